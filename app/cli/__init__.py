@@ -1,0 +1,110 @@
+"""The ``muster`` command line: HQ scripts and end-to-end checks use it.
+
+``muster [--home DIR] COMMAND``. Each ``app/cli/cmd_*.py`` module registers its
+commands, so features add commands without touching this file. Exit codes are
+part of the product: 0 success, 1 refused input (one-line reason on stderr),
+2 usage error, 3 internal error (a bug: details in the log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from app import __version__
+from app.errors import UserError
+from app.paths import Paths, get_paths
+
+if TYPE_CHECKING:
+    from app.services.installation import Installation
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+
+
+class Context:
+    """What a command needs: the chosen paths and, opened on demand, the installation."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self._installation: Installation | None = None
+
+    @property
+    def installation(self) -> Installation:
+        if self._installation is None:
+            from app.services.installation import open_installation
+
+            self._installation = open_installation(self.paths)
+        return self._installation
+
+    def close(self) -> None:
+        if self._installation is not None:
+            self._installation.close()
+
+
+Handler = Callable[[argparse.Namespace, Context], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 on usage errors (its default) and plain messages."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="muster",
+        description="Log trainings offline; export signed reports and bundles. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument(
+        "--home", metavar="DIR", help="data folder (default: MUSTER_HOME or the user data folder)"
+    )
+    parser.add_argument("--version", action="version", version=f"Muster {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module_info.name.startswith("cmd_"):
+            module = importlib.import_module(f"{__name__}.{module_info.name}")
+            module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.__main__ import run_gui
+
+        return run_gui(home=args.home)
+    handler: Handler = args.handler
+    ctx = Context(get_paths(args.home))
+    try:
+        return handler(args, ctx)
+    except UserError as err:
+        print(f"muster: {err}", file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("muster: interrupted", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:
+        from app.logs import log_exception
+
+        where = log_exception(ctx.paths, exc)
+        print(
+            f"muster: internal error ({type(exc).__name__}: {exc}). Details: {where}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+    finally:
+        ctx.close()
+
+
+def console_main() -> None:
+    sys.exit(main())

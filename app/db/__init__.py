@@ -1,0 +1,1 @@
+"""The Qt-free data layer: models, engine and the sync bookkeeping every record carries."""

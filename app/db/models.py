@@ -1,0 +1,289 @@
+"""The Muster data model.
+
+Synced tables (they travel to HQ) come first and use :class:`SyncMixin`; local
+tables (installation state, trust, sync bookkeeping) follow. Natural keys are not
+UNIQUE in synced tables: two devices may legitimately create the same location,
+and a constraint would make their bundles collide. Services keep them tidy instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base, SyncMixin, utcnow
+
+SEXES = ("F", "M", "X")  # female, male, other / not stated
+TRAINING_KINDS = ("training", "workshop", "conference", "seminar", "side_event", "other")
+TRAINING_STATUSES = ("planned", "held", "cancelled")
+PARTNER_ROLES = ("lead", "co_organiser", "funder")
+PARTNER_KINDS = ("un", "national", "regional", "civil_society", "donor", "other")
+ATTENDANCE_STATUSES = ("present", "absent", "excused")
+ROLES = ("field", "hq")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+# --- reference lists -------------------------------------------------------------------
+
+
+class Mission(SyncMixin, Base):
+    __tablename__ = "missions"
+
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(120), default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class Location(SyncMixin, Base):
+    __tablename__ = "locations"
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    country: Mapped[str] = mapped_column(String(120), default="")
+    mission_id: Mapped[str | None] = mapped_column(ForeignKey("missions.id"), index=True)
+    retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class Partner(SyncMixin, Base):
+    __tablename__ = "partners"
+    __table_args__ = (CheckConstraint(_in("kind", PARTNER_KINDS), name="kind"),)
+
+    acronym: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class Category(SyncMixin, Base):
+    __tablename__ = "categories"
+
+    code: Mapped[str] = mapped_column(String(40), index=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(default=100)
+    retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+# --- trainings -------------------------------------------------------------------------
+
+
+class Training(SyncMixin, Base):
+    __tablename__ = "trainings"
+    __table_args__ = (
+        CheckConstraint(_in("kind", TRAINING_KINDS), name="kind"),
+        CheckConstraint(_in("status", TRAINING_STATUSES), name="status"),
+        CheckConstraint("end_date >= start_date", name="dates"),
+        Index("ix_trainings_start_end", "start_date", "end_date"),
+    )
+
+    mission_id: Mapped[str] = mapped_column(ForeignKey("missions.id"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    theme: Mapped[str] = mapped_column(String(500), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="training")
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    description: Mapped[str] = mapped_column(Text, default="")
+    trainers: Mapped[list[str]] = mapped_column(default=list)
+
+
+class TrainingPartner(SyncMixin, Base):
+    """A partner's role in a training; id derived from (training, partner)."""
+
+    __tablename__ = "training_partners"
+    __table_args__ = (CheckConstraint(_in("role", PARTNER_ROLES), name="role"),)
+
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"), index=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="co_organiser")
+
+
+class TrainingSession(SyncMixin, Base):
+    """One sitting of a training: a date and a place (Beni, Bunia, Kinshasa...)."""
+
+    __tablename__ = "training_sessions"
+
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"), index=True)
+    date: Mapped[date] = mapped_column(index=True)
+    location_id: Mapped[str | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    topic: Mapped[str] = mapped_column(String(500), default="")
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+class Person(SyncMixin, Base):
+    __tablename__ = "people"
+    __table_args__ = (CheckConstraint(_in("sex", SEXES), name="sex"),)
+
+    full_name: Mapped[str] = mapped_column(String(300))
+    # Accent- and case-folded name for search and sorting across scripts.
+    name_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+    sex: Mapped[str] = mapped_column(String(1), default="X")
+    category_id: Mapped[str | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    function: Mapped[str] = mapped_column(String(300), default="")
+    nationality: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(80), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    consent: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # When two records turn out to be one person, the loser points at the survivor.
+    merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
+
+
+class Enrolment(SyncMixin, Base):
+    """A person registered for a training; id derived from (training, person)."""
+
+    __tablename__ = "enrolments"
+    __table_args__ = (Index("ix_enrolments_training_person", "training_id", "person_id"),)
+
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+
+
+class Attendance(SyncMixin, Base):
+    """A person's presence at one session; id derived from (session, person)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        CheckConstraint(_in("status", ATTENDANCE_STATUSES), name="status"),
+        Index("ix_attendance_session_person", "session_id", "person_id"),
+    )
+
+    session_id: Mapped[str] = mapped_column(ForeignKey("training_sessions.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="present")
+
+
+# Order matters: parents before children, for bundles and merges.
+SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
+    Mission,
+    Location,
+    Partner,
+    Category,
+    Training,
+    TrainingPartner,
+    TrainingSession,
+    Person,
+    Enrolment,
+    Attendance,
+)
+
+
+# --- local state (never travels) ---------------------------------------------------------
+
+
+class Setting(Base):
+    """Key/value facts about this installation: device id, clock, role, profile."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class TrustedSigner(Base):
+    """A certificate this installation trusts, by SHA-256 fingerprint."""
+
+    __tablename__ = "trusted_signers"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    mission: Mapped[str] = mapped_column(String(32), default="")
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Document(Base):
+    """A signed PDF made here or received in a bundle, kept under the documents folder."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    training_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="summary")
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    source_device: Mapped[str] = mapped_column(String(36), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    exported_seq: Mapped[int | None] = mapped_column()
+
+
+class Device(Base):
+    """A device whose bundles this installation has received."""
+
+    __tablename__ = "devices"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    mission: Mapped[str] = mapped_column(String(32), default="")
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    last_seq: Mapped[int] = mapped_column(default=0)
+    last_received_at: Mapped[datetime | None] = mapped_column()
+
+
+class BundleReceived(Base):
+    """The import log: one row per bundle applied (or found to change nothing)."""
+
+    __tablename__ = "bundles_received"
+    __table_args__ = (Index("ix_bundles_received_device_seq", "device_id", "seq"),)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int]
+    created_at: Mapped[datetime | None] = mapped_column()
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class BundleSent(Base):
+    """Bundles this installation exported, so the next one only carries what changed."""
+
+    __tablename__ = "bundles_sent"
+
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    full: Mapped[bool] = mapped_column(default=False)
+    upto_version: Mapped[int] = mapped_column(default=0)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    receipt_at: Mapped[datetime | None] = mapped_column()
+
+
+class SyncConflict(Base):
+    """Two edits that raced on one record; both versions kept for a person to review."""
+
+    __tablename__ = "sync_conflicts"
+    __table_args__ = (Index("ix_sync_conflicts_record", "table_name", "record_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    kept: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    other: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    detected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column()
+
+
+class ColumnMapping(Base):
+    """A remembered spreadsheet column mapping, keyed by the file's header signature."""
+
+    __tablename__ = "column_mappings"
+
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mapping: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

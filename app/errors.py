@@ -1,0 +1,68 @@
+"""Two kinds of failure: ones the user can act on, and bugs.
+
+A :class:`UserError` carries one plain sentence for a message box or stderr (a
+locked file, a full disk, a wrong date). Anything else escaping a service is a bug
+and gets the crash dialog with details to copy. Modelled on qutebrowser's
+``KnownError``/``BugError`` split.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class UserError(Exception):
+    """A problem the user can understand and fix; ``str(err)`` is the sentence to show."""
+
+    def __init__(self, message: str, *, field: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field  # the form field it concerns, so the UI can show it next to it
+        self.hint = hint  # an optional way out ("Restore a backup from File > Restore…")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(UserError):
+    """Bad input in a form or a file; ``errors`` maps field names to sentences."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = dict(errors)
+        first_field, first_message = next(iter(self.errors.items()))
+        message = first_message if len(self.errors) == 1 else "; ".join(self.errors.values())
+        super().__init__(message, field=first_field)
+
+
+class NotFoundError(UserError):
+    """A record someone asked for by id or name does not exist (or was deleted)."""
+
+
+# SQLite error codes that mean "the user's machine", not "our code".
+_SQLITE_USER_CODES: dict[int, str] = {
+    5: "The database is busy: another program is using it. Close it and try again.",  # BUSY
+    6: "The database is locked by another program. Close it and try again.",  # LOCKED
+    8: "The database file is read-only. Check the folder's permissions or copy it elsewhere.",
+    10: "The disk could not be read or written. Check the drive and try again.",  # IOERR
+    11: "The database file is damaged. Restore a backup from File > Restore a backup.",
+    13: "The disk is full. Free some space and try again; nothing was saved.",  # FULL
+    14: "The database file could not be opened. Check that the folder exists and is writable.",
+    26: "This file is not a Muster database, or it is damaged.",  # NOTADB
+}
+
+
+def user_error_from_sqlite(exc: BaseException) -> UserError | None:
+    """Map an sqlite3 (or SQLAlchemy-wrapped) error to a plain sentence, or None for bugs."""
+    original = getattr(exc, "orig", exc)
+    if not isinstance(original, sqlite3.Error):
+        return None
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    sentence = _SQLITE_USER_CODES.get(primary)
+    if sentence is None:
+        return None
+    err = UserError(sentence)
+    err.__cause__ = exc
+    return err

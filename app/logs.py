@@ -1,0 +1,61 @@
+"""Logging to a rotating file in the data home, and saving crash details."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from pathlib import Path
+
+from app import __version__
+from app.paths import Paths
+
+LOG_NAME = "muster.log"
+_configured: set[Path] = set()
+
+
+def setup_logging(paths: Paths, level: int = logging.INFO) -> Path:
+    """Send the ``app`` loggers to ``logs/muster.log`` (1 MiB x 5 files)."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    log_file = paths.logs / LOG_NAME
+    if log_file in _configured:
+        return log_file
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("app")
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    _configured.add(log_file)
+    return log_file
+
+
+def debug_info(exc: BaseException | None = None) -> str:
+    """Text for a bug report: versions, platform, and the traceback."""
+    lines = [
+        f"Muster {__version__}",
+        f"Python {sys.version.split()[0]} on {platform.platform()}",
+    ]
+    try:
+        import PySide6
+
+        lines.append(f"PySide6 {PySide6.__version__}")
+    except Exception:  # pragma: no cover
+        pass
+    if exc is not None:
+        lines.append("")
+        lines.extend(traceback.format_exception(exc))
+    return "\n".join(line.rstrip("\n") for line in lines)
+
+
+def log_exception(paths: Paths, exc: BaseException) -> Path:
+    """Write the bug's details to the log file; returns where."""
+    try:
+        log_file = setup_logging(paths)
+        logging.getLogger("app").error("internal error\n%s", debug_info(exc))
+        return log_file
+    except OSError:
+        return Path("(log unavailable)")

@@ -1,0 +1,1 @@
+"""Use cases over the database, free of Qt. Each returns plain dataclasses."""

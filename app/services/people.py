@@ -1,0 +1,298 @@
+"""People (participants) and their enrolment in trainings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.base import derived_id
+from app.db.models import SEXES, Attendance, Category, Enrolment, Partner, Person, TrainingSession
+from app.errors import NotFoundError, UserError, ValidationError
+from app.services import reference
+from app.services.installation import Installation
+from app.services.trainings import _live_training
+from app.textnorm import clean_text, fold
+
+SEX_WORDS = {
+    "f": "F", "female": "F", "woman": "F", "women": "F", "femme": "F", "feminin": "F",
+    "féminin": "F", "w": "F",
+    "m": "M", "male": "M", "man": "M", "men": "M", "homme": "M", "h": "M", "masculin": "M",
+    "x": "X", "": "X", "other": "X", "autre": "X", "not stated": "X", "non precise": "X",
+}  # fmt: skip
+
+
+def normalise_sex(value: str | None) -> str | None:
+    """'F', 'M' or 'X' from the ways people write it, or None when unrecognised."""
+    return SEX_WORDS.get(fold(value))
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    full_name: str
+    sex: str = "X"
+    category: str | None = None  # category code (or name)
+    organisation: str = ""
+    partner: str | None = None  # partner acronym
+    function: str = ""
+    nationality: str = ""
+    phone: str = ""
+    email: str = ""
+    consent: bool = False
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: str
+    full_name: str
+    sex: str
+    category_id: str | None
+    category: str  # code, "" when none
+    organisation: str
+    partner_id: str | None
+    partner: str  # acronym, "" when none
+    function: str
+    nationality: str
+    phone: str
+    email: str
+    consent: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    """A person as a participant of one training."""
+
+    person: PersonInfo
+    enrolment_id: str
+    sessions_present: int
+
+
+def _person_info(session: Session, p: Person) -> PersonInfo:
+    cat = session.get(Category, p.category_id) if p.category_id else None
+    partner = session.get(Partner, p.partner_id) if p.partner_id else None
+    return PersonInfo(
+        id=p.id,
+        full_name=p.full_name,
+        sex=p.sex,
+        category_id=p.category_id,
+        category=cat.code if cat else "",
+        organisation=p.organisation,
+        partner_id=p.partner_id,
+        partner=partner.acronym if partner else "",
+        function=p.function,
+        nationality=p.nationality,
+        phone=p.phone,
+        email=p.email,
+        consent=p.consent,
+        version=p.version,
+    )
+
+
+def _validate(session: Session, data: PersonInput) -> tuple[PersonInput, dict[str, str | None]]:
+    errors: dict[str, str] = {}
+    name = clean_text(data.full_name)
+    if not name:
+        errors["full_name"] = "Please enter the participant's name."
+    sex = normalise_sex(data.sex)
+    if sex is None or sex not in SEXES:
+        errors["sex"] = f"'{data.sex}' is not a sex Muster knows: use F, M or X (not stated)."
+    category_id = partner_id = None
+    if data.category and clean_text(data.category):
+        cat = reference.find_category(session, data.category)
+        if cat is None:
+            errors["category"] = f"There is no participant category called {data.category!r}."
+        else:
+            category_id = cat.id
+    if data.partner and clean_text(data.partner):
+        partner = reference.find_partner(session, data.partner)
+        if partner is None:
+            errors["partner"] = f"There is no partner organisation called {data.partner!r}."
+        else:
+            partner_id = partner.id
+    email = clean_text(data.email)
+    if email and ("@" not in email or " " in email):
+        errors["email"] = f"'{email}' does not look like an e-mail address."
+    if errors:
+        raise ValidationError(errors)
+    cleaned = replace(
+        data,
+        full_name=name,
+        sex=sex or "X",
+        organisation=clean_text(data.organisation),
+        function=clean_text(data.function),
+        nationality=clean_text(data.nationality),
+        phone=clean_text(data.phone),
+        email=email,
+    )
+    return cleaned, {"category_id": category_id, "partner_id": partner_id}
+
+
+def _fill(person: Person, data: PersonInput, ids: dict[str, str | None]) -> None:
+    person.full_name = data.full_name
+    person.name_key = fold(data.full_name)
+    person.sex = data.sex
+    person.category_id = ids["category_id"]
+    person.partner_id = ids["partner_id"]
+    person.organisation = data.organisation
+    person.function = data.function
+    person.nationality = data.nationality
+    person.phone = data.phone
+    person.email = data.email
+    person.consent = bool(data.consent)
+
+
+def _live_person(session: Session, person_id: str) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted:
+        raise NotFoundError("That person no longer exists.")
+    return person
+
+
+def create_person(inst: Installation, data: PersonInput) -> PersonInfo:
+    with inst.db.transaction() as session:
+        cleaned, ids = _validate(session, data)
+        person = Person()
+        _fill(person, cleaned, ids)
+        session.add(person)
+        session.flush()
+        return _person_info(session, person)
+
+
+def update_person(inst: Installation, person_id: str, data: PersonInput) -> PersonInfo:
+    with inst.db.transaction() as session:
+        person = _live_person(session, person_id)
+        cleaned, ids = _validate(session, data)
+        _fill(person, cleaned, ids)
+        session.flush()
+        return _person_info(session, person)
+
+
+def get_person(inst: Installation, person_id: str) -> PersonInfo:
+    with inst.db.reading() as session:
+        return _person_info(session, _live_person(session, person_id))
+
+
+def search_people(inst: Installation, text: str, limit: int = 20) -> list[PersonInfo]:
+    """People whose name contains ``text``, ignoring case and accents, for completion."""
+    needle = fold(text)
+    if not needle:
+        return []
+    with inst.db.reading() as session:
+        people = session.scalars(
+            select(Person)
+            .where(Person.deleted.is_(False), Person.name_key.like(f"%{needle}%"))
+            .order_by(Person.name_key)
+            .limit(limit)
+        ).all()
+        return [_person_info(session, p) for p in people]
+
+
+def _enrol(session: Session, training_id: str, person_id: str) -> Enrolment:
+    enrolment_id = derived_id("enrolment", training_id, person_id)
+    enrolment = session.get(Enrolment, enrolment_id)
+    if enrolment is not None and not enrolment.deleted:
+        person = session.get(Person, person_id)
+        name = person.full_name if person else "This person"
+        raise UserError(f"{name} is already registered for this training.", field="full_name")
+    if enrolment is None:
+        enrolment = Enrolment(id=enrolment_id, training_id=training_id, person_id=person_id)
+        session.add(enrolment)
+    enrolment.deleted = False
+    return enrolment
+
+
+def enrol(inst: Installation, training_id: str, person_id: str) -> ParticipantInfo:
+    """Register an existing person for a training (refused if already registered)."""
+    with inst.db.transaction() as session:
+        _live_training(session, training_id)
+        person = _live_person(session, person_id)
+        enrolment = _enrol(session, training_id, person.id)
+        session.flush()
+        return ParticipantInfo(_person_info(session, person), enrolment.id, 0)
+
+
+def add_participant(
+    inst: Installation,
+    training_id: str,
+    data: PersonInput,
+    existing_person_id: str | None = None,
+) -> ParticipantInfo:
+    """Enrol an existing person (optionally updating them) or a new one, in one transaction."""
+    with inst.db.transaction() as session:
+        _live_training(session, training_id)
+        cleaned, ids = _validate(session, data)
+        if existing_person_id:
+            person = _live_person(session, existing_person_id)
+        else:
+            person = Person()
+            session.add(person)
+        _fill(person, cleaned, ids)
+        session.flush()
+        enrolment = _enrol(session, training_id, person.id)
+        session.flush()
+        return ParticipantInfo(_person_info(session, person), enrolment.id, 0)
+
+
+def remove_participant(inst: Installation, training_id: str, person_id: str) -> None:
+    """Take a person off a training, with their attendance there; the person stays."""
+    with inst.db.transaction() as session:
+        enrolment = session.get(Enrolment, derived_id("enrolment", training_id, person_id))
+        if enrolment is None or enrolment.deleted:
+            raise NotFoundError("That person is not registered for this training.")
+        enrolment.deleted = True
+        session_ids = select(TrainingSession.id).where(TrainingSession.training_id == training_id)
+        for att in session.scalars(
+            select(Attendance).where(
+                Attendance.person_id == person_id,
+                Attendance.session_id.in_(session_ids),
+                Attendance.deleted.is_(False),
+            )
+        ):
+            att.deleted = True
+
+
+def list_participants(
+    inst: Installation, training_id: str, search: str = ""
+) -> list[ParticipantInfo]:
+    """The training's participants sorted by name; ``search`` filters by folded name."""
+    needle = fold(search)
+    with inst.db.reading() as session:
+        _live_training(session, training_id)
+        q = (
+            select(Person, Enrolment.id)
+            .join(Enrolment, Enrolment.person_id == Person.id)
+            .where(
+                Enrolment.training_id == training_id,
+                Enrolment.deleted.is_(False),
+                Person.deleted.is_(False),
+            )
+            .order_by(Person.name_key, Person.id)
+        )
+        if needle:
+            q = q.where(Person.name_key.like(f"%{needle}%"))
+        present = dict(
+            session.execute(
+                select(Attendance.person_id, func.count())
+                .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+                .where(
+                    TrainingSession.training_id == training_id,
+                    TrainingSession.deleted.is_(False),
+                    Attendance.deleted.is_(False),
+                    Attendance.status == "present",
+                )
+                .group_by(Attendance.person_id)
+            ).all()
+        )
+        cats = {c.id: c.code for c in session.scalars(select(Category))}
+        partners = {p.id: p.acronym for p in session.scalars(select(Partner))}
+        out = []
+        for p, enrolment_id in session.execute(q):
+            info = PersonInfo(
+                p.id, p.full_name, p.sex, p.category_id, cats.get(p.category_id or "", ""),
+                p.organisation, p.partner_id, partners.get(p.partner_id or "", ""), p.function,
+                p.nationality, p.phone, p.email, p.consent, p.version,
+            )  # fmt: skip
+            out.append(ParticipantInfo(info, enrolment_id, int(present.get(p.id, 0))))
+        return out

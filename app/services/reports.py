@@ -1,0 +1,228 @@
+"""Consolidated figures: trainings, sessions, unique participants, attendance, breakdowns.
+
+One set of queries serves ``muster report``, the summary panel, the PDF and the HQ
+view, so their figures always agree. Unique participants count people, not rows:
+a person merged into another counts as the survivor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+
+from app.services.installation import Installation
+
+NO_PARTNER = "(none)"
+NO_CATEGORY = "(none)"
+SEX_LABELS = {"F": "female", "M": "male", "X": "unspecified"}
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    mission: str | None = None  # mission code
+    date_from: date | None = None
+    date_to: date | None = None
+    training_id: str | None = None
+    include_cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class SessionFigures:
+    session_id: str
+    date: date
+    location: str
+    topic: str
+    present: int
+    absent: int
+    excused: int
+
+    @property
+    def recorded(self) -> int:
+        return self.present + self.absent + self.excused
+
+
+@dataclass(frozen=True)
+class Report:
+    trainings: int
+    sessions: int
+    participants: int  # unique people
+    attendances: int  # present marks
+    recorded_marks: int  # present + absent + excused
+    women: int
+    by_mission: dict[str, int]
+    by_category: dict[str, int]
+    by_sex: dict[str, int]
+    by_partner: dict[str, int]
+    by_category_sex: dict[str, dict[str, int]]
+    by_organisation: dict[str, int]
+    by_session: list[SessionFigures] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def women_share(self) -> float | None:
+        return self.women / self.participants if self.participants else None
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return self.attendances / self.recorded_marks if self.recorded_marks else None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["women_share"] = None if self.women_share is None else round(self.women_share, 4)
+        data["attendance_rate"] = (
+            None if self.attendance_rate is None else round(self.attendance_rate, 4)
+        )
+        data["by_session"] = [{**asdict(s), "date": s.date.isoformat()} for s in self.by_session]
+        return data
+
+
+def _training_conditions(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
+    conds = ["t.deleted = 0"]
+    params: dict[str, Any] = {}
+    if not flt.include_cancelled:
+        conds.append("t.status != 'cancelled'")
+    if flt.mission:
+        conds.append("t.mission_id IN (SELECT id FROM missions WHERE upper(code) = :mission)")
+        params["mission"] = flt.mission.upper()
+    if flt.date_from:
+        conds.append("t.end_date >= :date_from")
+        params["date_from"] = flt.date_from.isoformat()
+    if flt.date_to:
+        conds.append("t.start_date <= :date_to")
+        params["date_to"] = flt.date_to.isoformat()
+    if flt.training_id:
+        conds.append("t.id = :training_id")
+        params["training_id"] = flt.training_id
+    return " AND ".join(conds), params
+
+
+def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
+    """All figures for the trainings selected by ``flt``, in a handful of indexed queries."""
+    flt = flt or ReportFilter()
+    where, params = _training_conditions(flt)
+    # People enrolled in the selected trainings, resolved through merges.
+    participants_cte = f"""
+        WITH sel AS (SELECT t.id, t.mission_id FROM trainings t WHERE {where}),
+        pairs AS (
+            SELECT DISTINCT sel.mission_id AS mission_id,
+                   coalesce(p.merged_into_id, p.id) AS pid
+            FROM sel
+            JOIN enrolments e ON e.training_id = sel.id AND e.deleted = 0
+            JOIN people p ON p.id = e.person_id
+            WHERE p.deleted = 0 OR p.merged_into_id IS NOT NULL
+        ),
+        uniq AS (SELECT DISTINCT pid FROM pairs)
+    """
+    with inst.db.reading() as session:
+        run = session.execute
+
+        def grouped(select_sql: str) -> dict[str, int]:
+            rows = run(text(participants_cte + select_sql), params).all()
+            return {str(k): int(v) for k, v in rows}
+
+        trainings = int(
+            run(text(f"SELECT count(*) FROM trainings t WHERE {where}"), params).scalar() or 0
+        )
+        sessions = int(
+            run(
+                text(
+                    f"SELECT count(*) FROM training_sessions s JOIN trainings t "
+                    f"ON t.id = s.training_id WHERE s.deleted = 0 AND {where}"
+                ),
+                params,
+            ).scalar()
+            or 0
+        )
+        participants = int(
+            run(text(participants_cte + "SELECT count(*) FROM uniq"), params).scalar() or 0
+        )
+        by_sex_code = grouped(
+            "SELECT p.sex, count(*) FROM uniq JOIN people p ON p.id = uniq.pid GROUP BY p.sex"
+        )
+        by_mission = grouped(
+            "SELECT m.code, count(*) FROM pairs JOIN missions m ON m.id = pairs.mission_id "
+            "GROUP BY m.code ORDER BY count(*) DESC, m.code"
+        )
+        by_category = grouped(
+            f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), count(*) FROM uniq "
+            "JOIN people p ON p.id = uniq.pid LEFT JOIN categories c ON c.id = p.category_id "
+            "GROUP BY 1 ORDER BY count(*) DESC, 1"
+        )
+        by_partner = grouped(
+            f"SELECT coalesce(pa.acronym, '{NO_PARTNER}'), count(*) FROM uniq "
+            "JOIN people p ON p.id = uniq.pid LEFT JOIN partners pa ON pa.id = p.partner_id "
+            "GROUP BY 1 ORDER BY count(*) DESC, 1"
+        )
+        by_organisation = grouped(
+            "SELECT CASE WHEN p.organisation = '' THEN '(none)' ELSE p.organisation END, "
+            "count(*) FROM uniq JOIN people p ON p.id = uniq.pid GROUP BY 1 "
+            "ORDER BY count(*) DESC, 1"
+        )
+        by_category_sex: dict[str, dict[str, int]] = {}
+        for cat, sex, n in run(
+            text(
+                participants_cte
+                + f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), p.sex, count(*) FROM uniq "
+                "JOIN people p ON p.id = uniq.pid LEFT JOIN categories c ON c.id = p.category_id "
+                "GROUP BY 1, 2"
+            ),
+            params,
+        ):
+            by_category_sex.setdefault(str(cat), dict.fromkeys(SEX_LABELS.values(), 0))[
+                SEX_LABELS.get(sex, "unspecified")
+            ] = int(n)
+        by_category_sex = {k: by_category_sex[k] for k in by_category if k in by_category_sex}
+
+        session_rows = run(
+            text(
+                f"""
+                SELECT s.id, s.date, coalesce(l.name, ''), s.topic,
+                       sum(a.status = 'present'), sum(a.status = 'absent'),
+                       sum(a.status = 'excused')
+                FROM training_sessions s
+                JOIN trainings t ON t.id = s.training_id
+                LEFT JOIN locations l ON l.id = s.location_id
+                LEFT JOIN attendance a ON a.session_id = s.id AND a.deleted = 0
+                WHERE s.deleted = 0 AND {where}
+                GROUP BY s.id ORDER BY s.date, 3
+                """
+            ),
+            params,
+        ).all()
+    by_session = [
+        SessionFigures(
+            sid, date.fromisoformat(str(d)), loc, topic, int(p or 0), int(a or 0), int(e or 0)
+        )
+        for sid, d, loc, topic, p, a, e in session_rows
+    ]
+    locations: list[str] = []
+    for s in by_session:
+        if s.location and s.location not in locations:
+            locations.append(s.location)
+    by_sex = {label: by_sex_code.get(code, 0) for code, label in SEX_LABELS.items()}
+    return Report(
+        trainings=trainings,
+        sessions=sessions,
+        participants=participants,
+        attendances=sum(s.present for s in by_session),
+        recorded_marks=sum(s.recorded for s in by_session),
+        women=by_sex["female"],
+        by_mission=by_mission,
+        by_category=by_category,
+        by_sex=by_sex,
+        by_partner=by_partner,
+        by_category_sex=by_category_sex,
+        by_organisation=by_organisation,
+        by_session=by_session if flt.training_id else [],
+        locations=locations,
+        filters={
+            "mission": flt.mission,
+            "from": flt.date_from.isoformat() if flt.date_from else None,
+            "to": flt.date_to.isoformat() if flt.date_to else None,
+            "training": flt.training_id,
+        },
+    )

@@ -1,0 +1,1 @@
+"""Alembic environment for Muster's SQLite schema (see app/db/migrate.py)."""

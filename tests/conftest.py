@@ -1,0 +1,89 @@
+"""Shared fixtures: a real data home in tmp_path, real migrations, real SQLite.
+
+Every test gets its own home (``MUSTER_HOME`` is pointed there too, so nothing
+leaks into the user's folder). The demo database is built once per test session
+and copied, which keeps the suite fast without faking anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MUSTER_PASSPHRASE", "correct horse battery staple")
+
+settings.register_profile(
+    "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data home; MUSTER_HOME points at it so nothing escapes."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("MUSTER_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def paths(home: Path):  # type: ignore[no-untyped-def]
+    from app.paths import Paths
+
+    return Paths(home)
+
+
+@pytest.fixture
+def installation(paths) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A freshly created installation (migrated and seeded, no trainings)."""
+    from app.services.installation import open_installation
+
+    inst = open_installation(paths)
+    yield inst
+    inst.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from app.paths import Paths
+    from app.services.demo import load_demo
+    from app.services.installation import open_installation
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    inst = open_installation(Paths(folder))
+    load_demo(inst)
+    with inst.db.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    inst.close()
+    return folder / "muster.sqlite3"
+
+
+@pytest.fixture
+def demo_installation(paths, _demo_template: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """An installation holding the demo data (copied from a once-built template)."""
+    from app.services.installation import open_installation
+
+    paths.home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_demo_template, paths.database)
+    inst = open_installation(paths)
+    yield inst
+    inst.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """Where tests save screenshots and rendered pages for people to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
