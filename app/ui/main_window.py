@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QMainWindow, QTableView, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QTableView, QWidget
 
 from app.services import trainings
 from app.services.installation import Installation
@@ -45,6 +46,9 @@ class TrainingsModel(QAbstractTableModel):
             return self.tr(self.COLUMNS[section])
         return None
 
+    def training_id(self, row: int) -> str:
+        return self._ids[row]
+
     def _row(self, row: int) -> TrainingRow | None:
         tid = self._ids[row]
         if tid not in self._rows:
@@ -66,6 +70,25 @@ class TrainingsModel(QAbstractTableModel):
 
 
 class MainWindow(QMainWindow):
+    """The trainings list and the menus every feature hangs its actions on.
+
+    Contract used by feature modules (app/ui/features.py): ``installation``,
+    ``worker``, ``menu(name)``, ``add_training_action(action)``,
+    ``current_training_id()``, ``refresh()`` and ``show_error(exc)``.
+    """
+
+    MENU_ORDER = ("file", "edit", "training", "people", "sync", "tools", "view", "help")
+    MENU_TITLES = {
+        "file": "&File",
+        "edit": "&Edit",
+        "training": "&Training",
+        "people": "&Participants",
+        "sync": "&Sync",
+        "tools": "T&ools",
+        "view": "&View",
+        "help": "&Help",
+    }
+
     def __init__(self, installation: Installation) -> None:
         super().__init__()
         self.installation = installation
@@ -80,7 +103,40 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.setCentralWidget(self.table)
         self.statusBar().showMessage(str(installation.paths.database))
+        self._menus: dict[str, QMenu] = {}
+        self._training_actions: list[QAction] = []
+        from app.ui.features import install_features
+
+        install_features(self)
         self.refresh()
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` (see MENU_ORDER), created in its place on first use."""
+        if name not in self._menus:
+            title = self.tr(self.MENU_TITLES.get(name, name.title()))
+            menu = QMenu(title, self)
+            later = [self._menus[n] for n in self.MENU_ORDER[self.MENU_ORDER.index(name) + 1 :]
+                     if n in self._menus] if name in self.MENU_ORDER else []  # fmt: skip
+            if later:
+                self.menuBar().insertMenu(later[0].menuAction(), menu)
+            else:
+                self.menuBar().addMenu(menu)
+            self._menus[name] = menu
+        return self._menus[name]
+
+    def add_training_action(self, action: QAction) -> None:
+        """An action about the selected training: in the Training menu and its toolbar."""
+        self._training_actions.append(action)
+        self.menu("training").addAction(action)
+
+    def current_training_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.training_id(index.row())
+
+    def show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def refresh(self) -> None:
         self.worker.run(

@@ -1,0 +1,79 @@
+"""Language for documents and exports, independent of the interface language.
+
+A French summary can come out of an English interface, so PDFs, sign-in sheets,
+spreadsheets and the CLI do not use Qt's translator. They use small JSON
+catalogs in ``resources/translations/core.<lang>.json``, keyed by the English
+text, with ``{name}`` placeholders. Dates and numbers follow the language too.
+Qt-free on purpose: services use it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("en", "fr")
+CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+}  # fmt: skip
+
+
+def check_language(lang: str | None) -> str:
+    """``lang`` if Muster speaks it, else English."""
+    return lang if lang in LANGUAGES else "en"
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """The document strings for ``lang`` (empty for English, the source language)."""
+    if lang == "en":
+        return {}
+    path = CATALOG_DIR / f"core.{lang}.json"
+    if not path.exists():
+        return {}
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def tr(lang: str, text: str, **fields: object) -> str:
+    """``text`` in ``lang`` with ``{placeholders}`` filled; English when untranslated."""
+    translated = catalog(check_language(lang)).get(text) or text
+    return translated.format(**fields) if fields else translated
+
+
+def format_date(day: date, lang: str = "en") -> str:
+    """10 September 2024 / 10 septembre 2024."""
+    months = _MONTHS[check_language(lang)]
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{first} {months[day.month - 1]} {day.year}"
+
+
+def format_date_range(start: date, end: date, lang: str = "en") -> str:
+    """'10–12 September 2024', or both dates in full when months differ."""
+    if start == end:
+        return format_date(start, lang)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, lang)}"
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def format_number(value: int | float, lang: str = "en", decimals: int = 0) -> str:
+    """1,234.5 in English; 1 234,5 in French (narrow no-break space)."""
+    text = f"{value:,.{decimals}f}"
+    if check_language(lang) == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_percent(ratio: float | None, lang: str = "en", decimals: int = 0) -> str:
+    """'41%' / '41 %'; a dash when there is nothing to divide."""
+    if ratio is None:
+        return "–"
+    number = format_number(ratio * 100, lang, decimals)
+    return f"{number}\u00a0%" if check_language(lang) == "fr" else f"{number}%"

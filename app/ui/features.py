@@ -1,0 +1,22 @@
+"""Feature modules that add their actions to the main window.
+
+Each module named here has ``install(window: MainWindow) -> None``, which adds
+actions with ``window.menu(name)`` / ``window.add_training_action(action)``.
+Modules import their heavy libraries (pyHanko, ReportLab, openpyxl) only when an
+action runs, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+FEATURE_MODULES: tuple[str, ...] = ()
+
+
+def install_features(window: MainWindow) -> None:
+    for name in FEATURE_MODULES:
+        importlib.import_module(name).install(window)
