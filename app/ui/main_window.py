@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
     """
 
     MENU_ORDER = ("file", "edit", "training", "people", "sync", "tools", "view", "help")
-    MENU_TITLES = {
+    MENU_TITLES: ClassVar[dict[str, str]] = {
         "file": "&File",
         "edit": "&Edit",
         "training": "&Training",
