@@ -1,0 +1,321 @@
+"""Backups of the database: automatic, manual, rotated, and restored safely.
+
+Automatic backups are made on start-up when the newest one is more than a day
+old, before every schema upgrade (app/db/migrate.py) and before every import
+(``backup_before(inst, "import")``). Rotation keeps the ten newest automatic
+backups plus the newest of each of the last eight weeks; manual backups and the
+copies kept before a restore are never deleted by Muster.
+
+A restore checks the chosen file first (SQLite header, ``integrity_check``, a
+schema revision this version knows, the Muster tables) on a private copy, keeps a
+copy of the current database, then swaps the files with an atomic rename.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.db.backup import (
+    BACKUP_PREFIX,
+    BACKUP_SUFFIX,
+    PARTIAL_SUFFIX,
+    backup_database,
+    copy_raw_files,
+    fsync_directory,
+    has_sqlite_header,
+    parse_backup_name,
+    slug,
+    timestamped_backup_path,
+)
+from app.errors import UserError, user_error_from_sqlite
+from app.paths import Paths
+
+if TYPE_CHECKING:
+    from app.services.installation import Installation
+
+log = logging.getLogger(__name__)
+
+KEEP_AUTOMATIC = 10  # newest automatic backups always kept
+KEEP_WEEKS = 8  # plus the newest automatic backup of each of these past weeks
+AUTO_INTERVAL = timedelta(days=1)
+MANUAL_REASON = "manual"
+BEFORE_RESTORE_REASON = "before-restore"
+# Reasons Muster never deletes: the user asked for them, or they hold what a restore replaced.
+KEPT_REASONS = frozenset({MANUAL_REASON, BEFORE_RESTORE_REASON})
+# Tables every Muster database has, whatever its revision.
+REQUIRED_TABLES = frozenset(
+    {"settings", "missions", "trainings", "training_sessions", "people", "enrolments", "attendance"}
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file in the backups folder."""
+
+    path: Path
+    created_at: datetime  # local time, from the file name
+    reason: str
+    size: int  # bytes
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason not in KEPT_REASONS
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup file holds, found by checking it before a restore."""
+
+    path: Path
+    revision: str
+    trainings: int
+    people: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_copy: Path | None  # the database as it was before the restore
+    revision: str
+    trainings: int
+    people: int
+
+
+# --- listing and rotation ------------------------------------------------------------------
+
+
+def list_backups(paths: Paths) -> list[BackupInfo]:
+    """Backups in the backups folder, newest first."""
+    found: list[BackupInfo] = []
+    try:
+        entries = list(paths.backups.iterdir())
+    except FileNotFoundError:
+        return []
+    for entry in entries:
+        parsed = parse_backup_name(entry.name)
+        if parsed is None or not entry.is_file():
+            continue
+        made, reason = parsed
+        found.append(BackupInfo(entry, made, reason, entry.stat().st_size))
+    found.sort(key=lambda b: b.created_at, reverse=True)
+    return found
+
+
+def newest_backup(paths: Paths) -> BackupInfo | None:
+    backups = list_backups(paths)
+    return backups[0] if backups else None
+
+
+def backups_to_delete(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
+    """Automatic backups beyond the ten newest that are not their week's newest (8 weeks)."""
+    automatic = sorted(
+        (b for b in backups if b.automatic), key=lambda b: b.created_at, reverse=True
+    )
+    keep: set[Path] = {b.path for b in automatic[:KEEP_AUTOMATIC]}
+    weeks_seen: set[int] = set()
+    for backup in automatic:  # newest first, so the first of each week is its newest
+        week = max(0, (now - backup.created_at).days) // 7
+        if week < KEEP_WEEKS and week not in weeks_seen:
+            weeks_seen.add(week)
+            keep.add(backup.path)
+    return [b for b in automatic if b.path not in keep]
+
+
+def rotate(paths: Paths, now: datetime | None = None) -> list[Path]:
+    """Delete automatic backups the rotation no longer keeps, and stale partial files."""
+    now = now or datetime.now()
+    deleted: list[Path] = []
+    for backup in backups_to_delete(list_backups(paths), now):
+        try:
+            backup.path.unlink()
+            deleted.append(backup.path)
+        except OSError as exc:  # a locked or vanished file: try again next time
+            log.warning("could not delete old backup %s: %s", backup.path, exc)
+    for partial in paths.backups.glob(f"{BACKUP_PREFIX}*{PARTIAL_SUFFIX}*"):
+        try:
+            if now.timestamp() - partial.stat().st_mtime > 3600:
+                partial.unlink()
+        except OSError:
+            pass
+    return deleted
+
+
+# --- making backups ------------------------------------------------------------------------
+
+
+def _copy(source: Path, destination: Path) -> Path:
+    """The online backup, with the machine's problems (full disk...) as plain sentences."""
+    try:
+        return backup_database(source, destination)
+    except sqlite3.Error as exc:
+        mapped = user_error_from_sqlite(exc)
+        message = mapped.message if mapped else str(exc)
+        raise UserError(f"The backup could not be made. {message}") from exc
+    except OSError as exc:
+        raise UserError(
+            f"The backup could not be made in {destination.parent}: {exc.strerror or exc}."
+        ) from exc
+
+
+def backup_before(inst: Installation, reason: str) -> Path:
+    """An automatic backup right before a risky operation ("import", "merge"...).
+
+    Returns the backup's path. Old automatic backups are rotated afterwards.
+    """
+    destination = timestamped_backup_path(inst.paths.backups, f"before-{slug(reason)}")
+    path = _copy(inst.paths.database, destination)
+    log.info("backup before %s: %s", reason, path.name)
+    rotate(inst.paths)
+    return path
+
+
+def backup_now(inst: Installation, destination: Path | None = None) -> Path:
+    """A manual backup: to ``destination``, or into the backups folder (never rotated)."""
+    if destination is None:
+        destination = timestamped_backup_path(inst.paths.backups, MANUAL_REASON)
+    else:
+        destination = destination.expanduser()
+        if destination.is_dir():
+            stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+            destination = destination / f"muster-backup-{stamp}{BACKUP_SUFFIX}"
+        if _same_file(destination, inst.paths.database):
+            raise UserError("Choose another file: that one is the database itself.")
+    path = _copy(inst.paths.database, destination)
+    log.info("manual backup: %s", path)
+    return path
+
+
+def auto_backup_if_due(inst: Installation, now: datetime | None = None) -> Path | None:
+    """The start-up backup: made when the newest backup is more than a day old."""
+    now = now or datetime.now()
+    newest = newest_backup(inst.paths)
+    if newest is not None and now - newest.created_at < AUTO_INTERVAL:
+        return None
+    if not inst.paths.database.is_file():
+        return None
+    return backup_before(inst, "daily")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+# --- checking and restoring ----------------------------------------------------------------
+
+
+def _known_revisions() -> set[str]:
+    from app.db.migrate import known_revisions
+
+    return known_revisions()
+
+
+def check_database_file(path: Path) -> BackupCheck:
+    """Check that ``path`` is a healthy Muster database this version can open.
+
+    Raises UserError with a plain sentence otherwise. Opens the file read-only;
+    call it on a private copy when the file must not be touched at all.
+    """
+    if not path.is_file():
+        raise UserError(f"There is no file {path}.")
+    if not has_sqlite_header(path):
+        raise UserError(f"{path.name} is not a Muster backup: it is not a database file.")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise UserError(f"{path.name} could not be opened: {exc}.") from exc
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        if [tuple(r) for r in result] != [("ok",)]:
+            raise UserError(f"{path.name} is damaged, so it cannot be restored.")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables or not tables.issuperset(REQUIRED_TABLES):
+            raise UserError(f"{path.name} is a database, but not a Muster database.")
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None:
+            raise UserError(f"{path.name} is a database, but not a Muster database.")
+        if revision[0] not in _known_revisions():
+            raise UserError(
+                f"{path.name} was made by a newer version of Muster. "
+                "Install that version to restore it."
+            )
+        trainings = conn.execute("SELECT count(*) FROM trainings WHERE deleted = 0").fetchone()[0]
+        people = conn.execute("SELECT count(*) FROM people WHERE deleted = 0").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        mapped = user_error_from_sqlite(exc)
+        reason = mapped.message if mapped else str(exc)
+        raise UserError(f"{path.name} cannot be restored: {reason}") from exc
+    finally:
+        conn.close()
+    return BackupCheck(path, str(revision[0]), int(trainings), int(people))
+
+
+def _checkpoint_and_close(database: Path) -> None:
+    """Fold the WAL into the main file so removing ``-wal`` loses nothing."""
+    try:
+        conn = sqlite3.connect(database, timeout=2)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:  # damaged or locked: the copy made first still holds it
+        log.warning("could not checkpoint %s before restore: %s", database, exc)
+
+
+def restore(paths: Paths, file: Path) -> RestoreResult:
+    """Replace the database with the backup ``file``, after checking it.
+
+    The installation must be closed (the GUI closes it; the command line refuses
+    while the app is open). The current database is first copied into the
+    backups folder ("before-restore", never rotated), then the checked copy of
+    ``file`` is renamed over it in one step.
+    """
+    file = file.expanduser()
+    if _same_file(file, paths.database):
+        raise UserError("That file is the current database; choose a backup instead.")
+    if not file.is_file():
+        raise UserError(f"There is no file {file}.")
+    paths.home.mkdir(parents=True, exist_ok=True)
+    staging = paths.home / f".restoring-{os.getpid()}{BACKUP_SUFFIX}"
+    for leftover in (staging, Path(f"{staging}-journal"), Path(f"{staging}-wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        if not has_sqlite_header(file):
+            check_database_file(file)  # says plainly what is wrong with it
+        try:
+            backup_database(file, staging)  # consistent even if the backup has a WAL
+        except sqlite3.Error as exc:
+            raise UserError(
+                f"{file.name} is damaged or is not a Muster backup, so it cannot be restored."
+            ) from exc
+        check = check_database_file(staging)
+        previous: Path | None = None
+        if paths.database.exists():
+            previous = timestamped_backup_path(paths.backups, BEFORE_RESTORE_REASON)
+            try:
+                backup_database(paths.database, previous)
+            except sqlite3.Error:  # the current file is damaged: keep its bytes as they are
+                copy_raw_files(paths.database, previous)
+            _checkpoint_and_close(paths.database)
+        # The old WAL must never be replayed onto the restored file.
+        for sidecar in ("-wal", "-shm", "-journal"):
+            Path(f"{paths.database}{sidecar}").unlink(missing_ok=True)
+        with staging.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, paths.database)
+        fsync_directory(paths.home)
+    except OSError as exc:
+        raise UserError(f"The backup could not be restored: {exc.strerror or exc}.") from exc
+    finally:
+        staging.unlink(missing_ok=True)
+    log.info("restored %s (previous database kept as %s)", file, previous)
+    return RestoreResult(file, previous, check.revision, check.trainings, check.people)
