@@ -1,0 +1,728 @@
+"""The signed training summary: cover, key figures, breakdowns, charts, participants, signature.
+
+Figures come from :func:`app.services.reports.build_report` for the one training,
+so the PDF says exactly what ``muster report --training T`` says. Participants
+are unique people with merges resolved, as the report counts them.
+
+Speed: a 10,000-row ReportLab table costs far more than ten 1,000-row ones, and a
+Paragraph per cell costs 4 to 10 times a plain string, so the participant list is
+built from chunks of 100 rows of plain strings; only a cell too long for its
+column, or mixing Arabic with Latin, becomes a Paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
+
+from app.db.models import Document
+from app.l10n import check_language, format_date, format_date_range, format_number, tr
+from app.l10n import format_percent as pct
+from app.services.installation import Installation
+from app.services.reports import NO_CATEGORY, NO_PARTNER, Report, ReportFilter, build_report
+from app.services.trainings import TrainingInfo, get_training
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
+    from reportlab.platypus import Flowable
+
+    from app.services.identity import IdentityInfo
+    from app.services.signing import StampPlacement
+
+CHUNK_ROWS = 100
+MAX_ORGANISATIONS = 25
+KIND_LABELS = {
+    "training": "Training",
+    "workshop": "Workshop",
+    "conference": "Conference",
+    "seminar": "Seminar",
+    "side_event": "Side event",
+    "other": "Other event",
+}
+ROLE_LABELS = {"lead": "lead", "co_organiser": "co-organiser", "funder": "funder"}
+SEX_SHORT = {"en": {"F": "F", "M": "M", "X": "–"}, "fr": {"F": "F", "M": "H", "X": "–"}}
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    lang: str = "en"
+    include_names: bool = True
+
+
+@dataclass(frozen=True)
+class ParticipantLine:
+    name: str
+    sex: str
+    category: str
+    organisation: str
+    function: str
+    present: int
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """Everything the summary shows, read in one go (then no database while drawing)."""
+
+    training: TrainingInfo
+    mission_name: str
+    report: Report
+    participants: list[ParticipantLine]
+    category_labels: dict[str, str] = field(default_factory=dict)  # name_en -> label
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs, as shown in the signature block."""
+
+    name: str
+    title: str
+    mission: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    data: bytes
+    document_id: str
+    pages: int
+    stamp: StampPlacement
+
+
+@dataclass(frozen=True)
+class SummaryResult:
+    path: Path
+    archived: Path  # the copy kept under the documents folder
+    document_id: str
+    sha256: str
+    fingerprint: str
+    pages: int
+    participants: int
+    names_included: bool
+
+
+# --- data ------------------------------------------------------------------------------
+
+
+def _participants(inst: Installation, training_id: str, lang: str) -> list[ParticipantLine]:
+    """Unique people enrolled (merged records counted as their survivor), sorted by name."""
+    label = "c.name_fr" if lang == "fr" else "c.name_en"
+    sql = text(
+        f"""
+        WITH uniq AS (
+            SELECT DISTINCT coalesce(p.merged_into_id, p.id) AS pid
+            FROM enrolments e JOIN people p ON p.id = e.person_id
+            WHERE e.training_id = :tid AND e.deleted = 0
+              AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
+        ),
+        present AS (
+            SELECT coalesce(p.merged_into_id, p.id) AS pid, count(DISTINCT a.session_id) AS n
+            FROM attendance a
+            JOIN training_sessions s ON s.id = a.session_id
+            JOIN people p ON p.id = a.person_id
+            WHERE s.training_id = :tid AND s.deleted = 0 AND a.deleted = 0
+              AND a.status = 'present'
+            GROUP BY 1
+        )
+        SELECT p.full_name, p.sex, coalesce({label}, ''), p.organisation, p.function,
+               coalesce(present.n, 0)
+        FROM uniq JOIN people p ON p.id = uniq.pid
+        LEFT JOIN categories c ON c.id = p.category_id
+        LEFT JOIN present ON present.pid = uniq.pid
+        ORDER BY p.name_key, p.id
+        """
+    )
+    with inst.db.reading() as session:
+        rows = session.execute(sql, {"tid": training_id}).all()
+    return [ParticipantLine(*row) for row in rows]
+
+
+def collect_summary_data(inst: Installation, training_id: str, lang: str = "en") -> SummaryData:
+    """Read the training, its report and its participants."""
+    lang = check_language(lang)
+    training = get_training(inst, training_id)
+    report = build_report(inst, ReportFilter(training_id=training_id, include_cancelled=True))
+    with inst.db.reading() as session:
+        mission_name = (
+            session.execute(
+                text("SELECT name FROM missions WHERE id = :id"), {"id": training.mission_id}
+            ).scalar()
+            or ""
+        )
+        labels = dict(
+            session.execute(text("SELECT name_en, name_fr FROM categories WHERE deleted = 0")).all()
+        )
+    category_labels = {en: (fr if lang == "fr" and fr else en) for en, fr in labels.items()}
+    category_labels[NO_CATEGORY] = tr(lang, "No category")
+    return SummaryData(
+        training=training,
+        mission_name=str(mission_name),
+        report=report,
+        participants=_participants(inst, training_id, lang),
+        category_labels=category_labels,
+    )
+
+
+# --- drawing ---------------------------------------------------------------------------
+
+
+class StampSpace:
+    """An empty box in the flow whose page and position become the signature's place."""
+
+    def __init__(self, width: float, height: float) -> None:
+        from reportlab.platypus import Flowable
+
+        holder = self
+
+        class _Box(Flowable):
+            def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+                return width, height
+
+            def draw(self) -> None:
+                x, y = self.canv.absolutePosition(0, 0)
+                holder.page = self.canv.getPageNumber() - 1
+                holder.box = (x, y, x + width, y + height)
+
+        self.flowable: Flowable = _Box()
+        self.page = -1
+        self.box: tuple[float, float, float, float] = (0, 0, 0, 0)
+
+
+class _Cells:
+    """Turns strings into table cells: plain when they fit, Paragraphs when they must wrap."""
+
+    def __init__(self, font_size: float) -> None:
+        from reportlab.lib.styles import ParagraphStyle
+
+        from app.services.pdf_text import SANS
+
+        self.size = font_size
+        self.style = ParagraphStyle("c", fontName=SANS, fontSize=font_size, leading=font_size + 1.5)
+        self.style_right = ParagraphStyle("cr", parent=self.style, alignment=2)
+
+    def cell(
+        self, value: str, width: float, row: int, col: int, commands: list[tuple[Any, ...]]
+    ) -> Any:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from reportlab.platypus import Paragraph
+
+        from app.services.pdf_text import ARABIC, SANS, has_arabic, is_pure_arabic, markup, visual
+
+        room = width - 6
+        if has_arabic(value):
+            if is_pure_arabic(value):
+                shown = visual(value)
+                if stringWidth(shown, ARABIC, self.size) <= room:
+                    commands.append(("FONTNAME", (col, row), (col, row), ARABIC))
+                    commands.append(("ALIGN", (col, row), (col, row), "RIGHT"))
+                    return shown
+            return Paragraph(markup(value), self.style_right)
+        # Cheap test first: no DejaVu glyph (Latin or Cyrillic) is wider than 1.1 em.
+        if len(value) * self.size * 1.1 <= room or stringWidth(value, SANS, self.size) <= room:
+            return value
+        return Paragraph(markup(value), self.style)
+
+
+def _kv_table(rows: list[tuple[str, Any]], width: float) -> Any:
+    from reportlab.platypus import Table
+
+    from app.services.pdf_page import GRID, MUTED
+    from app.services.pdf_text import SANS, SANS_BOLD
+
+    table = Table(rows, colWidths=[width * 0.22, width * 0.78])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (0, -1), SANS_BOLD),
+            ("FONTNAME", (1, 0), (1, -1), SANS),
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+    )
+    return table
+
+
+def _simple_table(
+    header: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    numeric_from: int,
+    total_row: bool = False,
+) -> Any:
+    from reportlab.platypus import Table
+
+    from app.services.pdf_page import LIGHT_BLUE, table_style
+    from app.services.pdf_text import SANS_BOLD
+
+    style = table_style()
+    style.append(("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"))
+    if total_row:
+        style += [
+            ("FONTNAME", (0, -1), (-1, -1), SANS_BOLD),
+            ("BACKGROUND", (0, -1), (-1, -1), LIGHT_BLUE),
+        ]
+    table = Table([header, *rows], colWidths=widths, repeatRows=1)
+    table.setStyle(style)
+    return table
+
+
+def _story(
+    data: SummaryData,
+    options: SummaryOptions,
+    signer: Signer,
+    document_id: str,
+    generated: datetime,
+    width: float,
+    stamp: StampSpace,
+) -> list[Flowable]:
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+
+    from app.services.identity import format_fingerprint
+    from app.services.pdf_charts import category_sex_chart, session_chart
+    from app.services.pdf_page import GRID, LIGHT_BLUE, styles, table_style
+    from app.services.pdf_text import markup
+
+    lang = options.lang
+    st = styles()
+    t, r = data.training, data.report
+    num = lambda n: format_number(n, lang)  # noqa: E731
+    story: list[Flowable] = []
+
+    def p(value: str, style: Any = None, bold: bool = False) -> Any:
+        return Paragraph(markup(value, bold=bold), style or st.body)
+
+    # Cover block.
+    story.append(p(tr(lang, "Training summary"), st.small))
+    story.append(p(t.title, st.title, bold=True))
+    partners = ", ".join(
+        f"{x.acronym} ({tr(lang, ROLE_LABELS.get(x.role, x.role))})" for x in t.partners
+    )
+    cover = [
+        (tr(lang, "Mission"), p(f"{t.mission} — {data.mission_name}".strip(" —"))),
+        (tr(lang, "Kind"), p(tr(lang, KIND_LABELS.get(t.kind, t.kind)))),
+        (tr(lang, "Theme"), p(t.theme or "–")),
+        (tr(lang, "Dates"), p(format_date_range(t.start, t.end, lang))),
+        (tr(lang, "Places"), p(", ".join(t.locations) or "–")),
+        (tr(lang, "Partners and roles"), p(partners or "–")),
+        (tr(lang, "Trainers"), p(", ".join(t.trainers) or "–")),
+    ]
+    story.append(_kv_table(cover, width))
+    story.append(Spacer(1, 8))
+
+    # Key figures.
+    story.append(p(tr(lang, "Key figures"), st.heading))
+    figures = [
+        (num(r.participants), tr(lang, "Participants")),
+        (
+            pct(r.women_share, lang),
+            tr(lang, "Women ({women} of {total})", women=num(r.women), total=num(r.participants)),
+        ),
+        (num(r.sessions), tr(lang, "Sessions")),
+        (
+            pct(r.attendance_rate, lang),
+            tr(
+                lang,
+                "Attendance rate ({present} of {recorded} marks)",
+                present=num(r.attendances),
+                recorded=num(r.recorded_marks),
+            ),
+        ),
+    ]
+    boxes = Table(
+        [
+            [Paragraph(v, st.figure_value) for v, _ in figures],
+            [Paragraph(label, st.figure_label) for _, label in figures],
+        ],
+        colWidths=[width / 4] * 4,
+    )
+    boxes.setStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), LIGHT_BLUE),
+            ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+            ("INNERGRID", (0, 0), (-1, -1), 0, LIGHT_BLUE),
+            ("LINEAFTER", (0, 0), (-2, -1), 0.5, GRID),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
+        ]
+    )
+    story.append(boxes)
+
+    # By category and sex.
+    story.append(p(tr(lang, "Participants by category and sex"), st.heading))
+    cat_rows: list[list[Any]] = []
+    chart_rows: list[tuple[str, int, int, int]] = []
+    for cat, counts in r.by_category_sex.items():
+        label = data.category_labels.get(cat, cat)
+        women, men, other = counts["female"], counts["male"], counts["unspecified"]
+        cat_rows.append([label, num(women), num(men), num(other), num(women + men + other)])
+        chart_rows.append((label, women, men, other))
+    cat_rows.append(
+        [
+            tr(lang, "Total"),
+            num(r.by_sex["female"]),
+            num(r.by_sex["male"]),
+            num(r.by_sex["unspecified"]),
+            num(r.participants),
+        ]
+    )
+    header = [tr(lang, "Category"), tr(lang, "Women"), tr(lang, "Men"), tr(lang, "Not stated")]
+    header.append(tr(lang, "Total"))
+    story.append(
+        _simple_table(
+            header, cat_rows, [width * 0.44] + [width * 0.14] * 4, numeric_from=1, total_row=True
+        )
+    )
+    chart = category_sex_chart(chart_rows, lang, width)
+    if chart is not None:
+        story += [Spacer(1, 6), chart]
+
+    # By partner and by institution.
+    story.append(CondPageBreak(120))
+    story.append(p(tr(lang, "Participants by partner institution"), st.heading))
+    partner_rows = [
+        [
+            tr(lang, "No partner") if name == NO_PARTNER else name,
+            num(n),
+            pct(n / r.participants if r.participants else None, lang),
+        ]
+        for name, n in r.by_partner.items()
+    ]
+    story.append(
+        _simple_table(
+            [tr(lang, "Partner"), tr(lang, "Participants"), tr(lang, "Share")],
+            partner_rows,
+            [width * 0.6, width * 0.2, width * 0.2],
+            numeric_from=1,
+        )
+    )
+    story.append(CondPageBreak(120))
+    story.append(p(tr(lang, "Participants by organisation"), st.heading))
+    org_items = list(r.by_organisation.items())
+    cells = _Cells(7.5)
+    org_rows: list[list[Any]] = []
+    org_style: list[tuple[Any, ...]] = []
+    for i, (name, n) in enumerate(org_items[:MAX_ORGANISATIONS], start=1):
+        label = tr(lang, "Not stated") if name == "(none)" else name
+        org_rows.append([cells.cell(label, width * 0.6, i, 0, org_style), num(n)])
+        org_rows[-1].append(pct(n / r.participants if r.participants else None, lang))
+    if len(org_items) > MAX_ORGANISATIONS:
+        rest = org_items[MAX_ORGANISATIONS:]
+        count = sum(n for _, n in rest)
+        org_rows.append(
+            [
+                tr(lang, "{count} other organisations", count=num(len(rest))),
+                num(count),
+                pct(count / r.participants if r.participants else None, lang),
+            ]
+        )
+    table = _simple_table(
+        [tr(lang, "Organisation"), tr(lang, "Participants"), tr(lang, "Share")],
+        org_rows,
+        [width * 0.6, width * 0.2, width * 0.2],
+        numeric_from=1,
+    )
+    table.setStyle(org_style)
+    story.append(table)
+
+    # By session.
+    story.append(CondPageBreak(140))
+    story.append(p(tr(lang, "Attendance by session"), st.heading))
+    session_rows: list[list[Any]] = []
+    session_chart_rows: list[tuple[str, int, int]] = []
+    sess_style: list[tuple[Any, ...]] = []
+    for i, s in enumerate(r.by_session, start=1):
+        rate = s.present / s.recorded if s.recorded else None
+        session_rows.append(
+            [
+                format_date(s.date, lang),
+                cells.cell(s.location or "–", width * 0.16, i, 1, sess_style),
+                cells.cell(s.topic or "–", width * 0.3, i, 2, sess_style),
+                num(s.present),
+                num(s.absent),
+                num(s.excused),
+                pct(rate, lang),
+            ]
+        )
+        session_chart_rows.append((f"{s.date:%d/%m} {s.location}".strip(), s.present, s.recorded))
+    session_rows.append(
+        [
+            tr(lang, "Total"),
+            "",
+            "",
+            num(r.attendances),
+            num(sum(s.absent for s in r.by_session)),
+            num(sum(s.excused for s in r.by_session)),
+            pct(r.attendance_rate, lang),
+        ]
+    )
+    table = _simple_table(
+        [
+            tr(lang, "Date"),
+            tr(lang, "Place"),
+            tr(lang, "Topic"),
+            tr(lang, "Present"),
+            tr(lang, "Absent"),
+            tr(lang, "Excused"),
+            tr(lang, "Rate"),
+        ],
+        session_rows,
+        [width * w for w in (0.17, 0.16, 0.3, 0.09, 0.09, 0.09, 0.1)],
+        numeric_from=3,
+        total_row=True,
+    )
+    table.setStyle(sess_style)
+    story.append(table)
+    chart = session_chart(session_chart_rows, lang, width)
+    if chart is not None:
+        story += [Spacer(1, 6), chart]
+
+    # Participants.
+    story.append(CondPageBreak(160))
+    story.append(p(tr(lang, "Participants"), st.heading))
+    if options.include_names:
+        story += _participant_tables(data, lang, width, cells)
+    else:
+        story.append(
+            p(
+                tr(
+                    lang,
+                    "Participants' names are left out of this version of the summary; "
+                    "it shows aggregate figures only.",
+                )
+            )
+        )
+
+    # Signature.
+    fp = format_fingerprint(signer.fingerprint)
+    who = ", ".join(x for x in (signer.name, signer.title, signer.mission) if x)
+    block: list[Flowable] = [
+        p(tr(lang, "Signature"), st.heading),
+        p(
+            tr(
+                lang,
+                "Signed digitally by {signer} on {date}.",
+                signer=who,
+                date=format_date(generated.date(), lang),
+            )
+        ),
+        p(tr(lang, "Certificate fingerprint (SHA-256): {fingerprint}", fingerprint=fp), st.small),
+        p(
+            tr(
+                lang,
+                "To check this document, open it in Muster (Tools > Verify a document) "
+                "or run: muster verify FILE.pdf",
+            ),
+            st.small,
+        ),
+        Spacer(1, 6),
+        stamp.flowable,
+    ]
+    story.append(KeepTogether(block))
+    _ = table_style  # shared look, used by helpers
+    _ = document_id
+    return story
+
+
+def _participant_tables(
+    data: SummaryData, lang: str, width: float, cells: _Cells
+) -> list[Flowable]:
+    """The participant list as tables of CHUNK_ROWS plain-string rows."""
+    from reportlab.platypus import Table
+
+    from app.services.pdf_page import table_style
+
+    sessions = data.report.sessions
+    widths = [width * w for w in (0.06, 0.25, 0.05, 0.15, 0.24, 0.17, 0.08)]
+    header = [
+        tr(lang, "No."),
+        tr(lang, "Name"),
+        tr(lang, "Sex"),
+        tr(lang, "Category"),
+        tr(lang, "Organisation"),
+        tr(lang, "Function"),
+        tr(lang, "Sessions"),
+    ]
+    sex_short = SEX_SHORT[lang]
+    base_style = table_style()
+    base_style += [
+        ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+        ("ALIGN", (2, 0), (2, -1), "CENTER"),
+        ("ALIGN", (6, 0), (6, -1), "RIGHT"),
+    ]
+    out: list[Flowable] = []
+    lines = data.participants
+    for start in range(0, len(lines), CHUNK_ROWS):
+        chunk = lines[start : start + CHUNK_ROWS]
+        commands: list[tuple[Any, ...]] = []
+        rows: list[list[Any]] = [header]
+        for offset, line in enumerate(chunk, start=1):
+            rows.append(
+                [
+                    str(start + offset),
+                    cells.cell(line.name, widths[1], offset, 1, commands),
+                    sex_short.get(line.sex, line.sex),
+                    cells.cell(line.category, widths[3], offset, 3, commands),
+                    cells.cell(line.organisation, widths[4], offset, 4, commands),
+                    cells.cell(line.function, widths[5], offset, 5, commands),
+                    f"{line.present}/{sessions}",
+                ]
+            )
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(base_style + commands)
+        out.append(table)
+    return out
+
+
+def render_summary(
+    data: SummaryData,
+    options: SummaryOptions,
+    signer: Signer,
+    document_id: str | None = None,
+    generated: datetime | None = None,
+) -> BuiltPdf:
+    """The unsigned summary PDF and where its signature stamp goes."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from app.services.pdf_page import Footer, numbered_canvas
+    from app.services.signing import StampPlacement
+
+    options = SummaryOptions(check_language(options.lang), options.include_names)
+    document_id = document_id or str(uuid.uuid4())
+    generated = generated or datetime.now(UTC)
+    margin = 40.0
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + 12,
+        title=data.training.title,
+        author=signer.name,
+        subject=tr(options.lang, "Training summary"),
+        creator="Muster",
+        keywords=f"muster-document:{document_id}",
+        lang=options.lang,
+    )
+    width = A4[0] - 2 * margin
+    stamp = StampSpace(250, 64)
+    story = _story(data, options, signer, document_id, generated, width, stamp)
+    footer = Footer(
+        left=f"{data.training.mission} · {data.training.title}"[:70],
+        document_id=document_id,
+        lang=options.lang,
+        margin=margin,
+    )
+    doc.build(story, canvasmaker=numbered_canvas(footer))
+    return BuiltPdf(
+        data=buffer.getvalue(),
+        document_id=document_id,
+        pages=doc.page,
+        stamp=StampPlacement(page=stamp.page, box=stamp.box),
+    )
+
+
+def stamp_lines(identity: IdentityInfo, when: datetime, lang: str) -> list[tuple[str, float, bool]]:
+    """The visible stamp's text: who signed, as what, when, and the certificate."""
+    from app.services.identity import format_fingerprint
+
+    role = ", ".join(x for x in (identity.title, identity.mission) if x)
+    return [
+        (tr(lang, "Digitally signed by"), 7, False),
+        (identity.name, 9, True),
+        (role, 7, False),
+        (when.strftime("%Y-%m-%d %H:%M UTC"), 7, False),
+        (format_fingerprint(identity.fingerprint, groups=8), 6.5, False),
+    ]
+
+
+def export_summary(
+    inst: Installation,
+    training_id: str,
+    destination: Path,
+    private_key: EllipticCurvePrivateKey,
+    options: SummaryOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> SummaryResult:
+    """Build, sign and save the summary to ``destination``; keep a copy and record it."""
+    from app.services.identity import require_identity
+    from app.services.signing import sign_pdf, write_atomically
+
+    options = options or SummaryOptions()
+    lang = check_language(options.lang)
+    identity = require_identity(inst)
+    data = collect_summary_data(inst, training_id, lang)
+    signer = Signer(identity.name, identity.title, identity.mission, identity.fingerprint)
+    now = datetime.now(UTC)
+    built = render_summary(data, SummaryOptions(lang, options.include_names), signer, None, now)
+    if progress:
+        progress("signing")
+    signed = sign_pdf(
+        built.data,
+        private_key,
+        identity,
+        built.stamp,
+        stamp_lines(identity, now, lang),
+        reason=tr(lang, "Training summary"),
+        location=", ".join(data.training.locations),
+    )
+    digest = hashlib.sha256(signed).hexdigest()
+    destination = Path(destination)
+    archived = inst.paths.documents / f"{built.document_id}.pdf"
+    write_atomically(destination, signed)
+    write_atomically(archived, signed)
+    with inst.db.transaction() as session:
+        session.add(
+            Document(
+                id=built.document_id,
+                training_id=training_id,
+                kind="summary",
+                file_name=archived.name,
+                sha256=digest,
+                signer_fingerprint=identity.fingerprint,
+                source_device=inst.device_id,
+                created_at=now.replace(tzinfo=None),
+            )
+        )
+    return SummaryResult(
+        path=destination,
+        archived=archived,
+        document_id=built.document_id,
+        sha256=digest,
+        fingerprint=identity.fingerprint,
+        pages=built.pages,
+        participants=data.report.participants,
+        names_included=options.include_names,
+    )
+
+
+def default_file_name(training: TrainingInfo, suffix: str = "summary") -> str:
+    """'MONUSCO-2024-09-10-summary.pdf': safe on every file system."""
+    return f"{training.mission or 'training'}-{training.start:%Y-%m-%d}-{suffix}.pdf"
+
+
+__all__ = [
+    "BuiltPdf",
+    "ParticipantLine",
+    "Signer",
+    "SummaryData",
+    "SummaryOptions",
+    "SummaryResult",
+    "collect_summary_data",
+    "default_file_name",
+    "export_summary",
+    "render_summary",
+]
+_ = date  # used in type hints of callers
