@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test lint format bench translations clean
+.PHONY: run test lint format bench translations translations-update clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM_FILES)
+
+# Refresh the .ts sources from app/ui (keeps existing translations, drops vanished strings).
+translations-update: $(STAMP)
+	$(BIN)/python tools/update_translations.py --list
 
 run: $(STAMP) translations
 	$(BIN)/python -m app $(ARGS)

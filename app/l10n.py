@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("en", "fr")
+# Settings-table key of the default language for documents (chosen in Preferences).
+DOCUMENT_LANGUAGE_SETTING = "documents.language"
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _MONTHS = {

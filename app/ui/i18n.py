@@ -1,0 +1,230 @@
+"""The interface language: which one, its translators, its locale, and name sorting.
+
+The choice lives in the data home's ``settings.ini`` (key ``ui/language``) so it is
+known before the database opens: even a start-up problem is explained in French.
+With no choice stored, Muster speaks French when the system does, else English.
+
+Three translators are installed: Muster's own ``muster_<lang>.qm`` (compiled from
+the Qt Linguist ``.ts`` sources by the Makefile), the English one too (it holds the
+plural forms "1 training" / "3 trainings"), and Qt's ``qtbase_<lang>.qm`` so the
+standard buttons and dialogs ("Annuler", the file dialog) follow. ``QLocale`` is set
+as the default so dates and numbers follow as well.
+
+The language of documents (PDFs, sheets, exports) is a separate choice kept in the
+database (see ``app.l10n.DOCUMENT_LANGUAGE_SETTING``): a French summary can come out
+of an English interface.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import (
+    QCollator,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTranslator,
+)
+
+from app.l10n import DOCUMENT_LANGUAGE_SETTING, LANGUAGES, check_language
+from app.paths import Paths
+from app.textnorm import fold
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
+LANGUAGE_KEY = "ui/language"
+# Shown in the language's own words, so anyone can find theirs.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+T = TypeVar("T")
+
+_installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+_current = "en"
+
+
+def system_language() -> str:
+    """French when the system speaks French, else English."""
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def locale_for(lang: str) -> QLocale:
+    """The QLocale used for dates, numbers and sorting in ``lang``."""
+    if check_language(lang) == "fr":
+        return QLocale(QLocale.Language.French, QLocale.Country.France)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def _settings(paths: Paths) -> QSettings:
+    return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
+def stored_language(paths: Paths) -> str | None:
+    """The language the user picked for this data home, or None if never picked."""
+    value = _settings(paths).value(LANGUAGE_KEY, "", str)
+    return value if value in LANGUAGES else None
+
+
+def ui_language(paths: Paths) -> str:
+    """The interface language for ``paths``: the user's choice, else the system's."""
+    return stored_language(paths) or system_language()
+
+
+def save_language(paths: Paths, lang: str) -> None:
+    """Remember the interface language; it applies from the next start."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    settings = _settings(paths)
+    settings.setValue(LANGUAGE_KEY, lang)
+    settings.sync()
+
+
+def current_language() -> str:
+    """The language installed by the last ``install_language``."""
+    return _current
+
+
+def qm_file(lang: str) -> Path:
+    return TRANSLATIONS_DIR / f"muster_{lang}.qm"
+
+
+def install_language(lang: str, app: QCoreApplication | None = None) -> list[str]:
+    """Install Muster's and Qt's translators for ``lang`` and make its locale the default.
+
+    Replaces translators installed before, so tests can switch back and forth.
+    Returns the files that were loaded (a missing compiled ``.qm`` is logged, not fatal:
+    the interface then shows English).
+    """
+    global _current
+    lang = check_language(lang)
+    app = app or QCoreApplication.instance()
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    loaded: list[str] = []
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    candidates = [qm_file(lang)]
+    if lang != "en":
+        candidates.append(qt_dir / f"qtbase_{lang}.qm")
+    for file in candidates:
+        translator = QTranslator(app)
+        if file.exists() and translator.load(str(file)):
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
+            loaded.append(str(file))
+        else:
+            log.warning("translation file %s is missing; run 'make translations'", file)
+    QLocale.setDefault(locale_for(lang))
+    _current = lang
+    return loaded
+
+
+def apply_language(paths: Paths, app: QCoreApplication | None = None) -> str:
+    """Install the language chosen for ``paths`` (start-up); returns it."""
+    lang = ui_language(paths)
+    install_language(lang, app)
+    return lang
+
+
+def document_language(installation: Any) -> str:
+    """The language for PDFs and exports: the user's choice, else the interface's."""
+    stored = installation.get_setting(DOCUMENT_LANGUAGE_SETTING, "")
+    return stored if stored in LANGUAGES else current_language()
+
+
+def save_document_language(installation: Any, lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    installation.set_settings({DOCUMENT_LANGUAGE_SETTING: lang})
+
+
+# --- sorting names the way the reader expects ------------------------------------------
+
+
+def collator(lang: str | None = None) -> QCollator:
+    """A case-insensitive, number-aware collator for ``lang`` (default: the interface's).
+
+    ICU orders "Élodie" between "Eduardo" and "Eric", Cyrillic "Ёлкин" next to
+    "Елена", Arabic "أحمد" next to "احمد", where plain code-point order would not.
+    """
+    return _collator(check_language(lang or _current))
+
+
+@functools.cache
+def _collator(lang: str) -> QCollator:
+    result = QCollator(locale_for(lang))
+    result.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    result.setNumericMode(True)
+    return result
+
+
+def compare_names(a: str, b: str, lang: str | None = None) -> int:
+    """Negative, zero or positive, as ``a`` sorts before, with or after ``b``."""
+    return collator(lang).compare(a or "", b or "")
+
+
+def name_sort_key(lang: str | None = None) -> Callable[[str], Any]:
+    """A ``key=`` for ``sorted`` that orders names by the locale's rules."""
+    coll = collator(lang)
+    return functools.cmp_to_key(lambda a, b: coll.compare(a or "", b or ""))
+
+
+def sort_names(
+    items: Iterable[T], key: Callable[[T], str] = str, lang: str | None = None
+) -> list[T]:
+    """``items`` sorted by ``key(item)`` (a name) with the locale's collation."""
+    coll = collator(lang)
+    return sorted(items, key=functools.cmp_to_key(lambda a, b: coll.compare(key(a), key(b))))
+
+
+class LocaleSortFilterProxyModel(QSortFilterProxyModel):
+    """Sorts text with the locale's collation and filters ignoring case, accents and marks.
+
+    For small in-memory tables (participants of one training, reference lists): put it
+    between the model and the view, call ``set_search(text)`` from the search box.
+    Numbers sort as numbers. The filter looks at ``filterKeyColumn()`` (-1: every column).
+    """
+
+    def __init__(self, parent: QObject | None = None, lang: str | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._needle = ""
+        self.setFilterKeyColumn(-1)
+
+    def set_search(self, text: str) -> None:
+        needle = fold(text)
+        if needle != self._needle:
+            self._needle = needle
+            self.invalidateFilter()
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        a = left.data(self.sortRole())
+        b = right.data(self.sortRole())
+        if isinstance(a, int | float) and isinstance(b, int | float):
+            return a < b
+        return collator(self._lang).compare(str(a or ""), str(b or "")) < 0
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        key = self.filterKeyColumn()
+        columns = range(model.columnCount(parent)) if key < 0 else (key,)
+        for column in columns:
+            value = model.index(row, column, parent).data(Qt.ItemDataRole.DisplayRole)
+            if value is not None and self._needle in fold(str(value)):
+                return True
+        return False

@@ -1,0 +1,952 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+    <context>
+        <name />
+        <message>
+            <source>Missions</source>
+            <translation>Missions</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Places</translation>
+        </message>
+        <message>
+            <source>Partners</source>
+            <translation>Partners</translation>
+        </message>
+        <message>
+            <source>Acronym</source>
+            <translation>Acronym</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>Categories</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>Name (English)</translation>
+        </message>
+        <message>
+            <source>Name (French)</source>
+            <translation>Name (French)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendanceModel</name>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>{present} present of {recorded} recorded</source>
+            <translation>{present} present of {recorded} recorded</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendancePage</name>
+        <message>
+            <source>&amp;Mark everyone present at this session</source>
+            <translation>&amp;Mark everyone present at this session</translation>
+        </message>
+        <message>
+            <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
+            <translation>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</translation>
+        </message>
+        <message>
+            <source>No attendance recorded yet.</source>
+            <translation>No attendance recorded yet.</translation>
+        </message>
+        <message>
+            <source>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</source>
+            <translation>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Muster: unexpected error</source>
+            <translation>Muster: unexpected error</translation>
+        </message>
+        <message>
+            <source>Muster ran into a problem it did not expect. Your saved data is safe: the change in progress was not saved. Please copy the details below and send them to your Muster support contact.</source>
+            <translation>Muster ran into a problem it did not expect. Your saved data is safe: the change in progress was not saved. Please copy the details below and send them to your Muster support contact.</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>Copy details</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPage</name>
+        <message>
+            <source>For example: Investigating terrorism cases</source>
+            <translation>For example: Investigating terrorism cases</translation>
+        </message>
+        <message>
+            <source>For example: Criminal justice response</source>
+            <translation>For example: Criminal justice response</translation>
+        </message>
+        <message>
+            <source>Names separated by semicolons</source>
+            <translation>Names separated by semicolons</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>&amp;Mission</source>
+            <translation>&amp;Mission</translation>
+        </message>
+        <message>
+            <source>T&amp;heme</source>
+            <translation>T&amp;heme</translation>
+        </message>
+        <message>
+            <source>St&amp;atus</source>
+            <translation>St&amp;atus</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <source>&amp;to</source>
+            <translation>&amp;to</translation>
+        </message>
+        <message>
+            <source>&amp;Dates</source>
+            <translation>&amp;Dates</translation>
+        </message>
+        <message>
+            <source>T&amp;rainers</source>
+            <translation>T&amp;rainers</translation>
+        </message>
+        <message>
+            <source>D&amp;escription</source>
+            <translation>D&amp;escription</translation>
+        </message>
+        <message>
+            <source>Add &amp;session</source>
+            <translation>Add &amp;session</translation>
+        </message>
+        <message>
+            <source>Remove session</source>
+            <translation>Remove session</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Add &amp;partner</source>
+            <translation>Add &amp;partner</translation>
+        </message>
+        <message>
+            <source>Remove partner</source>
+            <translation>Remove partner</translation>
+        </message>
+        <message>
+            <source>Partners</source>
+            <translation>Partners</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Trainings</source>
+            <translation>Trainings</translation>
+        </message>
+        <message>
+            <source>Where this installation keeps its data</source>
+            <translation>Where this installation keeps its data</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>&amp;New training</source>
+            <translation>&amp;New training</translation>
+        </message>
+        <message>
+            <source>&amp;Close tab</source>
+            <translation>&amp;Close tab</translation>
+        </message>
+        <message>
+            <source>&amp;Reference lists…</source>
+            <translation>&amp;Reference lists…</translation>
+        </message>
+        <message>
+            <source>Your &amp;profile…</source>
+            <translation>Your &amp;profile…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Undo delete</source>
+            <translation>&amp;Undo delete</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Find…</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>D&amp;uplicate for next month</source>
+            <translation>D&amp;uplicate for next month</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Delete…</translation>
+        </message>
+        <message>
+            <source>De&amp;tails</source>
+            <translation>De&amp;tails</translation>
+        </message>
+        <message>
+            <source>&amp;Participants</source>
+            <translation>&amp;Participants</translation>
+        </message>
+        <message>
+            <source>&amp;Attendance</source>
+            <translation>&amp;Attendance</translation>
+        </message>
+        <message>
+            <source>Su&amp;mmary</source>
+            <translation>Su&amp;mmary</translation>
+        </message>
+        <message>
+            <source>&amp;Add participants</source>
+            <translation>&amp;Add participants</translation>
+        </message>
+        <message>
+            <source>&amp;Trainings list</source>
+            <translation>&amp;Trainings list</translation>
+        </message>
+        <message>
+            <source>&amp;Clear filters</source>
+            <translation>&amp;Clear filters</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>&amp;About Muster</source>
+            <translation>&amp;About Muster</translation>
+        </message>
+        <message>
+            <source>Showing {shown} of {total} trainings</source>
+            <translation>Showing {shown} of {total} trainings</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n training(s)</source>
+            <translation>
+                <numerusform>%n training</numerusform>
+                <numerusform>%n trainings</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Made a copy for {date}: {title}</source>
+            <translation>Made a copy for {date}: {title}</translation>
+        </message>
+        <message>
+            <source>Delete training</source>
+            <translation>Delete training</translation>
+        </message>
+        <message>
+            <source>Delete “{title}” with its sessions, participants' registrations and attendance? You can undo this until your next action.</source>
+            <translation>Delete “{title}” with its sessions, participants' registrations and attendance? You can undo this until your next action.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Undo delete</source>
+            <translation>Undo delete</translation>
+        </message>
+        <message>
+            <source>Deleted “{title}”.</source>
+            <translation>Deleted “{title}”.</translation>
+        </message>
+        <message>
+            <source>Brought back “{title}”.</source>
+            <translation>Brought back “{title}”.</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>About Muster</source>
+            <translation>About Muster</translation>
+        </message>
+        <message>
+            <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
+            <translation>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Muster</name>
+        <message>
+            <source>Absent</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Co-organiser</source>
+            <translation>Co-organiser</translation>
+        </message>
+        <message>
+            <source>Conference</source>
+            <translation>Conference</translation>
+        </message>
+        <message>
+            <source>Do you want to save them?</source>
+            <translation>Do you want to save them?</translation>
+        </message>
+        <message>
+            <source>Excused</source>
+            <translation>Excused</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Funder</source>
+            <translation>Funder</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <source>Lead</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Not stated</source>
+            <translation>Not stated</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>Seminar</source>
+            <translation>Seminar</translation>
+        </message>
+        <message>
+            <source>Side event</source>
+            <translation>Side event</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>{what} has changes that are not saved yet.</source>
+            <translation>{what} has changes that are not saved yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsPage</name>
+        <message>
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Function</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>Search in this list</source>
+            <translation>Search in this list</translation>
+        </message>
+        <message>
+            <source>&amp;Remove from training…</source>
+            <translation>&amp;Remove from training…</translation>
+        </message>
+        <message>
+            <source>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</source>
+            <translation>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</translation>
+        </message>
+        <message>
+            <source>(category)</source>
+            <translation>(category)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n participant(s)</source>
+            <translation>
+                <numerusform>%n participant</numerusform>
+                <numerusform>%n participants</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{women} women ({share}%)</source>
+            <translation>{women} women ({share}%)</translation>
+        </message>
+        <message>
+            <source>{shown} shown</source>
+            <translation>{shown} shown</translation>
+        </message>
+        <message>
+            <source>{name} is already known to Muster: adding registers the same person.</source>
+            <translation>{name} is already known to Muster: adding registers the same person.</translation>
+        </message>
+        <message>
+            <source>Please type the participant's name first.</source>
+            <translation>Please type the participant's name first.</translation>
+        </message>
+        <message>
+            <source>Same person?</source>
+            <translation>Same person?</translation>
+        </message>
+        <message>
+            <source>Muster already knows {name}{details}. Is this the same person?</source>
+            <translation>Muster already knows {name}{details}. Is this the same person?</translation>
+        </message>
+        <message>
+            <source>Yes, register that person</source>
+            <translation>Yes, register that person</translation>
+        </message>
+        <message>
+            <source>No, add a new person</source>
+            <translation>No, add a new person</translation>
+        </message>
+        <message>
+            <source>Added {name}.</source>
+            <translation>Added {name}.</translation>
+        </message>
+        <message>
+            <source>Remove from training</source>
+            <translation>Remove from training</translation>
+        </message>
+        <message>
+            <source>Take {names} off this training, with their attendance? The person stays in Muster.</source>
+            <translation>Take {names} off this training, with their attendance? The person stays in Muster.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartnersTable</name>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferenceDialog</name>
+        <message>
+            <source>Reference lists</source>
+            <translation>Reference lists</translation>
+        </message>
+        <message>
+            <source>Acronym</source>
+            <translation>Acronym</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>Categories</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Country</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Missions</source>
+            <translation>Missions</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>Name (English)</translation>
+        </message>
+        <message>
+            <source>Name (French)</source>
+            <translation>Name (French)</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Partners</source>
+            <translation>Partners</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Places</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferencePage</name>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Retire</source>
+            <translation>&amp;Retire</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>&amp;Bring back</source>
+            <translation>&amp;Bring back</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Delete {name}? Only items nothing uses can be deleted.</source>
+            <translation>Delete {name}? Only items nothing uses can be deleted.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Choose the backup to go back to. Everything entered after it will be replaced; the current data is kept as a backup first.</source>
+            <translation>Choose the backup to go back to. Everything entered after it will be replaced; the current data is kept as a backup first.</translation>
+        </message>
+        <message>
+            <source>There are no backups in {folder} yet. Choose a backup file instead.</source>
+            <translation>There are no backups in {folder} yet. Choose a backup file instead.</translation>
+        </message>
+        <message>
+            <source>Made on</source>
+            <translation>Made on</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Other file…</source>
+            <translation>Other file…</translation>
+        </message>
+        <message>
+            <source>Choose a backup file</source>
+            <translation>Choose a backup file</translation>
+        </message>
+        <message>
+            <source>Muster backups (*.sqlite3);;All files (*)</source>
+            <translation>Muster backups (*.sqlite3);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionsTable</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>Town</source>
+            <translation>Town</translation>
+        </message>
+        <message>
+            <source>What the session covers</source>
+            <translation>What the session covers</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>The daily backup could not be made: {reason}</source>
+            <translation>The daily backup could not be made: {reason}</translation>
+        </message>
+        <message>
+            <source>Choose a folder for Muster's data</source>
+            <translation>Choose a folder for Muster's data</translation>
+        </message>
+        <message>
+            <source>Choose another folder, or ask for help with the folder's permissions.</source>
+            <translation>Choose another folder, or ask for help with the folder's permissions.</translation>
+        </message>
+        <message>
+            <source>Muster cannot write to its data folder {folder} ({reason}).</source>
+            <translation>Muster cannot write to its data folder {folder} ({reason}).</translation>
+        </message>
+        <message>
+            <source>Muster is already open on the data folder {folder}. Switch to its window.</source>
+            <translation>Muster is already open on the data folder {folder}. Switch to its window.</translation>
+        </message>
+        <message>
+            <source>Restore the latest backup, or start again with an empty database.</source>
+            <translation>Restore the latest backup, or start again with an empty database.</translation>
+        </message>
+        <message>
+            <source>The database file is missing from {folder}, but backups of it exist.</source>
+            <translation>The database file is missing from {folder}, but backups of it exist.</translation>
+        </message>
+        <message>
+            <source>The disk is full. Free some space, then open Muster again; nothing was lost.</source>
+            <translation>The disk is full. Free some space, then open Muster again; nothing was lost.</translation>
+        </message>
+        <message>
+            <source>You can restore a backup, or open another data folder.</source>
+            <translation>You can restore a backup, or open another data folder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupProblemDialog</name>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Restore a backup…</translation>
+        </message>
+        <message>
+            <source>Start with an empty database</source>
+            <translation>Start with an empty database</translation>
+        </message>
+        <message>
+            <source>Open another folder…</source>
+            <translation>Open another folder…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPanel</name>
+        <message>
+            <source>participants</source>
+            <translation>participants</translation>
+        </message>
+        <message>
+            <source>women</source>
+            <translation>women</translation>
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation>sessions</translation>
+        </message>
+        <message>
+            <source>attendance rate</source>
+            <translation>attendance rate</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <source>Men</source>
+            <translation>Men</translation>
+        </message>
+        <message>
+            <source>Not stated</source>
+            <translation>Not stated</translation>
+        </message>
+        <message>
+            <source>Participants by category and sex</source>
+            <translation>Participants by category and sex</translation>
+        </message>
+        <message>
+            <source>Attendance per session</source>
+            <translation>Attendance per session</translation>
+        </message>
+        <message>
+            <source>Present</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>Excused</source>
+            <translation>Excused</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingEditor</name>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Save the details (Ctrl+S)</source>
+            <translation>Save the details (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Attendance</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>New training</source>
+            <translation>New training</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n participant(s)</source>
+            <translation>
+                <numerusform>%n participant</numerusform>
+                <numerusform>%n participants</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not saved yet: fill in the details, then save.</source>
+            <translation>Not saved yet: fill in the details, then save.</translation>
+        </message>
+        <message>
+            <source>Save the training first to add participants.</source>
+            <translation>Save the training first to add participants.</translation>
+        </message>
+        <message>
+            <source>Saved “{title}”.</source>
+            <translation>Saved “{title}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingsPage</name>
+        <message>
+            <source>Search title, place, partner or participant</source>
+            <translation>Search title, place, partner or participant</translation>
+        </message>
+        <message>
+            <source>All missions</source>
+            <translation>All missions</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Any status</translation>
+        </message>
+        <message>
+            <source>any date</source>
+            <translation>any date</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+    </context>
+    <context>
+        <name>new_window</name>
+        <message>
+            <source>Backup restored: {file}</source>
+            <translation>Backup restored: {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>widget</name>
+        <message>
+            <source>Made by hand</source>
+            <translation>Made by hand</translation>
+        </message>
+        <message>
+            <source>Data replaced by a restore</source>
+            <translation>Data replaced by a restore</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Daily</translation>
+        </message>
+        <message>
+            <source>Before an import</source>
+            <translation>Before an import</translation>
+        </message>
+        <message>
+            <source>Before merging people</source>
+            <translation>Before merging people</translation>
+        </message>
+        <message>
+            <source>Before an upgrade of Muster</source>
+            <translation>Before an upgrade of Muster</translation>
+        </message>
+        <message>
+            <source>Replace the current data with the backup of {when}? It holds {trainings} trainings and {people} people. The current data is kept as a backup first.</source>
+            <translation>Replace the current data with the backup of {when}? It holds {trainings} trainings and {people} people. The current data is kept as a backup first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>Back up now…</source>
+            <translation>Back up now…</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Restore a backup…</translation>
+        </message>
+        <message>
+            <source>Back up the database</source>
+            <translation>Back up the database</translation>
+        </message>
+        <message>
+            <source>Muster backups (*.sqlite3)</source>
+            <translation>Muster backups (*.sqlite3)</translation>
+        </message>
+        <message>
+            <source>Backup saved: {file}</source>
+            <translation>Backup saved: {file}</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+    </context>
+</TS>
