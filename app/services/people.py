@@ -296,3 +296,58 @@ def list_participants(
             )  # fmt: skip
             out.append(ParticipantInfo(info, enrolment_id, int(present.get(p.id, 0))))
         return out
+
+
+def list_organisations(inst: Installation, limit: int = 500) -> list[str]:
+    """Organisations already typed for people, most used first, for completion."""
+    with inst.db.reading() as session:
+        rows = session.execute(
+            select(Person.organisation, func.count())
+            .where(Person.deleted.is_(False), Person.organisation != "")
+            .group_by(Person.organisation)
+            .order_by(func.count().desc(), Person.organisation)
+            .limit(limit)
+        ).all()
+    return [org for org, _ in rows]
+
+
+def participant_info(inst: Installation, training_id: str, person_id: str) -> ParticipantInfo:
+    """One participant of a training, as :func:`list_participants` gives them."""
+    with inst.db.reading() as session:
+        enrolment = session.get(Enrolment, derived_id("enrolment", training_id, person_id))
+        if enrolment is None or enrolment.deleted:
+            raise NotFoundError("That person is not registered for this training.")
+        person = _live_person(session, person_id)
+        present = session.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .where(
+                TrainingSession.training_id == training_id,
+                TrainingSession.deleted.is_(False),
+                Attendance.deleted.is_(False),
+                Attendance.person_id == person_id,
+                Attendance.status == "present",
+            )
+        )
+        return ParticipantInfo(_person_info(session, person), enrolment.id, int(present or 0))
+
+
+def remove_participants(inst: Installation, training_id: str, person_ids: list[str]) -> int:
+    """Take several people off a training in one transaction: all of them or none."""
+    with inst.db.transaction() as session:
+        session_ids = select(TrainingSession.id).where(TrainingSession.training_id == training_id)
+        for person_id in person_ids:
+            enrolment = session.get(Enrolment, derived_id("enrolment", training_id, person_id))
+            if enrolment is None or enrolment.deleted:
+                raise NotFoundError("That person is not registered for this training.")
+            enrolment.deleted = True
+            for att in session.scalars(
+                select(Attendance).where(
+                    Attendance.person_id == person_id,
+                    Attendance.session_id.in_(session_ids),
+                    Attendance.deleted.is_(False),
+                )
+            ):
+                att.deleted = True
+    return len(person_ids)

@@ -133,7 +133,8 @@ class TrainingFilter:
     status: str | None = None
     date_from: date | None = None
     date_to: date | None = None
-    order_by: str = "start"  # start, end, title, mission, status, kind, participants
+    order_by: str = "start"  # start, end, title, mission, status, kind, places, sessions,
+    # participants
     descending: bool = True
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -348,6 +349,25 @@ def search_training_ids(inst: Installation, flt: TrainingFilter | None = None) -
             if not flt.mission:
                 q = q.join(Mission, Mission.id == Training.mission_id)
             column = Mission.code
+        elif flt.order_by == "sessions":
+            column = (
+                select(func.count())
+                .where(
+                    TrainingSession.training_id == Training.id,
+                    TrainingSession.deleted.is_(False),
+                )
+                .scalar_subquery()
+            )
+        elif flt.order_by == "places":
+            column = (
+                select(func.min(Location.name))
+                .join(TrainingSession, TrainingSession.location_id == Location.id)
+                .where(
+                    TrainingSession.training_id == Training.id,
+                    TrainingSession.deleted.is_(False),
+                )
+                .scalar_subquery()
+            )
         elif flt.order_by == "participants":
             count = (
                 select(func.count())

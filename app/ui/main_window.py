@@ -1,39 +1,108 @@
-"""The main window: the trainings list (foundation version)."""
+"""The main window: the trainings list with search and filters, and a tab per open training."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QTableView, QWidget
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import trainings
-from app.services.installation import Installation
-from app.services.trainings import TrainingRow
+from app.services.installation import Installation, Profile
+from app.services.trainings import TrainingFilter, TrainingRow
+from app.ui.common import (
+    DATE_FORMAT,
+    ask_save_discard_cancel,
+    confirm,
+    from_qdate,
+    kind_labels,
+    settings_for,
+    show_date,
+    status_labels,
+    to_qdate,
+)
 from app.ui.errors import show_error
 from app.ui.worker import Worker
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The earliest date a filter can hold; showing it means "no limit".
+NO_DATE = QDate(2000, 1, 1)
+
 
 class TrainingsModel(QAbstractTableModel):
-    """Trainings as an ordered id list with a lazy row cache (Anki's browser pattern)."""
+    """Trainings as an ordered id list with a lazy row cache (Anki's browser pattern).
 
-    COLUMNS = ("Mission", "Title", "Start", "End", "Places", "Sessions", "Participants")
+    Only the ids of the matching trainings are loaded up front; rows are fetched in
+    batches when the view first asks for them, so 10,000 trainings open at once.
+    """
+
+    COLUMNS = (
+        ("mission", QT_TRANSLATE_NOOP("TrainingsModel", "Mission")),
+        ("title", QT_TRANSLATE_NOOP("TrainingsModel", "Title")),
+        ("kind", QT_TRANSLATE_NOOP("TrainingsModel", "Kind")),
+        ("status", QT_TRANSLATE_NOOP("TrainingsModel", "Status")),
+        ("start", QT_TRANSLATE_NOOP("TrainingsModel", "Start")),
+        ("end", QT_TRANSLATE_NOOP("TrainingsModel", "End")),
+        ("places", QT_TRANSLATE_NOOP("TrainingsModel", "Places")),
+        ("sessions", QT_TRANSLATE_NOOP("TrainingsModel", "Sessions")),
+        ("participants", QT_TRANSLATE_NOOP("TrainingsModel", "Participants")),
+    )
     BATCH = 200
+    sort_requested = Signal(str, bool)  # order_by key, descending
 
     def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._installation = installation
         self._ids: list[str] = []
         self._rows: dict[str, TrainingRow] = {}
+        self._statuses = status_labels()
+        self._kinds = kind_labels()
 
     def set_ids(self, ids: list[str]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._rows.clear()
         self.endResetModel()
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def row_of(self, training_id: str) -> int:
+        try:
+            return self._ids.index(training_id)
+        except ValueError:
+            return -1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -42,31 +111,234 @@ class TrainingsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section][1])
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL (the rows are not loaded): ask the window to search again."""
+        if 0 <= column < len(self.COLUMNS):
+            self.sort_requested.emit(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
 
     def training_id(self, row: int) -> str:
         return self._ids[row]
 
+    def cached_row(self, row: int) -> TrainingRow | None:
+        return self._row(row)
+
     def _row(self, row: int) -> TrainingRow | None:
         tid = self._ids[row]
         if tid not in self._rows:
-            batch = self._ids[row : row + self.BATCH]
+            start = max(0, row - self.BATCH // 4)
+            batch = [i for i in self._ids[start : start + self.BATCH] if i not in self._rows]
             self._rows.update(trainings.training_rows(self._installation, batch))
         return self._rows.get(tid)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        column = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in ("sessions", "participants"):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
             return None
         r = self._row(index.row())
         if r is None:
             return None
-        values = (
-            r.mission, r.title, r.start.isoformat(), r.end.isoformat(), r.locations,
-            r.session_count, r.participant_count,
-        )  # fmt: skip
-        return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#777777") if r.status == "cancelled" else None
+        values = {
+            "mission": r.mission,
+            "title": r.title,
+            "kind": self._kinds.get(r.kind, r.kind),
+            "status": self._statuses.get(r.status, r.status),
+            "start": show_date(r.start),
+            "end": show_date(r.end),
+            "places": r.locations,
+            "sessions": r.session_count,
+            "participants": r.participant_count,
+        }
+        value = values[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return value if column in ("title", "places") and value else None
+        return value
+
+
+class DateFilter(QDateEdit):
+    """A date that may be "any": its lowest value shows as the special text."""
+
+    def __init__(self, any_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(any_text)
+        self.setDate(NO_DATE)
+
+    def value(self) -> date | None:
+        return None if self.date() == NO_DATE else from_qdate(self.date())
+
+    def set_value(self, day: date | None) -> None:
+        self.setDate(NO_DATE if day is None else to_qdate(day))
+
+
+class TrainingsPage(QWidget):
+    """Search, filters, the lazy trainings table and a count."""
+
+    filters_changed = Signal()
+
+    def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search title, place, partner or participant"))
+        self.search.setClearButtonEnabled(True)
+        self.mission = QComboBox(self)
+        self.mission.addItem(self.tr("All missions"), "")
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("Any status"), "")
+        for code, label in status_labels().items():
+            self.status.addItem(label, code)
+        self.date_from = DateFilter(self.tr("any date"), self)
+        self.date_to = DateFilter(self.tr("any date"), self)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear filters"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.mission, 1)
+        bar.addWidget(self.status, 1)
+        from_label = QLabel(self.tr("From"), self)
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("to"), self)
+        to_label.setBuddy(self.date_to)
+        bar.addWidget(from_label)
+        bar.addWidget(self.date_from)
+        bar.addWidget(to_label)
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.clear_button)
+
+        self.model = TrainingsModel(installation, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("trainingsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(
+            ("MONUSCO", "", "Conference", "Cancelled", "30 Sep 2024", "30 Sep 2024",
+             "Beni, Bunia, Kinshasa", "Sessions", "Participants")
+        ):  # fmt: skip
+            if sample:
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        self.table.setSortingEnabled(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.search, self.mission)
+        self.setTabOrder(self.mission, self.status)
+        self.setTabOrder(self.status, self.date_from)
+        self.setTabOrder(self.date_from, self.date_to)
+        self.setTabOrder(self.date_to, self.clear_button)
+        self.setTabOrder(self.clear_button, self.table)
+
+        self._order_by, self._descending = "start", True
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.filters_changed)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.mission, self.status):
+            combo.currentIndexChanged.connect(self.filters_changed)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._debounce.start)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.model.sort_requested.connect(self._sort)
+
+    def set_missions(self, codes: list[str], selected: str = "") -> None:
+        self.mission.blockSignals(True)
+        self.mission.clear()
+        self.mission.addItem(self.tr("All missions"), "")
+        for code in codes:
+            self.mission.addItem(code, code)
+        found = self.mission.findData(selected)
+        self.mission.setCurrentIndex(max(found, 0))
+        self.mission.blockSignals(False)
+
+    def current_filter(self) -> TrainingFilter:
+        return TrainingFilter(
+            text=self.search.text(),
+            mission=self.mission.currentData() or None,
+            status=self.status.currentData() or None,
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            order_by=self._order_by,
+            descending=self._descending,
+        )
+
+    def set_sort(self, order_by: str, descending: bool) -> None:
+        self._order_by, self._descending = order_by, descending
+        keys = [key for key, _ in TrainingsModel.COLUMNS]
+        if order_by in keys:
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(keys.index(order_by), order)
+            header.blockSignals(False)
+
+    def _sort(self, order_by: str, descending: bool) -> None:
+        if (order_by, descending) != (self._order_by, self._descending):
+            self._order_by, self._descending = order_by, descending
+            self.filters_changed.emit()
+
+    def is_filtered(self) -> bool:
+        f = self.current_filter()
+        return bool(f.text.strip() or f.mission or f.status or f.date_from or f.date_to)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.mission, self.status, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.mission.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        for widget in (self.search, self.mission, self.status, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self.filters_changed.emit()
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.training_id(index.row())
+
+    def select_id(self, training_id: str | None) -> None:
+        row = self.model.row_of(training_id) if training_id else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
 
 class MainWindow(QMainWindow):
@@ -79,42 +351,189 @@ class MainWindow(QMainWindow):
 
     MENU_ORDER = ("file", "edit", "training", "people", "sync", "tools", "view", "help")
     MENU_TITLES: ClassVar[dict[str, str]] = {
-        "file": "&File",
-        "edit": "&Edit",
-        "training": "&Training",
-        "people": "&Participants",
-        "sync": "&Sync",
-        "tools": "T&ools",
-        "view": "&View",
-        "help": "&Help",
+        "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+        "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+        "training": QT_TRANSLATE_NOOP("MainWindow", "&Training"),
+        "people": QT_TRANSLATE_NOOP("MainWindow", "&Participants"),
+        "sync": QT_TRANSLATE_NOOP("MainWindow", "&Sync"),
+        "tools": QT_TRANSLATE_NOOP("MainWindow", "T&ools"),
+        "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+        "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
     }
 
-    def __init__(self, installation: Installation) -> None:
+    trainings_loaded = Signal(int)  # emitted after each search, with the number shown
+    profile_loaded = Signal(object)
+
+    def __init__(self, installation: Installation, *, welcome: bool = True) -> None:
         super().__init__()
         self.installation = installation
         self.worker = Worker(self)
-        self.worker.failed.connect(lambda exc: show_error(self, exc))
-        self.setWindowTitle("Muster")
-        self.resize(1100, 640)
-        self.model = TrainingsModel(installation, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.setCentralWidget(self.table)
-        self.statusBar().showMessage(str(installation.paths.database))
+        self.worker.failed.connect(self.show_error)
+        self.settings = settings_for(installation.paths)
+        self.profile: Profile = Profile()
+        self.mission_codes: list[str] = []
+        self._welcome_enabled = welcome
+        self._shown_once = False
+        self._closing_confirmed = False
+        self._undo: tuple[str, int, str] | None = None  # training id, token, title
+        self._pending_select: str | None = None
         self._menus: dict[str, QMenu] = {}
         self._training_actions: list[QAction] = []
+        self.setWindowTitle("Muster")
+        self.resize(1200, 720)
+
+        self.page = TrainingsPage(installation, self)
+        self.model = self.page.model
+        self.table = self.page.table
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.page, self.tr("Trainings"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self._build_status_bar()
+        self._build_actions()
         from app.ui.features import install_features
 
         install_features(self)
+        self._restore_settings()
+        self.page.filters_changed.connect(self.refresh)
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.worker.run(self._load_start_data, on_success=self._start_data_loaded)
         self.refresh()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.count_status = QLabel(self)
+        self.database_label = QLabel(str(self.installation.paths.database), self)
+        self.database_label.setToolTip(self.tr("Where this installation keeps its data"))
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.hide()
+        bar.addWidget(self.count_status)
+        bar.addPermanentWidget(self.undo_button)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.database_label)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(300)
+        self._busy_timer.timeout.connect(lambda: self.progress.setVisible(self.worker.busy))
+        self.worker.busy_changed.connect(self._busy_changed)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.progress.hide()
+
+    def _action(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if name:
+            action.setObjectName(name)
+        self.menu(menu).addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        for name in self.MENU_ORDER:
+            self.menu(name)
+        a = self._action
+        self.new_action = a("file", self.tr("&New training"), self.new_training, "Ctrl+N", "new")
+        self.close_tab_action = a(
+            "file", self.tr("&Close tab"), self.close_current_tab, "Ctrl+W", "closeTab"
+        )
+        self.menu("file").addSeparator()
+        self.reference_action = a(
+            "file", self.tr("&Reference lists…"), self.open_reference, "Ctrl+Shift+R", "reference"
+        )
+        self.welcome_action = a("file", self.tr("Your &profile…"), self.open_welcome, None)
+        self.menu("file").addSeparator()
+        self.quit_action = a("file", self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
+
+        self.undo_action = a("edit", self.tr("&Undo delete"), self.undo_delete, "Ctrl+Z", "undo")
+        self.undo_action.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.find_action = a("edit", self.tr("&Find…"), self.focus_search, "Ctrl+F", "find")
+
+        self.open_action = a("training", self.tr("&Open"), self.open_selected, "Ctrl+O", "open")
+        self.save_action = a("training", self.tr("&Save"), self.save_current, "Ctrl+S", "save")
+        self.duplicate_action = a(
+            "training",
+            self.tr("D&uplicate for next month"),
+            self.duplicate_current,
+            "Ctrl+D",
+            "duplicate",
+        )
+        self.delete_action = a(
+            "training", self.tr("&Delete…"), self.delete_current, QKeySequence.Delete, "delete"
+        )
+        self.menu("training").addSeparator()
+        self.page_actions: list[QAction] = []
+        for number, (page, text) in enumerate(
+            (
+                ("details", self.tr("De&tails")),
+                ("participants", self.tr("&Participants")),
+                ("attendance", self.tr("&Attendance")),
+                ("summary", self.tr("Su&mmary")),
+            ),
+            start=1,
+        ):
+            self.page_actions.append(
+                a("training", text, lambda p=page: self.show_editor_page(p), f"Ctrl+{number}")
+            )
+        self.menu("training").addSeparator()
+
+        self.add_participant_action = a(
+            "people",
+            self.tr("&Add participants"),
+            self.add_participants,
+            "Ctrl+Shift+N",
+            "addParticipant",
+        )
+        self.list_action = a(
+            "view", self.tr("&Trainings list"), self.show_list, "Ctrl+0", "showList"
+        )
+        self.clear_filters_action = a(
+            "view", self.tr("&Clear filters"), self.page.clear_filters, "Ctrl+Shift+F"
+        )
+        self.refresh_action = a("view", self.tr("&Refresh"), self.refresh, QKeySequence.Refresh)
+        self.shortcuts_action = a(
+            "help", self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents
+        )
+        self.about_action = a("help", self.tr("&About Muster"), self.show_about)
+
+    # --- feature contract ---------------------------------------------------------------
 
     def menu(self, name: str) -> QMenu:
         """The menu called ``name`` (see MENU_ORDER), created in its place on first use."""
         if name not in self._menus:
             title = self.tr(self.MENU_TITLES.get(name, name.title()))
             menu = QMenu(title, self)
+            menu.setObjectName(f"menu_{name}")
             later = [self._menus[n] for n in self.MENU_ORDER[self.MENU_ORDER.index(name) + 1 :]
                      if n in self._menus] if name in self.MENU_ORDER else []  # fmt: skip
             if later:
@@ -125,32 +544,469 @@ class MainWindow(QMainWindow):
         return self._menus[name]
 
     def add_training_action(self, action: QAction) -> None:
-        """An action about the selected training: in the Training menu and its toolbar."""
+        """An action about the current training: in the Training menu and every editor's toolbar."""
         self._training_actions.append(action)
         self.menu("training").addAction(action)
+        if action.parent() is None:
+            action.setParent(self)
+        for editor in self.editors():
+            editor.add_toolbar_action(action)
+
+    def training_actions(self) -> list[QAction]:
+        return list(self._training_actions)
 
     def current_training_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.training_id(index.row())
+        """The training of the active editor tab, else the selected row of the list."""
+        editor = self.current_editor()
+        if editor is not None:
+            return editor.training_id
+        return self.page.selected_id()
 
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
     def refresh(self) -> None:
+        """Search again with the current filters, and reload open trainings without edits."""
+        flt = self.page.current_filter()
         self.worker.run(
-            lambda: trainings.search_training_ids(self.installation),
+            lambda: (
+                trainings.search_training_ids(self.installation, flt),
+                trainings.count_trainings(self.installation),
+            ),
+            on_success=self._show_ids,
+        )
+        for editor in self.editors():
+            editor.reload_if_clean()
+
+    # --- list ---------------------------------------------------------------------------
+
+    def _show_ids(self, result: tuple[list[str], int]) -> None:
+        ids, total = result
+        keep = self._pending_select or self.page.selected_id()
+        self._pending_select = None
+        self.model.set_ids(ids)
+        self.page.select_id(keep)
+        if self.page.is_filtered():
+            text = self.tr("Showing {shown} of {total} trainings").format(
+                shown=len(ids), total=total
+            )
+        else:
+            text = self.tr("%n training(s)", "", total)
+        self.count_status.setText(text)
+        self._update_actions()
+        self.trainings_loaded.emit(len(ids))
+
+    def _load_start_data(self) -> tuple[Profile, list[str]]:
+        from app.services import reference
+
+        missions = [m.code for m in reference.list_missions(self.installation)]
+        return self.installation.profile(), missions
+
+    def _start_data_loaded(self, result: tuple[Profile, list[str]]) -> None:
+        self.profile, missions = result
+        self.mission_codes = missions
+        self.page.set_missions(missions, self.settings.value("filters/mission", "", str))
+        self.profile_loaded.emit(self.profile)
+        if self._welcome_enabled and not self.profile.is_set:
+            QTimer.singleShot(0, self.open_welcome)
+
+    def focus_search(self) -> None:
+        editor = self.current_editor()
+        if editor is not None and editor.focus_search():
+            return
+        self.show_list()
+        self.page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.page.search.selectAll()
+
+    def show_list(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- editors ------------------------------------------------------------------------
+
+    def editors(self) -> list[Any]:
+        from app.ui.training_editor import TrainingEditor
+
+        return [
+            w
+            for w in (self.tabs.widget(i) for i in range(self.tabs.count()))
+            if isinstance(w, TrainingEditor)
+        ]
+
+    def current_editor(self) -> Any:
+        from app.ui.training_editor import TrainingEditor
+
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TrainingEditor) else None
+
+    def editor_for(self, training_id: str) -> Any:
+        for editor in self.editors():
+            if editor.training_id == training_id:
+                return editor
+        return None
+
+    def open_training(self, training_id: str, page: str = "details") -> Any:
+        """Show the training's editor tab (reusing an open one)."""
+        from app.ui.training_editor import TrainingEditor
+
+        self._forget_undo()
+        editor = self.editor_for(training_id)
+        if editor is None:
+            editor = TrainingEditor(self, training_id)
+            self._add_editor(editor)
+        self.tabs.setCurrentWidget(editor)
+        editor.show_page(page)
+        return editor
+
+    def _add_editor(self, editor: Any) -> None:
+        index = self.tabs.addTab(editor, editor.tab_title())
+        self.tabs.setTabToolTip(index, editor.tab_title())
+        editor.title_changed.connect(lambda _t, e=editor: self._retitle(e))
+        editor.saved.connect(self._editor_saved)
+
+    def _retitle(self, editor: Any) -> None:
+        index = self.tabs.indexOf(editor)
+        if index >= 0:
+            title = editor.tab_title()
+            shown = title if len(title) <= 32 else title[:30] + "…"
+            self.tabs.setTabText(index, shown)
+            self.tabs.setTabToolTip(index, title)
+
+    def _editor_saved(self, training_id: str) -> None:
+        self._forget_undo()
+        self._pending_select = training_id
+        self.refresh_list_only()
+
+    def refresh_list_only(self) -> None:
+        flt = self.page.current_filter()
+        self.worker.run(
+            lambda: (
+                trainings.search_training_ids(self.installation, flt),
+                trainings.count_trainings(self.installation),
+            ),
             on_success=self._show_ids,
         )
 
-    def _show_ids(self, ids: list[str]) -> None:
-        self.model.set_ids(ids)
-        self.table.resizeColumnsToContents()
-        self.statusBar().showMessage(
-            self.tr("%n training(s)", "", len(ids)) + f" — {self.installation.paths.database}"
+    def new_training(self) -> Any:
+        from app.ui.training_editor import TrainingEditor
+
+        self._forget_undo()
+        editor = TrainingEditor(self, None, default_mission=self.profile.mission)
+        self._add_editor(editor)
+        self.tabs.setCurrentWidget(editor)
+        editor.show_page("details")
+        editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return editor
+
+    def open_selected(self) -> None:
+        training_id = self.page.selected_id() if self.tabs.currentIndex() == 0 else None
+        if training_id is None:
+            training_id = self.current_training_id()
+        if training_id:
+            self.open_training(training_id)
+
+    def show_editor_page(self, page: str) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            training_id = self.page.selected_id()
+            if training_id is None:
+                return
+            editor = self.open_training(training_id, page)
+        editor.show_page(page)
+
+    def add_participants(self) -> None:
+        self.show_editor_page("participants")
+        editor = self.current_editor()
+        if editor is not None:
+            editor.participants.focus_entry()
+
+    def save_current(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.save()
+
+    def close_current_tab(self) -> None:
+        if self.tabs.currentIndex() > 0:
+            self.close_tab(self.tabs.currentIndex())
+
+    def close_tab(self, index: int) -> bool:
+        """Close an editor tab, asking first when it holds unsaved changes."""
+        from app.ui.training_editor import TrainingEditor
+
+        editor = self.tabs.widget(index)
+        if not isinstance(editor, TrainingEditor):
+            return False
+        if editor.dirty:
+            answer = ask_save_discard_cancel(self, editor.tab_title())
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save:
+                editor.save(on_saved=lambda: self._drop_editor(editor))
+                return False
+        self._drop_editor(editor)
+        return True
+
+    def _drop_editor(self, editor: Any) -> None:
+        index = self.tabs.indexOf(editor)
+        if index > 0:
+            self.tabs.removeTab(index)
+        editor.deleteLater()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        editor = self.current_editor()
+        has_training = self.current_training_id() is not None
+        self.save_action.setEnabled(editor is not None)
+        self.close_tab_action.setEnabled(editor is not None)
+        for action in (self.open_action, self.duplicate_action, self.delete_action):
+            action.setEnabled(has_training)
+        for action in self.page_actions:
+            action.setEnabled(has_training)
+
+    # --- duplicate, delete, undo --------------------------------------------------------
+
+    def duplicate_current(self) -> None:
+        training_id = self.current_training_id()
+        if not training_id:
+            return
+        self._forget_undo()
+        self.worker.run(
+            lambda: trainings.duplicate_training(self.installation, training_id),
+            on_success=self._duplicated,
         )
 
-    def closeEvent(self, event: Any) -> None:
+    def _duplicated(self, info: trainings.TrainingInfo) -> None:
+        self.statusBar().showMessage(
+            self.tr("Made a copy for {date}: {title}").format(
+                date=show_date(info.start), title=info.title
+            ),
+            8000,
+        )
+        self._pending_select = info.id
+        self.refresh_list_only()
+        self.open_training(info.id)
+
+    def delete_current(self) -> None:
+        training_id = self.current_training_id()
+        if not training_id:
+            return
+        editor = self.editor_for(training_id)
+        row = self.model.row_of(training_id)
+        cached = self.model.cached_row(row) if row >= 0 else None
+        title = editor.tab_title() if editor is not None else (cached.title if cached else "")
+        if not confirm(
+            self,
+            self.tr("Delete training"),
+            self.tr(
+                "Delete “{title}” with its sessions, participants' registrations and "
+                "attendance? You can undo this until your next action."
+            ).format(title=title),
+            self.tr("Delete"),
+        ):
+            return
+        self._forget_undo()
+        self.worker.run(
+            lambda: trainings.delete_training(self.installation, training_id),
+            on_success=lambda token: self._deleted(training_id, token, title),
+        )
+
+    def _deleted(self, training_id: str, token: int, title: str) -> None:
+        editor = self.editor_for(training_id)
+        if editor is not None:
+            self._drop_editor(editor)
+        self._undo = (training_id, token, title)
+        self.undo_action.setEnabled(True)
+        self.undo_button.setText(self.tr("Undo delete"))
+        self.undo_button.show()
+        self.statusBar().showMessage(self.tr("Deleted “{title}”.").format(title=title))
+        self.refresh_list_only()
+
+    def undo_delete(self) -> None:
+        if self._undo is None:
+            return
+        training_id, token, _title = self._undo
+        self._forget_undo()
+        self._pending_select = training_id
+        self.worker.run(
+            lambda: trainings.restore_training(self.installation, training_id, token),
+            on_success=self._restored,
+        )
+
+    def _restored(self, info: trainings.TrainingInfo) -> None:
+        self.statusBar().showMessage(self.tr("Brought back “{title}”.").format(title=info.title))
+        self.refresh_list_only()
+
+    def _forget_undo(self) -> None:
+        """Undo lasts until the next action."""
+        if self._undo is not None:
+            self._undo = None
+            self.undo_action.setEnabled(False)
+            self.undo_button.hide()
+            self.statusBar().clearMessage()
+
+    def can_undo(self) -> bool:
+        return self._undo is not None
+
+    # --- dialogs ------------------------------------------------------------------------
+
+    def open_reference(self) -> None:
+        from app.ui.reference_dialog import ReferenceDialog
+
+        self._forget_undo()
+        dialog = ReferenceDialog(self)
+        dialog.exec()
+        if dialog.changed:
+            self.worker.run(self._load_start_data, on_success=self._start_data_loaded_quiet)
+            self.refresh()
+
+    def _start_data_loaded_quiet(self, result: tuple[Profile, list[str]]) -> None:
+        self.profile, missions = result
+        self.mission_codes = missions
+        self.page.set_missions(missions, self.page.mission.currentData() or "")
+
+    def open_welcome(self) -> None:
+        from app.ui.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(self, self.profile, self.mission_codes)
+        dialog.finished_setup.connect(self._welcome_done)
+        dialog.open()
+        self.welcome_dialog = dialog
+
+    def _welcome_done(self, profile: Profile) -> None:
+        self.profile = profile
+        self.worker.run(self._load_start_data, on_success=self._start_data_loaded_quiet)
+        self.refresh()
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for name in self.MENU_ORDER:
+            for action in self.menu(name).actions():
+                if action.shortcut().isEmpty() or action.isSeparator():
+                    continue
+                text = action.text().replace("&", "").rstrip("…")
+                lines.append(
+                    f"<tr><td>{text}</td><td><b>"
+                    f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
+                    "</b></td></tr>"
+                )
+        lines.append(
+            f"<tr><td>{self.tr('Open the selected training')}</td><td><b>Enter</b></td></tr>"
+        )
+        lines.append(
+            f"<tr><td>{self.tr('Add the typed participant')}</td><td><b>Enter</b></td></tr>"
+        )
+        lines.append(
+            f"<tr><td>{self.tr('Attendance: present, absent, excused, blank')}</td>"
+            "<td><b>Space</b></td></tr>"
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText("<table cellspacing='6'>" + "".join(lines) + "</table>")
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Muster"),
+            self.tr(
+                "Muster records capacity-building trainings, their participants and "
+                "attendance, offline. Data: {path}"
+            ).format(path=self.installation.paths.database),
+        )
+
+    # --- settings and closing -------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        header = s.value("trainings/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        page = self.page
+        for widget in (page.search, page.status, page.date_from, page.date_to):
+            widget.blockSignals(True)
+        page.search.setText(s.value("filters/text", "", str))
+        page.status.setCurrentIndex(
+            max(page.status.findData(s.value("filters/status", "", str)), 0)
+        )
+        for edit, key in ((page.date_from, "filters/from"), (page.date_to, "filters/to")):
+            value = s.value(key, "", str)
+            try:
+                edit.set_value(date.fromisoformat(value) if value else None)
+            except ValueError:
+                edit.set_value(None)
+        for widget in (page.search, page.status, page.date_from, page.date_to):
+            widget.blockSignals(False)
+        page.set_sort(
+            s.value("filters/order_by", "start", str),
+            s.value("filters/descending", "true", str) == "true",
+        )
+
+    def save_settings(self) -> None:
+        s = self.settings
+        flt = self.page.current_filter()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("trainings/header", self.table.horizontalHeader().saveState())
+        s.setValue("filters/text", flt.text)
+        s.setValue("filters/mission", flt.mission or "")
+        s.setValue("filters/status", flt.status or "")
+        s.setValue("filters/from", flt.date_from.isoformat() if flt.date_from else "")
+        s.setValue("filters/to", flt.date_to.isoformat() if flt.date_to else "")
+        s.setValue("filters/order_by", flt.order_by)
+        s.setValue("filters/descending", "true" if flt.descending else "false")
+        s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.settings.value("window/geometry") is None:
+                screen = QGuiApplication.primaryScreen()
+                if screen is not None:
+                    available = screen.availableGeometry()
+                    self.resize(
+                        min(self.width(), available.width()),
+                        min(self.height(), available.height()),
+                    )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_confirmed:
+            to_save = []
+            for editor in self.editors():
+                if not editor.dirty:
+                    continue
+                self.tabs.setCurrentWidget(editor)
+                answer = ask_save_discard_cancel(self, editor.tab_title())
+                if answer == QMessageBox.StandardButton.Cancel:
+                    event.ignore()
+                    return
+                if answer == QMessageBox.StandardButton.Save:
+                    to_save.append(editor)
+            if to_save:
+                event.ignore()
+                self._save_then_close(to_save)
+                return
+        self.save_settings()
         self.worker.shutdown()
         super().closeEvent(event)
+
+    def _save_then_close(self, editors: list[Any]) -> None:
+        remaining = list(editors)
+
+        def one_saved(editor: Any) -> None:
+            remaining.remove(editor)
+            if not remaining:
+                self._closing_confirmed = True
+                self.close()
+
+        for editor in editors:
+            editor.save(on_saved=lambda e=editor: one_saved(e))

@@ -1,0 +1,419 @@
+"""The attendance grid: participants down, sessions across, a mark in each cell.
+
+A blank cell means "not expected or not recorded" (a Beni participant is not
+expected in Kinshasa). Space cycles present → absent → excused → blank; P, A and E
+set a mark directly; Delete clears. Every change is saved at once, in one
+transaction for the whole selection.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import attendance
+from app.services.attendance import AttendanceGrid, Mark
+from app.ui.common import attendance_labels, to_qdate
+
+if TYPE_CHECKING:
+    from app.ui.training_editor import TrainingEditor
+
+Index = QModelIndex | QPersistentModelIndex
+CYCLE: dict[str | None, str | None] = {
+    None: "present",
+    "present": "absent",
+    "absent": "excused",
+    "excused": None,
+}
+SYMBOLS = {"present": "✓", "absent": "✗", "excused": "E"}
+COLOURS = {"present": "#d8f0d8", "absent": "#f6d5d2", "excused": "#fbeccb"}
+FIXED_COLUMNS = 2  # name, present count
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AttendanceModel(QAbstractTableModel):
+    """The grid with totals kept up to date as marks change (never recounted per paint)."""
+
+    marks_requested = Signal(list)  # list[Mark]
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.grid: AttendanceGrid | None = None
+        self._marks: dict[tuple[str, str], str] = {}
+        self._person_ids: list[str] = []
+        self._names: list[str] = []
+        self._session_ids: list[str] = []
+        self._headers: list[str] = []
+        self._session_present: dict[str, int] = {}
+        self._session_recorded: dict[str, int] = {}
+        self._person_present: dict[str, int] = {}
+        self._person_recorded: dict[str, int] = {}
+        self._labels = attendance_labels()
+
+    def set_grid(self, grid: AttendanceGrid) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self._marks = dict(grid.marks)
+        self._person_ids = [p.person.id for p in grid.participants]
+        self._names = [p.person.full_name for p in grid.participants]
+        self._session_ids = [s.id for s in grid.sessions]
+        self._headers = [
+            f"{to_qdate(s.date).toString('ddd d MMM')}\n{s.location}" for s in grid.sessions
+        ]
+        self._recount()
+        self.endResetModel()
+
+    def _recount(self) -> None:
+        self._session_present = dict.fromkeys(self._session_ids, 0)
+        self._session_recorded = dict.fromkeys(self._session_ids, 0)
+        self._person_present = dict.fromkeys(self._person_ids, 0)
+        self._person_recorded = dict.fromkeys(self._person_ids, 0)
+        for (pid, sid), status in self._marks.items():
+            self._count(pid, sid, status, +1)
+
+    def _count(self, pid: str, sid: str, status: str, step: int) -> None:
+        if sid in self._session_recorded:
+            self._session_recorded[sid] += step
+            self._person_recorded[pid] = self._person_recorded.get(pid, 0) + step
+            if status == "present":
+                self._session_present[sid] += step
+                self._person_present[pid] = self._person_present.get(pid, 0) + step
+
+    # --- reading ------------------------------------------------------------------------
+
+    def session_id(self, column: int) -> str | None:
+        i = column - FIXED_COLUMNS
+        return self._session_ids[i] if 0 <= i < len(self._session_ids) else None
+
+    def person_id(self, row: int) -> str:
+        return self._person_ids[row]
+
+    def status(self, row: int, column: int) -> str | None:
+        sid = self.session_id(column)
+        if sid is None:
+            return None
+        return self._marks.get((self._person_ids[row], sid))
+
+    def session_totals(self, session_id: str) -> tuple[int, int]:
+        """(present, recorded) for a session."""
+        return self._session_present.get(session_id, 0), self._session_recorded.get(session_id, 0)
+
+    def person_totals(self, person_id: str) -> tuple[int, int]:
+        return self._person_present.get(person_id, 0), self._person_recorded.get(person_id, 0)
+
+    @property
+    def rate(self) -> float | None:
+        recorded = sum(self._session_recorded.values())
+        return sum(self._session_present.values()) / recorded if recorded else None
+
+    def totals(self) -> tuple[int, int]:
+        return sum(self._session_present.values()), sum(self._session_recorded.values())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._person_ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._session_ids)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if section == 0:
+            return self.tr("Participant")
+        if section == 1:
+            return self.tr("Present")
+        sid = self.session_id(section)
+        if sid is None:
+            return None
+        present, recorded = self.session_totals(sid)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{present} present of {recorded} recorded").format(
+                present=present, recorded=recorded
+            )
+        return f"{self._headers[section - FIXED_COLUMNS]}\n{present}/{recorded}"
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._person_ids)):
+            return None
+        row, column = index.row(), index.column()
+        pid = self._person_ids[row]
+        if column == 0:
+            return self._names[row] if role == Qt.ItemDataRole.DisplayRole else None
+        if column == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                present, recorded = self.person_totals(pid)
+                return f"{present} / {recorded}"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        status = self.status(row, column)
+        if role == STATUS_ROLE:
+            return status
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if status is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return SYMBOLS[status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._labels[status]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(COLOURS[status]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#1b1b1b"))
+        return None
+
+    # --- writing ------------------------------------------------------------------------
+
+    def apply(self, marks: list[Mark]) -> None:
+        """Show marks at once (the page saves them in the background)."""
+        rows: set[int] = set()
+        columns: set[int] = set()
+        row_of = {pid: i for i, pid in enumerate(self._person_ids)}
+        col_of = {sid: i + FIXED_COLUMNS for i, sid in enumerate(self._session_ids)}
+        for mark in marks:
+            key = (mark.person_id, mark.session_id)
+            old = self._marks.get(key)
+            if old is not None:
+                self._count(mark.person_id, mark.session_id, old, -1)
+                del self._marks[key]
+            if mark.status is not None:
+                self._marks[key] = mark.status
+                self._count(mark.person_id, mark.session_id, mark.status, +1)
+            rows.add(row_of[mark.person_id])
+            columns.add(col_of[mark.session_id])
+        if rows:
+            self.dataChanged.emit(
+                self.index(min(rows), 1), self.index(max(rows), self.columnCount() - 1)
+            )
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, min(columns), max(columns))
+
+    def marks_for(self, indexes: list[QModelIndex], status: str | None) -> list[Mark]:
+        out = []
+        for index in indexes:
+            sid = self.session_id(index.column())
+            if sid is not None:
+                out.append(Mark(sid, self._person_ids[index.row()], status))
+        return out
+
+
+class AttendanceTable(QTableView):
+    """Keyboard: Space cycles the mark, P/A/E set it, Delete clears it."""
+
+    keyed = Signal(object)  # a status, "cycle", or None to clear
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Space)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_Space:
+            self.keyed.emit("cycle")
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.keyed.emit(None)
+        elif plain and key == Qt.Key.Key_P:
+            self.keyed.emit("present")
+        elif plain and key == Qt.Key.Key_A:
+            self.keyed.emit("absent")
+        elif plain and key == Qt.Key.Key_E:
+            self.keyed.emit("excused")
+        else:
+            super().keyPressEvent(event)
+
+
+class AttendancePage(QWidget):
+    """The grid, "mark all present" for a session, and the attendance rate."""
+
+    changed = Signal()
+    loaded = Signal()
+    saved = Signal()
+
+    def __init__(self, editor: TrainingEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.installation = editor.installation
+        self.worker = editor.worker
+        self.training_id: str | None = None
+
+        self.model = AttendanceModel(self)
+        self.table = AttendanceTable(self)
+        self.table.setObjectName("attendanceTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setStretchLastSection(False)
+        self.table.keyed.connect(self._keyed)
+        self.table.clicked.connect(self._clicked)
+
+        self.mark_all_button = QPushButton(self.tr("&Mark everyone present at this session"), self)
+        self.mark_all_button.setObjectName("markAllPresent")
+        self.mark_all_button.setEnabled(False)
+        self.mark_all_button.clicked.connect(self.mark_all_present)
+        self.rate_label = QLabel(self)
+        self.rate_label.setObjectName("attendanceRate")
+        legend = QLabel(
+            self.tr(
+                "✓ present   ✗ absent   E excused   blank: not expected. "
+                "Click a cell or press Space to change it; P, A, E set a mark, Delete clears."
+            ),
+            self,
+        )
+        legend.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(legend, 1)
+        top.addWidget(self.mark_all_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.rate_label)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_button())
+
+    def load(self, training_id: str) -> None:
+        self.training_id = training_id
+        inst = self.installation
+        self.worker.run(lambda: attendance.get_grid(inst, training_id), on_success=self._loaded)
+
+    def _loaded(self, grid: AttendanceGrid) -> None:
+        current = self.table.currentIndex()
+        self.model.set_grid(grid)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, max(220, min(320, self.table.sizeHintForColumn(0) + 16)))
+        header.resizeSection(1, 80)
+        width = max(96, self.table.fontMetrics().horizontalAdvance("Wed 30 Sep ") + 20)
+        for column in range(FIXED_COLUMNS, self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            longest = max(
+                (self.table.fontMetrics().horizontalAdvance(t) for t in text.split("\n")), default=0
+            )
+            header.resizeSection(column, max(width, longest + 20))
+        if current.isValid() and current.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._update_rate()
+        self._update_button()
+        self.loaded.emit()
+
+    def _update_rate(self) -> None:
+        present, recorded = self.model.totals()
+        rate = self.model.rate
+        if rate is None:
+            self.rate_label.setText(self.tr("No attendance recorded yet."))
+        else:
+            self.rate_label.setText(
+                self.tr(
+                    "Attendance rate: {rate}% ({present} present of {recorded} recorded marks)"
+                ).format(rate=round(rate * 100), present=present, recorded=recorded)
+            )
+
+    def _update_button(self) -> None:
+        sid = self.model.session_id(self.table.currentIndex().column())
+        self.mark_all_button.setEnabled(sid is not None)
+
+    def _selected_cells(self) -> list[QModelIndex]:
+        cells = [i for i in self.table.selectionModel().selectedIndexes()
+                 if self.model.session_id(i.column()) is not None]  # fmt: skip
+        current = self.table.currentIndex()
+        if not cells and current.isValid() and self.model.session_id(current.column()):
+            cells = [current]
+        return cells
+
+    def _keyed(self, what: str | None) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        if what == "cycle":
+            first = self.model.status(cells[0].row(), cells[0].column())
+            status = CYCLE[first]
+        else:
+            status = what
+        self.set_cells(cells, status)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if self.model.session_id(index.column()) is None:
+            return
+        if len(self.table.selectionModel().selectedIndexes()) > 1:
+            return
+        self.set_cells([index], CYCLE[self.model.status(index.row(), index.column())])
+
+    def set_cells(self, cells: list[QModelIndex], status: str | None) -> None:
+        marks = self.model.marks_for(cells, status)
+        if not marks:
+            return
+        self.model.apply(marks)
+        self._update_rate()
+        self._save(marks)
+
+    def _save(self, marks: list[Mark]) -> None:
+        inst, training_id = self.installation, self.training_id
+
+        def failed(exc: BaseException) -> None:
+            self.editor.window_.show_error(exc)
+            if training_id:
+                self.load(training_id)
+
+        self.worker.run(
+            lambda: attendance.set_marks(inst, marks),
+            on_success=lambda _n: self._saved(),
+            on_error=failed,
+        )
+
+    def _saved(self) -> None:
+        self.changed.emit()
+        self.saved.emit()
+
+    def mark_all_present(self) -> None:
+        """Everyone registered and not yet marked for the current session becomes present."""
+        sid = self.model.session_id(self.table.currentIndex().column())
+        if sid is None:
+            return
+        inst, training_id = self.installation, self.training_id
+
+        def job() -> AttendanceGrid:
+            attendance.mark_all_present(inst, sid)
+            assert training_id is not None
+            return attendance.get_grid(inst, training_id)
+
+        def done(grid: AttendanceGrid) -> None:
+            self._loaded(grid)
+            self._saved()
+
+        self.worker.run(job, on_success=done)

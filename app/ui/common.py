@@ -1,0 +1,120 @@
+"""Small pieces every Muster window shares: labels, dates, settings, questions, field errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from app.paths import Paths
+
+# Dates on screen are never ambiguous: "10 Sep 2024", never 10/09/2024.
+DATE_FORMAT = "d MMM yyyy"
+DATE_FORMAT_LONG = "ddd d MMM yyyy"
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("Muster", text)
+
+
+def sex_labels() -> dict[str, str]:
+    return {"F": translate("Female"), "M": translate("Male"), "X": translate("Not stated")}
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "planned": translate("Planned"),
+        "held": translate("Held"),
+        "cancelled": translate("Cancelled"),
+    }
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        "training": translate("Training"),
+        "workshop": translate("Workshop"),
+        "conference": translate("Conference"),
+        "seminar": translate("Seminar"),
+        "side_event": translate("Side event"),
+        "other": translate("Other"),
+    }
+
+
+def role_labels() -> dict[str, str]:
+    return {
+        "lead": translate("Lead"),
+        "co_organiser": translate("Co-organiser"),
+        "funder": translate("Funder"),
+    }
+
+
+def attendance_labels() -> dict[str, str]:
+    return {
+        "present": translate("Present"),
+        "absent": translate("Absent"),
+        "excused": translate("Excused"),
+    }
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def show_date(day: date | None) -> str:
+    """'10 Sep 2024' in the interface's locale: day, month name and year, never ambiguous."""
+    if day is None:
+        return ""
+    return QLocale().toString(to_qdate(day), DATE_FORMAT)  # QDate.toString is always English
+
+
+def settings_for(paths: Paths) -> QSettings:
+    """Window layout and filters, kept in the data home (never the user's global settings)."""
+    return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """A yes/cancel question whose yes button says what will happen."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def ask_save_discard_cancel(parent: QWidget, what: str) -> QMessageBox.StandardButton:
+    """Save / Discard / Cancel for unsaved changes to ``what``."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Unsaved changes"),
+        translate("{what} has changes that are not saved yet.").format(what=what),
+        parent=parent,
+    )
+    box.setInformativeText(translate("Do you want to save them?"))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())
+
+
+class FieldError(QLabel):
+    """The plain sentence shown right under a field whose value was refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("fieldError")
+        self.setStyleSheet("color: #b3261e;")
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))

@@ -1,0 +1,766 @@
+"""A training's participants: fast keyboard entry, completion, edit in place, remove, search.
+
+Typing a name offers the people Muster already knows; choosing one enrols that same
+person instead of making a twin. A new name that looks like someone already known is
+questioned before a second record is made.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError, ValidationError
+from app.services import people, reference
+from app.services.people import ParticipantInfo, PersonInfo, PersonInput
+from app.textnorm import fold
+from app.ui.common import FieldError, confirm, sex_labels
+
+if TYPE_CHECKING:
+    from app.ui.training_editor import TrainingEditor
+
+Index = QModelIndex | QPersistentModelIndex
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+try:  # issue 6 provides fuzzy matching; exact folded names are the fallback
+    from app.services.duplicates import find_similar_people
+except ImportError:  # pragma: no cover - depends on another team's progress
+    find_similar_people = None  # type: ignore[assignment]
+
+LIKELY_SAME = 0.85
+
+
+def person_input(info: PersonInfo, **changes: Any) -> PersonInput:
+    """The input that would save ``info`` as it is, with ``changes`` applied."""
+    base = PersonInput(
+        full_name=info.full_name,
+        sex=info.sex,
+        category=info.category or None,
+        organisation=info.organisation,
+        partner=info.partner or None,
+        function=info.function,
+        nationality=info.nationality,
+        phone=info.phone,
+        email=info.email,
+        consent=info.consent,
+    )
+    return replace(base, **changes)
+
+
+class ParticipantsModel(QAbstractTableModel):
+    """The participants of one training; edits are requested, then saved by the page."""
+
+    COLUMNS = (
+        ("full_name", "Name"),
+        ("sex", "Sex"),
+        ("category", "Category"),
+        ("organisation", "Organisation"),
+        ("partner", "Partner"),
+        ("function", "Function"),
+        ("present", "Sessions present"),
+    )
+    EDITABLE = frozenset({"full_name", "sex", "category", "organisation", "partner", "function"})
+    edit_requested = Signal(str, str, object)  # person id, field, new value
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ParticipantInfo] = []
+        self._sexes = sex_labels()
+        self.category_labels: dict[str, str] = {}
+
+    def set_participants(self, rows: list[ParticipantInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def participants(self) -> list[ParticipantInfo]:
+        return list(self._rows)
+
+    def participant(self, row: int) -> ParticipantInfo:
+        return self._rows[row]
+
+    def row_of(self, person_id: str) -> int:
+        for i, p in enumerate(self._rows):
+            if p.person.id == person_id:
+                return i
+        return -1
+
+    def add(self, participant: ParticipantInfo) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(participant)
+        self.endInsertRows()
+        return row
+
+    def replace_participant(self, participant: ParticipantInfo) -> None:
+        row = self.row_of(participant.person.id)
+        if row >= 0:
+            self._rows[row] = participant
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def remove(self, person_id: str) -> None:
+        row = self.row_of(person_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section][1])
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.COLUMNS[index.column()][0] in self.EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        p = self._rows[index.row()]
+        column = self.COLUMNS[index.column()][0]
+        person = p.person
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == "sex":
+                return self._sexes.get(person.sex, person.sex)
+            if column == "category":
+                return self.category_labels.get(person.category, person.category)
+            if column == "present":
+                return p.sessions_present
+            if role == Qt.ItemDataRole.ToolTipRole and column != "full_name":
+                return None
+            return getattr(person, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == "present":
+                return p.sessions_present
+            return getattr(person, column)
+        if role == SORT_ROLE:
+            if column == "full_name":
+                return person.full_name and fold(person.full_name)
+            if column == "present":
+                return p.sessions_present
+            return fold(str(self.data(index, Qt.ItemDataRole.DisplayRole) or ""))
+        if role == PERSON_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "present":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        column = self.COLUMNS[index.column()][0]
+        if column not in self.EDITABLE:
+            return False
+        person = self._rows[index.row()].person
+        if (getattr(person, column) or "") == (value or ""):
+            return False
+        self.edit_requested.emit(person.id, column, value)
+        return True
+
+
+class ParticipantsFilter(QSortFilterProxyModel):
+    """Search within the list: name, organisation or function, ignoring accents and case."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_needle(self, text: str) -> None:
+        self._needle = fold(text)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ParticipantsModel)
+        person = model.participant(source_row).person
+        haystack = f"{person.full_name} {person.organisation} {person.function}"
+        return self._needle in fold(haystack)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for sex, category and partner cells; free text elsewhere."""
+
+    def __init__(self, page: ParticipantsPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def _choices(self, column: str) -> list[tuple[str, str]] | None:
+        if column == "sex":
+            return list(sex_labels().items())
+        if column == "category":
+            return [("", ""), *self.page.categories]
+        if column == "partner":
+            return [("", ""), *((acr, acr) for acr in self.page.partner_acronyms)]
+        return None
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        column = ParticipantsModel.COLUMNS[index.column()][0]
+        choices = self._choices(column)
+        if choices is None:
+            return super().createEditor(parent, option, index)
+        box = QComboBox(parent)
+        for code, label in choices:
+            box.addItem(label, code)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class ParticipantsTable(QTableView):
+    """Del removes the selected participant here (not the whole training)."""
+
+    remove_requested = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.state() != self.State.EditingState
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
+            self.remove_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class EntryRow(QWidget):
+    """The typing line: Enter anywhere in it adds the participant."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ParticipantsPage(QWidget):
+    """Entry line on top, the participants table below, search and remove."""
+
+    changed = Signal()  # a participant was added, edited or removed
+    loaded = Signal()
+    added = Signal(str)  # person id
+
+    def __init__(self, editor: TrainingEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.installation = editor.installation
+        self.worker = editor.worker
+        self.training_id: str | None = None
+        self.categories: list[tuple[str, str]] = []
+        self.partner_acronyms: list[str] = []
+        self.existing_person: PersonInfo | None = None
+        self._filling = False
+
+        # Entry line
+        self.entry = EntryRow(self)
+        self.name_edit = QLineEdit(self.entry)
+        self.name_edit.setObjectName("entryName")
+        self.name_edit.setPlaceholderText(self.tr("Full name"))
+        self.sex_box = QComboBox(self.entry)
+        self.sex_box.setObjectName("entrySex")
+        for code, label in sex_labels().items():
+            self.sex_box.addItem(label, code)
+        self.sex_box.setCurrentIndex(self.sex_box.findData("X"))
+        self.category_box = QComboBox(self.entry)
+        self.category_box.setObjectName("entryCategory")
+        self.organisation_edit = QLineEdit(self.entry)
+        self.organisation_edit.setObjectName("entryOrganisation")
+        self.organisation_edit.setPlaceholderText(self.tr("Organisation"))
+        self.partner_box = QComboBox(self.entry)
+        self.partner_box.setObjectName("entryPartner")
+        self.partner_box.setEditable(True)
+        self.partner_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.partner_box.lineEdit().setPlaceholderText(self.tr("Partner"))
+        self.function_edit = QLineEdit(self.entry)
+        self.function_edit.setObjectName("entryFunction")
+        self.function_edit.setPlaceholderText(self.tr("Function"))
+        self.add_button = QPushButton(self.tr("&Add"), self.entry)
+        self.add_button.setObjectName("entryAdd")
+        self.add_button.setAutoDefault(False)
+        self.entry_hint = QLabel(self)
+        self.entry_hint.setObjectName("entryHint")
+        self.entry_hint.setWordWrap(True)
+        self.entry_error = FieldError(self)
+
+        row = QHBoxLayout(self.entry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name_edit, 3)
+        row.addWidget(self.sex_box, 1)
+        row.addWidget(self.category_box, 2)
+        row.addWidget(self.organisation_edit, 3)
+        row.addWidget(self.partner_box, 1)
+        row.addWidget(self.function_edit, 2)
+        row.addWidget(self.add_button)
+        order = [
+            self.name_edit, self.sex_box, self.category_box, self.organisation_edit,
+            self.partner_box, self.function_edit, self.add_button,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        # Completion of people, organisations and partners
+        self.people_model = QStandardItemModel(self)
+        self.people_completer = QCompleter(self.people_model, self)
+        self.people_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.people_completer.setCompletionRole(COMPLETION_ROLE)
+        self.people_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.name_edit.setCompleter(self.people_completer)
+        self.people_completer.activated[QModelIndex].connect(self._person_chosen)
+        self.organisations_model = QStringListModel(self)
+        org_completer = QCompleter(self.organisations_model, self)
+        org_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        org_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation_edit.setCompleter(org_completer)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._search_people)
+        self.name_edit.textEdited.connect(self._name_edited)
+
+        # Table
+        self.model = ParticipantsModel(self)
+        self.proxy = ParticipantsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = ParticipantsTable(self)
+        self.table.setObjectName("participantsTable")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(ChoiceDelegate(self))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 230), (1, 90), (2, 170), (4, 90), (5, 180), (6, 120)):
+            header.resizeSection(column, width)
+        self.model.edit_requested.connect(self._edit)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("participantsSearch")
+        self.search.setPlaceholderText(self.tr("Search in this list"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.remove_button = QPushButton(self.tr("&Remove from training…"), self)
+        self.remove_button.setObjectName("removeParticipant")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.remove_requested.connect(self.remove_selected)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("participantsCount")
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.search, 2)
+        bottom.addWidget(self.count_label, 3)
+        bottom.addWidget(self.remove_button)
+        caption = QLabel(
+            self.tr(
+                "Type a name, press Tab to go through the fields and Enter to add. "
+                "Choose a suggested name to register a person Muster already knows."
+            ),
+            self,
+        )
+        caption.setWordWrap(True)
+        caption.setObjectName("entryCaption")
+        layout = QVBoxLayout(self)
+        layout.addWidget(caption)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.entry_hint)
+        layout.addWidget(self.entry_error)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.entry_hint.hide()
+
+        self.entry.submitted.connect(self.submit)
+        self.add_button.clicked.connect(self.submit)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def load(self, training_id: str) -> None:
+        self.training_id = training_id
+        inst = self.installation
+
+        def job() -> tuple[list[ParticipantInfo], list[Any], list[Any], list[str]]:
+            return (
+                people.list_participants(inst, training_id),
+                reference.list_categories(inst),
+                reference.list_partners(inst),
+                people.list_organisations(inst),
+            )
+
+        self.worker.run(job, on_success=self._loaded)
+
+    def _loaded(self, result: tuple[list[ParticipantInfo], list[Any], list[Any], list[str]]):  # type: ignore[no-untyped-def]
+        rows, categories, partners, organisations = result
+        self.categories = [(c.code, c.name_en) for c in categories]
+        self.model.category_labels = dict(self.categories)
+        self.partner_acronyms = [p.acronym for p in partners]
+        current_cat = self.category_box.currentData()
+        self.category_box.clear()
+        self.category_box.addItem(self.tr("(category)"), "")
+        for code, label in self.categories:
+            self.category_box.addItem(label, code)
+        self.category_box.setCurrentIndex(max(self.category_box.findData(current_cat), 0))
+        current_partner = self.partner_box.currentText()
+        self.partner_box.clear()
+        self.partner_box.addItem("", "")
+        for p in partners:
+            self.partner_box.addItem(p.acronym, p.acronym)
+        self.partner_box.setCurrentText(current_partner)
+        partner_completer = self.partner_box.completer()
+        if partner_completer is not None:
+            partner_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            partner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.organisations_model.setStringList(organisations)
+        self.model.set_participants(rows)
+        self._update_count()
+        self.loaded.emit()
+
+    def _update_count(self) -> None:
+        rows = self.model.participants()
+        women = sum(1 for p in rows if p.person.sex == "F")
+        text = self.tr("%n participant(s)", "", len(rows))
+        if rows:
+            text += " · " + self.tr("{women} women ({share}%)").format(
+                women=women, share=round(100 * women / len(rows))
+            )
+        shown = self.proxy.rowCount()
+        if shown != len(rows):
+            text += " · " + self.tr("{shown} shown").format(shown=shown)
+        self.count_label.setText(text)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        self._update_count()
+
+    def focus_entry(self) -> None:
+        self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.name_edit.selectAll()
+
+    # --- completion -----------------------------------------------------------------------
+
+    def _name_edited(self, _text: str) -> None:
+        if self.existing_person is not None:
+            self.existing_person = None
+            self.entry_hint.hide()
+        self._search_timer.start()
+
+    def _search_people(self) -> None:
+        text = self.name_edit.text()
+        if len(fold(text)) < 2:
+            self.people_model.clear()
+            return
+        inst = self.installation
+        self.worker.run(
+            lambda: people.search_people(inst, text, limit=12),
+            on_success=lambda found: self._show_people(text, found),
+        )
+
+    def _show_people(self, text: str, found: list[PersonInfo]) -> None:
+        if text != self.name_edit.text() or not self.name_edit.hasFocus():
+            return
+        self.people_model.clear()
+        for person in found:
+            details = ", ".join(x for x in (person.organisation, person.function) if x)
+            item = QStandardItem(f"{person.full_name} — {details}" if details else person.full_name)
+            item.setData(person.full_name, COMPLETION_ROLE)
+            item.setData(person, PERSON_ROLE)
+            self.people_model.appendRow(item)
+        if found:
+            self.people_completer.complete()
+
+    def _person_chosen(self, index: QModelIndex) -> None:
+        person = index.data(PERSON_ROLE)
+        if isinstance(person, PersonInfo):
+            QTimer.singleShot(0, lambda: self.use_person(person))
+
+    def use_person(self, person: PersonInfo) -> None:
+        """Fill the entry line from a known person; adding enrols that very record."""
+        self._search_timer.stop()
+        self.name_edit.setText(person.full_name)
+        self.sex_box.setCurrentIndex(max(self.sex_box.findData(person.sex), 0))
+        self.category_box.setCurrentIndex(max(self.category_box.findData(person.category), 0))
+        self.organisation_edit.setText(person.organisation)
+        self.partner_box.setCurrentText(person.partner)
+        self.function_edit.setText(person.function)
+        self.existing_person = person
+        self.entry_hint.setText(
+            self.tr("{name} is already known to Muster: adding registers the same person.").format(
+                name=person.full_name
+            )
+        )
+        self.entry_hint.show()
+        self.sex_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- adding -------------------------------------------------------------------------
+
+    def entry_input(self) -> PersonInput:
+        base = self.existing_person
+        return PersonInput(
+            full_name=self.name_edit.text(),
+            sex=self.sex_box.currentData() or "X",
+            category=self.category_box.currentData() or None,
+            organisation=self.organisation_edit.text(),
+            partner=self.partner_box.currentText().strip() or None,
+            function=self.function_edit.text(),
+            nationality=base.nationality if base else "",
+            phone=base.phone if base else "",
+            email=base.email if base else "",
+            consent=base.consent if base else False,
+        )
+
+    def submit(self) -> None:
+        """Add the typed participant (checking first for someone who looks the same)."""
+        if self.training_id is None:
+            return
+        data = self.entry_input()
+        if not data.full_name.strip():
+            self.entry_error.show_message(self.tr("Please type the participant's name first."))
+            self.name_edit.setFocus()
+            return
+        if self.existing_person is not None:
+            self._add(data, self.existing_person.id)
+            return
+        inst = self.installation
+        enrolled = {p.person.id for p in self.model.participants()}
+
+        def look_alikes() -> list[tuple[PersonInfo, float, tuple[str, ...]]]:
+            if find_similar_people is not None:
+                similar = find_similar_people(
+                    inst,
+                    data.full_name,
+                    sex=data.sex,
+                    organisation=data.organisation,
+                    exclude_ids=enrolled,
+                    limit=3,
+                )
+                return [(s.person, s.score, tuple(s.reasons)) for s in similar]
+            key = fold(data.full_name)
+            return [
+                (p, 1.0, ("same name",))
+                for p in people.search_people(inst, data.full_name, limit=20)
+                if fold(p.full_name) == key and p.id not in enrolled
+            ]
+
+        self.worker.run(look_alikes, on_success=lambda found: self._checked(data, found))
+
+    def _checked(
+        self, data: PersonInput, found: list[tuple[PersonInfo, float, tuple[str, ...]]]
+    ) -> None:
+        likely = [f for f in found if f[1] >= LIKELY_SAME]
+        if not likely:
+            self._add(data, None)
+            return
+        person, _score, reasons = likely[0]
+        details = ", ".join(x for x in (person.organisation, person.function) if x)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Same person?"))
+        box.setText(
+            self.tr("Muster already knows {name}{details}. Is this the same person?").format(
+                name=person.full_name, details=f" ({details})" if details else ""
+            )
+        )
+        if reasons:
+            box.setInformativeText("; ".join(reasons))
+        same = box.addButton(self.tr("Yes, register that person"), QMessageBox.ButtonRole.YesRole)
+        other = box.addButton(self.tr("No, add a new person"), QMessageBox.ButtonRole.NoRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(same)
+        box.exec()
+        if box.clickedButton() is same:
+            self._add(
+                person_input(
+                    person,
+                    sex=data.sex if data.sex != "X" else person.sex,
+                    category=data.category or person.category or None,
+                    organisation=data.organisation or person.organisation,
+                    partner=data.partner or person.partner or None,
+                    function=data.function or person.function,
+                ),
+                person.id,
+            )
+        elif box.clickedButton() is other:
+            self._add(data, None)
+
+    def _add(self, data: PersonInput, existing_id: str | None) -> None:
+        training_id = self.training_id
+        assert training_id is not None
+        inst = self.installation
+        self.worker.run(
+            lambda: people.add_participant(inst, training_id, data, existing_person_id=existing_id),
+            on_success=self._added,
+            on_error=self._add_failed,
+        )
+
+    def _added(self, participant: ParticipantInfo) -> None:
+        self.entry_error.show_message(None)
+        row = self.model.add(participant)
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if proxy_index.isValid():
+            self.table.scrollTo(proxy_index)
+            self.table.selectRow(proxy_index.row())
+        organisation = participant.person.organisation
+        if organisation and organisation not in self.organisations_model.stringList():
+            self.organisations_model.setStringList(
+                [*self.organisations_model.stringList(), organisation]
+            )
+        self.clear_entry()
+        self._update_count()
+        self.editor.window_.statusBar().showMessage(
+            self.tr("Added {name}.").format(name=participant.person.full_name), 4000
+        )
+        self.changed.emit()
+        self.added.emit(participant.person.id)
+
+    def _add_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.entry_error.show_message("\n".join(exc.errors.values()))
+        elif isinstance(exc, UserError):
+            self.entry_error.show_message(exc.message)
+        else:
+            self.editor.window_.show_error(exc)
+            return
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_entry(self) -> None:
+        """Ready for the next name; sex, category and partner often repeat, so they stay."""
+        self.existing_person = None
+        self.entry_hint.hide()
+        self.name_edit.clear()
+        self.function_edit.clear()
+        self.people_model.clear()
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- editing and removing -------------------------------------------------------------
+
+    def _edit(self, person_id: str, column: str, value: Any) -> None:
+        row = self.model.row_of(person_id)
+        if row < 0 or self.training_id is None:
+            return
+        current = self.model.participant(row)
+        data = person_input(
+            current.person,
+            **{column: value or ("" if column not in ("category", "partner") else None)},
+        )
+        inst, training_id = self.installation, self.training_id
+
+        def job() -> ParticipantInfo:
+            people.update_person(inst, person_id, data)
+            return people.participant_info(inst, training_id, person_id)
+
+        def done(updated: ParticipantInfo) -> None:
+            self.model.replace_participant(updated)
+            self._update_count()
+            self.changed.emit()
+
+        self.worker.run(job, on_success=done)
+
+    def selected_person_ids(self) -> list[str]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.table.currentIndex().row()}
+        return [self.proxy.index(r, 0).data(PERSON_ROLE) for r in sorted(rows)]
+
+    def remove_selected(self) -> None:
+        ids = self.selected_person_ids()
+        if not ids or self.training_id is None:
+            return
+        names = [self.model.participant(self.model.row_of(i)).person.full_name for i in ids]
+        shown = ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+        if not confirm(
+            self,
+            self.tr("Remove from training"),
+            self.tr(
+                "Take {names} off this training, with their attendance? The person stays in Muster."
+            ).format(names=shown),
+            self.tr("Remove"),
+        ):
+            return
+        inst, training_id = self.installation, self.training_id
+
+        def job() -> list[str]:
+            people.remove_participants(inst, training_id, ids)
+            return ids
+
+        def done(removed: list[str]) -> None:
+            for person_id in removed:
+                self.model.remove(person_id)
+            self._update_count()
+            self.changed.emit()
+
+        self.worker.run(job, on_success=done)

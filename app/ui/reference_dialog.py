@@ -1,0 +1,350 @@
+"""Reference lists: missions, places, partner organisations, participant categories.
+
+An item in use cannot be deleted, only retired: it stays on old records but leaves
+the pick lists. The service refuses the deletion with a plain sentence; the dialog
+shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.models import PARTNER_KINDS
+from app.errors import ValidationError
+from app.services import reference
+from app.services.reference import CategoryInfo, LocationInfo, MissionInfo, PartnerInfo
+from app.ui.common import FieldError, confirm
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str = "text"  # text, partner_kind, number
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: str
+    title: str
+    columns: tuple[str, ...]
+    fields: tuple[FieldSpec, ...]
+    list_items: Callable[[Any], list[Any]]
+    save: Callable[[Any, Any], Any]
+    make: Callable[[dict[str, Any], Any], Any]
+    label: Callable[[Any], str]
+
+
+def _specs(tr: Callable[[str], str]) -> list[KindSpec]:
+    return [
+        KindSpec(
+            "mission", tr("Missions"), ("code", "name", "country"),
+            (FieldSpec("code", tr("Code")), FieldSpec("name", tr("Name")),
+             FieldSpec("country", tr("Country"))),
+            lambda inst: reference.list_missions(inst, include_retired=True),
+            reference.save_mission,
+            lambda v, old: MissionInfo(old.id if old else "", v["code"], v["name"], v["country"],
+                                       old.retired if old else False),
+            lambda m: m.code,
+        ),
+        KindSpec(
+            "location", tr("Places"), ("name", "country"),
+            (FieldSpec("name", tr("Name")), FieldSpec("country", tr("Country"))),
+            lambda inst: reference.list_locations(inst, include_retired=True),
+            reference.save_location,
+            lambda v, old: LocationInfo(old.id if old else "", v["name"], v["country"],
+                                        old.mission_id if old else None,
+                                        old.retired if old else False),
+            lambda loc: loc.name,
+        ),
+        KindSpec(
+            "partner", tr("Partners"), ("acronym", "name", "kind"),
+            (FieldSpec("acronym", tr("Acronym")), FieldSpec("name", tr("Name")),
+             FieldSpec("kind", tr("Kind"), "partner_kind")),
+            lambda inst: reference.list_partners(inst, include_retired=True),
+            reference.save_partner,
+            lambda v, old: PartnerInfo(old.id if old else "", v["acronym"], v["name"], v["kind"],
+                                       old.retired if old else False),
+            lambda p: p.acronym,
+        ),
+        KindSpec(
+            "category", tr("Categories"), ("code", "name_en", "name_fr"),
+            (FieldSpec("code", tr("Code")), FieldSpec("name_en", tr("Name (English)")),
+             FieldSpec("name_fr", tr("Name (French)")),
+             FieldSpec("sort_order", tr("Order"), "number")),
+            lambda inst: reference.list_categories(inst, include_retired=True),
+            reference.save_category,
+            lambda v, old: CategoryInfo(old.id if old else "", v["code"], v["name_en"],
+                                        v["name_fr"], v["sort_order"],
+                                        old.retired if old else False),
+            lambda c: c.name_en,
+        ),
+    ]  # fmt: skip
+
+
+class ReferencePage(QWidget):
+    """One list: a table of items, a form for the selected one, and its buttons."""
+
+    def __init__(self, dialog: ReferenceDialog, spec: KindSpec) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.spec = spec
+        self.items: list[Any] = []
+        self.current: Any = None
+
+        self.table = QTableWidget(0, len(spec.columns) + 1, self)
+        self.table.setObjectName(f"{spec.kind}Table")
+        headers = [f.label for f in spec.fields if f.name in spec.columns]
+        self.table.setHorizontalHeaderLabels([*headers, self.tr("State")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, FieldError] = {}
+        form = QFormLayout()
+        for field in spec.fields:
+            widget: QWidget
+            if field.kind == "partner_kind":
+                box = QComboBox(self)
+                for kind in PARTNER_KINDS:
+                    box.addItem(kind.replace("_", " ").capitalize(), kind)
+                widget = box
+            elif field.kind == "number":
+                spin = QSpinBox(self)
+                spin.setRange(0, 10000)
+                spin.setValue(100)
+                widget = spin
+            else:
+                widget = QLineEdit(self)
+            widget.setObjectName(f"{spec.kind}_{field.name}")
+            error = FieldError(self)
+            self.inputs[field.name] = widget
+            self.errors[field.name] = error
+            box_layout = QVBoxLayout()
+            box_layout.setSpacing(2)
+            box_layout.addWidget(widget)
+            box_layout.addWidget(error)
+            form.addRow(field.label, box_layout)
+        self.general_error = FieldError(self)
+
+        self.new_button = QPushButton(self.tr("&New"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.retire_button = QPushButton(self.tr("&Retire"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        for button, name in (
+            (self.new_button, "new"),
+            (self.save_button, "save"),
+            (self.retire_button, "retire"),
+            (self.delete_button, "delete"),
+        ):
+            button.setObjectName(f"{spec.kind}_{name}")
+            button.setAutoDefault(False)
+        self.new_button.clicked.connect(self.new_item)
+        self.save_button.clicked.connect(self.save_item)
+        self.retire_button.clicked.connect(self.toggle_retired)
+        self.delete_button.clicked.connect(self.delete_item)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.retire_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        self._select(-1)
+
+    # --- list ---------------------------------------------------------------------------
+
+    def load(self, select_label: str | None = None) -> None:
+        inst = self.dialog.installation
+        self.dialog.worker.run(
+            lambda: self.spec.list_items(inst),
+            on_success=lambda items: self._loaded(items, select_label),
+        )
+
+    def _loaded(self, items: list[Any], select_label: str | None) -> None:
+        self.items = items
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(items))
+        grey = QColor("#888888")
+        for row, item in enumerate(items):
+            for column, name in enumerate(self.spec.columns):
+                cell = QTableWidgetItem(str(getattr(item, name)))
+                if item.retired:
+                    cell.setForeground(grey)
+                self.table.setItem(row, column, cell)
+            state = QTableWidgetItem(self.tr("Retired") if item.retired else self.tr("In use"))
+            if item.retired:
+                state.setForeground(grey)
+            self.table.setItem(row, len(self.spec.columns), state)
+        self.table.blockSignals(False)
+        row = -1
+        if select_label is not None:
+            row = next((i for i, it in enumerate(items) if self.spec.label(it) == select_label), -1)
+        if row >= 0:
+            self.table.setCurrentCell(row, 0)
+            self._select(row)
+        else:
+            self.table.clearSelection()
+            self._select(-1)
+
+    def row_of(self, label: str) -> int:
+        return next((i for i, it in enumerate(self.items) if self.spec.label(it) == label), -1)
+
+    def _select(self, row: int) -> None:
+        self.current = self.items[row] if 0 <= row < len(self.items) else None
+        for error in self.errors.values():
+            error.show_message(None)
+        self.general_error.show_message(None)
+        for field in self.spec.fields:
+            widget = self.inputs[field.name]
+            value = getattr(self.current, field.name) if self.current is not None else None
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findData(value or "other"), 0))
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(int(value) if value is not None else 100)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value or ""))
+        has = self.current is not None
+        self.retire_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.retire_button.setText(
+            self.tr("&Bring back") if has and self.current.retired else self.tr("&Retire")
+        )
+
+    # --- actions ------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+            elif isinstance(widget, QSpinBox):
+                out[name] = widget.value()
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+        return out
+
+    def new_item(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
+        self._select(-1)
+        first = self.inputs[self.spec.fields[0].name]
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_item(self) -> None:
+        info = self.spec.make(self.values(), self.current)
+        inst = self.dialog.installation
+        self.dialog.worker.run(
+            lambda: self.spec.save(inst, info),
+            on_success=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, info: Any) -> None:
+        self.dialog.changed = True
+        self.load(self.spec.label(info))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            for key, message in exc.errors.items():
+                self.errors.get(key, self.general_error).show_message(message)
+            return
+        from app.errors import UserError
+
+        if isinstance(exc, UserError):
+            self.general_error.show_message(exc.message)
+            return
+        self.dialog.window_.show_error(exc)
+
+    def toggle_retired(self) -> None:
+        if self.current is None:
+            return
+        item, inst = self.current, self.dialog.installation
+        label = self.spec.label(item)
+        self.dialog.worker.run(
+            lambda: reference.set_retired(inst, self.spec.kind, item.id, not item.retired),
+            on_success=lambda _r: self._saved_label(label),
+            on_error=self._failed,
+        )
+
+    def _saved_label(self, label: str) -> None:
+        self.dialog.changed = True
+        self.load(label)
+
+    def delete_item(self) -> None:
+        if self.current is None:
+            return
+        item, inst = self.current, self.dialog.installation
+        if not confirm(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete {name}? Only items nothing uses can be deleted.").format(
+                name=self.spec.label(item)
+            ),
+            self.tr("Delete"),
+        ):
+            return
+        self.dialog.worker.run(
+            lambda: reference.delete_reference(inst, self.spec.kind, item.id),
+            on_success=lambda _r: self._saved_label(""),
+            on_error=self._failed,
+        )
+
+
+class ReferenceDialog(QDialog):
+    """The four reference lists in tabs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.installation = window.installation
+        self.worker = window.worker
+        self.changed = False
+        self.setWindowTitle(self.tr("Reference lists"))
+        self.resize(760, 560)
+        self.tabs = QTabWidget(self)
+        self.pages: dict[str, ReferencePage] = {}
+        for spec in _specs(self.tr):
+            page = ReferencePage(self, spec)
+            self.pages[spec.kind] = page
+            self.tabs.addTab(page, spec.title)
+            page.load()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,255 @@
+"""A training's figures at a glance, from the same report the CLI and the PDF use.
+
+Key numbers on top, participants by category and sex as a stacked bar chart (it
+reads better than a table), attendance per session as a chart, partners as a table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import reports
+from app.services.reports import Report, ReportFilter
+from app.ui.common import to_qdate
+
+if TYPE_CHECKING:
+    from app.ui.training_editor import TrainingEditor
+
+SEX_COLOURS = {"female": "#7b4fa0", "male": "#2f7f8f", "unspecified": "#b0b0b0"}
+ATTENDANCE_COLOURS = {"present": "#4c9a52", "absent": "#c8553d", "excused": "#e0a33b"}
+
+
+class Figure(QFrame):
+    """One big number with its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–", self)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption, self)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+
+
+def percent(ratio: float | None) -> str:
+    return "–" if ratio is None else f"{round(ratio * 100)}%"
+
+
+class SummaryPanel(QWidget):
+    """Figures, two charts and the partners table for one training."""
+
+    loaded = Signal()
+
+    def __init__(self, editor: TrainingEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.installation = editor.installation
+        self.worker = editor.worker
+        self.report: Report | None = None
+
+        self.participants_figure = Figure(self.tr("participants"), self)
+        self.women_figure = Figure(self.tr("women"), self)
+        self.sessions_figure = Figure(self.tr("sessions"), self)
+        self.rate_figure = Figure(self.tr("attendance rate"), self)
+        figures = QHBoxLayout()
+        for figure in (
+            self.participants_figure,
+            self.women_figure,
+            self.sessions_figure,
+            self.rate_figure,
+        ):
+            figures.addWidget(figure)
+
+        self.category_chart = QChartView(self)
+        self.category_chart.setObjectName("categoryChart")
+        self.category_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.category_chart.setMinimumHeight(240)
+        self.session_chart = QChartView(self)
+        self.session_chart.setObjectName("sessionChart")
+        self.session_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.session_chart.setMinimumHeight(240)
+
+        self.partner_table = QTableWidget(0, 2, self)
+        self.partner_table.setObjectName("partnerTable")
+        self.partner_table.setHorizontalHeaderLabels([self.tr("Partner"), self.tr("Participants")])
+        self.partner_table.verticalHeader().hide()
+        self.partner_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.partner_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.partner_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.category_table = QTableWidget(0, 4, self)
+        self.category_table.setObjectName("categoryTable")
+        self.category_table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Women"), self.tr("Men"), self.tr("Not stated")]
+        )
+        self.category_table.verticalHeader().hide()
+        self.category_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        for column in (1, 2, 3):
+            self.category_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.category_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        grid = QGridLayout()
+        grid.addWidget(self.category_chart, 0, 0)
+        grid.addWidget(self.session_chart, 0, 1)
+        grid.addWidget(self.category_table, 1, 0)
+        grid.addWidget(self.partner_table, 1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(figures)
+        layout.addLayout(grid, 1)
+
+    def load(self, training_id: str) -> None:
+        inst = self.installation
+        self.worker.run(
+            lambda: reports.build_report(
+                inst, ReportFilter(training_id=training_id, include_cancelled=True)
+            ),
+            on_success=self.show_report,
+        )
+
+    def show_report(self, report: Report) -> None:
+        self.report = report
+        self.participants_figure.set_value(str(report.participants))
+        self.women_figure.set_value(
+            f"{report.women} ({percent(report.women_share)})" if report.participants else "0"
+        )
+        self.sessions_figure.set_value(str(report.sessions))
+        self.rate_figure.set_value(percent(report.attendance_rate))
+        self._fill_categories(report)
+        self._fill_partners(report)
+        self.category_chart.setChart(self._category_chart(report))
+        self.session_chart.setChart(self._session_chart(report))
+        self.loaded.emit()
+
+    def _fill_categories(self, report: Report) -> None:
+        table = self.category_table
+        table.setRowCount(0)
+        for category, by_sex in report.by_category_sex.items():
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(category))
+            for column, key in enumerate(("female", "male", "unspecified"), start=1):
+                item = QTableWidgetItem(str(by_sex.get(key, 0)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+
+    def _fill_partners(self, report: Report) -> None:
+        table = self.partner_table
+        table.setRowCount(0)
+        for partner, count in report.by_partner.items():
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(partner))
+            item = QTableWidgetItem(str(count))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 1, item)
+
+    def _base_chart(self, title: str) -> QChart:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        return chart
+
+    def _category_chart(self, report: Report) -> QChart:
+        chart = self._base_chart(self.tr("Participants by category and sex"))
+        categories = list(reversed(report.by_category_sex))
+        series = QHorizontalStackedBarSeries()
+        labels = {
+            "female": self.tr("Women"),
+            "male": self.tr("Men"),
+            "unspecified": self.tr("Not stated"),
+        }
+        for key, label in labels.items():
+            values = [report.by_category_sex[c].get(key, 0) for c in categories]
+            if not any(values):
+                continue
+            bar = QBarSet(label)
+            bar.setColor(QColor(SEX_COLOURS[key]))
+            bar.append([float(v) for v in values])
+            series.append(bar)
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append(categories or [""])
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        top = max((sum(v.values()) for v in report.by_category_sex.values()), default=1)
+        axis_x.setRange(0, max(top, 1))
+        axis_x.applyNiceNumbers()
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        return chart
+
+    def _session_chart(self, report: Report) -> QChart:
+        chart = self._base_chart(self.tr("Attendance per session"))
+        series = QStackedBarSeries()
+        names = {
+            "present": self.tr("Present"),
+            "absent": self.tr("Absent"),
+            "excused": self.tr("Excused"),
+        }
+        for key, label in names.items():
+            bar = QBarSet(label)
+            bar.setColor(QColor(ATTENDANCE_COLOURS[key]))
+            bar.append([float(getattr(s, key)) for s in report.by_session])
+            series.append(bar)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(
+            [f"{to_qdate(s.date).toString('d MMM')} {s.location}" for s in report.by_session]
+            or [""]
+        )
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        top = max((s.recorded for s in report.by_session), default=1)
+        axis_y.setRange(0, max(top, 1))
+        axis_y.applyNiceNumbers()
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        return chart
