@@ -277,6 +277,15 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return raw.decode("cp1252", errors="replace"), "cp1252"
 
 
+def _looks_binary(text: str) -> bool:
+    """Control characters or undecodable bytes in more than 2% of the first 4,000 characters."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t") or ch == "\ufffd")
+    return odd > len(sample) * 0.02
+
+
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: the one that splits the first lines most consistently."""
     lines = [line for line in text.splitlines()[: HEADER_SCAN_ROWS + 20] if line.strip()]
@@ -300,6 +309,8 @@ def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
     raw = path.read_bytes()
     try:
         text, encoding = decode_text(raw)
+        if _looks_binary(text):
+            raise UserError("binary")
     except UserError:
         raise UserError(
             f"{path.name} is not a spreadsheet or a CSV text file. "
