@@ -1,0 +1,428 @@
+"""Sync commands: export, import, hq-key, trust, receipt, conflicts, devices, import-log, hq-tables."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli import EXIT_OK, EXIT_REFUSED, Context
+from app.cli.common import print_json, print_table
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.services.installation import Installation
+
+
+def _passphrase_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from FILE (default: the MUSTER_PASSPHRASE variable)",
+    )
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("export", help="write a signed bundle of the changes for HQ")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="bundle file (.muster)")
+    p.add_argument("--full", action="store_true", help="everything, not only what changed")
+    _passphrase_option(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import bundles from field installations")
+    p.add_argument("files", nargs="+", metavar="FILE", help="bundle files (.muster)")
+    p.add_argument("--dry-run", action="store_true", help="only say what would change")
+    p.add_argument("--json", action="store_true", help="machine-readable summary")
+    _passphrase_option(p)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("hq-key", help="HQ's encryption key for bundles")
+    hk = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = hk.add_parser("export", help="(HQ) write HQ's public key for field installations")
+    q.add_argument("file", metavar="FILE")
+    _passphrase_option(q)
+    q.set_defaults(handler=cmd_hq_key_export)
+    q = hk.add_parser("set", help="(field) encrypt bundles to the HQ key in FILE")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(handler=cmd_hq_key_set)
+    q = hk.add_parser("show", help="the HQ key bundles are encrypted to")
+    q.set_defaults(handler=cmd_hq_key_show)
+
+    p = sub.add_parser("trust", help="the signers whose bundles this installation accepts")
+    tr = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = tr.add_parser("add", help="trust the signer of a certificate or bundle file")
+    q.add_argument("file", metavar="CERT_OR_BUNDLE")
+    q.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
+    q.add_argument("--note", default="", help="a note to keep with it")
+    _passphrase_option(q)
+    q.set_defaults(handler=cmd_trust_add)
+    q = tr.add_parser("list", help="list trusted signers")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_trust_list)
+    q = tr.add_parser("remove", help="stop trusting a signer")
+    q.add_argument("fingerprint", metavar="FINGERPRINT")
+    q.set_defaults(handler=cmd_trust_remove)
+
+    p = sub.add_parser("receipt", help="receipts: what HQ has received")
+    rc = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = rc.add_parser("write", help="(HQ) write a signed receipt of the bundles received")
+    q.add_argument("-o", "--output", required=True, metavar="FILE")
+    q.add_argument("--device", metavar="ID", help="only this device's bundles")
+    _passphrase_option(q)
+    q.set_defaults(handler=cmd_receipt_write)
+    q = rc.add_parser("import", help="(field) read HQ's receipt")
+    q.add_argument("file", metavar="FILE")
+    q.set_defaults(handler=cmd_receipt_import)
+
+    p = sub.add_parser("conflicts", help="records edited on two devices at once")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include resolved ones")
+    p.set_defaults(handler=cmd_conflicts)
+
+    p = sub.add_parser("devices", help="devices heard from, last bundle, missing bundles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_devices)
+
+    p = sub.add_parser("import-log", help="bundles imported, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_log)
+
+    p = sub.add_parser("hq-tables", help="consolidated tables across missions to .xlsx or .csv")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "--by",
+        choices=("mission", "category", "sex", "partner", "month", "quarter", "year", "trainings"),
+        default="mission",
+        help="which table (default: mission); .xlsx files get every table",
+    )
+    p.set_defaults(handler=cmd_hq_tables)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _age_identities(args: argparse.Namespace, inst: Installation) -> Any:
+    """A function giving HQ's decryption key, asking the passphrase only when needed."""
+    from app.services import hq_key
+    from app.services.identity import cli_passphrase
+
+    @cache
+    def unlock() -> tuple[Any, ...]:
+        if not hq_key.has_hq_secret(inst):
+            return ()
+        return tuple(
+            hq_key.unlock_hq_identities(
+                inst, cli_passphrase(getattr(args, "passphrase_file", None))
+            )
+        )
+
+    return lambda: list(unlock())
+
+
+def _signing_key(args: argparse.Namespace, inst: Installation) -> Any:
+    from app.services.identity import cli_passphrase, require_identity, unlock_private_key
+
+    require_identity(inst)
+    return unlock_private_key(inst, cli_passphrase(args.passphrase_file))
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in ("y", "yes", "o", "oui")
+
+
+# --- export / import ------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.bundles import export_bundle
+
+    inst = ctx.installation
+    result = export_bundle(inst, Path(args.output), _signing_key(args, inst), full=args.full)
+    kind = "full" if result.full else "incremental"
+    lock = "encrypted for HQ" if result.encrypted else "NOT encrypted (no HQ key set)"
+    print(
+        f"Bundle {result.seq} ({kind}) written to {result.path}: {result.records} records, "
+        f"{result.documents} signed documents, {result.size / 1024:,.0f} KiB, signed, {lock}."
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync import import_bundles
+
+    inst = ctx.installation
+    outcome = import_bundles(
+        inst, [Path(f) for f in args.files], _age_identities(args, inst), dry_run=args.dry_run
+    )
+    names = {s.device_id: s.device_name for s in outcome.summaries}
+    if args.json:
+        print_json(
+            {
+                "dry_run": outcome.dry_run,
+                "changed": outcome.changed,
+                "bundles": [s.to_json() for s in outcome.summaries],
+                "gaps": {d: list(m) for d, m in outcome.gaps.items()},
+            }
+        )
+        return EXIT_OK
+    if args.dry_run:
+        print("Preview only: nothing was written.")
+    for summary in outcome.summaries:
+        print(summary.sentence())
+    for line in outcome.gap_sentences(names):
+        print(line)
+    if not outcome.changed and not args.dry_run:
+        print("Nothing changed.")
+    return EXIT_OK
+
+
+# --- hq-key ---------------------------------------------------------------------------------
+
+
+def cmd_hq_key_export(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.hq_key import export_hq_key
+    from app.services.identity import cli_passphrase
+
+    info = export_hq_key(ctx.installation, Path(args.file), cli_passphrase(args.passphrase_file))
+    print(f"HQ key written to {args.file}: {info.recipient}")
+    print("Give this file to every field installation ('muster hq-key set FILE').")
+    return EXIT_OK
+
+
+def cmd_hq_key_set(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.hq_key import set_hq_key
+    from app.services.identity import format_fingerprint
+
+    info = set_hq_key(ctx.installation, Path(args.file))
+    print(f"Bundles will be encrypted to HQ's key {info.recipient}.")
+    if info.fingerprint:
+        print(f"HQ: {info.name}, fingerprint {format_fingerprint(info.fingerprint)}.")
+    return EXIT_OK
+
+
+def cmd_hq_key_show(_args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.hq_key import field_recipient
+
+    recipient = field_recipient(ctx.installation)
+    if not recipient:
+        print("No HQ key is set: bundles are signed but not encrypted.")
+    else:
+        print(recipient)
+    return EXIT_OK
+
+
+# --- trust ----------------------------------------------------------------------------------
+
+
+def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.bundles import AGE_MAGIC, ZIP_MAGIC, read_certificate
+    from app.services.identity import describe_certificate, format_fingerprint
+    from app.services.trust import add_trusted
+
+    inst = ctx.installation
+    path = Path(args.file)
+    try:
+        head = path.read_bytes()[: len(AGE_MAGIC)]
+    except OSError as exc:
+        raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
+    if head.startswith((AGE_MAGIC, ZIP_MAGIC)):
+        cert_pem = read_certificate(path, _age_identities(args, inst))
+    else:
+        cert_pem = path.read_bytes()
+    cert = describe_certificate(cert_pem)
+    print(f"Signer:      {cert.name}" + (f", {cert.title}" if cert.title else ""))
+    print(f"Mission:     {cert.mission or '-'} ({cert.role or 'field'})")
+    print(f"Device:      {cert.device_id}")
+    print(f"Fingerprint: {format_fingerprint(cert.fingerprint)}")
+    if not args.yes and not _confirm("Check this fingerprint with the signer. Trust them?"):
+        print("Not trusted. Add --yes to confirm without a question.", file=sys.stderr)
+        return EXIT_REFUSED
+    add_trusted(inst, cert.certificate_pem, note=args.note)
+    print(f"{cert.name} is now trusted.")
+    return EXIT_OK
+
+
+def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.identity import format_fingerprint
+    from app.services.trust import list_trusted
+
+    rows = list_trusted(ctx.installation)
+    if args.json:
+        print_json(
+            [
+                {
+                    "fingerprint": r.fingerprint,
+                    "name": r.name,
+                    "title": r.title,
+                    "mission": r.mission,
+                    "device_id": r.device_id,
+                    "added_at": r.added_at.isoformat(timespec="seconds"),
+                    "note": r.note,
+                }
+                for r in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("No trusted signers yet. 'muster trust add FILE' adds one.")
+        return EXIT_OK
+    print_table(
+        ["NAME", "MISSION", "ADDED", "FINGERPRINT"],
+        [
+            [r.name, r.mission, r.added_at.date().isoformat(), format_fingerprint(r.fingerprint, 4)]
+            for r in rows
+        ],
+    )
+    return EXIT_OK
+
+
+def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.trust import remove_trusted
+
+    remove_trusted(ctx.installation, args.fingerprint)
+    print("Removed from the trusted list.")
+    return EXIT_OK
+
+
+# --- receipts -------------------------------------------------------------------------------
+
+
+def cmd_receipt_write(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync import write_receipt
+
+    inst = ctx.installation
+    result = write_receipt(inst, Path(args.output), _signing_key(args, inst), args.device)
+    print(
+        f"Receipt written to {result.path}: {result.bundles} bundles from "
+        f"{result.devices} devices, signed."
+    )
+    return EXIT_OK
+
+
+def cmd_receipt_import(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync import import_receipt
+
+    print(import_receipt(ctx.installation, Path(args.file)).sentence())
+    return EXIT_OK
+
+
+# --- listings -------------------------------------------------------------------------------
+
+
+def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync import list_conflicts
+
+    rows = list_conflicts(ctx.installation, include_resolved=args.all)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "table": c.table_name,
+                    "record": c.record_id,
+                    "kept": c.kept,
+                    "other": c.other,
+                    "detected_at": c.detected_at,
+                    "resolved": c.resolved,
+                }
+                for c in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("No conflicts to review.")
+        return EXIT_OK
+    table_rows = []
+    for c in rows:
+        diffs = "; ".join(f"{k}: {a!r} (kept) / {b!r}" for k, a, b in c.differences()[:3])
+        table_rows.append([c.id[:8], c.table_name, c.record_id[:8], c.detected_at, diffs])
+    print_table(["ID", "TABLE", "RECORD", "DETECTED", "DIFFERENCES"], table_rows)
+    return EXIT_OK
+
+
+def cmd_devices(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync import device_statuses
+
+    rows = device_statuses(ctx.installation)
+    if args.json:
+        print_json(
+            [
+                {
+                    "device_id": d.device_id,
+                    "name": d.name,
+                    "mission": d.mission,
+                    "fingerprint": d.fingerprint,
+                    "last_seq": d.last_seq,
+                    "last_received_at": d.last_received_at.isoformat(timespec="seconds")
+                    if d.last_received_at
+                    else None,
+                    "bundles": d.bundles,
+                    "missing": list(d.missing),
+                }
+                for d in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("No bundles received yet.")
+        return EXIT_OK
+    print_table(
+        ["DEVICE", "NAME", "MISSION", "LAST BUNDLE", "RECEIVED (UTC)", "MISSING"],
+        [
+            [
+                d.device_id[:8],
+                d.name,
+                d.mission,
+                str(d.last_seq),
+                d.last_received_at.strftime("%Y-%m-%d %H:%M") if d.last_received_at else "",
+                ", ".join(str(s) for s in d.missing) or "-",
+            ]
+            for d in rows
+        ],
+    )
+    for d in rows:
+        if d.missing:
+            print(d.missing_sentence())
+    return EXIT_OK
+
+
+def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync import import_log
+
+    rows = import_log(ctx.installation)
+    if args.json:
+        print_json([r.__dict__ for r in rows])
+        return EXIT_OK
+    if not rows:
+        print("No bundles imported yet.")
+        return EXIT_OK
+    print_table(
+        ["RECEIVED (UTC)", "FROM", "MISSION", "BUNDLE", "NEW", "UPDATED", "DELETED", "CONFLICTS"],
+        [
+            [
+                r.received_at[:16],
+                r.device_name or r.device_id[:8],
+                r.mission,
+                str(r.seq) + (" (full)" if r.full else ""),
+                str(r.total("new")),
+                str(r.total("updated")),
+                str(r.total("deleted")),
+                str(r.total("conflicts")),
+            ]
+            for r in rows
+        ],
+    )
+    return EXIT_OK
+
+
+def cmd_hq_tables(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.hq import export_consolidated
+
+    written = export_consolidated(ctx.installation, Path(args.output), by=args.by)
+    print(f"Consolidated tables written to {written}.")
+    return EXIT_OK

@@ -1,0 +1,198 @@
+"""HQ's consolidated view: trainings and unique participants across missions.
+
+Breakdowns by mission, participant category, sex, organising partner and period
+(month, quarter, year), each with a drill-down to its trainings, plus the devices
+heard from. Unique participants are people, resolved through merges, exactly as in
+``reports.build_report`` (whose filter this reuses), so the figures agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from app.errors import UserError
+from app.services.installation import Installation
+from app.services.reports import ReportFilter, _training_conditions
+
+DIMENSIONS = ("mission", "category", "sex", "partner", "month", "quarter", "year")
+DIMENSION_TITLES = {
+    "mission": "Mission",
+    "category": "Category",
+    "sex": "Sex",
+    "partner": "Partner",
+    "month": "Month",
+    "quarter": "Quarter",
+    "year": "Year",
+}
+SEX_NAMES = {"F": "Women", "M": "Men", "X": "Not stated"}
+
+# Group key per dimension: training-level ones use ``sel`` (the selected trainings),
+# person-level ones use ``pp`` (the person, after merges).
+_TRAINING_KEYS = {
+    "mission": "(SELECT m.code FROM missions m WHERE m.id = sel.mission_id)",
+    "month": "strftime('%Y-%m', sel.start_date)",
+    "quarter": "strftime('%Y', sel.start_date) || '-Q' || "
+    "((CAST(strftime('%m', sel.start_date) AS INTEGER) + 2) / 3)",
+    "year": "strftime('%Y', sel.start_date)",
+}
+_PERSON_KEYS = {
+    "category": "coalesce((SELECT c.name_en FROM categories c WHERE c.id = pp.category_id), "
+    "'(none)')",
+    "sex": "pp.sex",
+}
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    key: str  # the value grouped on (mission code, category name, "F", "2024-Q3"...)
+    label: str
+    trainings: int
+    participants: int  # unique people
+    women: int
+    men: int
+
+    @property
+    def women_share(self) -> float | None:
+        return self.women / self.participants if self.participants else None
+
+
+def _base(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
+    where, params = _training_conditions(flt)
+    cte = f"""
+        WITH sel AS (SELECT t.id, t.mission_id, t.start_date FROM trainings t WHERE {where}),
+        pairs AS (
+            SELECT DISTINCT e.training_id AS tid, coalesce(p.merged_into_id, p.id) AS pid
+            FROM enrolments e JOIN sel ON sel.id = e.training_id
+            JOIN people p ON p.id = e.person_id
+            WHERE e.deleted = 0 AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
+        )
+    """
+    return cte, params
+
+
+def _keyed_sql(by: str) -> str:
+    """A ``keyed(tid, pid, k)`` CTE body: one row per training/person/group."""
+    if by in _TRAINING_KEYS:
+        return (
+            f"keyed AS (SELECT sel.id AS tid, pairs.pid AS pid, {_TRAINING_KEYS[by]} AS k "
+            "FROM sel LEFT JOIN pairs ON pairs.tid = sel.id)"
+        )
+    if by == "partner":
+        return (
+            "keyed AS (SELECT sel.id AS tid, pairs.pid AS pid, "
+            "coalesce(pa.acronym, '(none)') AS k FROM sel "
+            "LEFT JOIN training_partners tp ON tp.training_id = sel.id AND tp.deleted = 0 "
+            "LEFT JOIN partners pa ON pa.id = tp.partner_id "
+            "LEFT JOIN pairs ON pairs.tid = sel.id)"
+        )
+    if by in _PERSON_KEYS:
+        return (
+            f"keyed AS (SELECT pairs.tid AS tid, pairs.pid AS pid, {_PERSON_KEYS[by]} AS k "
+            "FROM pairs JOIN people pp ON pp.id = pairs.pid)"
+        )
+    raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+
+
+def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> list[BreakdownRow]:
+    """Trainings and unique participants per group, biggest groups first (periods in order)."""
+    cte, params = _base(flt or ReportFilter())
+    sql = (
+        cte
+        + ", "
+        + _keyed_sql(by)
+        + """
+        SELECT keyed.k, count(DISTINCT keyed.tid), count(DISTINCT keyed.pid),
+               count(DISTINCT CASE WHEN px.sex = 'F' THEN keyed.pid END),
+               count(DISTINCT CASE WHEN px.sex = 'M' THEN keyed.pid END)
+        FROM keyed LEFT JOIN people px ON px.id = keyed.pid
+        GROUP BY keyed.k
+        """
+    )
+    with inst.db.reading() as session:
+        rows = session.execute(text(sql), params).all()
+    out = [
+        BreakdownRow(
+            key=str(k), label=SEX_NAMES.get(str(k), str(k)) if by == "sex" else str(k),
+            trainings=int(t), participants=int(p), women=int(w), men=int(m),
+        )
+        for k, t, p, w, m in rows
+        if k is not None
+    ]  # fmt: skip
+    if by in ("month", "quarter", "year"):
+        out.sort(key=lambda r: r.key)
+    else:
+        out.sort(key=lambda r: (-r.participants, -r.trainings, r.key))
+    return out
+
+
+def drill_down(inst: Installation, by: str, key: str, flt: ReportFilter | None = None) -> list[str]:
+    """The ids of the trainings behind one breakdown row, newest first."""
+    cte, params = _base(flt or ReportFilter())
+    sql = (
+        cte
+        + ", "
+        + _keyed_sql(by)
+        + " SELECT DISTINCT t.id FROM keyed JOIN trainings t ON t.id = keyed.tid "
+        "WHERE keyed.k = :drill_key ORDER BY t.start_date DESC, t.title"
+    )
+    with inst.db.reading() as session:
+        return [str(r[0]) for r in session.execute(text(sql), {**params, "drill_key": key})]
+
+
+def breakdown_table(
+    rows: list[BreakdownRow], by: str
+) -> tuple[list[str], list[list[Any]], list[str]]:
+    """Headers, cells and HXL tags for a breakdown, for exports and the dashboard."""
+    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Women", "Men", "Women %"]
+    tags = ["#group", "#activity+num", "#reached+num", "#reached+f", "#reached+m", "#reached+f+pct"]
+    cells = [
+        [
+            r.label, r.trainings, r.participants, r.women, r.men,
+            round(100 * r.women_share, 1) if r.women_share is not None else None,
+        ]
+        for r in rows
+    ]  # fmt: skip
+    return headers, cells, tags
+
+
+def export_consolidated(
+    inst: Installation, path: Path, by: str = "mission", flt: ReportFilter | None = None
+) -> Path:
+    """Write one consolidated table (or, with ``by="trainings"``, every training) to xlsx/csv."""
+    from app.services.exports import write_table
+
+    if by == "trainings":
+        headers, cells = trainings_table(inst, flt)
+        return write_table(Path(path), headers, cells, sheet_name="Trainings")
+    headers, cells, tags = breakdown_table(breakdown(inst, by, flt), by)
+    return write_table(
+        Path(path), headers, cells, hxl_tags=tags, sheet_name=DIMENSION_TITLES.get(by, by)
+    )
+
+
+def trainings_table(
+    inst: Installation, flt: ReportFilter | None = None
+) -> tuple[list[str], list[list[Any]]]:
+    """One row per training with its unique participants, for HQ's consolidated export."""
+    cte, params = _base(flt or ReportFilter())
+    sql = (
+        cte
+        + """
+        SELECT m.code, t.title, t.start_date, t.end_date, t.kind, t.status,
+               count(DISTINCT pairs.pid),
+               count(DISTINCT CASE WHEN pp.sex = 'F' THEN pairs.pid END), t.id
+        FROM sel JOIN trainings t ON t.id = sel.id
+        JOIN missions m ON m.id = t.mission_id
+        LEFT JOIN pairs ON pairs.tid = t.id
+        LEFT JOIN people pp ON pp.id = pairs.pid
+        GROUP BY t.id ORDER BY m.code, t.start_date, t.title
+        """
+    )
+    with inst.db.reading() as session:
+        rows = session.execute(text(sql), params).all()
+    headers = ["Mission", "Title", "Start", "End", "Kind", "Status", "Participants", "Women", "Id"]
+    return headers, [[str(c) if i in (2, 3) else c for i, c in enumerate(r)] for r in rows]
