@@ -316,6 +316,8 @@ _MORE_SEX = {
     "мужчина": "M", "ذكر": "M", "رجل": "M",
 }  # fmt: skip
 
+_MORE_SEX_FOLDED = {fold(word): sex for word, sex in _MORE_SEX.items()}
+
 _PRESENT = {"x", "p", "present", "presente", "oui", "yes", "y", "1", "✓", "✔", "v", "ok", "+",
             "да", "نعم", "حاضر"}  # fmt: skip
 _ABSENT = {"a", "absent", "absente", "non", "no", "n", "0", "-", "нет", "غائب"}
@@ -328,7 +330,7 @@ def sex_from_text(value: str) -> str | None:
     if sex is not None:
         return sex
     word = fold(value).strip(". ")
-    return _MORE_SEX.get(word) or normalise_sex(word)
+    return _MORE_SEX_FOLDED.get(word) or normalise_sex(word)
 
 
 def attendance_from_text(value: str) -> str | None:
