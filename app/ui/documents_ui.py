@@ -1,0 +1,290 @@
+"""Feature module: "Summary PDF…", "Sign-in sheets…", "Verify a document…", "My signing identity…".
+
+The first-run welcome dialog (app/ui/welcome.py) creates the identity; "My signing
+identity…" shows it, exports the certificate, or creates it if it is still missing.
+Building and signing a summary runs on the worker; the passphrase is asked on the
+GUI thread first (once per app session, see :mod:`app.ui.identity_ui`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.services.trainings import TrainingInfo
+    from app.ui.main_window import MainWindow
+
+
+class _FileRow(QWidget):
+    """A path field with a "Browse…" button that asks where to save a PDF."""
+
+    def __init__(self, default: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.path = QLineEdit(default, self)
+        self.path.setMinimumWidth(340)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as"), self.path.text(), self.tr("PDF documents (*.pdf)")
+        )
+        if path:
+            self.path.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+
+def _language_box(parent: QWidget) -> QComboBox:
+    box = QComboBox(parent)
+    box.addItem("English", "en")
+    box.addItem("Français", "fr")
+    return box
+
+
+class SummaryDialog(QDialog):
+    """Options for the signed summary: language, names or aggregates only, where to save."""
+
+    def __init__(self, training: TrainingInfo, default_path: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Summary PDF"))
+        layout = QVBoxLayout(self)
+        title = QLabel(training.title, self)
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold")
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.language = _language_box(self)
+        self.include_names = QCheckBox(self.tr("Include the participants' names"), self)
+        self.include_names.setChecked(True)
+        self.file = _FileRow(default_path, self)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.include_names)
+        form.addRow(self.tr("Save as"), self.file)
+        layout.addLayout(form)
+        note = QLabel(
+            self.tr(
+                "The summary is signed with your key. Without names, it shows figures only; "
+                "use that version when the list of participants is sensitive."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class SheetsDialog(QDialog):
+    """Which session(s), which language, where to save the sign-in sheets."""
+
+    def __init__(self, training: TrainingInfo, default_path: str, parent: QWidget) -> None:
+        from app.l10n import format_date
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign-in sheets"))
+        layout = QVBoxLayout(self)
+        title = QLabel(training.title, self)
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold")
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.session = QComboBox(self)
+        self.session.addItem(self.tr("All sessions"), None)
+        for s in training.sessions:
+            self.session.addItem(f"{format_date(s.date)} — {s.location}", s.id)
+        self.language = _language_box(self)
+        self.file = _FileRow(default_path, self)
+        form.addRow(self.tr("Session"), self.session)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Save as"), self.file)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class DocumentActions(QObject):
+    """The feature's actions and the jobs they start; signals tell when files are written."""
+
+    summary_saved = Signal(object)  # SummaryResult
+    sheets_saved = Signal(object)  # SheetResult
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_dialog: QDialog | None = None
+        self.summary_action = QAction(self.tr("Summary PDF…"), window)
+        self.summary_action.setStatusTip(self.tr("Export the training's signed summary"))
+        self.summary_action.triggered.connect(self.start_summary)
+        self.sheets_action = QAction(self.tr("Sign-in sheets…"), window)
+        self.sheets_action.setStatusTip(self.tr("Print attendance sheets for wet signatures"))
+        self.sheets_action.triggered.connect(self.start_sheets)
+        self.verify_action = QAction(self.tr("Verify a document…"), window)
+        self.verify_action.triggered.connect(self.open_verify)
+        self.identity_action = QAction(self.tr("My signing identity…"), window)
+        self.identity_action.triggered.connect(self.open_identity)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _with_training(self, then: Any) -> None:
+        """Load the selected training on the worker, then call ``then(info)``."""
+        from app.services.trainings import get_training
+
+        training_id = self.window.current_training_id()
+        if not training_id:
+            self.window.show_error(UserError("Select a training in the list first."))
+            return
+        inst = self.window.installation
+        self.window.worker.run(lambda: get_training(inst, training_id), on_success=then)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10_000)
+
+    # -- summary ---------------------------------------------------------------------------
+
+    def start_summary(self) -> None:
+        self._with_training(self._ask_summary)
+
+    def _ask_summary(self, training: TrainingInfo) -> None:
+        from app.services.pdf import default_file_name
+
+        default = str(self.window.installation.paths.exports / default_file_name(training))
+        dialog = SummaryDialog(training, default, self.window)
+        self.last_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.export_summary(
+                training.id,
+                dialog.file.path.text(),
+                str(dialog.language.currentData()),
+                dialog.include_names.isChecked(),
+            )
+        )
+        dialog.open()
+
+    def export_summary(self, training_id: str, path: str, lang: str, include_names: bool) -> None:
+        """Unlock the key (asks once), then build, sign and save on the worker."""
+        from app.services.pdf import SummaryOptions, export_summary
+        from app.ui.identity_ui import unlock_key
+
+        if not path.strip():
+            self.window.show_error(UserError("Please choose where to save the PDF."))
+            return
+        key = unlock_key(self.window)
+        if key is None:
+            return
+        inst = self.window.installation
+        options = SummaryOptions(lang=lang, include_names=include_names)
+        self._status(self.tr("Building and signing the summary…"))
+        self.window.worker.run(
+            lambda: export_summary(inst, training_id, Path(path), key, options),
+            on_success=self._summary_done,
+        )
+
+    def _summary_done(self, result: Any) -> None:
+        self._status(
+            self.tr("Signed summary saved: {path} ({pages} pages)")
+            .replace("{path}", str(result.path))
+            .replace("{pages}", str(result.pages))
+        )
+        self.summary_saved.emit(result)
+
+    # -- sheets ----------------------------------------------------------------------------
+
+    def start_sheets(self) -> None:
+        self._with_training(self._ask_sheets)
+
+    def _ask_sheets(self, training: TrainingInfo) -> None:
+        from app.services.pdf import default_file_name
+
+        default = str(
+            self.window.installation.paths.exports / default_file_name(training, "sign-in")
+        )
+        dialog = SheetsDialog(training, default, self.window)
+        self.last_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.export_sheets(
+                training.id,
+                dialog.file.path.text(),
+                dialog.session.currentData(),
+                str(dialog.language.currentData()),
+            )
+        )
+        dialog.open()
+
+    def export_sheets(self, training_id: str, path: str, session_id: str | None, lang: str) -> None:
+        from app.services.sheets import export_sheets
+
+        if not path.strip():
+            self.window.show_error(UserError("Please choose where to save the PDF."))
+            return
+        inst = self.window.installation
+        self.window.worker.run(
+            lambda: export_sheets(inst, training_id, Path(path), session_id, lang),
+            on_success=self._sheets_done,
+        )
+
+    def _sheets_done(self, result: Any) -> None:
+        self._status(
+            self.tr("Sign-in sheets saved: {path} ({pages} pages)")
+            .replace("{path}", str(result.path))
+            .replace("{pages}", str(result.pages))
+        )
+        self.sheets_saved.emit(result)
+
+    # -- verify and identity ---------------------------------------------------------------
+
+    def open_verify(self) -> QDialog:
+        from app.ui.verify_window import open_verify_window
+
+        dialog = open_verify_window(self.window)
+        self.last_dialog = dialog
+        return dialog
+
+    def open_identity(self) -> QDialog:
+        from app.ui.identity_ui import open_identity_dialog
+
+        dialog = open_identity_dialog(self.window)
+        self.last_dialog = dialog
+        return dialog
+
+
+def install(window: MainWindow) -> None:
+    actions = DocumentActions(window)
+    window.documents = actions  # type: ignore[attr-defined]
+    window.add_training_action(actions.summary_action)
+    window.add_training_action(actions.sheets_action)
+    window.menu("file").addAction(actions.verify_action)
+    tools = window.menu("tools")
+    tools.addAction(actions.verify_action)
+    tools.addAction(actions.identity_action)

@@ -1,0 +1,156 @@
+"""The "Verify a document" window: who signed a PDF, when, intact, trusted, and why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.services.signing import VerificationResult
+    from app.ui.main_window import MainWindow
+
+
+class VerifyWindow(QDialog):
+    """Pick or drop a PDF; the check runs on the worker and the answer shows here."""
+
+    verified = Signal(object)  # VerificationResult, or a UserError for unreadable files
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self._window = window
+        self.setWindowTitle(self.tr("Verify a document"))
+        self.setAcceptDrops(True)
+        self.resize(640, 360)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.file_label = QLabel(self.tr("Choose a signed PDF, or drop it here."), self)
+        self.file_label.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose a PDF…"), self)
+        self.choose_button.clicked.connect(self._choose)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.choose_button)
+        layout.addLayout(top)
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.verdict)
+        self.details = QFormLayout()
+        layout.addLayout(self.details)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.result: VerificationResult | None = None
+
+    # -- choosing --------------------------------------------------------------------------
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Verify a document"), "", self.tr("PDF documents (*.pdf)")
+        )
+        if path:
+            self.verify_file(path)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        urls = event.mimeData().urls()
+        if urls:
+            self.verify_file(urls[0].toLocalFile())
+
+    def verify_file(self, path: str | Path) -> None:
+        """Check ``path`` on the worker (pyHanko and the trust list take a moment)."""
+        from app.services.signing import verify_pdf
+
+        path = Path(path)
+        self.file_label.setText(str(path))
+        self.verdict.setText(self.tr("Checking…"))
+        self.verdict.setStyleSheet("")
+        self._clear_details()
+        self.choose_button.setEnabled(False)
+        inst = self._window.installation
+        self._window.worker.run(
+            lambda: verify_pdf(inst, path), on_success=self._show, on_error=self._failed
+        )
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _clear_details(self) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.choose_button.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.verdict.setText(self.tr("Cannot check this file: ") + exc.message)
+            self.verdict.setStyleSheet("color: #b00020; font-weight: bold")
+            self.verified.emit(exc)
+        else:
+            self._window.show_error(exc)
+
+    def _show(self, result: VerificationResult) -> None:
+        from app.services.identity import format_fingerprint
+
+        self.choose_button.setEnabled(True)
+        self.result = result
+        signer = result.signer
+        if result.ok:
+            self.verdict.setText(
+                self.tr("Valid: signed by {who} and unchanged since.").replace(
+                    "{who}", signer.name if signer else ""
+                )
+            )
+            self.verdict.setStyleSheet("color: #1b5e20; font-weight: bold; font-size: 14px")
+        else:
+            reason = result.problems[0] if result.problems else ""
+            self.verdict.setText(self.tr("Not valid: ") + reason)
+            self.verdict.setStyleSheet("color: #b00020; font-weight: bold; font-size: 14px")
+        yes, no = self.tr("yes"), self.tr("no")
+
+        def row(label: str, value: str) -> None:
+            text = QLabel(value, self)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details.addRow(label, text)
+
+        if signer is not None:
+            row(
+                self.tr("Signed by"),
+                ", ".join(p for p in (signer.name, signer.title, signer.mission) if p),
+            )
+            row(self.tr("Certificate"), format_fingerprint(signer.fingerprint))
+        if result.signed_at is not None:
+            row(self.tr("Signed on"), result.signed_at.strftime("%Y-%m-%d %H:%M UTC"))
+        if result.signed:
+            row(self.tr("Intact"), yes if result.intact else no)
+            row(self.tr("Whole file signed"), yes if result.whole_file else no)
+            row(self.tr("Trusted"), (yes if result.trusted else no) + " — " + result.trust_reason)
+        for problem in result.problems[1:]:
+            row(self.tr("Also"), problem)
+        if result.document_id:
+            row(self.tr("Document id"), result.document_id)
+        self.verified.emit(result)
+
+
+def open_verify_window(window: MainWindow) -> VerifyWindow:
+    dialog = VerifyWindow(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
