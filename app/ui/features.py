@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-FEATURE_MODULES: tuple[str, ...] = ("app.ui.backup_ui",)
+FEATURE_MODULES: tuple[str, ...] = (
+    "app.ui.backup_ui",
+    "app.ui.documents_ui",
+)
 
 
 def install_features(window: MainWindow) -> None:
