@@ -196,20 +196,25 @@ def _is_unfinished(message: ET.Element) -> bool:
     return translation is None or translation.get("type") == "unfinished"
 
 
-def fill(ts_file: Path, lang: str, translations: dict[str, str | list[str]]) -> tuple[int, int]:
+def fill(
+    ts_file: Path, lang: str, translations: dict[str, str | list[str]], force: bool = False
+) -> tuple[int, int]:
     """Fill unfinished messages (identity for English); returns (total, still unfinished)."""
     tree = ET.parse(ts_file)
     total = unfinished = 0
     for context, message in _messages(tree):
         total += 1
+        source = message.findtext("source") or ""
+        key = f"{context}|{source}"
+        if force and lang != "en" and (key in translations or source in translations):
+            _set_translation(message, translations.get(key, translations.get(source, "")))
         if not _is_unfinished(message):
             continue
-        source = message.findtext("source") or ""
         value: str | list[str] | None
         if lang == "en":
             value = plural_forms(source) if message.get("numerus") == "yes" else source
         else:
-            value = translations.get(f"{context}|{source}", translations.get(source))
+            value = translations.get(key, translations.get(source))
         if value:
             _set_translation(message, value)
         else:
@@ -230,6 +235,9 @@ def unfinished_sources(ts_file: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fill", help="JSON file of French translations to apply")
+    parser.add_argument(
+        "--force", action="store_true", help="also replace finished translations from --fill"
+    )
     parser.add_argument("--list", action="store_true", help="print the unfinished strings")
     args = parser.parse_args(argv)
     translations: dict[str, str | list[str]] = {}
@@ -240,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGS:
         ts_file = TS_DIR / f"muster_{lang}.ts"
         run_lupdate([*sources, extra], ts_file, lang)
-        total, left = fill(ts_file, lang, translations)
+        total, left = fill(ts_file, lang, translations, args.force)
         print(f"{ts_file.relative_to(ROOT)}: {total} strings, {left} unfinished")
         if args.list and left:
             for item in unfinished_sources(ts_file):

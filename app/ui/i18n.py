@@ -90,6 +90,13 @@ def save_language(paths: Paths, lang: str) -> None:
     settings.sync()
 
 
+def forget_language(paths: Paths) -> None:
+    """Follow the system's language again (from the next start)."""
+    settings = _settings(paths)
+    settings.remove(LANGUAGE_KEY)
+    settings.sync()
+
+
 def current_language() -> str:
     """The language installed by the last ``install_language``."""
     return _current

@@ -243,6 +243,34 @@
             <translation>&amp;Participants</translation>
         </message>
         <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Training</source>
+            <translation>&amp;Training</translation>
+        </message>
+        <message>
+            <source>&amp;Sync</source>
+            <translation>&amp;Sync</translation>
+        </message>
+        <message>
+            <source>T&amp;ools</source>
+            <translation>T&amp;ools</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
             <source>&amp;Attendance</source>
             <translation>&amp;Attendance</translation>
         </message>
@@ -854,6 +882,45 @@
         </message>
     </context>
     <context>
+        <name>TrainingsModel</name>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Places</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingsPage</name>
         <message>
             <source>Search title, place, partner or participant</source>
@@ -882,6 +949,101 @@
         <message>
             <source>to</source>
             <translation>to</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Muster</source>
+            <translation>Welcome to Muster</translation>
+        </message>
+        <message>
+            <source>Muster keeps the trainings you organise, their participants and attendance, on this computer. Tell it who you are: your name goes on the summaries you sign and the data you send to headquarters.</source>
+            <translation>Muster keeps the trainings you organise, their participants and attendance, on this computer. Tell it who you are: your name goes on the summaries you sign and the data you send to headquarters.</translation>
+        </message>
+        <message>
+            <source>For example: Rule of Law Officer</source>
+            <translation>For example: Rule of Law Officer</translation>
+        </message>
+        <message>
+            <source>In a &amp;mission (field)</source>
+            <translation>In a &amp;mission (field)</translation>
+        </message>
+        <message>
+            <source>At &amp;headquarters (HQ)</source>
+            <translation>At &amp;headquarters (HQ)</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data (three example trainings)</source>
+            <translation>Load the &amp;demo data (three example trainings)</translation>
+        </message>
+        <message>
+            <source>Your &amp;name</source>
+            <translation>Your &amp;name</translation>
+        </message>
+        <message>
+            <source>Your &amp;title</source>
+            <translation>Your &amp;title</translation>
+        </message>
+        <message>
+            <source>You work</source>
+            <translation>You work</translation>
+        </message>
+        <message>
+            <source>M&amp;ission</source>
+            <translation>M&amp;ission</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-mail</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <source>P&amp;assphrase again</source>
+            <translation>P&amp;assphrase again</translation>
+        </message>
+        <message>
+            <source>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</source>
+            <translation>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Start</translation>
+        </message>
+        <message>
+            <source>Optional at headquarters.</source>
+            <translation>Optional at headquarters.</translation>
+        </message>
+        <message>
+            <source>The mission you work for.</source>
+            <translation>The mission you work for.</translation>
+        </message>
+        <message>
+            <source>Please enter your name.</source>
+            <translation>Please enter your name.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase of at least {n} characters.</source>
+            <translation>Please choose a passphrase of at least {n} characters.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <source>That does not look like an e-mail address.</source>
+            <translation>That does not look like an e-mail address.</translation>
+        </message>
+        <message>
+            <source>Setting up… loading the demo data takes a few seconds.</source>
+            <translation>Setting up… loading the demo data takes a few seconds.</translation>
         </message>
     </context>
     <context>

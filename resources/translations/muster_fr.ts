@@ -5,948 +5,1110 @@
         <name />
         <message>
             <source>Missions</source>
-            <translation type="unfinished" />
+            <translation>Missions</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <source>Country</source>
-            <translation type="unfinished" />
+            <translation>Pays</translation>
         </message>
         <message>
             <source>Places</source>
-            <translation type="unfinished" />
+            <translation>Lieux</translation>
         </message>
         <message>
             <source>Partners</source>
-            <translation type="unfinished" />
+            <translation>Partenaires</translation>
         </message>
         <message>
             <source>Acronym</source>
-            <translation type="unfinished" />
+            <translation>Sigle</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <source>Categories</source>
-            <translation type="unfinished" />
+            <translation>Catégories</translation>
         </message>
         <message>
             <source>Name (English)</source>
-            <translation type="unfinished" />
+            <translation>Nom (anglais)</translation>
         </message>
         <message>
             <source>Name (French)</source>
-            <translation type="unfinished" />
+            <translation>Nom (français)</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Ordre</translation>
         </message>
     </context>
     <context>
         <name>AttendanceModel</name>
         <message>
             <source>Participant</source>
-            <translation type="unfinished" />
+            <translation>Participant</translation>
         </message>
         <message>
             <source>Present</source>
-            <translation type="unfinished" />
+            <translation>Présent</translation>
         </message>
         <message>
             <source>{present} present of {recorded} recorded</source>
-            <translation type="unfinished" />
+            <translation>{present} présents sur {recorded} saisis</translation>
         </message>
     </context>
     <context>
         <name>AttendancePage</name>
         <message>
             <source>&amp;Mark everyone present at this session</source>
-            <translation type="unfinished" />
+            <translation>&amp;Marquer tout le monde présent à cette séance</translation>
         </message>
         <message>
             <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
-            <translation type="unfinished" />
+            <translation>✓ présent   ✗ absent   E excusé   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E posent une marque, Suppr l’efface.</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
-            <translation type="unfinished" />
+            <translation>Aucune présence saisie pour l’instant.</translation>
         </message>
         <message>
             <source>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</source>
-            <translation type="unfinished" />
+            <translation>Taux de présence : {rate} % ({present} présents sur {recorded} marques saisies)</translation>
         </message>
     </context>
     <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
-            <translation type="unfinished" />
+            <translation>Muster : erreur inattendue</translation>
         </message>
         <message>
             <source>Muster ran into a problem it did not expect. Your saved data is safe: the change in progress was not saved. Please copy the details below and send them to your Muster support contact.</source>
-            <translation type="unfinished" />
+            <translation>Muster a rencontré un problème imprévu. Vos données enregistrées sont intactes : la modification en cours n’a pas été enregistrée. Copiez les détails ci-dessous et envoyez-les à votre contact d’assistance Muster.</translation>
         </message>
         <message>
             <source>Copy details</source>
-            <translation type="unfinished" />
+            <translation>Copier les détails</translation>
         </message>
     </context>
     <context>
         <name>DetailsPage</name>
         <message>
             <source>For example: Investigating terrorism cases</source>
-            <translation type="unfinished" />
+            <translation>Par exemple : Enquêtes sur les affaires de terrorisme</translation>
         </message>
         <message>
             <source>For example: Criminal justice response</source>
-            <translation type="unfinished" />
+            <translation>Par exemple : Réponse de la justice pénale</translation>
         </message>
         <message>
             <source>Names separated by semicolons</source>
-            <translation type="unfinished" />
+            <translation>Noms séparés par des points-virgules</translation>
         </message>
         <message>
             <source>&amp;Title</source>
-            <translation type="unfinished" />
+            <translation>&amp;Titre</translation>
         </message>
         <message>
             <source>&amp;Mission</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mission</translation>
         </message>
         <message>
             <source>T&amp;heme</source>
-            <translation type="unfinished" />
+            <translation>T&amp;hème</translation>
         </message>
         <message>
             <source>St&amp;atus</source>
-            <translation type="unfinished" />
+            <translation>St&amp;atut</translation>
         </message>
         <message>
             <source>&amp;Kind</source>
-            <translation type="unfinished" />
+            <translation>T&amp;ype</translation>
         </message>
         <message>
             <source>&amp;to</source>
-            <translation type="unfinished" />
+            <translation>a&amp;u</translation>
         </message>
         <message>
             <source>&amp;Dates</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dates</translation>
         </message>
         <message>
             <source>T&amp;rainers</source>
-            <translation type="unfinished" />
+            <translation>&amp;Formateurs</translation>
         </message>
         <message>
             <source>D&amp;escription</source>
-            <translation type="unfinished" />
+            <translation>D&amp;escription</translation>
         </message>
         <message>
             <source>Add &amp;session</source>
-            <translation type="unfinished" />
+            <translation>Ajouter une &amp;séance</translation>
         </message>
         <message>
             <source>Remove session</source>
-            <translation type="unfinished" />
+            <translation>Retirer la séance</translation>
         </message>
         <message>
             <source>Sessions</source>
-            <translation type="unfinished" />
+            <translation>Séances</translation>
         </message>
         <message>
             <source>Add &amp;partner</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un &amp;partenaire</translation>
         </message>
         <message>
             <source>Remove partner</source>
-            <translation type="unfinished" />
+            <translation>Retirer le partenaire</translation>
         </message>
         <message>
             <source>Partners</source>
-            <translation type="unfinished" />
+            <translation>Partenaires</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>Trainings</source>
-            <translation type="unfinished" />
+            <translation>Formations</translation>
         </message>
         <message>
             <source>Where this installation keeps its data</source>
-            <translation type="unfinished" />
+            <translation>Où cette installation garde ses données</translation>
         </message>
         <message>
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>Annuler</translation>
         </message>
         <message>
             <source>&amp;New training</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouvelle formation</translation>
         </message>
         <message>
             <source>&amp;Close tab</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fermer l’onglet</translation>
         </message>
         <message>
             <source>&amp;Reference lists…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Listes de référence…</translation>
         </message>
         <message>
             <source>Your &amp;profile…</source>
-            <translation type="unfinished" />
+            <translation>Votre &amp;profil…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitter</translation>
         </message>
         <message>
             <source>&amp;Undo delete</source>
-            <translation type="unfinished" />
+            <translation>&amp;Annuler la suppression</translation>
         </message>
         <message>
             <source>&amp;Find…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ouvrir</translation>
         </message>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer</translation>
         </message>
         <message>
             <source>D&amp;uplicate for next month</source>
-            <translation type="unfinished" />
+            <translation>D&amp;upliquer pour le mois suivant</translation>
         </message>
         <message>
             <source>&amp;Delete…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Supprimer…</translation>
         </message>
         <message>
             <source>De&amp;tails</source>
-            <translation type="unfinished" />
+            <translation>Dé&amp;tails</translation>
         </message>
         <message>
             <source>&amp;Participants</source>
-            <translation type="unfinished" />
+            <translation>&amp;Participants</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;Training</source>
+            <translation>Fo&amp;rmation</translation>
+        </message>
+        <message>
+            <source>&amp;Sync</source>
+            <translation>S&amp;ynchronisation</translation>
+        </message>
+        <message>
+            <source>T&amp;ools</source>
+            <translation>&amp;Outils</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Aid&amp;e</translation>
         </message>
         <message>
             <source>&amp;Attendance</source>
-            <translation type="unfinished" />
+            <translation>Présen&amp;ces</translation>
         </message>
         <message>
             <source>Su&amp;mmary</source>
-            <translation type="unfinished" />
+            <translation>Résu&amp;mé</translation>
         </message>
         <message>
             <source>&amp;Add participants</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajouter des participants</translation>
         </message>
         <message>
             <source>&amp;Trainings list</source>
-            <translation type="unfinished" />
+            <translation>Liste des &amp;formations</translation>
         </message>
         <message>
             <source>&amp;Clear filters</source>
-            <translation type="unfinished" />
+            <translation>&amp;Effacer les filtres</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished" />
+            <translation>&amp;Actualiser</translation>
         </message>
         <message>
             <source>&amp;Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>&amp;Raccourcis clavier</translation>
         </message>
         <message>
             <source>&amp;About Muster</source>
-            <translation type="unfinished" />
+            <translation>À &amp;propos de Muster</translation>
         </message>
         <message>
             <source>Showing {shown} of {total} trainings</source>
-            <translation type="unfinished" />
+            <translation>{shown} formations affichées sur {total}</translation>
         </message>
         <message numerus="yes">
             <source>%n training(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n formation</numerusform>
+                <numerusform>%n formations</numerusform>
             </translation>
         </message>
         <message>
             <source>Made a copy for {date}: {title}</source>
-            <translation type="unfinished" />
+            <translation>Copie créée pour le {date} : {title}</translation>
         </message>
         <message>
             <source>Delete training</source>
-            <translation type="unfinished" />
+            <translation>Supprimer la formation</translation>
         </message>
         <message>
             <source>Delete “{title}” with its sessions, participants' registrations and attendance? You can undo this until your next action.</source>
-            <translation type="unfinished" />
+            <translation>Supprimer « {title} » avec ses séances, les inscriptions des participants et les présences ? Vous pourrez l’annuler jusqu’à votre prochaine action.</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Supprimer</translation>
         </message>
         <message>
             <source>Undo delete</source>
-            <translation type="unfinished" />
+            <translation>Annuler la suppression</translation>
         </message>
         <message>
             <source>Deleted “{title}”.</source>
-            <translation type="unfinished" />
+            <translation>« {title} » supprimée.</translation>
         </message>
         <message>
             <source>Brought back “{title}”.</source>
-            <translation type="unfinished" />
+            <translation>« {title} » rétablie.</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Raccourcis clavier</translation>
         </message>
         <message>
             <source>About Muster</source>
-            <translation type="unfinished" />
+            <translation>À propos de Muster</translation>
         </message>
         <message>
             <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
-            <translation type="unfinished" />
+            <translation>Muster enregistre les formations de renforcement des capacités, leurs participants et les présences, hors ligne. Données : {path}</translation>
         </message>
     </context>
     <context>
         <name>Muster</name>
         <message>
             <source>Absent</source>
-            <translation type="unfinished" />
+            <translation>Absent</translation>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Annulée</translation>
         </message>
         <message>
             <source>Co-organiser</source>
-            <translation type="unfinished" />
+            <translation>Co-organisateur</translation>
         </message>
         <message>
             <source>Conference</source>
-            <translation type="unfinished" />
+            <translation>Conférence</translation>
         </message>
         <message>
             <source>Do you want to save them?</source>
-            <translation type="unfinished" />
+            <translation>Voulez-vous les enregistrer ?</translation>
         </message>
         <message>
             <source>Excused</source>
-            <translation type="unfinished" />
+            <translation>Excusé</translation>
         </message>
         <message>
             <source>Female</source>
-            <translation type="unfinished" />
+            <translation>Femme</translation>
         </message>
         <message>
             <source>Funder</source>
-            <translation type="unfinished" />
+            <translation>Bailleur</translation>
         </message>
         <message>
             <source>Held</source>
-            <translation type="unfinished" />
+            <translation>Réalisée</translation>
         </message>
         <message>
             <source>Lead</source>
-            <translation type="unfinished" />
+            <translation>Chef de file</translation>
         </message>
         <message>
             <source>Male</source>
-            <translation type="unfinished" />
+            <translation>Homme</translation>
         </message>
         <message>
             <source>Not stated</source>
-            <translation type="unfinished" />
+            <translation>Non précisé</translation>
         </message>
         <message>
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Autre</translation>
         </message>
         <message>
             <source>Planned</source>
-            <translation type="unfinished" />
+            <translation>Prévue</translation>
         </message>
         <message>
             <source>Present</source>
-            <translation type="unfinished" />
+            <translation>Présent</translation>
         </message>
         <message>
             <source>Seminar</source>
-            <translation type="unfinished" />
+            <translation>Séminaire</translation>
         </message>
         <message>
             <source>Side event</source>
-            <translation type="unfinished" />
+            <translation>Événement parallèle</translation>
         </message>
         <message>
             <source>Training</source>
-            <translation type="unfinished" />
+            <translation>Formation</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>Modifications non enregistrées</translation>
         </message>
         <message>
             <source>Workshop</source>
-            <translation type="unfinished" />
+            <translation>Atelier</translation>
         </message>
         <message>
             <source>{what} has changes that are not saved yet.</source>
-            <translation type="unfinished" />
+            <translation>« {what} » a des modifications non encore enregistrées.</translation>
         </message>
     </context>
     <context>
         <name>ParticipantsPage</name>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nom complet</translation>
         </message>
         <message>
             <source>Organisation</source>
-            <translation type="unfinished" />
+            <translation>Organisation</translation>
         </message>
         <message>
             <source>Partner</source>
-            <translation type="unfinished" />
+            <translation>Partenaire</translation>
         </message>
         <message>
             <source>Function</source>
-            <translation type="unfinished" />
+            <translation>Fonction</translation>
         </message>
         <message>
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ajouter</translation>
         </message>
         <message>
             <source>Search in this list</source>
-            <translation type="unfinished" />
+            <translation>Rechercher dans cette liste</translation>
         </message>
         <message>
             <source>&amp;Remove from training…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Retirer de la formation…</translation>
         </message>
         <message>
             <source>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</source>
-            <translation type="unfinished" />
+            <translation>Tapez un nom, passez d’un champ à l’autre avec Tab et ajoutez avec Entrée. Choisissez un nom proposé pour inscrire une personne que Muster connaît déjà.</translation>
         </message>
         <message>
             <source>(category)</source>
-            <translation type="unfinished" />
+            <translation>(catégorie)</translation>
         </message>
         <message numerus="yes">
             <source>%n participant(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n participant</numerusform>
+                <numerusform>%n participants</numerusform>
             </translation>
         </message>
         <message>
             <source>{women} women ({share}%)</source>
-            <translation type="unfinished" />
+            <translation>{women} femmes ({share} %)</translation>
         </message>
         <message>
             <source>{shown} shown</source>
-            <translation type="unfinished" />
+            <translation>{shown} affichés</translation>
         </message>
         <message>
             <source>{name} is already known to Muster: adding registers the same person.</source>
-            <translation type="unfinished" />
+            <translation>{name} est déjà connu de Muster : l’ajout inscrit la même personne.</translation>
         </message>
         <message>
             <source>Please type the participant's name first.</source>
-            <translation type="unfinished" />
+            <translation>Tapez d’abord le nom du participant.</translation>
         </message>
         <message>
             <source>Same person?</source>
-            <translation type="unfinished" />
+            <translation>Même personne ?</translation>
         </message>
         <message>
             <source>Muster already knows {name}{details}. Is this the same person?</source>
-            <translation type="unfinished" />
+            <translation>Muster connaît déjà {name}{details}. Est-ce la même personne ?</translation>
         </message>
         <message>
             <source>Yes, register that person</source>
-            <translation type="unfinished" />
+            <translation>Oui, inscrire cette personne</translation>
         </message>
         <message>
             <source>No, add a new person</source>
-            <translation type="unfinished" />
+            <translation>Non, ajouter une nouvelle personne</translation>
         </message>
         <message>
             <source>Added {name}.</source>
-            <translation type="unfinished" />
+            <translation>{name} ajouté.</translation>
         </message>
         <message>
             <source>Remove from training</source>
-            <translation type="unfinished" />
+            <translation>Retirer de la formation</translation>
         </message>
         <message>
             <source>Take {names} off this training, with their attendance? The person stays in Muster.</source>
-            <translation type="unfinished" />
+            <translation>Retirer {names} de cette formation, avec les présences ? La personne reste dans Muster.</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>Retirer</translation>
         </message>
     </context>
     <context>
         <name>PartnersTable</name>
         <message>
             <source>Organisation</source>
-            <translation type="unfinished" />
+            <translation>Organisation</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Rôle</translation>
         </message>
     </context>
     <context>
         <name>ReferenceDialog</name>
         <message>
             <source>Reference lists</source>
-            <translation type="unfinished" />
+            <translation>Listes de référence</translation>
         </message>
         <message>
             <source>Acronym</source>
-            <translation type="unfinished" />
+            <translation>Sigle</translation>
         </message>
         <message>
             <source>Categories</source>
-            <translation type="unfinished" />
+            <translation>Catégories</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Country</source>
-            <translation type="unfinished" />
+            <translation>Pays</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <source>Missions</source>
-            <translation type="unfinished" />
+            <translation>Missions</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <source>Name (English)</source>
-            <translation type="unfinished" />
+            <translation>Nom (anglais)</translation>
         </message>
         <message>
             <source>Name (French)</source>
-            <translation type="unfinished" />
+            <translation>Nom (français)</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Ordre</translation>
         </message>
         <message>
             <source>Partners</source>
-            <translation type="unfinished" />
+            <translation>Partenaires</translation>
         </message>
         <message>
             <source>Places</source>
-            <translation type="unfinished" />
+            <translation>Lieux</translation>
         </message>
     </context>
     <context>
         <name>ReferencePage</name>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <source>&amp;New</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouveau</translation>
         </message>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer</translation>
         </message>
         <message>
             <source>&amp;Retire</source>
-            <translation type="unfinished" />
+            <translation>&amp;Désactiver</translation>
         </message>
         <message>
             <source>&amp;Delete</source>
-            <translation type="unfinished" />
+            <translation>&amp;Supprimer</translation>
         </message>
         <message>
             <source>Retired</source>
-            <translation type="unfinished" />
+            <translation>Désactivé</translation>
         </message>
         <message>
             <source>In use</source>
-            <translation type="unfinished" />
+            <translation>Utilisé</translation>
         </message>
         <message>
             <source>&amp;Bring back</source>
-            <translation type="unfinished" />
+            <translation>&amp;Réactiver</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Supprimer</translation>
         </message>
         <message>
             <source>Delete {name}? Only items nothing uses can be deleted.</source>
-            <translation type="unfinished" />
+            <translation>Supprimer {name} ? Seuls les éléments inutilisés peuvent être supprimés.</translation>
         </message>
     </context>
     <context>
         <name>RestoreDialog</name>
         <message>
             <source>Restore a backup</source>
-            <translation type="unfinished" />
+            <translation>Restaurer une sauvegarde</translation>
         </message>
         <message>
             <source>Choose the backup to go back to. Everything entered after it will be replaced; the current data is kept as a backup first.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez la sauvegarde à laquelle revenir. Tout ce qui a été saisi depuis sera remplacé ; les données actuelles sont d’abord sauvegardées.</translation>
         </message>
         <message>
             <source>There are no backups in {folder} yet. Choose a backup file instead.</source>
-            <translation type="unfinished" />
+            <translation>Il n’y a pas encore de sauvegarde dans {folder}. Choisissez plutôt un fichier de sauvegarde.</translation>
         </message>
         <message>
             <source>Made on</source>
-            <translation type="unfinished" />
+            <translation>Faite le</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Motif</translation>
         </message>
         <message>
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Taille</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>Restaurer</translation>
         </message>
         <message>
             <source>Other file…</source>
-            <translation type="unfinished" />
+            <translation>Autre fichier…</translation>
         </message>
         <message>
             <source>Choose a backup file</source>
-            <translation type="unfinished" />
+            <translation>Choisir un fichier de sauvegarde</translation>
         </message>
         <message>
             <source>Muster backups (*.sqlite3);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Sauvegardes Muster (*.sqlite3);;Tous les fichiers (*)</translation>
         </message>
     </context>
     <context>
         <name>SessionsTable</name>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Date</translation>
         </message>
         <message>
             <source>Place</source>
-            <translation type="unfinished" />
+            <translation>Lieu</translation>
         </message>
         <message>
             <source>Topic</source>
-            <translation type="unfinished" />
+            <translation>Sujet</translation>
         </message>
         <message>
             <source>Town</source>
-            <translation type="unfinished" />
+            <translation>Ville</translation>
         </message>
         <message>
             <source>What the session covers</source>
-            <translation type="unfinished" />
+            <translation>Contenu de la séance</translation>
         </message>
     </context>
     <context>
         <name>Startup</name>
         <message>
             <source>The daily backup could not be made: {reason}</source>
-            <translation type="unfinished" />
+            <translation>La sauvegarde quotidienne n’a pas pu être faite : {reason}</translation>
         </message>
         <message>
             <source>Choose a folder for Muster's data</source>
-            <translation type="unfinished" />
+            <translation>Choisir un dossier pour les données de Muster</translation>
         </message>
         <message>
             <source>Choose another folder, or ask for help with the folder's permissions.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un autre dossier, ou demandez de l’aide pour les droits du dossier.</translation>
         </message>
         <message>
             <source>Muster cannot write to its data folder {folder} ({reason}).</source>
-            <translation type="unfinished" />
+            <translation>Muster ne peut pas écrire dans son dossier de données {folder} ({reason}).</translation>
         </message>
         <message>
             <source>Muster is already open on the data folder {folder}. Switch to its window.</source>
-            <translation type="unfinished" />
+            <translation>Muster est déjà ouvert sur le dossier de données {folder}. Passez à sa fenêtre.</translation>
         </message>
         <message>
             <source>Restore the latest backup, or start again with an empty database.</source>
-            <translation type="unfinished" />
+            <translation>Restaurez la dernière sauvegarde, ou repartez d’une base de données vide.</translation>
         </message>
         <message>
             <source>The database file is missing from {folder}, but backups of it exist.</source>
-            <translation type="unfinished" />
+            <translation>Le fichier de la base de données manque dans {folder}, mais des sauvegardes existent.</translation>
         </message>
         <message>
             <source>The disk is full. Free some space, then open Muster again; nothing was lost.</source>
-            <translation type="unfinished" />
+            <translation>Le disque est plein. Libérez de la place puis rouvrez Muster ; rien n’a été perdu.</translation>
         </message>
         <message>
             <source>You can restore a backup, or open another data folder.</source>
-            <translation type="unfinished" />
+            <translation>Vous pouvez restaurer une sauvegarde, ou ouvrir un autre dossier de données.</translation>
         </message>
     </context>
     <context>
         <name>StartupProblemDialog</name>
         <message>
             <source>Restore a backup…</source>
-            <translation type="unfinished" />
+            <translation>Restaurer une sauvegarde…</translation>
         </message>
         <message>
             <source>Start with an empty database</source>
-            <translation type="unfinished" />
+            <translation>Partir d’une base vide</translation>
         </message>
         <message>
             <source>Open another folder…</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir un autre dossier…</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Quitter</translation>
         </message>
     </context>
     <context>
         <name>SummaryPanel</name>
         <message>
             <source>participants</source>
-            <translation type="unfinished" />
+            <translation>participants</translation>
         </message>
         <message>
             <source>women</source>
-            <translation type="unfinished" />
+            <translation>femmes</translation>
         </message>
         <message>
             <source>sessions</source>
-            <translation type="unfinished" />
+            <translation>séances</translation>
         </message>
         <message>
             <source>attendance rate</source>
-            <translation type="unfinished" />
+            <translation>taux de présence</translation>
         </message>
         <message>
             <source>Partner</source>
-            <translation type="unfinished" />
+            <translation>Partenaire</translation>
         </message>
         <message>
             <source>Participants</source>
-            <translation type="unfinished" />
+            <translation>Participants</translation>
         </message>
         <message>
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Catégorie</translation>
         </message>
         <message>
             <source>Women</source>
-            <translation type="unfinished" />
+            <translation>Femmes</translation>
         </message>
         <message>
             <source>Men</source>
-            <translation type="unfinished" />
+            <translation>Hommes</translation>
         </message>
         <message>
             <source>Not stated</source>
-            <translation type="unfinished" />
+            <translation>Non précisé</translation>
         </message>
         <message>
             <source>Participants by category and sex</source>
-            <translation type="unfinished" />
+            <translation>Participants par catégorie et par sexe</translation>
         </message>
         <message>
             <source>Attendance per session</source>
-            <translation type="unfinished" />
+            <translation>Présence par séance</translation>
         </message>
         <message>
             <source>Present</source>
-            <translation type="unfinished" />
+            <translation>Présent</translation>
         </message>
         <message>
             <source>Absent</source>
-            <translation type="unfinished" />
+            <translation>Absent</translation>
         </message>
         <message>
             <source>Excused</source>
-            <translation type="unfinished" />
+            <translation>Excusé</translation>
         </message>
     </context>
     <context>
         <name>TrainingEditor</name>
         <message>
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer</translation>
         </message>
         <message>
             <source>Save the details (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer les détails (Ctrl+S)</translation>
         </message>
         <message>
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Détails</translation>
         </message>
         <message>
             <source>Participants</source>
-            <translation type="unfinished" />
+            <translation>Participants</translation>
         </message>
         <message>
             <source>Attendance</source>
-            <translation type="unfinished" />
+            <translation>Présences</translation>
         </message>
         <message>
             <source>Summary</source>
-            <translation type="unfinished" />
+            <translation>Résumé</translation>
         </message>
         <message>
             <source>New training</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle formation</translation>
         </message>
         <message numerus="yes">
             <source>%n participant(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n participant</numerusform>
+                <numerusform>%n participants</numerusform>
             </translation>
         </message>
         <message>
             <source>Not saved yet: fill in the details, then save.</source>
-            <translation type="unfinished" />
+            <translation>Pas encore enregistrée : remplissez les détails, puis enregistrez.</translation>
         </message>
         <message>
             <source>Save the training first to add participants.</source>
-            <translation type="unfinished" />
+            <translation>Enregistrez d’abord la formation pour ajouter des participants.</translation>
         </message>
         <message>
             <source>Saved “{title}”.</source>
-            <translation type="unfinished" />
+            <translation>« {title} » enregistrée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingsModel</name>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
         </message>
     </context>
     <context>
         <name>TrainingsPage</name>
         <message>
             <source>Search title, place, partner or participant</source>
-            <translation type="unfinished" />
+            <translation>Rechercher titre, lieu, partenaire ou participant</translation>
         </message>
         <message>
             <source>All missions</source>
-            <translation type="unfinished" />
+            <translation>Toutes les missions</translation>
         </message>
         <message>
             <source>Any status</source>
-            <translation type="unfinished" />
+            <translation>Tous les statuts</translation>
         </message>
         <message>
             <source>any date</source>
-            <translation type="unfinished" />
+            <translation>toute date</translation>
         </message>
         <message>
             <source>Clear filters</source>
-            <translation type="unfinished" />
+            <translation>Effacer les filtres</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Du</translation>
         </message>
         <message>
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>au</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Muster</source>
+            <translation>Bienvenue dans Muster</translation>
+        </message>
+        <message>
+            <source>Muster keeps the trainings you organise, their participants and attendance, on this computer. Tell it who you are: your name goes on the summaries you sign and the data you send to headquarters.</source>
+            <translation>Muster conserve sur cet ordinateur les formations que vous organisez, leurs participants et les présences. Dites-lui qui vous êtes : votre nom figure sur les résumés que vous signez et les données que vous envoyez au siège.</translation>
+        </message>
+        <message>
+            <source>For example: Rule of Law Officer</source>
+            <translation>Par exemple : Spécialiste de l’état de droit</translation>
+        </message>
+        <message>
+            <source>In a &amp;mission (field)</source>
+            <translation>En &amp;mission (terrain)</translation>
+        </message>
+        <message>
+            <source>At &amp;headquarters (HQ)</source>
+            <translation>Au &amp;siège</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>facultatif</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data (three example trainings)</source>
+            <translation>Charger les données de &amp;démonstration (trois formations d’exemple)</translation>
+        </message>
+        <message>
+            <source>Your &amp;name</source>
+            <translation>Votre &amp;nom</translation>
+        </message>
+        <message>
+            <source>Your &amp;title</source>
+            <translation>Votre &amp;fonction</translation>
+        </message>
+        <message>
+            <source>You work</source>
+            <translation>Vous travaillez</translation>
+        </message>
+        <message>
+            <source>M&amp;ission</source>
+            <translation>M&amp;ission</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail</source>
+            <translation>Courri&amp;el</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Phrase secrète</translation>
+        </message>
+        <message>
+            <source>P&amp;assphrase again</source>
+            <translation>Confirmer la p&amp;hrase secrète</translation>
+        </message>
+        <message>
+            <source>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</source>
+            <translation>La phrase secrète protège votre clé de signature si cet ordinateur est perdu. Utilisez au moins {n} caractères, par exemple quatre mots. Muster ne peut pas la retrouver.</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Commencer</translation>
+        </message>
+        <message>
+            <source>Optional at headquarters.</source>
+            <translation>Facultatif au siège.</translation>
+        </message>
+        <message>
+            <source>The mission you work for.</source>
+            <translation>La mission pour laquelle vous travaillez.</translation>
+        </message>
+        <message>
+            <source>Please enter your name.</source>
+            <translation>Veuillez saisir votre nom.</translation>
+        </message>
+        <message>
+            <source>Please choose a passphrase of at least {n} characters.</source>
+            <translation>Choisissez une phrase secrète d’au moins {n} caractères.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+        </message>
+        <message>
+            <source>That does not look like an e-mail address.</source>
+            <translation>Cela ne ressemble pas à une adresse électronique.</translation>
+        </message>
+        <message>
+            <source>Setting up… loading the demo data takes a few seconds.</source>
+            <translation>Préparation… le chargement des données de démonstration prend quelques secondes.</translation>
         </message>
     </context>
     <context>
         <name>new_window</name>
         <message>
             <source>Backup restored: {file}</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde restaurée : {file}</translation>
         </message>
     </context>
     <context>
         <name>widget</name>
         <message>
             <source>Made by hand</source>
-            <translation type="unfinished" />
+            <translation>Faite à la main</translation>
         </message>
         <message>
             <source>Data replaced by a restore</source>
-            <translation type="unfinished" />
+            <translation>Données remplacées par une restauration</translation>
         </message>
         <message>
             <source>Daily</source>
-            <translation type="unfinished" />
+            <translation>Quotidienne</translation>
         </message>
         <message>
             <source>Before an import</source>
-            <translation type="unfinished" />
+            <translation>Avant une importation</translation>
         </message>
         <message>
             <source>Before merging people</source>
-            <translation type="unfinished" />
+            <translation>Avant une fusion de personnes</translation>
         </message>
         <message>
             <source>Before an upgrade of Muster</source>
-            <translation type="unfinished" />
+            <translation>Avant une mise à jour de Muster</translation>
         </message>
         <message>
             <source>Replace the current data with the backup of {when}? It holds {trainings} trainings and {people} people. The current data is kept as a backup first.</source>
-            <translation type="unfinished" />
+            <translation>Remplacer les données actuelles par la sauvegarde du {when} ? Elle contient {trainings} formations et {people} personnes. Les données actuelles sont d’abord sauvegardées.</translation>
         </message>
     </context>
     <context>
         <name>window</name>
         <message>
             <source>Back up now…</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarder maintenant…</translation>
         </message>
         <message>
             <source>Restore a backup…</source>
-            <translation type="unfinished" />
+            <translation>Restaurer une sauvegarde…</translation>
         </message>
         <message>
             <source>Back up the database</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarder la base de données</translation>
         </message>
         <message>
             <source>Muster backups (*.sqlite3)</source>
-            <translation type="unfinished" />
+            <translation>Sauvegardes Muster (*.sqlite3)</translation>
         </message>
         <message>
             <source>Backup saved: {file}</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde enregistrée : {file}</translation>
         </message>
         <message>
             <source>Restore a backup</source>
-            <translation type="unfinished" />
+            <translation>Restaurer une sauvegarde</translation>
         </message>
     </context>
 </TS>
