@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.backup_ui",
+    "app.ui.settings_dialog",
     "app.ui.documents_ui",
 )
 
