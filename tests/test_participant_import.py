@@ -131,7 +131,9 @@ def test_import_a_real_sign_in_sheet(installation, training, tmp_path: Path) -> 
     assert (result.created, result.matched, result.enrolled) == (6, 0, 6)
     assert [s.reason for s in result.skipped] == ["a heading or a total line, not a person"]
     assert any("'Correction' read as 'Corrections officer'" in n for n in result.notes)
-    participants = {p.person.full_name: p.person for p in list_participants(installation, training.id)}
+    participants = {
+        p.person.full_name: p.person for p in list_participants(installation, training.id)
+    }
     assert participants["Furaha Masika"].category == "magistrate"
     assert participants["Гульнара Юсупова"].category == "magistrate"
     assert participants["Esther Nzanzu"].category == "corrections"
@@ -139,7 +141,9 @@ def test_import_a_real_sign_in_sheet(installation, training, tmp_path: Path) -> 
     assert participants["محمد الورفلي"].email == ""
     grid = get_grid(installation, training.id)
     kahindo = participants["Mumbere KAHINDO"].id
-    assert grid.marks[(kahindo, day1.id)] == "present" and grid.marks[(kahindo, day2.id)] == "present"
+    assert (
+        grid.marks[(kahindo, day1.id)] == "present" and grid.marks[(kahindo, day2.id)] == "present"
+    )
     assert grid.marks[(participants["Furaha Masika"].id, day2.id)] == "absent"
     assert result.marks == len(grid.marks) == 9
     report = build_report(installation, ReportFilter(training_id=training.id))
@@ -162,7 +166,12 @@ def test_remembered_mapping_wins_over_guesses(installation, training, tmp_path: 
     path = tmp_path / "list.csv"
     path.write_text("Nom;Sexe;Service;Remarque\nKavira Esther;F;Parquet;RAS\n", encoding="utf-8")
     data = pi.read_sheet(path)
-    assert pi.auto_mapping(installation, training.id, data) == ["full_name", "sex", "organisation", ""]
+    assert pi.auto_mapping(installation, training.id, data) == [
+        "full_name",
+        "sex",
+        "organisation",
+        "",
+    ]
     preview = pi.build_preview(installation, training.id, data,
                                ["full_name", "sex", "function", "organisation"])  # fmt: skip
     pi.apply_import(installation, preview)
@@ -172,7 +181,9 @@ def test_remembered_mapping_wins_over_guesses(installation, training, tmp_path: 
     assert (person.function, person.organisation) == ("Parquet", "RAS")
 
 
-def test_possible_duplicates_are_offered_not_silently_twinned(installation, training, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_possible_duplicates_are_offered_not_silently_twinned(
+    installation, training, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     known = create_person(installation, PersonInput("Goulnara Iousoupova", "F",
                                                     organisation="Supreme Court"))  # fmt: skip
     sure = create_person(installation, PersonInput("Mumbere Kahindo", "M",
@@ -221,17 +232,25 @@ def test_failure_midway_writes_nothing(installation, training, tmp_path: Path, m
 
 def test_bad_lists_get_a_message_and_write_nothing(installation, training, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     no_names = tmp_path / "no-names.csv"
-    no_names.write_text("Sexe,Institution,Téléphone\nF,Parquet,0812\nM,PNC,0813\n", encoding="utf-8")
+    no_names.write_text(
+        "Sexe,Institution,Téléphone\nF,Parquet,0812\nM,PNC,0813\n", encoding="utf-8"
+    )
     data = pi.read_sheet(no_names)
     with pytest.raises(UserError, match="No column holds the participants' names"):
-        pi.build_preview(installation, training.id, data, pi.auto_mapping(installation, training.id, data))
+        pi.build_preview(
+            installation, training.id, data, pi.auto_mapping(installation, training.id, data)
+        )
 
     junk = tmp_path / "junk.csv"
-    lines = ["Nom;Sexe"] + [f"Esther Kavira {i};F" if i < 5 else f"{i * 7};0" for i in range(10_000)]
+    lines = ["Nom;Sexe"] + [
+        f"Esther Kavira {i};F" if i < 5 else f"{i * 7};0" for i in range(10_000)
+    ]
     junk.write_text("\n".join(lines), encoding="utf-8")
     data = pi.read_sheet(junk)
     with pytest.raises(UserError, match="9,995 of the 10,000 rows do not hold a person's name"):
-        pi.build_preview(installation, training.id, data, pi.auto_mapping(installation, training.id, data))
+        pi.build_preview(
+            installation, training.id, data, pi.auto_mapping(installation, training.id, data)
+        )
 
     numbers = tmp_path / "numbers.csv"
     numbers.write_text("Nom,Sexe\n12,F\n13,M\n", encoding="utf-8")
@@ -261,7 +280,9 @@ def test_cli_import_without_a_terminal(installation, training, tmp_path: Path, h
     assert result.returncode == 0, result.stderr
     assert "Nom -> Last name" in result.stdout
     assert "6 new" in result.stdout and "row 14: Total" in result.stdout
-    code, out, err = run_cli("participants", "import", training.id[:8], str(path), "--yes", home=home)
+    code, out, err = run_cli(
+        "participants", "import", training.id[:8], str(path), "--yes", home=home
+    )
     assert code == 0, err
     assert "0 new, 6 already known (6 already registered" in out
     code, out, err = run_cli("participants", "import", training.id, str(tmp_path / "nope.csv"),
