@@ -595,8 +595,10 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: 
                 if total > RATIO_FLOOR and total > MAX_RATIO * max(info.compress_size, 1):
                     raise _fail(f"{name} looks like a zip bomb; refused.")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib_error(), EOFError, ValueError, OSError) as exc:
-        raise _fail(f"{name} is damaged ('{info.filename}' cannot be read: {exc}).") from None
+    except (zipfile.BadZipFile, zlib_error(), EOFError, ValueError, OSError):
+        raise _fail(
+            f"{name} is damaged: '{info.filename}' inside it cannot be read (a bad copy?)."
+        ) from None
     return b"".join(chunks)
 
 
