@@ -84,6 +84,7 @@ def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
+    parent.window().activateWindow()
     return box.clickedButton() is yes_button
 
 
@@ -102,7 +103,9 @@ def ask_save_discard_cancel(parent: QWidget, what: str) -> QMessageBox.StandardB
         | QMessageBox.StandardButton.Cancel
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
-    return QMessageBox.StandardButton(box.exec())
+    answer = QMessageBox.StandardButton(box.exec())
+    parent.window().activateWindow()
+    return answer
 
 
 class FieldError(QLabel):

@@ -404,8 +404,8 @@ class MainWindow(QMainWindow):
         self.page.filters_changed.connect(self.refresh)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        # The first search waits for the mission list, so a remembered mission filter applies.
         self.worker.run(self._load_start_data, on_success=self._start_data_loaded)
-        self.refresh()
 
     # --- building ----------------------------------------------------------------------
 
@@ -606,6 +606,7 @@ class MainWindow(QMainWindow):
         self.profile, missions = result
         self.mission_codes = missions
         self.page.set_missions(missions, self.settings.value("filters/mission", "", str))
+        self.refresh_list_only()
         self.profile_loaded.emit(self.profile)
         if self._welcome_enabled and not self.profile.is_set:
             QTimer.singleShot(0, self.open_welcome)
