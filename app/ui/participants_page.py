@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -60,7 +61,7 @@ try:  # issue 6 provides fuzzy matching; exact folded names are the fallback
 except ImportError:  # pragma: no cover - depends on another team's progress
     find_similar_people = None  # type: ignore[assignment]
 
-LIKELY_SAME = 0.85
+LIKELY_SAME = 0.6  # issue 6 offers candidates from 0.6: ask about any of them
 
 
 def person_input(info: PersonInfo, **changes: Any) -> PersonInput:
@@ -84,13 +85,13 @@ class ParticipantsModel(QAbstractTableModel):
     """The participants of one training; edits are requested, then saved by the page."""
 
     COLUMNS = (
-        ("full_name", "Name"),
-        ("sex", "Sex"),
-        ("category", "Category"),
-        ("organisation", "Organisation"),
-        ("partner", "Partner"),
-        ("function", "Function"),
-        ("present", "Sessions present"),
+        ("full_name", QT_TRANSLATE_NOOP("ParticipantsModel", "Name")),
+        ("sex", QT_TRANSLATE_NOOP("ParticipantsModel", "Sex")),
+        ("category", QT_TRANSLATE_NOOP("ParticipantsModel", "Category")),
+        ("organisation", QT_TRANSLATE_NOOP("ParticipantsModel", "Organisation")),
+        ("partner", QT_TRANSLATE_NOOP("ParticipantsModel", "Partner")),
+        ("function", QT_TRANSLATE_NOOP("ParticipantsModel", "Function")),
+        ("present", QT_TRANSLATE_NOOP("ParticipantsModel", "Sessions present")),
     )
     EDITABLE = frozenset({"full_name", "sex", "category", "organisation", "partner", "function"})
     edit_requested = Signal(str, str, object)  # person id, field, new value
@@ -213,8 +214,9 @@ class ParticipantsFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
         self._needle = fold(text)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle:
