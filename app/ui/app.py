@@ -353,6 +353,9 @@ def run(home: str | None = None) -> int:
     except OSError as exc:  # carry on: the folder problem is explained just below
         print(f"muster: cannot write logs in {paths.home}: {exc}", file=sys.stderr)
     install_excepthook(paths)
+    from app.ui.i18n import apply_language
+
+    apply_language(paths, app)  # before any window: even start-up problems are translated
 
     from app.ui.single_instance import SingleInstance
 

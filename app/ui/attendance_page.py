@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -78,7 +79,8 @@ class AttendanceModel(QAbstractTableModel):
         self._names = [p.person.full_name for p in grid.participants]
         self._session_ids = [s.id for s in grid.sessions]
         self._headers = [
-            f"{to_qdate(s.date).toString('ddd d MMM')}\n{s.location}" for s in grid.sessions
+            f"{QLocale().toString(to_qdate(s.date), 'ddd d MMM')}\n{s.location}"
+            for s in grid.sessions
         ]
         self._recount()
         self.endResetModel()

@@ -212,8 +212,9 @@ class LocaleSortFilterProxyModel(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         needle = fold(text)
         if needle != self._needle:
+            self.beginFilterChange()  # invalidateFilter() is deprecated since Qt 6.10
             self._needle = needle
-            self.invalidateFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def lessThan(
         self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -65,7 +65,10 @@ class Figure(QFrame):
 
 
 def percent(ratio: float | None) -> str:
-    return "–" if ratio is None else f"{round(ratio * 100)}%"
+    if ratio is None:
+        return "–"
+    # "93%" in English, "93 %" in French: the sign's spacing is part of the translation
+    return QCoreApplication.translate("SummaryPanel", "{value}%").format(value=round(ratio * 100))
 
 
 class SummaryPanel(QWidget):
@@ -240,7 +243,10 @@ class SummaryPanel(QWidget):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(
-            [f"{to_qdate(s.date).toString('d MMM')} {s.location}" for s in report.by_session]
+            [
+                f"{QLocale().toString(to_qdate(s.date), 'd MMM')} {s.location}"
+                for s in report.by_session
+            ]
             or [""]
         )
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)

@@ -177,6 +177,147 @@
         </message>
     </context>
     <context>
+        <name>DocumentActions</name>
+        <message>
+            <source>Summary PDF…</source>
+            <translation>Summary PDF…</translation>
+        </message>
+        <message>
+            <source>Export the training's signed summary</source>
+            <translation>Export the training's signed summary</translation>
+        </message>
+        <message>
+            <source>Sign-in sheets…</source>
+            <translation>Sign-in sheets…</translation>
+        </message>
+        <message>
+            <source>Print attendance sheets for wet signatures</source>
+            <translation>Print attendance sheets for wet signatures</translation>
+        </message>
+        <message>
+            <source>Verify a document…</source>
+            <translation>Verify a document…</translation>
+        </message>
+        <message>
+            <source>My signing identity…</source>
+            <translation>My signing identity…</translation>
+        </message>
+        <message>
+            <source>Building and signing the summary…</source>
+            <translation>Building and signing the summary…</translation>
+        </message>
+        <message>
+            <source>Signed summary saved: {path} ({pages} pages)</source>
+            <translation>Signed summary saved: {path} ({pages} pages)</translation>
+        </message>
+        <message>
+            <source>Sign-in sheets saved: {path} ({pages} pages)</source>
+            <translation>Sign-in sheets saved: {path} ({pages} pages)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Set up your signing identity</source>
+            <translation>Set up your signing identity</translation>
+        </message>
+        <message>
+            <source>Muster signs the summaries you export so that HQ can check they come from you and were not changed. Your key stays on this computer, protected by a passphrase of at least {n} characters. If you forget it, you will need a new identity.</source>
+            <translation>Muster signs the summaries you export so that HQ can check they come from you and were not changed. Your key stays on this computer, protected by a passphrase of at least {n} characters. If you forget it, you will need a new identity.</translation>
+        </message>
+        <message>
+            <source>e.g. Training focal point</source>
+            <translation>e.g. Training focal point</translation>
+        </message>
+        <message>
+            <source>Field (a mission)</source>
+            <translation>Field (a mission)</translation>
+        </message>
+        <message>
+            <source>Headquarters</source>
+            <translation>Headquarters</translation>
+        </message>
+        <message>
+            <source>Mission code, e.g. MONUSCO</source>
+            <translation>Mission code, e.g. MONUSCO</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <source>Your title</source>
+            <translation>Your title</translation>
+        </message>
+        <message>
+            <source>Installation</source>
+            <translation>Installation</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>E-mail (optional)</source>
+            <translation>E-mail (optional)</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Passphrase again</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityInfoDialog</name>
+        <message>
+            <source>My signing identity</source>
+            <translation>My signing identity</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Fingerprint</translation>
+        </message>
+        <message>
+            <source>Send your certificate to HQ and read them the fingerprint over the phone, so they know it is yours.</source>
+            <translation>Send your certificate to HQ and read them the fingerprint over the phone, so they know it is yours.</translation>
+        </message>
+        <message>
+            <source>Export certificate…</source>
+            <translation>Export certificate…</translation>
+        </message>
+        <message>
+            <source>Export certificate</source>
+            <translation>Export certificate</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem)</source>
+            <translation>Certificates (*.pem)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Trainings</source>
@@ -442,6 +583,37 @@
         </message>
     </context>
     <context>
+        <name>ParticipantsModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Function</translation>
+        </message>
+        <message>
+            <source>Sessions present</source>
+            <translation>Sessions present</translation>
+        </message>
+    </context>
+    <context>
         <name>ParticipantsPage</name>
         <message>
             <source>Full name</source>
@@ -544,6 +716,17 @@
         <message>
             <source>Role</source>
             <translation>Role</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Unlock your signing key</source>
+            <translation>Unlock your signing key</translation>
+        </message>
+        <message>
+            <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
+            <translation>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</translation>
         </message>
     </context>
     <context>
@@ -711,6 +894,64 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Preferences</translation>
+        </message>
+        <message>
+            <source>Same as this computer ({language})</source>
+            <translation>Same as this computer ({language})</translation>
+        </message>
+        <message>
+            <source>The new interface language applies the next time you start Muster.</source>
+            <translation>The new interface language applies the next time you start Muster.</translation>
+        </message>
+        <message>
+            <source>Summaries, sign-in sheets and exported tables are written in this language; you can still pick another one when you export.</source>
+            <translation>Summaries, sign-in sheets and exported tables are written in this language; you can still pick another one when you export.</translation>
+        </message>
+        <message>
+            <source>&amp;Interface language</source>
+            <translation>&amp;Interface language</translation>
+        </message>
+        <message>
+            <source>&amp;Documents language</source>
+            <translation>&amp;Documents language</translation>
+        </message>
+        <message>
+            <source>The interface language changes when you next start Muster.</source>
+            <translation>The interface language changes when you next start Muster.</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Preferences…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetsDialog</name>
+        <message>
+            <source>Sign-in sheets</source>
+            <translation>Sign-in sheets</translation>
+        </message>
+        <message>
+            <source>All sessions</source>
+            <translation>All sessions</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Save as</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>The daily backup could not be made: {reason}</source>
@@ -769,7 +1010,38 @@
         </message>
     </context>
     <context>
+        <name>SummaryDialog</name>
+        <message>
+            <source>Summary PDF</source>
+            <translation>Summary PDF</translation>
+        </message>
+        <message>
+            <source>Include the participants' names</source>
+            <translation>Include the participants' names</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <source>The summary is signed with your key. Without names, it shows figures only; use that version when the list of participants is sensitive.</source>
+            <translation>The summary is signed with your key. Without names, it shows figures only; use that version when the list of participants is sensitive.</translation>
+        </message>
+        <message>
+            <source>Sign and save</source>
+            <translation>Sign and save</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPanel</name>
+        <message>
+            <source>{value}%</source>
+            <translation>{value}%</translation>
+        </message>
         <message>
             <source>participants</source>
             <translation>participants</translation>
@@ -952,6 +1224,81 @@
         </message>
     </context>
     <context>
+        <name>VerifyWindow</name>
+        <message>
+            <source>Verify a document</source>
+            <translation>Verify a document</translation>
+        </message>
+        <message>
+            <source>Choose a signed PDF, or drop it here.</source>
+            <translation>Choose a signed PDF, or drop it here.</translation>
+        </message>
+        <message>
+            <source>Choose a PDF…</source>
+            <translation>Choose a PDF…</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Cannot check this file: </source>
+            <translation>Cannot check this file: </translation>
+        </message>
+        <message>
+            <source>Valid: signed by {who} and unchanged since.</source>
+            <translation>Valid: signed by {who} and unchanged since.</translation>
+        </message>
+        <message>
+            <source>Not valid: </source>
+            <translation>Not valid: </translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <source>Certificate</source>
+            <translation>Certificate</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>Signed on</translation>
+        </message>
+        <message>
+            <source>Intact</source>
+            <translation>Intact</translation>
+        </message>
+        <message>
+            <source>Whole file signed</source>
+            <translation>Whole file signed</translation>
+        </message>
+        <message>
+            <source>Trusted</source>
+            <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>Also</source>
+            <translation>Also</translation>
+        </message>
+        <message>
+            <source>Document id</source>
+            <translation>Document id</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <source>Welcome to Muster</source>
@@ -1044,6 +1391,21 @@
         <message>
             <source>Setting up… loading the demo data takes a few seconds.</source>
             <translation>Setting up… loading the demo data takes a few seconds.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FileRow</name>
+        <message>
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Save as</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
         </message>
     </context>
     <context>

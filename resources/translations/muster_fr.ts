@@ -177,6 +177,147 @@
         </message>
     </context>
     <context>
+        <name>DocumentActions</name>
+        <message>
+            <source>Summary PDF…</source>
+            <translation>Résumé PDF…</translation>
+        </message>
+        <message>
+            <source>Export the training's signed summary</source>
+            <translation>Exporter le résumé signé de la formation</translation>
+        </message>
+        <message>
+            <source>Sign-in sheets…</source>
+            <translation>Feuilles d’émargement…</translation>
+        </message>
+        <message>
+            <source>Print attendance sheets for wet signatures</source>
+            <translation>Imprimer les feuilles de présence à signer à la main</translation>
+        </message>
+        <message>
+            <source>Verify a document…</source>
+            <translation>Vérifier un document…</translation>
+        </message>
+        <message>
+            <source>My signing identity…</source>
+            <translation>Mon identité de signature…</translation>
+        </message>
+        <message>
+            <source>Building and signing the summary…</source>
+            <translation>Préparation et signature du résumé…</translation>
+        </message>
+        <message>
+            <source>Signed summary saved: {path} ({pages} pages)</source>
+            <translation>Résumé signé enregistré : {path} ({pages} pages)</translation>
+        </message>
+        <message>
+            <source>Sign-in sheets saved: {path} ({pages} pages)</source>
+            <translation>Feuilles d’émargement enregistrées : {path} ({pages} pages)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Set up your signing identity</source>
+            <translation>Créer votre identité de signature</translation>
+        </message>
+        <message>
+            <source>Muster signs the summaries you export so that HQ can check they come from you and were not changed. Your key stays on this computer, protected by a passphrase of at least {n} characters. If you forget it, you will need a new identity.</source>
+            <translation>Muster signe les résumés que vous exportez pour que le siège puisse vérifier qu’ils viennent de vous et n’ont pas été modifiés. Votre clé reste sur cet ordinateur, protégée par une phrase secrète d’au moins {n} caractères. Si vous l’oubliez, il vous faudra une nouvelle identité.</translation>
+        </message>
+        <message>
+            <source>e.g. Training focal point</source>
+            <translation>p. ex. Point focal formation</translation>
+        </message>
+        <message>
+            <source>Field (a mission)</source>
+            <translation>Terrain (une mission)</translation>
+        </message>
+        <message>
+            <source>Headquarters</source>
+            <translation>Siège</translation>
+        </message>
+        <message>
+            <source>Mission code, e.g. MONUSCO</source>
+            <translation>Code de la mission, p. ex. MONUSCO</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Votre nom</translation>
+        </message>
+        <message>
+            <source>Your title</source>
+            <translation>Votre fonction</translation>
+        </message>
+        <message>
+            <source>Installation</source>
+            <translation>Installation</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>E-mail (optional)</source>
+            <translation>Courriel (facultatif)</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Phrase secrète</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Confirmer la phrase secrète</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityInfoDialog</name>
+        <message>
+            <source>My signing identity</source>
+            <translation>Mon identité de signature</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Créée le</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Empreinte</translation>
+        </message>
+        <message>
+            <source>Send your certificate to HQ and read them the fingerprint over the phone, so they know it is yours.</source>
+            <translation>Envoyez votre certificat au siège et lisez-leur l’empreinte au téléphone, pour qu’ils sachent qu’il est bien le vôtre.</translation>
+        </message>
+        <message>
+            <source>Export certificate…</source>
+            <translation>Exporter le certificat…</translation>
+        </message>
+        <message>
+            <source>Export certificate</source>
+            <translation>Exporter le certificat</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem)</source>
+            <translation>Certificats (*.pem)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Trainings</source>
@@ -442,6 +583,37 @@
         </message>
     </context>
     <context>
+        <name>ParticipantsModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partenaire</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Sessions present</source>
+            <translation>Séances suivies</translation>
+        </message>
+    </context>
+    <context>
         <name>ParticipantsPage</name>
         <message>
             <source>Full name</source>
@@ -544,6 +716,17 @@
         <message>
             <source>Role</source>
             <translation>Rôle</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>Unlock your signing key</source>
+            <translation>Déverrouiller votre clé de signature</translation>
+        </message>
+        <message>
+            <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
+            <translation>Saisissez la phrase secrète de la clé de signature de {who}. Muster s’en souvient jusqu’à la fermeture de l’application.</translation>
         </message>
     </context>
     <context>
@@ -711,6 +894,64 @@
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Préférences</translation>
+        </message>
+        <message>
+            <source>Same as this computer ({language})</source>
+            <translation>Comme cet ordinateur ({language})</translation>
+        </message>
+        <message>
+            <source>The new interface language applies the next time you start Muster.</source>
+            <translation>La nouvelle langue de l’interface s’appliquera au prochain démarrage de Muster.</translation>
+        </message>
+        <message>
+            <source>Summaries, sign-in sheets and exported tables are written in this language; you can still pick another one when you export.</source>
+            <translation>Les résumés, feuilles d’émargement et tableaux exportés sont rédigés dans cette langue ; vous pouvez en choisir une autre au moment de l’export.</translation>
+        </message>
+        <message>
+            <source>&amp;Interface language</source>
+            <translation>Langue de l’&amp;interface</translation>
+        </message>
+        <message>
+            <source>&amp;Documents language</source>
+            <translation>Langue des &amp;documents</translation>
+        </message>
+        <message>
+            <source>The interface language changes when you next start Muster.</source>
+            <translation>La langue de l’interface changera au prochain démarrage de Muster.</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Préférences…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetsDialog</name>
+        <message>
+            <source>Sign-in sheets</source>
+            <translation>Feuilles d’émargement</translation>
+        </message>
+        <message>
+            <source>All sessions</source>
+            <translation>Toutes les séances</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Séance</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Enregistrer sous</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>The daily backup could not be made: {reason}</source>
@@ -769,7 +1010,38 @@
         </message>
     </context>
     <context>
+        <name>SummaryDialog</name>
+        <message>
+            <source>Summary PDF</source>
+            <translation>Résumé PDF</translation>
+        </message>
+        <message>
+            <source>Include the participants' names</source>
+            <translation>Inclure les noms des participants</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Enregistrer sous</translation>
+        </message>
+        <message>
+            <source>The summary is signed with your key. Without names, it shows figures only; use that version when the list of participants is sensitive.</source>
+            <translation>Le résumé est signé avec votre clé. Sans les noms, il ne montre que des chiffres ; utilisez cette version quand la liste des participants est sensible.</translation>
+        </message>
+        <message>
+            <source>Sign and save</source>
+            <translation>Signer et enregistrer</translation>
+        </message>
+    </context>
+    <context>
         <name>SummaryPanel</name>
+        <message>
+            <source>{value}%</source>
+            <translation>{value} %</translation>
+        </message>
         <message>
             <source>participants</source>
             <translation>participants</translation>
@@ -952,6 +1224,81 @@
         </message>
     </context>
     <context>
+        <name>VerifyWindow</name>
+        <message>
+            <source>Verify a document</source>
+            <translation>Vérifier un document</translation>
+        </message>
+        <message>
+            <source>Choose a signed PDF, or drop it here.</source>
+            <translation>Choisissez un PDF signé, ou déposez-le ici.</translation>
+        </message>
+        <message>
+            <source>Choose a PDF…</source>
+            <translation>Choisir un PDF…</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Documents PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <source>Cannot check this file: </source>
+            <translation>Impossible de vérifier ce fichier : </translation>
+        </message>
+        <message>
+            <source>Valid: signed by {who} and unchanged since.</source>
+            <translation>Valide : signé par {who} et inchangé depuis.</translation>
+        </message>
+        <message>
+            <source>Not valid: </source>
+            <translation>Non valide : </translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Signé par</translation>
+        </message>
+        <message>
+            <source>Certificate</source>
+            <translation>Certificat</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>Signé le</translation>
+        </message>
+        <message>
+            <source>Intact</source>
+            <translation>Intact</translation>
+        </message>
+        <message>
+            <source>Whole file signed</source>
+            <translation>Fichier entier signé</translation>
+        </message>
+        <message>
+            <source>Trusted</source>
+            <translation>De confiance</translation>
+        </message>
+        <message>
+            <source>Also</source>
+            <translation>Aussi</translation>
+        </message>
+        <message>
+            <source>Document id</source>
+            <translation>Identifiant du document</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeDialog</name>
         <message>
             <source>Welcome to Muster</source>
@@ -1044,6 +1391,21 @@
         <message>
             <source>Setting up… loading the demo data takes a few seconds.</source>
             <translation>Préparation… le chargement des données de démonstration prend quelques secondes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FileRow</name>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>Enregistrer sous</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Documents PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
