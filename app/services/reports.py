@@ -104,25 +104,33 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
     """All figures for the trainings selected by ``flt``, in a handful of indexed queries."""
     flt = flt or ReportFilter()
     where, params = _training_conditions(flt)
-    # People enrolled in the selected trainings, resolved through merges.
-    participants_cte = f"""
-        WITH sel AS (SELECT t.id, t.mission_id FROM trainings t WHERE {where}),
-        pairs AS (
-            SELECT DISTINCT sel.mission_id AS mission_id,
-                   coalesce(p.merged_into_id, p.id) AS pid
-            FROM sel
-            JOIN enrolments e ON e.training_id = sel.id AND e.deleted = 0
-            JOIN people p ON p.id = e.person_id
-            WHERE p.deleted = 0 OR p.merged_into_id IS NOT NULL
-        ),
-        uniq AS (SELECT DISTINCT pid FROM pairs)
+    # People enrolled in the selected trainings, resolved through merges, computed once
+    # into temporary tables (one pass over the enrolments, whatever the breakdowns).
+    # CROSS JOIN fixes SQLite's join order: the (few) selected trainings first, then
+    # their enrolments through the covering index; without statistics SQLite would
+    # otherwise walk every enrolment and look its training up.
+    pairs_sql = f"""
+        SELECT DISTINCT t.mission_id AS mission_id, coalesce(p.merged_into_id, p.id) AS pid
+        FROM trainings t
+        CROSS JOIN enrolments e ON e.training_id = t.id AND e.deleted = 0
+        CROSS JOIN people p ON p.id = e.person_id
+        WHERE {where} AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
     """
     with inst.db.reading() as session:
         run = session.execute
+        for table in ("report_pairs", "report_people"):
+            run(text(f"DROP TABLE IF EXISTS temp.{table}"))
+        run(text(f"CREATE TEMP TABLE report_pairs AS {pairs_sql}"), params)
+        run(
+            text(
+                "CREATE TEMP TABLE report_people AS SELECT p.id, p.sex, p.category_id, "
+                "p.partner_id, p.organisation FROM (SELECT DISTINCT pid FROM report_pairs) u "
+                "JOIN people p ON p.id = u.pid"
+            )
+        )
 
         def grouped(select_sql: str) -> dict[str, int]:
-            rows = run(text(participants_cte + select_sql), params).all()
-            return {str(k): int(v) for k, v in rows}
+            return {str(k): int(v) for k, v in run(text(select_sql)).all()}
 
         trainings = int(
             run(text(f"SELECT count(*) FROM trainings t WHERE {where}"), params).scalar() or 0
@@ -137,44 +145,40 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
             ).scalar()
             or 0
         )
-        participants = int(
-            run(text(participants_cte + "SELECT count(*) FROM uniq"), params).scalar() or 0
-        )
-        by_sex_code = grouped(
-            "SELECT p.sex, count(*) FROM uniq JOIN people p ON p.id = uniq.pid GROUP BY p.sex"
-        )
+        participants = int(run(text("SELECT count(*) FROM report_people")).scalar() or 0)
+        by_sex_code = grouped("SELECT p.sex, count(*) FROM report_people p GROUP BY p.sex")
         by_mission = grouped(
-            "SELECT m.code, count(*) FROM pairs JOIN missions m ON m.id = pairs.mission_id "
+            "SELECT m.code, count(*) FROM report_pairs pairs "
+            "JOIN missions m ON m.id = pairs.mission_id "
             "GROUP BY m.code ORDER BY count(*) DESC, m.code"
         )
         by_category = grouped(
-            f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), count(*) FROM uniq "
-            "JOIN people p ON p.id = uniq.pid LEFT JOIN categories c ON c.id = p.category_id "
+            f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), count(*) FROM report_people p "
+            "LEFT JOIN categories c ON c.id = p.category_id "
             "GROUP BY 1 ORDER BY count(*) DESC, 1"
         )
         by_partner = grouped(
-            f"SELECT coalesce(pa.acronym, '{NO_PARTNER}'), count(*) FROM uniq "
-            "JOIN people p ON p.id = uniq.pid LEFT JOIN partners pa ON pa.id = p.partner_id "
+            f"SELECT coalesce(pa.acronym, '{NO_PARTNER}'), count(*) FROM report_people p "
+            "LEFT JOIN partners pa ON pa.id = p.partner_id "
             "GROUP BY 1 ORDER BY count(*) DESC, 1"
         )
         by_organisation = grouped(
             "SELECT CASE WHEN p.organisation = '' THEN '(none)' ELSE p.organisation END, "
-            "count(*) FROM uniq JOIN people p ON p.id = uniq.pid GROUP BY 1 "
-            "ORDER BY count(*) DESC, 1"
+            "count(*) FROM report_people p GROUP BY 1 ORDER BY count(*) DESC, 1"
         )
         by_category_sex: dict[str, dict[str, int]] = {}
         for cat, sex, n in run(
             text(
-                participants_cte
-                + f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), p.sex, count(*) FROM uniq "
-                "JOIN people p ON p.id = uniq.pid LEFT JOIN categories c ON c.id = p.category_id "
+                f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), p.sex, count(*) "
+                "FROM report_people p LEFT JOIN categories c ON c.id = p.category_id "
                 "GROUP BY 1, 2"
-            ),
-            params,
+            )
         ):
             by_category_sex.setdefault(str(cat), dict.fromkeys(SEX_LABELS.values(), 0))[
                 SEX_LABELS.get(sex, "unspecified")
             ] = int(n)
+        for table in ("report_pairs", "report_people"):
+            run(text(f"DROP TABLE IF EXISTS temp.{table}"))
         by_category_sex = {k: by_category_sex[k] for k in by_category if k in by_category_sex}
 
         session_rows = run(
