@@ -32,7 +32,7 @@ from app.ui.common import FieldError
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-MIN_PASSPHRASE = 10
+MIN_PASSPHRASE = 10  # as app.services.identity asks
 
 
 def set_up(
@@ -46,10 +46,10 @@ def set_up(
         from app.services import identity
     except ImportError:  # pragma: no cover - the identity team's module is not there yet
         identity = None  # type: ignore[assignment]
-    if identity is not None and passphrase:
+    if identity is not None and identity.load_identity(inst) is None:
         identity.create_identity(inst, profile, passphrase)
         saved = inst.profile()
-    else:
+    else:  # the signing identity exists already: only the profile changes
         saved = inst.save_profile(profile)
     added = 0
     if load_demo:
@@ -57,6 +57,25 @@ def set_up(
 
         added = load(inst).trainings
     return saved, added
+
+
+def _has_identity(inst: Installation) -> bool:
+    """Whether a signing key exists already (files only, no database)."""
+    try:
+        from app.services import identity
+    except ImportError:  # pragma: no cover
+        return False
+    return identity.load_identity(inst) is not None
+
+
+def widget_row(form: QFormLayout, widget: QWidget) -> int:
+    """The form row holding ``widget`` (inside its field layout)."""
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        layout = item.layout() if item is not None else None
+        if layout is not None and layout.indexOf(widget) >= 0:
+            return row
+    return -1
 
 
 class WelcomeDialog(QDialog):
@@ -172,6 +191,12 @@ class WelcomeDialog(QDialog):
             self.demo_check.setChecked(False)
         mission = profile.mission if profile is not None and profile.mission else "MONUSCO"
         self.mission_box.setCurrentIndex(max(self.mission_box.findData(mission), 0))
+        self.has_identity = _has_identity(self.installation)
+        for widget in (self.passphrase_edit, self.passphrase_again, hint):
+            widget.setVisible(not self.has_identity)
+        if self.has_identity:
+            for widget in (self.passphrase_edit, self.passphrase_again):
+                form.setRowVisible(widget_row(form, widget), False)
         self.hq_radio.toggled.connect(self._role_changed)
         self._role_changed(self.hq_radio.isChecked())
 
@@ -215,7 +240,9 @@ class WelcomeDialog(QDialog):
         if not self.name_edit.text().strip():
             errors["name"] = self.tr("Please enter your name.")
         passphrase = self.passphrase_edit.text()
-        if len(passphrase) < MIN_PASSPHRASE:
+        if self.has_identity:
+            pass
+        elif len(passphrase) < MIN_PASSPHRASE:
             errors["passphrase"] = self.tr(
                 "Please choose a passphrase of at least {n} characters."
             ).format(n=MIN_PASSPHRASE)
