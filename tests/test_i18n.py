@@ -141,6 +141,42 @@ def test_document_catalog_is_sorted_and_placeholders_match() -> None:
     assert not problems, "\n".join(problems)
 
 
+def document_strings() -> dict[str, str]:
+    """Every literal passed to ``app.l10n.tr(lang, "…")`` in the code, with its file."""
+    import ast
+
+    found: dict[str, str] = {}
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "app.l10n"
+            for alias in node.names
+            if alias.name == "tr"
+        }
+        for node in ast.walk(tree):
+            if (
+                names
+                and isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in names
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                found.setdefault(node.args[1].value, str(path.relative_to(ROOT)))
+    return found
+
+
+def test_document_catalog_has_every_document_string() -> None:
+    catalog = json.loads((TS_DIR / "core.fr.json").read_text(encoding="utf-8"))
+    strings = document_strings()
+    assert len(strings) > 20
+    missing = [f"{where}: {text!r}" for text, where in strings.items() if text not in catalog]
+    assert not missing, "add the French to core.fr.json:\n" + "\n".join(missing)
+
+
 def test_documents_in_french_whatever_the_interface() -> None:
     assert format_date(date(2024, 9, 1), "fr") == "1er septembre 2024"
     assert format_date(date(2024, 9, 10), "en") == "10 September 2024"

@@ -188,7 +188,7 @@
         </message>
         <message>
             <source>Sign-in sheets…</source>
-            <translation>Feuilles d’émargement…</translation>
+            <translation>Feuilles de présence…</translation>
         </message>
         <message>
             <source>Print attendance sheets for wet signatures</source>
@@ -212,7 +212,7 @@
         </message>
         <message>
             <source>Sign-in sheets saved: {path} ({pages} pages)</source>
-            <translation>Feuilles d’émargement enregistrées : {path} ({pages} pages)</translation>
+            <translation>Feuilles de présence enregistrées : {path} ({pages} pages)</translation>
         </message>
     </context>
     <context>
@@ -909,7 +909,7 @@
         </message>
         <message>
             <source>Summaries, sign-in sheets and exported tables are written in this language; you can still pick another one when you export.</source>
-            <translation>Les résumés, feuilles d’émargement et tableaux exportés sont rédigés dans cette langue ; vous pouvez en choisir une autre au moment de l’export.</translation>
+            <translation>Les résumés, feuilles de présence et tableaux exportés sont rédigés dans cette langue ; vous pouvez en choisir une autre au moment de l’export.</translation>
         </message>
         <message>
             <source>&amp;Interface language</source>
@@ -932,7 +932,7 @@
         <name>SheetsDialog</name>
         <message>
             <source>Sign-in sheets</source>
-            <translation>Feuilles d’émargement</translation>
+            <translation>Feuilles de présence</translation>
         </message>
         <message>
             <source>All sessions</source>
