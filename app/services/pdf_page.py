@@ -43,6 +43,7 @@ def numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("initialFontName", SANS)  # no stray non-embedded Helvetica
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
 
