@@ -47,6 +47,7 @@ class Worker(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="muster-db")
         self._pending = 0
+        self._closed = False
         self._delivered.connect(self._deliver)  # queued: emitted from the worker thread
 
     @property
@@ -64,6 +65,11 @@ class Worker(QObject):
         Without ``on_error`` an error goes to ``failed``, which the app shows as a
         plain message (UserError) or a crash dialog (a bug).
         """
+        if self._closed:  # the window is closing: late follow-up work is dropped
+            log.debug("job ignored after shutdown: %r", job)
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -95,4 +101,5 @@ class Worker(QObject):
 
     def shutdown(self) -> None:
         """Finish queued work and stop the thread (on close)."""
+        self._closed = True
         self._executor.shutdown(wait=True)
