@@ -28,6 +28,7 @@ import os
 import re
 import sqlite3
 import stat
+import struct
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
@@ -571,10 +572,61 @@ def _check_entries(zf: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
         declared += info.file_size
         if declared > MAX_TOTAL_BYTES:
             raise _fail(f"{name} would unpack to more than a bundle can hold; refused.")
+    for info in infos:
+        _check_local_header(zf, info, name)
+    if zf.comment:
+        raise _fail(f"{name} is damaged: its archive directory was altered.")
     for required in ("manifest.json", "manifest.sig", "certificate.pem"):
         if required not in seen:
             raise _fail(f"{name} has no {required}: it is not a complete Muster bundle.")
     return infos
+
+
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_PLAIN_MODES = (0, 0o600 << 16, 0o644 << 16)
+
+
+def _check_local_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Each entry's local header must repeat the central directory exactly.
+
+    Content is covered by the hashes and the signature; this catches damage to the
+    archive's own bookkeeping (times, flags, sizes) that zipfile would not notice.
+    """
+    damaged = _fail(f"{name} is damaged: its archive structure does not add up.")
+    if (
+        info.extra
+        or info.comment
+        or info.internal_attr
+        or info.volume
+        or info.external_attr not in _PLAIN_MODES
+        or info.create_system not in (0, 3)
+        or info.create_version != info.extract_version
+    ):
+        raise damaged
+    fp = zf.fp
+    if fp is None:  # pragma: no cover - the archive is open
+        raise damaged
+    fp.seek(info.header_offset)
+    raw = fp.read(_LOCAL_HEADER.size)
+    if len(raw) != _LOCAL_HEADER.size:
+        raise damaged
+    sig, version, flags, method, mtime, mdate, crc, csize, usize, nlen, xlen = _LOCAL_HEADER.unpack(
+        raw
+    )
+    y, mo, d, h, mi, sec = info.date_time
+    dos_time = (h << 11) | (mi << 5) | (sec // 2)
+    dos_date = ((y - 1980) << 9) | (mo << 5) | d
+    if (
+        sig != ZIP_MAGIC
+        or version != info.extract_version
+        or flags != info.flag_bits
+        or method != info.compress_type
+        or (mtime, mdate) != (dos_time, dos_date)
+        or (crc, csize, usize) != (info.CRC, info.compress_size, info.file_size)
+        or nlen != len(info.orig_filename.encode("utf-8" if flags & 0x800 else "cp437"))
+        or xlen != 0
+    ):
+        raise damaged
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int]) -> bytes:
