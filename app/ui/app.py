@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "MUSTER_STARTUP_PROBE"
+DAILY_BACKUP_DELAY_MS = 5000
 _session: AppSession | None = None
 
 
@@ -294,7 +295,12 @@ class AppSession:
                 15000,
             )
 
-        window.worker.run(lambda: backups.auto_backup_if_due(inst), on_error=failed)
+        def start() -> None:
+            if self.window is window:  # not after the window was replaced by a restore
+                window.worker.run(lambda: backups.auto_backup_if_due(inst), on_error=failed)
+
+        # A little after start-up, so the first list load never waits behind a big copy.
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 
     def activate(self) -> None:
         from app.ui.single_instance import bring_forward
