@@ -57,6 +57,12 @@ def attendance_labels() -> dict[str, str]:
     }
 
 
+def isolate(text: str) -> str:
+    """``text`` wrapped in Unicode isolates, so an Arabic name inside an English sentence
+    keeps its own direction and the sentence's punctuation stays where it belongs."""
+    return f"\u2068{text}\u2069"
+
+
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

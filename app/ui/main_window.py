@@ -45,6 +45,7 @@ from app.ui.common import (
     ask_save_discard_cancel,
     confirm,
     from_qdate,
+    isolate,
     kind_labels,
     settings_for,
     show_date,
@@ -781,7 +782,7 @@ class MainWindow(QMainWindow):
     def _duplicated(self, info: trainings.TrainingInfo) -> None:
         self.statusBar().showMessage(
             self.tr("Made a copy for {date}: {title}").format(
-                date=show_date(info.start), title=info.title
+                date=show_date(info.start), title=isolate(info.title)
             ),
             8000,
         )
@@ -803,7 +804,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Delete “{title}” with its sessions, participants' registrations and "
                 "attendance? You can undo this until your next action."
-            ).format(title=title),
+            ).format(title=isolate(title)),
             self.tr("Delete"),
         ):
             return
@@ -821,7 +822,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(True)
         self.undo_button.setText(self.tr("Undo delete"))
         self.undo_button.show()
-        self.statusBar().showMessage(self.tr("Deleted “{title}”.").format(title=title))
+        self.statusBar().showMessage(self.tr("Deleted “{title}”.").format(title=isolate(title)))
         self.refresh_list_only()
 
     def undo_delete(self) -> None:
@@ -836,7 +837,9 @@ class MainWindow(QMainWindow):
         )
 
     def _restored(self, info: trainings.TrainingInfo) -> None:
-        self.statusBar().showMessage(self.tr("Brought back “{title}”.").format(title=info.title))
+        self.statusBar().showMessage(
+            self.tr("Brought back “{title}”.").format(title=isolate(info.title))
+        )
         self.refresh_list_only()
 
     def _forget_undo(self) -> None:

@@ -46,7 +46,7 @@ from app.errors import UserError, ValidationError
 from app.services import people, reference
 from app.services.people import ParticipantInfo, PersonInfo, PersonInput
 from app.textnorm import fold
-from app.ui.common import FieldError, confirm, sex_labels
+from app.ui.common import FieldError, confirm, isolate, sex_labels
 
 if TYPE_CHECKING:
     from app.ui.training_editor import TrainingEditor
@@ -212,6 +212,12 @@ class ParticipantsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self.setSortRole(SORT_ROLE)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """Row numbers count the rows as shown (1, 2, 3…), whatever the sort."""
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return super().headerData(section, orientation, role)
 
     def set_needle(self, text: str) -> None:
         self.beginFilterChange()
@@ -562,7 +568,7 @@ class ParticipantsPage(QWidget):
         self.existing_person = person
         self.entry_hint.setText(
             self.tr("{name} is already known to Muster: adding registers the same person.").format(
-                name=person.full_name
+                name=isolate(person.full_name)
             )
         )
         self.entry_hint.show()
@@ -634,7 +640,7 @@ class ParticipantsPage(QWidget):
         box.setWindowTitle(self.tr("Same person?"))
         box.setText(
             self.tr("Muster already knows {name}{details}. Is this the same person?").format(
-                name=person.full_name, details=f" ({details})" if details else ""
+                name=isolate(person.full_name), details=f" ({details})" if details else ""
             )
         )
         if reasons:
@@ -684,7 +690,7 @@ class ParticipantsPage(QWidget):
         self.clear_entry()
         self._update_count()
         self.editor.window_.statusBar().showMessage(
-            self.tr("Added {name}.").format(name=participant.person.full_name), 4000
+            self.tr("Added {name}.").format(name=isolate(participant.person.full_name)), 4000
         )
         self.changed.emit()
         self.added.emit(participant.person.id)
@@ -700,7 +706,7 @@ class ParticipantsPage(QWidget):
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_entry(self) -> None:
-        """Ready for the next name; sex, category and partner often repeat, so they stay."""
+        """Ready for the next name; sex, category, organisation and partner often repeat."""
         self.existing_person = None
         self.entry_hint.hide()
         self.name_edit.clear()

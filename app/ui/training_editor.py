@@ -42,6 +42,7 @@ from app.ui.common import (
     DATE_FORMAT_LONG,
     FieldError,
     from_qdate,
+    isolate,
     kind_labels,
     role_labels,
     status_labels,
@@ -209,6 +210,8 @@ class DetailsPage(QScrollArea):
         self.title_edit.setPlaceholderText(self.tr("For example: Investigating terrorism cases"))
         self.mission_box = QComboBox(body)
         self.mission_box.setObjectName("mission")
+        self.mission_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mission_box.setMinimumContentsLength(9)
         self.theme_edit = QLineEdit(body)
         self.theme_edit.setObjectName("theme")
         self.theme_edit.setPlaceholderText(self.tr("For example: Criminal justice response"))
@@ -713,7 +716,7 @@ class TrainingEditor(QWidget):
             if new:
                 self._stale.add("participants")
             self.window_.statusBar().showMessage(
-                self.tr("Saved “{title}”.").format(title=info.title), 5000
+                self.tr("Saved “{title}”.").format(title=isolate(info.title)), 5000
             )
             self.saved.emit(info.id)
             if on_saved is not None:
