@@ -72,6 +72,11 @@ class MergeResult:
 Knowledge = Callable[[str], dict[str, int]]
 
 
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
 def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
     cols = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
@@ -185,8 +190,13 @@ def merge_tables(
                     counts.updated += 1
         if candidates:
             counts.conflicts = _record_conflicts(conn, table, columns, candidates, detected_at)
-        if to_write:
-            conn.executemany(_upsert_sql(table, columns), to_write)
+        # Rows new here are plain inserts (the write lock is held, nobody else adds them);
+        # an upsert costs SQLite about twice as much, so only replacements pay for it.
+        fresh = [r for r in to_write if r[0] not in local]
+        if fresh:
+            conn.executemany(_insert_sql(table, columns), fresh)
+        if replaced:
+            conn.executemany(_upsert_sql(table, columns), replaced)
         result.counts[table] = counts
     return result
 
