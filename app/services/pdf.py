@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,34 +115,39 @@ class SummaryResult:
 def _participants(inst: Installation, training_id: str, lang: str) -> list[ParticipantLine]:
     """Unique people enrolled (merged records counted as their survivor), sorted by name."""
     label = "c.name_fr" if lang == "fr" else "c.name_en"
-    sql = text(
+    people_sql = text(
         f"""
         WITH uniq AS (
             SELECT DISTINCT coalesce(p.merged_into_id, p.id) AS pid
             FROM enrolments e JOIN people p ON p.id = e.person_id
             WHERE e.training_id = :tid AND e.deleted = 0
               AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
-        ),
-        present AS (
-            SELECT coalesce(p.merged_into_id, p.id) AS pid, count(DISTINCT a.session_id) AS n
-            FROM attendance a
-            JOIN training_sessions s ON s.id = a.session_id
-            JOIN people p ON p.id = a.person_id
-            WHERE s.training_id = :tid AND s.deleted = 0 AND a.deleted = 0
-              AND a.status = 'present'
-            GROUP BY 1
         )
-        SELECT p.full_name, p.sex, coalesce({label}, ''), p.organisation, p.function,
-               coalesce(present.n, 0)
+        SELECT p.id, p.full_name, p.sex, coalesce({label}, ''), p.organisation, p.function
         FROM uniq JOIN people p ON p.id = uniq.pid
         LEFT JOIN categories c ON c.id = p.category_id
-        LEFT JOIN present ON present.pid = uniq.pid
         ORDER BY p.name_key, p.id
         """
     )
+    # Separate query: joining a grouped CTE per row made SQLite re-run it (quadratic).
+    present_sql = text(
+        """
+        SELECT coalesce(p.merged_into_id, p.id), count(DISTINCT a.session_id)
+        FROM training_sessions s
+        JOIN attendance a ON a.session_id = s.id
+        JOIN people p ON p.id = a.person_id
+        WHERE s.training_id = :tid AND s.deleted = 0 AND a.deleted = 0
+          AND a.status = 'present'
+        GROUP BY 1
+        """
+    )
     with inst.db.reading() as session:
-        rows = session.execute(sql, {"tid": training_id}).all()
-    return [ParticipantLine(*row) for row in rows]
+        present = dict(session.execute(present_sql, {"tid": training_id}).all())
+        rows = session.execute(people_sql, {"tid": training_id}).all()
+    return [
+        ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)))
+        for pid, name, sex, category, organisation, function in rows
+    ]
 
 
 def collect_summary_data(inst: Installation, training_id: str, lang: str = "en") -> SummaryData:
@@ -213,7 +219,7 @@ class _Cells:
         from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.platypus import Paragraph
 
-        from app.services.pdf_text import ARABIC, SANS, has_arabic, is_pure_arabic, markup, visual
+        from app.services.pdf_text import ARABIC, has_arabic, is_pure_arabic, markup, visual
 
         room = width - 6
         if has_arabic(value):
@@ -225,9 +231,20 @@ class _Cells:
                     return shown
             return Paragraph(markup(value), self.style_right)
         # Cheap test first: no DejaVu glyph (Latin or Cyrillic) is wider than 1.1 em.
-        if len(value) * self.size * 1.1 <= room or stringWidth(value, SANS, self.size) <= room:
+        if len(value) * self.size * 1.1 <= room:
             return value
-        return Paragraph(markup(value), self.style)
+        # Plain strings with line breaks wrap for a fraction of a Paragraph's cost.
+        return _wrapped(value, room, self.size)
+
+
+@lru_cache(maxsize=50_000)
+def _wrapped(value: str, width: float, size: float) -> str:
+    """``value`` broken into lines that fit ``width`` (organisations repeat: cached)."""
+    from reportlab.lib.utils import simpleSplit
+
+    from app.services.pdf_text import SANS
+
+    return "\n".join(simpleSplit(value, SANS, size, width)) or value
 
 
 def _kv_table(rows: list[tuple[str, Any]], width: float) -> Any:
@@ -536,51 +553,32 @@ def _story(
 def _participant_tables(
     data: SummaryData, lang: str, width: float, cells: _Cells
 ) -> list[Flowable]:
-    """The participant list as tables of CHUNK_ROWS plain-string rows."""
-    from reportlab.platypus import Table
-
-    from app.services.pdf_page import table_style
+    """The participant list: one fast row table that splits between pages."""
+    from app.services.pdf_rows import Column, RowTable
 
     sessions = data.report.sessions
-    widths = [width * w for w in (0.06, 0.25, 0.05, 0.15, 0.24, 0.17, 0.08)]
-    header = [
-        tr(lang, "No."),
-        tr(lang, "Name"),
-        tr(lang, "Sex"),
-        tr(lang, "Category"),
-        tr(lang, "Organisation"),
-        tr(lang, "Function"),
-        tr(lang, "Sessions"),
+    fractions = (0.06, 0.25, 0.05, 0.15, 0.24, 0.17, 0.08)
+    titles = ("No.", "Name", "Sex", "Category", "Organisation", "Function", "Sessions")
+    aligns = ("right", "left", "center", "left", "left", "left", "right")
+    columns = [
+        Column(tr(lang, title), width * f, align)
+        for title, f, align in zip(titles, fractions, aligns, strict=True)
     ]
     sex_short = SEX_SHORT[lang]
-    base_style = table_style()
-    base_style += [
-        ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-        ("ALIGN", (2, 0), (2, -1), "CENTER"),
-        ("ALIGN", (6, 0), (6, -1), "RIGHT"),
+    rows = [
+        (
+            str(number),
+            line.name,
+            sex_short.get(line.sex, line.sex),
+            line.category,
+            line.organisation,
+            line.function,
+            f"{line.present}/{sessions}",
+        )
+        for number, line in enumerate(data.participants, start=1)
     ]
-    out: list[Flowable] = []
-    lines = data.participants
-    for start in range(0, len(lines), CHUNK_ROWS):
-        chunk = lines[start : start + CHUNK_ROWS]
-        commands: list[tuple[Any, ...]] = []
-        rows: list[list[Any]] = [header]
-        for offset, line in enumerate(chunk, start=1):
-            rows.append(
-                [
-                    str(start + offset),
-                    cells.cell(line.name, widths[1], offset, 1, commands),
-                    sex_short.get(line.sex, line.sex),
-                    cells.cell(line.category, widths[3], offset, 3, commands),
-                    cells.cell(line.organisation, widths[4], offset, 4, commands),
-                    cells.cell(line.function, widths[5], offset, 5, commands),
-                    f"{line.present}/{sessions}",
-                ]
-            )
-        table = Table(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(base_style + commands)
-        out.append(table)
-    return out
+    _ = cells
+    return [RowTable(columns, rows)]
 
 
 def render_summary(
