@@ -18,6 +18,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.backup_ui",
     "app.ui.settings_dialog",
     "app.ui.documents_ui",
+    "app.ui.sync_ui",
 )
 
 

@@ -1,0 +1,169 @@
+"""HQ's consolidated dashboard: figures across missions, drill-down to trainings, devices.
+
+Everything is queried on the worker (``hq.breakdown``, ``hq.drill_down``,
+``reports.build_report``, ``sync.device_statuses``) and shown in plain tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.sync_ui import RowsModel, make_table
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class HqDashboard(QWidget):
+    """Trainings and unique participants by mission, category, sex, partner or period."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, Qt.WindowType.Window)
+        self.setObjectName("hqDashboard")
+        self.setWindowTitle(self.tr("HQ dashboard — all missions"))
+        self.resize(1100, 700)
+        self._window = window
+        self._rows: list[Any] = []
+        self.loaded = 0  # how many refreshes completed (tests wait on it)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Group by:"), self))
+        self.dimension = QComboBox(self)
+        self.dimension.setObjectName("dimensionCombo")
+        for key, label in (
+            ("mission", self.tr("Mission")), ("category", self.tr("Participant category")),
+            ("sex", self.tr("Sex")), ("partner", self.tr("Partner")),
+            ("month", self.tr("Month")), ("quarter", self.tr("Quarter")),
+            ("year", self.tr("Year")),
+        ):  # fmt: skip
+            self.dimension.addItem(label, key)
+        self.dimension.currentIndexChanged.connect(self.reload)
+        top.addWidget(self.dimension)
+        top.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export table…"), self)
+        self.export_button.clicked.connect(lambda: self.export_table())
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("dashboardTotals")
+        self.totals.setStyleSheet("font-size: 14px; padding: 4px")
+        layout.addWidget(self.totals)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.breakdown_model = RowsModel(
+            [self.tr("Group"), self.tr("Trainings"), self.tr("Participants"), self.tr("Women"),
+             self.tr("Men"), self.tr("Women %")], [], self)  # fmt: skip
+        self.breakdown_view = make_table(self.breakdown_model, splitter)
+        self.breakdown_view.selectionModel().currentRowChanged.connect(self._drill)
+        holder = QWidget(splitter)
+        lower = QVBoxLayout(holder)
+        lower.setContentsMargins(0, 0, 0, 0)
+        self.drill_label = QLabel(self.tr("Select a row to see its trainings."), holder)
+        lower.addWidget(self.drill_label)
+        self.trainings_model = RowsModel(
+            [self.tr("Mission"), self.tr("Title"), self.tr("Start"), self.tr("End"),
+             self.tr("Places"), self.tr("Participants")], [], holder)  # fmt: skip
+        lower.addWidget(make_table(self.trainings_model, holder))
+        lower.addWidget(QLabel(self.tr("Devices (bundles received):"), holder))
+        self.devices_model = RowsModel(
+            [self.tr("Focal point"), self.tr("Mission"), self.tr("Last bundle"),
+             self.tr("Received (UTC)"), self.tr("Missing bundles")], [], holder)  # fmt: skip
+        lower.addWidget(make_table(self.devices_model, holder))
+        splitter.addWidget(self.breakdown_view)
+        splitter.addWidget(holder)
+        layout.addWidget(splitter, 1)
+        self.reload()
+
+    def current_dimension(self) -> str:
+        return str(self.dimension.currentData())
+
+    def reload(self) -> None:
+        from app.services import hq, sync
+        from app.services.reports import build_report
+
+        inst, by = self._window.installation, self.current_dimension()
+
+        def job() -> tuple[Any, list[Any], list[Any]]:
+            return build_report(inst), hq.breakdown(inst, by), sync.device_statuses(inst)
+
+        self._window.worker.run(job, on_success=self._show)
+
+    def _show(self, result: tuple[Any, list[Any], list[Any]]) -> None:
+        from app.services.hq import breakdown_table
+
+        report, rows, devices = result
+        self._rows = rows
+        share = f"{report.women_share:.0%}" if report.women_share is not None else "–"
+        self.totals.setText(
+            self.tr("{t} trainings · {p} unique participants ({w} women) · {m} missions").format(
+                t=report.trainings, p=report.participants, w=share, m=len(report.by_mission)
+            )
+        )
+        _headers, cells, _tags = breakdown_table(rows, self.current_dimension())
+        self.breakdown_model.set_rows(cells)
+        self.devices_model.set_rows([
+            [d.name or d.device_id[:8], d.mission, d.last_seq,
+             d.last_received_at.strftime("%Y-%m-%d %H:%M") if d.last_received_at else "",
+             ", ".join(str(s) for s in d.missing) or "—"]
+            for d in devices
+        ])  # fmt: skip
+        self.trainings_model.set_rows([])
+        self.loaded += 1
+
+    def _drill(self, current: Any, _previous: Any = None) -> None:
+        if not current.isValid() or current.row() >= len(self._rows):
+            return
+        self.drill_to(self._rows[current.row()].key)
+
+    def drill_to(self, key: str) -> None:
+        from app.services import hq, trainings
+
+        inst, by = self._window.installation, self.current_dimension()
+
+        def job() -> list[Any]:
+            ids = hq.drill_down(inst, by, key)
+            found = trainings.training_rows(inst, ids)
+            return [found[i] for i in ids if i in found]
+
+        def show(rows: list[Any]) -> None:
+            self.drill_label.setText(self.tr("Trainings for {key}:").format(key=key))
+            self.trainings_model.set_rows([
+                [r.mission, r.title, r.start.isoformat(), r.end.isoformat(), r.locations,
+                 r.participant_count] for r in rows
+            ])  # fmt: skip
+            self.loaded += 1
+
+        self._window.worker.run(job, on_success=show)
+
+    def export_table(self, destination: Path | None = None) -> None:
+        from app.services import hq
+
+        if destination is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export table"),
+                str(self._window.installation.paths.exports / f"hq-{self.current_dimension()}.xlsx"),
+                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+            )  # fmt: skip
+            if not name:
+                return
+            destination = Path(name)
+        inst, by = self._window.installation, self.current_dimension()
+        self._window.worker.run(
+            lambda: hq.export_consolidated(inst, destination, by=by),
+            on_success=lambda path: self._window.statusBar().showMessage(
+                self.tr("Table written to {path}.").format(path=path), 10000
+            ),
+        )

@@ -1,0 +1,640 @@
+"""The Sync menu: export and import bundles (with preview and progress), drag-and-drop of
+``.muster`` files, the import log, conflicts to review, receipts and HQ's key (feature module).
+
+All database work and every bundle check runs on the window's worker; progress
+comes back through a queued signal. Importing first runs a dry run (the same
+import rolled back) and shows what would change; nothing is written until the
+user presses Import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.services.sync import ImportOutcome
+    from app.ui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+_HQ_CACHE = "_muster_hq_identities"
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of plain values (already fetched on the worker)."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows = [list(r) for r in rows]
+
+    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        self.beginResetModel()
+        self._rows = [list(r) for r in rows]
+        self.endResetModel()
+
+    def row_values(self, row: int) -> list[Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def make_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ProgressRelay(QObject):
+    """Carries progress from the worker thread to the GUI thread (queued signal)."""
+
+    progressed = Signal(int, int, str)
+
+    def report(self, done: int, total: int, what: str) -> None:
+        self.progressed.emit(done, total, what)
+
+
+# --- install ------------------------------------------------------------------------------
+
+
+def install(window: MainWindow) -> None:
+    menu = window.menu("sync")
+
+    def add(text: str, name: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    add(window.tr("Export bundle for HQ…"), "exportBundleAction", lambda: export_bundle(window))
+    add(window.tr("Import bundles…"), "importBundlesAction", lambda: import_bundles(window))
+    add(window.tr("Import log"), "importLogAction", lambda: show_import_log(window))
+    add(window.tr("Conflicts to review"), "conflictsAction", lambda: show_conflicts(window))
+    menu.addSeparator()
+    add(window.tr("HQ dashboard"), "hqDashboardAction", lambda: open_dashboard(window))
+    add(window.tr("Write a receipt for the field…"), "writeReceiptAction",
+        lambda: write_receipt(window))  # fmt: skip
+    add(window.tr("Import a receipt from HQ…"), "importReceiptAction",
+        lambda: import_receipt(window))  # fmt: skip
+    menu.addSeparator()
+    add(window.tr("Load HQ's key…"), "setHqKeyAction", lambda: set_hq_key(window))
+    add(window.tr("Export HQ's key…"), "exportHqKeyAction", lambda: export_hq_key(window))
+    dropper = BundleDropFilter(window)
+    window.setAcceptDrops(True)
+    window.installEventFilter(dropper)
+    window._muster_bundle_drop = dropper  # type: ignore[attr-defined]  # keep it alive
+
+
+class BundleDropFilter(QObject):
+    """Drag-and-drop of .muster files onto the main window starts an import."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    @staticmethod
+    def bundle_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".muster")
+        ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self.bundle_paths(event):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            files = self.bundle_paths(event)  # type: ignore[arg-type]
+            if files:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                import_bundles(self._window, files)
+                return True
+        return False
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def export_bundle(window: MainWindow, destination: Path | None = None, full: bool = False,
+                  on_done: Callable[[Any], None] | None = None) -> None:  # fmt: skip
+    """Ask for the passphrase (once per session) and a file, then export on the worker."""
+    from app.services import bundles
+    from app.ui.identity_ui import unlock_key
+
+    key = unlock_key(window)
+    if key is None:
+        return
+    if destination is None:
+        suggested = window.installation.paths.exports / "muster-bundle.muster"
+        name, _ = QFileDialog.getSaveFileName(
+            window, window.tr("Export bundle for HQ"), str(suggested),
+            window.tr("Muster bundles (*.muster)"),
+        )  # fmt: skip
+        if not name:
+            return
+        destination = Path(name)
+    inst = window.installation
+
+    def done(result: Any) -> None:
+        lock = (
+            window.tr("It is encrypted for HQ.")
+            if result.encrypted
+            else window.tr("It is NOT encrypted: load HQ's key first (Sync > Load HQ's key).")
+        )
+        text = window.tr("Bundle {seq} written to {path}: {records} records, {docs} signed "
+                         "documents.").format(seq=result.seq, path=result.path,
+                                              records=result.records, docs=result.documents)  # fmt: skip
+        window.statusBar().showMessage(text, 10000)
+        if on_done is not None:
+            on_done(result)
+        else:
+            QMessageBox.information(window, window.tr("Bundle exported"), f"{text}\n{lock}")
+
+    window.worker.run(lambda: bundles.export_bundle(inst, destination, key, full=full),
+                      on_success=done)  # fmt: skip
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def hq_identities(window: MainWindow) -> list[Any] | None:
+    """HQ's decryption key, asking HQ's passphrase once per session; None when cancelled."""
+    from app.services import hq_key
+
+    cached = getattr(window, _HQ_CACHE, None)
+    if cached is not None:
+        return list(cached)
+    if not hq_key.has_hq_secret(window.installation):
+        return []
+    while True:
+        passphrase, ok = QInputDialog.getText(
+            window, window.tr("HQ key"),
+            window.tr("This bundle is encrypted for HQ. Enter HQ's passphrase:"),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if not ok:
+            return None
+        try:
+            identities = hq_key.unlock_hq_identities(window.installation, passphrase)
+        except UserError as err:
+            QMessageBox.warning(window, window.tr("HQ key"), err.message)
+            continue
+        setattr(window, _HQ_CACHE, tuple(identities))
+        return identities
+
+
+def _needs_hq_key(files: Sequence[Path]) -> bool:
+    from app.services.bundles import AGE_MAGIC
+
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                if handle.read(len(AGE_MAGIC)) == AGE_MAGIC:
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+def import_bundles(window: MainWindow, files: Sequence[Path] | None = None,
+                   on_preview: Callable[[PreviewDialog], None] | None = None) -> None:  # fmt: skip
+    """Choose bundles, check and preview them on the worker, then import on request."""
+    from app.services import sync
+
+    if files is None:
+        names, _ = QFileDialog.getOpenFileNames(
+            window, window.tr("Import bundles"), str(Path.home()),
+            window.tr("Muster bundles (*.muster)"),
+        )  # fmt: skip
+        if not names:
+            return
+        files = [Path(n) for n in names]
+    files = list(files)
+    identities: list[Any] = []
+    if _needs_hq_key(files):
+        unlocked = hq_identities(window)
+        if unlocked is None:
+            return
+        identities = unlocked
+    inst = window.installation
+    relay, progress = _progress_dialog(window, window.tr("Checking bundles…"))
+
+    def preview_job() -> tuple[list[Any], ImportOutcome]:
+        verified = sync.read_bundles(inst, files, lambda: identities, relay.report)
+        return verified, sync.apply_bundles(inst, verified, dry_run=True)
+
+    def show(result: tuple[list[Any], ImportOutcome]) -> None:
+        progress.close()
+        verified, outcome = result
+        dialog = PreviewDialog(window, verified, outcome)
+        dialog.open()
+        if on_preview is not None:
+            on_preview(dialog)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        from app.services.bundles import UntrustedSignerError
+
+        if isinstance(exc, UntrustedSignerError):
+            offer_trust(window, exc, lambda: import_bundles(window, files, on_preview))
+        else:
+            window.show_error(exc)
+
+    window.worker.run(preview_job, on_success=show, on_error=failed)
+
+
+def _progress_dialog(window: MainWindow, label: str) -> tuple[ProgressRelay, QProgressDialog]:
+    progress = QProgressDialog(label, "", 0, 100, window)
+    progress.setObjectName("syncProgress")
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(400)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    relay = ProgressRelay(progress)
+
+    def update(done: int, total: int, what: str) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, max(total, 1)))
+
+    relay.progressed.connect(update)
+    return relay, progress
+
+
+def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
+                answer: QMessageBox.StandardButton | None = None) -> None:  # fmt: skip
+    """Show who an unknown signer claims to be; trust them and retry if the user agrees."""
+    from app.services import trust
+    from app.services.identity import format_fingerprint
+
+    signer = exc.signer
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(window.tr("Unknown signer"))
+    box.setText(
+        window.tr(
+            "This bundle is signed by {name} ({mission}), who is not in your trusted list."
+        ).format(name=signer.name or "?", mission=signer.mission or "HQ")
+    )
+    box.setInformativeText(
+        window.tr(
+            "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
+        ).format(fp=format_fingerprint(signer.fingerprint), name=signer.name or "?")
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText(window.tr("Trust and import"))
+    chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
+    box.deleteLater()
+    if chosen != QMessageBox.StandardButton.Yes:
+        return
+    inst = window.installation
+    window.worker.run(lambda: trust.add_trusted(inst, signer.certificate_pem),
+                      on_success=lambda _info: retry())  # fmt: skip
+
+
+def preview_rows(outcome: ImportOutcome) -> list[list[Any]]:
+    rows = []
+    for s in outcome.summaries:
+        rows.append([
+            s.file_name, s.device_name or s.device_id[:8], s.mission, s.seq,
+            "—" if s.already_received else s.total("new"),
+            "—" if s.already_received else s.total("updated"),
+            "—" if s.already_received else s.total("deleted"),
+            "—" if s.already_received else s.total("conflicts"),
+            "already imported" if s.already_received else
+            (", ".join(str(m) for m in s.missing) and f"missing: {', '.join(map(str, s.missing))}"),
+        ])  # fmt: skip
+    return rows
+
+
+class PreviewDialog(QDialog):
+    """What the chosen bundles would change; Import applies them in one transaction."""
+
+    def __init__(self, window: MainWindow, verified: list[Any], outcome: ImportOutcome) -> None:
+        super().__init__(window)
+        self.setObjectName("importPreviewDialog")
+        self.setWindowTitle(self.tr("Import bundles: preview"))
+        self.resize(860, 320)
+        self._window = window
+        self._verified = verified
+        self.outcome: ImportOutcome | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Every bundle was checked: signature, trusted signer, content. "
+                               "Nothing is written until you press Import."), self)  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        headers = [self.tr("File"), self.tr("From"), self.tr("Mission"), self.tr("Bundle"),
+                   self.tr("New"), self.tr("Updated"), self.tr("Deleted"), self.tr("Conflicts"),
+                   self.tr("Notes")]  # fmt: skip
+        self.model = RowsModel(headers, preview_rows(outcome), self)
+        layout.addWidget(make_table(self.model, self))
+        gaps = outcome.gap_sentences({s.device_id: s.device_name for s in outcome.summaries})
+        self.gaps = QLabel("\n".join(gaps), self)
+        self.gaps.setStyleSheet("color: #8a5a00")
+        self.gaps.setVisible(bool(gaps))
+        layout.addWidget(self.gaps)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton(self.tr("Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
+        self.import_button.setObjectName("applyImportButton")
+        self.import_button.setEnabled(outcome.changed)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        self.import_button.clicked.connect(self.apply)
+        layout.addWidget(buttons)
+        if not outcome.changed:
+            self.result_label.setText(self.tr("These bundles would change nothing."))
+
+    def apply(self) -> None:
+        from app.services import sync
+
+        self.import_button.setEnabled(False)
+        inst, verified = self._window.installation, self._verified
+
+        def done(outcome: ImportOutcome) -> None:
+            self.outcome = outcome
+            self.model.set_rows(preview_rows(outcome))
+            lines = [s.sentence() for s in outcome.summaries]
+            lines.append(self.tr("Imported. The import log keeps this summary."))
+            self.result_label.setText("\n".join(lines))
+            self._window.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.import_button.setEnabled(True)
+            self._window.show_error(exc)
+
+        self._window.worker.run(lambda: sync.apply_bundles(inst, verified), on_success=done,
+                                on_error=failed)  # fmt: skip
+
+
+# --- listings -----------------------------------------------------------------------------
+
+
+class ListDialog(QDialog):
+    """A titled table with optional buttons underneath."""
+
+    def __init__(self, parent: QWidget, title: str, headers: Sequence[str],
+                 rows: Sequence[Sequence[Any]], empty: str) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 400)
+        layout = QVBoxLayout(self)
+        self.model = RowsModel(headers, rows, self)
+        self.view = make_table(self.model, self)
+        layout.addWidget(self.view)
+        self.empty = QLabel(empty, self)
+        self.empty.setVisible(not rows)
+        layout.addWidget(self.empty)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout.addLayout(self.buttons)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        self.buttons.addWidget(close)
+
+
+def show_import_log(
+    window: MainWindow, on_open: Callable[[ListDialog], None] | None = None
+) -> None:
+    from app.services import sync
+
+    inst = window.installation
+
+    def show(entries: list[Any]) -> None:
+        headers = [window.tr("Received (UTC)"), window.tr("From"), window.tr("Mission"),
+                   window.tr("Bundle"), window.tr("New"), window.tr("Updated"),
+                   window.tr("Deleted"), window.tr("Conflicts"), window.tr("File")]  # fmt: skip
+        rows = [[e.received_at[:16], e.device_name or e.device_id[:8], e.mission,
+                 f"{e.seq}" + (" (full)" if e.full else ""), e.total("new"), e.total("updated"),
+                 e.total("deleted"), e.total("conflicts"), e.file_name] for e in entries]  # fmt: skip
+        dialog = ListDialog(window, window.tr("Import log"), headers, rows,
+                            window.tr("No bundles imported yet."))  # fmt: skip
+        dialog.setObjectName("importLogDialog")
+        dialog.open()
+        if on_open:
+            on_open(dialog)
+
+    window.worker.run(lambda: sync.import_log(inst), on_success=show)
+
+
+def show_conflicts(window: MainWindow, on_open: Callable[[ListDialog], None] | None = None) -> None:
+    """Edits that raced on two devices: both versions, and a choice of which to keep."""
+    from app.services import sync
+
+    inst = window.installation
+
+    def rows_of(conflicts: list[Any]) -> list[list[Any]]:
+        out = []
+        for c in conflicts:
+            diffs = "; ".join(f"{k}: {a} ⟷ {b}" for k, a, b in c.differences()[:4])
+            out.append([c.detected_at[:16], c.table_name, c.record_id[:8], diffs])
+        return out
+
+    def show(conflicts: list[Any]) -> None:
+        headers = [window.tr("Detected (UTC)"), window.tr("Table"), window.tr("Record"),
+                   window.tr("Kept ⟷ other version")]  # fmt: skip
+        dialog = ListDialog(window, window.tr("Conflicts to review"), headers, rows_of(conflicts),
+                            window.tr("No conflicts to review."))  # fmt: skip
+        dialog.setObjectName("conflictsDialog")
+        state = {"items": conflicts}
+
+        def resolve(use_other: bool) -> None:
+            row = dialog.view.currentIndex().row()
+            if row < 0 or row >= len(state["items"]):
+                return
+            chosen = state["items"][row]
+
+            def job() -> list[Any]:
+                sync.resolve_conflict(inst, chosen.id, use_other=use_other)
+                return sync.list_conflicts(inst)
+
+            def reload(items: list[Any]) -> None:
+                state["items"] = items
+                dialog.model.set_rows(rows_of(items))
+                dialog.empty.setVisible(not items)
+                window.refresh()
+
+            window.worker.run(job, on_success=reload)
+
+        keep = QPushButton(window.tr("Keep the kept version"), dialog)
+        keep.setObjectName("keepConflictButton")
+        keep.clicked.connect(lambda: resolve(False))
+        other = QPushButton(window.tr("Use the other version"), dialog)
+        other.setObjectName("useOtherConflictButton")
+        other.clicked.connect(lambda: resolve(True))
+        dialog.buttons.insertWidget(0, keep)
+        dialog.buttons.insertWidget(1, other)
+        dialog.open()
+        if on_open:
+            on_open(dialog)
+
+    window.worker.run(lambda: sync.list_conflicts(inst), on_success=show)
+
+
+# --- receipts and HQ key ------------------------------------------------------------------
+
+
+def write_receipt(window: MainWindow, destination: Path | None = None) -> None:
+    from app.services import sync
+    from app.ui.identity_ui import unlock_key
+
+    key = unlock_key(window)
+    if key is None:
+        return
+    if destination is None:
+        name, _ = QFileDialog.getSaveFileName(
+            window, window.tr("Write a receipt"),
+            str(window.installation.paths.exports / "muster-receipt.json"),
+            window.tr("Muster receipts (*.json)"),
+        )  # fmt: skip
+        if not name:
+            return
+        destination = Path(name)
+    inst = window.installation
+    window.worker.run(
+        lambda: sync.write_receipt(inst, destination, key),
+        on_success=lambda r: window.statusBar().showMessage(
+            window.tr("Receipt written: {n} bundles.").format(n=r.bundles), 10000
+        ),
+    )
+
+
+def import_receipt(window: MainWindow, source: Path | None = None,
+                   on_done: Callable[[Any], None] | None = None) -> None:  # fmt: skip
+    from app.services import sync
+
+    if source is None:
+        name, _ = QFileDialog.getOpenFileName(window, window.tr("Import a receipt from HQ"),
+                                              str(Path.home()),
+                                              window.tr("Muster receipts (*.json)"))  # fmt: skip
+        if not name:
+            return
+        source = Path(name)
+    inst = window.installation
+
+    def done(summary: Any) -> None:
+        if on_done:
+            on_done(summary)
+        else:
+            QMessageBox.information(window, window.tr("Receipt from HQ"), summary.sentence())
+
+    window.worker.run(lambda: sync.import_receipt(inst, source), on_success=done)
+
+
+def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
+    from app.services import hq_key
+
+    if source is None:
+        name, _ = QFileDialog.getOpenFileName(window, window.tr("Load HQ's key"),
+                                              str(Path.home()))  # fmt: skip
+        if not name:
+            return
+        source = Path(name)
+    inst = window.installation
+    window.worker.run(
+        lambda: hq_key.set_hq_key(inst, source),
+        on_success=lambda info: window.statusBar().showMessage(
+            window.tr("Bundles will now be encrypted for HQ ({name}).").format(
+                name=info.name or info.recipient[:16]
+            ),
+            10000,
+        ),
+    )
+
+
+def export_hq_key(window: MainWindow) -> None:
+    from app.services import hq_key
+
+    passphrase, ok = QInputDialog.getText(
+        window, window.tr("Export HQ's key"),
+        window.tr("HQ's passphrase (it protects HQ's decryption key; use your signing "
+                  "passphrase):"),
+        QLineEdit.EchoMode.Password,
+    )  # fmt: skip
+    if not ok:
+        return
+    name, _ = QFileDialog.getSaveFileName(window, window.tr("Export HQ's key"),
+                                          str(window.installation.paths.exports / "hq.key"))  # fmt: skip
+    if not name:
+        return
+    inst = window.installation
+    window.worker.run(
+        lambda: hq_key.export_hq_key(inst, Path(name), passphrase),
+        on_success=lambda _info: window.statusBar().showMessage(
+            window.tr("HQ's key written to {path}.").format(path=name), 10000
+        ),
+    )
+
+
+def open_dashboard(window: MainWindow) -> Any:
+    from app.ui.hq_dashboard import HqDashboard
+
+    dashboard = HqDashboard(window)
+    dashboard.show()
+    return dashboard
