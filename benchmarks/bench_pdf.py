@@ -172,7 +172,7 @@ def run() -> list[dict[str, object]]:
                     {"benchmark": "pdf_summary", "metric": f"  read data {size:,}",
                      "value": round(collect, 3), "unit": "s", "note": "SQL + dataclasses"},
                     {"benchmark": "pdf_summary", "metric": f"  layout {size:,}",
-                     "value": round(layout, 3), "unit": "s", "note": "ReportLab, 100-row tables"},
+                     "value": round(layout, 3), "unit": "s", "note": "ReportLab; participants as a row flowable"},
                     {"benchmark": "pdf_summary", "metric": f"  sign {size:,}",
                      "value": round(sign, 3), "unit": "s", "note": "pyHanko PAdES, ECDSA P-256"},
                 ]  # fmt: skip
