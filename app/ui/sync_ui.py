@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.ui.common import translate
 
 if TYPE_CHECKING:
     from app.services.sync import ImportOutcome
@@ -126,19 +127,19 @@ def install(window: MainWindow) -> None:
         menu.addAction(action)
         return action
 
-    add(window.tr("Export bundle for HQ…"), "exportBundleAction", lambda: export_bundle(window))
-    add(window.tr("Import bundles…"), "importBundlesAction", lambda: import_bundles(window))
-    add(window.tr("Import log"), "importLogAction", lambda: show_import_log(window))
-    add(window.tr("Conflicts to review"), "conflictsAction", lambda: show_conflicts(window))
+    add(translate("Export bundle for HQ…"), "exportBundleAction", lambda: export_bundle(window))
+    add(translate("Import bundles…"), "importBundlesAction", lambda: import_bundles(window))
+    add(translate("Import log"), "importLogAction", lambda: show_import_log(window))
+    add(translate("Conflicts to review"), "conflictsAction", lambda: show_conflicts(window))
     menu.addSeparator()
-    add(window.tr("HQ dashboard"), "hqDashboardAction", lambda: open_dashboard(window))
-    add(window.tr("Write a receipt for the field…"), "writeReceiptAction",
+    add(translate("HQ dashboard"), "hqDashboardAction", lambda: open_dashboard(window))
+    add(translate("Write a receipt for the field…"), "writeReceiptAction",
         lambda: write_receipt(window))  # fmt: skip
-    add(window.tr("Import a receipt from HQ…"), "importReceiptAction",
+    add(translate("Import a receipt from HQ…"), "importReceiptAction",
         lambda: import_receipt(window))  # fmt: skip
     menu.addSeparator()
-    add(window.tr("Load HQ's key…"), "setHqKeyAction", lambda: set_hq_key(window))
-    add(window.tr("Export HQ's key…"), "exportHqKeyAction", lambda: export_hq_key(window))
+    add(translate("Load HQ's key…"), "setHqKeyAction", lambda: set_hq_key(window))
+    add(translate("Export HQ's key…"), "exportHqKeyAction", lambda: export_hq_key(window))
     dropper = BundleDropFilter(window)
     window.setAcceptDrops(True)
     window.installEventFilter(dropper)
@@ -192,8 +193,8 @@ def export_bundle(window: MainWindow, destination: Path | None = None, full: boo
     if destination is None:
         suggested = window.installation.paths.exports / "muster-bundle.muster"
         name, _ = QFileDialog.getSaveFileName(
-            window, window.tr("Export bundle for HQ"), str(suggested),
-            window.tr("Muster bundles (*.muster)"),
+            window, translate("Export bundle for HQ"), str(suggested),
+            translate("Muster bundles (*.muster)"),
         )  # fmt: skip
         if not name:
             return
@@ -202,18 +203,18 @@ def export_bundle(window: MainWindow, destination: Path | None = None, full: boo
 
     def done(result: Any) -> None:
         lock = (
-            window.tr("It is encrypted for HQ.")
+            translate("It is encrypted for HQ.")
             if result.encrypted
-            else window.tr("It is NOT encrypted: load HQ's key first (Sync > Load HQ's key).")
+            else translate("It is NOT encrypted: load HQ's key first (Sync > Load HQ's key).")
         )
-        text = window.tr("Bundle {seq} written to {path}: {records} records, {docs} signed "
+        text = translate("Bundle {seq} written to {path}: {records} records, {docs} signed "
                          "documents.").format(seq=result.seq, path=result.path,
                                               records=result.records, docs=result.documents)  # fmt: skip
         window.statusBar().showMessage(text, 10000)
         if on_done is not None:
             on_done(result)
         else:
-            QMessageBox.information(window, window.tr("Bundle exported"), f"{text}\n{lock}")
+            QMessageBox.information(window, translate("Bundle exported"), f"{text}\n{lock}")
 
     window.worker.run(lambda: bundles.export_bundle(inst, destination, key, full=full),
                       on_success=done)  # fmt: skip
@@ -233,8 +234,8 @@ def hq_identities(window: MainWindow) -> list[Any] | None:
         return []
     while True:
         passphrase, ok = QInputDialog.getText(
-            window, window.tr("HQ key"),
-            window.tr("This bundle is encrypted for HQ. Enter HQ's passphrase:"),
+            window, translate("HQ key"),
+            translate("This bundle is encrypted for HQ. Enter HQ's passphrase:"),
             QLineEdit.EchoMode.Password,
         )  # fmt: skip
         if not ok:
@@ -242,7 +243,7 @@ def hq_identities(window: MainWindow) -> list[Any] | None:
         try:
             identities = hq_key.unlock_hq_identities(window.installation, passphrase)
         except UserError as err:
-            QMessageBox.warning(window, window.tr("HQ key"), err.message)
+            QMessageBox.warning(window, translate("HQ key"), err.message)
             continue
         setattr(window, _HQ_CACHE, tuple(identities))
         return identities
@@ -268,8 +269,8 @@ def import_bundles(window: MainWindow, files: Sequence[Path] | None = None,
 
     if files is None:
         names, _ = QFileDialog.getOpenFileNames(
-            window, window.tr("Import bundles"), str(Path.home()),
-            window.tr("Muster bundles (*.muster)"),
+            window, translate("Import bundles"), str(Path.home()),
+            translate("Muster bundles (*.muster)"),
         )  # fmt: skip
         if not names:
             return
@@ -282,7 +283,7 @@ def import_bundles(window: MainWindow, files: Sequence[Path] | None = None,
             return
         identities = unlocked
     inst = window.installation
-    relay, progress = _progress_dialog(window, window.tr("Checking bundles…"))
+    relay, progress = _progress_dialog(window, translate("Checking bundles…"))
 
     def preview_job() -> tuple[list[Any], ImportOutcome]:
         verified = sync.read_bundles(inst, files, lambda: identities, relay.report)
@@ -333,19 +334,19 @@ def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
     signer = exc.signer
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(window.tr("Unknown signer"))
+    box.setWindowTitle(translate("Unknown signer"))
     box.setText(
-        window.tr(
+        translate(
             "This bundle is signed by {name} ({mission}), who is not in your trusted list."
         ).format(name=signer.name or "?", mission=signer.mission or "HQ")
     )
     box.setInformativeText(
-        window.tr(
+        translate(
             "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
         ).format(fp=format_fingerprint(signer.fingerprint), name=signer.name or "?")
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText(window.tr("Trust and import"))
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust and import"))
     chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
     box.deleteLater()
     if chosen != QMessageBox.StandardButton.Yes:
@@ -467,14 +468,14 @@ def show_import_log(
     inst = window.installation
 
     def show(entries: list[Any]) -> None:
-        headers = [window.tr("Received (UTC)"), window.tr("From"), window.tr("Mission"),
-                   window.tr("Bundle"), window.tr("New"), window.tr("Updated"),
-                   window.tr("Deleted"), window.tr("Conflicts"), window.tr("File")]  # fmt: skip
+        headers = [translate("Received (UTC)"), translate("From"), translate("Mission"),
+                   translate("Bundle"), translate("New"), translate("Updated"),
+                   translate("Deleted"), translate("Conflicts"), translate("File")]  # fmt: skip
         rows = [[e.received_at[:16], e.device_name or e.device_id[:8], e.mission,
                  f"{e.seq}" + (" (full)" if e.full else ""), e.total("new"), e.total("updated"),
                  e.total("deleted"), e.total("conflicts"), e.file_name] for e in entries]  # fmt: skip
-        dialog = ListDialog(window, window.tr("Import log"), headers, rows,
-                            window.tr("No bundles imported yet."))  # fmt: skip
+        dialog = ListDialog(window, translate("Import log"), headers, rows,
+                            translate("No bundles imported yet."))  # fmt: skip
         dialog.setObjectName("importLogDialog")
         dialog.open()
         if on_open:
@@ -497,10 +498,10 @@ def show_conflicts(window: MainWindow, on_open: Callable[[ListDialog], None] | N
         return out
 
     def show(conflicts: list[Any]) -> None:
-        headers = [window.tr("Detected (UTC)"), window.tr("Table"), window.tr("Record"),
-                   window.tr("Kept ⟷ other version")]  # fmt: skip
-        dialog = ListDialog(window, window.tr("Conflicts to review"), headers, rows_of(conflicts),
-                            window.tr("No conflicts to review."))  # fmt: skip
+        headers = [translate("Detected (UTC)"), translate("Table"), translate("Record"),
+                   translate("Kept ⟷ other version")]  # fmt: skip
+        dialog = ListDialog(window, translate("Conflicts to review"), headers, rows_of(conflicts),
+                            translate("No conflicts to review."))  # fmt: skip
         dialog.setObjectName("conflictsDialog")
         state = {"items": conflicts}
 
@@ -522,10 +523,10 @@ def show_conflicts(window: MainWindow, on_open: Callable[[ListDialog], None] | N
 
             window.worker.run(job, on_success=reload)
 
-        keep = QPushButton(window.tr("Keep the kept version"), dialog)
+        keep = QPushButton(translate("Keep the kept version"), dialog)
         keep.setObjectName("keepConflictButton")
         keep.clicked.connect(lambda: resolve(False))
-        other = QPushButton(window.tr("Use the other version"), dialog)
+        other = QPushButton(translate("Use the other version"), dialog)
         other.setObjectName("useOtherConflictButton")
         other.clicked.connect(lambda: resolve(True))
         dialog.buttons.insertWidget(0, keep)
@@ -549,9 +550,9 @@ def write_receipt(window: MainWindow, destination: Path | None = None) -> None:
         return
     if destination is None:
         name, _ = QFileDialog.getSaveFileName(
-            window, window.tr("Write a receipt"),
+            window, translate("Write a receipt"),
             str(window.installation.paths.exports / "muster-receipt.json"),
-            window.tr("Muster receipts (*.json)"),
+            translate("Muster receipts (*.json)"),
         )  # fmt: skip
         if not name:
             return
@@ -560,7 +561,7 @@ def write_receipt(window: MainWindow, destination: Path | None = None) -> None:
     window.worker.run(
         lambda: sync.write_receipt(inst, destination, key),
         on_success=lambda r: window.statusBar().showMessage(
-            window.tr("Receipt written: {n} bundles.").format(n=r.bundles), 10000
+            translate("Receipt written: {n} bundles.").format(n=r.bundles), 10000
         ),
     )
 
@@ -570,9 +571,9 @@ def import_receipt(window: MainWindow, source: Path | None = None,
     from app.services import sync
 
     if source is None:
-        name, _ = QFileDialog.getOpenFileName(window, window.tr("Import a receipt from HQ"),
+        name, _ = QFileDialog.getOpenFileName(window, translate("Import a receipt from HQ"),
                                               str(Path.home()),
-                                              window.tr("Muster receipts (*.json)"))  # fmt: skip
+                                              translate("Muster receipts (*.json)"))  # fmt: skip
         if not name:
             return
         source = Path(name)
@@ -582,7 +583,7 @@ def import_receipt(window: MainWindow, source: Path | None = None,
         if on_done:
             on_done(summary)
         else:
-            QMessageBox.information(window, window.tr("Receipt from HQ"), summary.sentence())
+            QMessageBox.information(window, translate("Receipt from HQ"), summary.sentence())
 
     window.worker.run(lambda: sync.import_receipt(inst, source), on_success=done)
 
@@ -591,7 +592,7 @@ def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
     from app.services import hq_key
 
     if source is None:
-        name, _ = QFileDialog.getOpenFileName(window, window.tr("Load HQ's key"),
+        name, _ = QFileDialog.getOpenFileName(window, translate("Load HQ's key"),
                                               str(Path.home()))  # fmt: skip
         if not name:
             return
@@ -600,7 +601,7 @@ def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
     window.worker.run(
         lambda: hq_key.set_hq_key(inst, source),
         on_success=lambda info: window.statusBar().showMessage(
-            window.tr("Bundles will now be encrypted for HQ ({name}).").format(
+            translate("Bundles will now be encrypted for HQ ({name}).").format(
                 name=info.name or info.recipient[:16]
             ),
             10000,
@@ -612,14 +613,14 @@ def export_hq_key(window: MainWindow) -> None:
     from app.services import hq_key
 
     passphrase, ok = QInputDialog.getText(
-        window, window.tr("Export HQ's key"),
-        window.tr("HQ's passphrase (it protects HQ's decryption key; use your signing "
+        window, translate("Export HQ's key"),
+        translate("HQ's passphrase (it protects HQ's decryption key; use your signing "
                   "passphrase):"),
         QLineEdit.EchoMode.Password,
     )  # fmt: skip
     if not ok:
         return
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("Export HQ's key"),
+    name, _ = QFileDialog.getSaveFileName(window, translate("Export HQ's key"),
                                           str(window.installation.paths.exports / "hq.key"))  # fmt: skip
     if not name:
         return
@@ -627,7 +628,7 @@ def export_hq_key(window: MainWindow) -> None:
     window.worker.run(
         lambda: hq_key.export_hq_key(inst, Path(name), passphrase),
         on_success=lambda _info: window.statusBar().showMessage(
-            window.tr("HQ's key written to {path}.").format(path=name), 10000
+            translate("HQ's key written to {path}.").format(path=name), 10000
         ),
     )
 

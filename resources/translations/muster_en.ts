@@ -216,6 +216,133 @@
         </message>
     </context>
     <context>
+        <name>HqDashboard</name>
+        <message>
+            <source>HQ dashboard — all missions</source>
+            <translation>HQ dashboard — all missions</translation>
+        </message>
+        <message>
+            <source>Group by:</source>
+            <translation>Group by:</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Participant category</source>
+            <translation>Participant category</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Export table…</source>
+            <translation>Export table…</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Trainings</source>
+            <translation>Trainings</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Women</translation>
+        </message>
+        <message>
+            <source>Men</source>
+            <translation>Men</translation>
+        </message>
+        <message>
+            <source>Women %</source>
+            <translation>Women %</translation>
+        </message>
+        <message>
+            <source>Select a row to see its trainings.</source>
+            <translation>Select a row to see its trainings.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Places</translation>
+        </message>
+        <message>
+            <source>Devices (bundles received):</source>
+            <translation>Devices (bundles received):</translation>
+        </message>
+        <message>
+            <source>Focal point</source>
+            <translation>Focal point</translation>
+        </message>
+        <message>
+            <source>Last bundle</source>
+            <translation>Last bundle</translation>
+        </message>
+        <message>
+            <source>Received (UTC)</source>
+            <translation>Received (UTC)</translation>
+        </message>
+        <message>
+            <source>Missing bundles</source>
+            <translation>Missing bundles</translation>
+        </message>
+        <message>
+            <source>{t} trainings · {p} unique participants ({w} women) · {m} missions</source>
+            <translation>{t} trainings · {p} unique participants ({w} women) · {m} missions</translation>
+        </message>
+        <message>
+            <source>Trainings for {key}:</source>
+            <translation>Trainings for {key}:</translation>
+        </message>
+        <message>
+            <source>Export table</source>
+            <translation>Export table</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Table written to {path}.</source>
+            <translation>Table written to {path}.</translation>
+        </message>
+    </context>
+    <context>
         <name>IdentityDialog</name>
         <message>
             <source>Set up your signing identity</source>
@@ -315,6 +442,13 @@
         <message>
             <source>Certificates (*.pem)</source>
             <translation>Certificates (*.pem)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListDialog</name>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
         </message>
     </context>
     <context>
@@ -502,8 +636,28 @@
             <translation>Absent</translation>
         </message>
         <message>
+            <source>Bundle</source>
+            <translation>Bundle</translation>
+        </message>
+        <message>
+            <source>Bundle exported</source>
+            <translation>Bundle exported</translation>
+        </message>
+        <message>
+            <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
+            <translation>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</translation>
+        </message>
+        <message>
+            <source>Bundles will now be encrypted for HQ ({name}).</source>
+            <translation>Bundles will now be encrypted for HQ ({name}).</translation>
+        </message>
+        <message>
             <source>Cancelled</source>
             <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Checking bundles…</source>
+            <translation>Checking bundles…</translation>
         </message>
         <message>
             <source>Co-organiser</source>
@@ -514,6 +668,22 @@
             <translation>Conference</translation>
         </message>
         <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Conflicts to review</source>
+            <translation>Conflicts to review</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>Detected (UTC)</source>
+            <translation>Detected (UTC)</translation>
+        </message>
+        <message>
             <source>Do you want to save them?</source>
             <translation>Do you want to save them?</translation>
         </message>
@@ -522,24 +692,142 @@
             <translation>Excused</translation>
         </message>
         <message>
+            <source>Export HQ's key</source>
+            <translation>Export HQ's key</translation>
+        </message>
+        <message>
+            <source>Export HQ's key…</source>
+            <translation>Export HQ's key…</translation>
+        </message>
+        <message>
+            <source>Export bundle for HQ</source>
+            <translation>Export bundle for HQ</translation>
+        </message>
+        <message>
+            <source>Export bundle for HQ…</source>
+            <translation>Export bundle for HQ…</translation>
+        </message>
+        <message>
             <source>Female</source>
             <translation>Female</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Fingerprint:
+{fp}
+
+Check it with {name} (by phone, for example) before trusting.</source>
+            <translation>Fingerprint:
+{fp}
+
+Check it with {name} (by phone, for example) before trusting.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
         </message>
         <message>
             <source>Funder</source>
             <translation>Funder</translation>
         </message>
         <message>
+            <source>HQ dashboard</source>
+            <translation>HQ dashboard</translation>
+        </message>
+        <message>
+            <source>HQ key</source>
+            <translation>HQ key</translation>
+        </message>
+        <message>
+            <source>HQ's key written to {path}.</source>
+            <translation>HQ's key written to {path}.</translation>
+        </message>
+        <message>
+            <source>HQ's passphrase (it protects HQ's decryption key; use your signing passphrase):</source>
+            <translation>HQ's passphrase (it protects HQ's decryption key; use your signing passphrase):</translation>
+        </message>
+        <message>
             <source>Held</source>
             <translation>Held</translation>
+        </message>
+        <message>
+            <source>Import a receipt from HQ</source>
+            <translation>Import a receipt from HQ</translation>
+        </message>
+        <message>
+            <source>Import a receipt from HQ…</source>
+            <translation>Import a receipt from HQ…</translation>
+        </message>
+        <message>
+            <source>Import bundles</source>
+            <translation>Import bundles</translation>
+        </message>
+        <message>
+            <source>Import bundles…</source>
+            <translation>Import bundles…</translation>
+        </message>
+        <message>
+            <source>Import log</source>
+            <translation>Import log</translation>
+        </message>
+        <message>
+            <source>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</source>
+            <translation>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</translation>
+        </message>
+        <message>
+            <source>It is encrypted for HQ.</source>
+            <translation>It is encrypted for HQ.</translation>
+        </message>
+        <message>
+            <source>Keep the kept version</source>
+            <translation>Keep the kept version</translation>
+        </message>
+        <message>
+            <source>Kept ⟷ other version</source>
+            <translation>Kept ⟷ other version</translation>
         </message>
         <message>
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
         <message>
+            <source>Load HQ's key</source>
+            <translation>Load HQ's key</translation>
+        </message>
+        <message>
+            <source>Load HQ's key…</source>
+            <translation>Load HQ's key…</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Male</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Muster bundles (*.muster)</source>
+            <translation>Muster bundles (*.muster)</translation>
+        </message>
+        <message>
+            <source>Muster receipts (*.json)</source>
+            <translation>Muster receipts (*.json)</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>No bundles imported yet.</source>
+            <translation>No bundles imported yet.</translation>
+        </message>
+        <message>
+            <source>No conflicts to review.</source>
+            <translation>No conflicts to review.</translation>
         </message>
         <message>
             <source>Not stated</source>
@@ -558,6 +846,22 @@
             <translation>Present</translation>
         </message>
         <message>
+            <source>Receipt from HQ</source>
+            <translation>Receipt from HQ</translation>
+        </message>
+        <message>
+            <source>Receipt written: {n} bundles.</source>
+            <translation>Receipt written: {n} bundles.</translation>
+        </message>
+        <message>
+            <source>Received (UTC)</source>
+            <translation>Received (UTC)</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
             <source>Seminar</source>
             <translation>Seminar</translation>
         </message>
@@ -566,16 +870,52 @@
             <translation>Side event</translation>
         </message>
         <message>
+            <source>Table</source>
+            <translation>Table</translation>
+        </message>
+        <message>
+            <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
+            <translation>This bundle is encrypted for HQ. Enter HQ's passphrase:</translation>
+        </message>
+        <message>
+            <source>This bundle is signed by {name} ({mission}), who is not in your trusted list.</source>
+            <translation>This bundle is signed by {name} ({mission}), who is not in your trusted list.</translation>
+        </message>
+        <message>
             <source>Training</source>
             <translation>Training</translation>
+        </message>
+        <message>
+            <source>Trust and import</source>
+            <translation>Trust and import</translation>
+        </message>
+        <message>
+            <source>Unknown signer</source>
+            <translation>Unknown signer</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
+            <source>Updated</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <source>Use the other version</source>
+            <translation>Use the other version</translation>
+        </message>
+        <message>
             <source>Workshop</source>
             <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>Write a receipt</source>
+            <translation>Write a receipt</translation>
+        </message>
+        <message>
+            <source>Write a receipt for the field…</source>
+            <translation>Write a receipt for the field…</translation>
         </message>
         <message>
             <source>{what} has changes that are not saved yet.</source>
@@ -727,6 +1067,65 @@
         <message>
             <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
             <translation>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewDialog</name>
+        <message>
+            <source>Import bundles: preview</source>
+            <translation>Import bundles: preview</translation>
+        </message>
+        <message>
+            <source>Every bundle was checked: signature, trusted signer, content. Nothing is written until you press Import.</source>
+            <translation>Every bundle was checked: signature, trusted signer, content. Nothing is written until you press Import.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Bundle</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>These bundles would change nothing.</source>
+            <translation>These bundles would change nothing.</translation>
+        </message>
+        <message>
+            <source>Imported. The import log keeps this summary.</source>
+            <translation>Imported. The import log keeps this summary.</translation>
         </message>
     </context>
     <context>
@@ -972,6 +1371,14 @@
         <message>
             <source>Muster is already open on the data folder {folder}. Switch to its window.</source>
             <translation>Muster is already open on the data folder {folder}. Switch to its window.</translation>
+        </message>
+        <message>
+            <source>Muster's data folder {folder} is a file, not a folder.</source>
+            <translation>Muster's data folder {folder} is a file, not a folder.</translation>
+        </message>
+        <message>
+            <source>Open another folder, or move that file away.</source>
+            <translation>Open another folder, or move that file away.</translation>
         </message>
         <message>
             <source>Restore the latest backup, or start again with an empty database.</source>

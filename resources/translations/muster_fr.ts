@@ -216,6 +216,133 @@
         </message>
     </context>
     <context>
+        <name>HqDashboard</name>
+        <message>
+            <source>HQ dashboard — all missions</source>
+            <translation>Tableau de bord du siège — toutes les missions</translation>
+        </message>
+        <message>
+            <source>Group by:</source>
+            <translation>Regrouper par :</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Participant category</source>
+            <translation>Catégorie de participant</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partenaire</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Export table…</source>
+            <translation>Exporter le tableau…</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Groupe</translation>
+        </message>
+        <message>
+            <source>Trainings</source>
+            <translation>Formations</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Participants</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Femmes</translation>
+        </message>
+        <message>
+            <source>Men</source>
+            <translation>Hommes</translation>
+        </message>
+        <message>
+            <source>Women %</source>
+            <translation>% de femmes</translation>
+        </message>
+        <message>
+            <source>Select a row to see its trainings.</source>
+            <translation>Sélectionnez une ligne pour voir ses formations.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <source>Devices (bundles received):</source>
+            <translation>Appareils (lots reçus) :</translation>
+        </message>
+        <message>
+            <source>Focal point</source>
+            <translation>Point focal</translation>
+        </message>
+        <message>
+            <source>Last bundle</source>
+            <translation>Dernier lot</translation>
+        </message>
+        <message>
+            <source>Received (UTC)</source>
+            <translation>Reçu (UTC)</translation>
+        </message>
+        <message>
+            <source>Missing bundles</source>
+            <translation>Lots manquants</translation>
+        </message>
+        <message>
+            <source>{t} trainings · {p} unique participants ({w} women) · {m} missions</source>
+            <translation>{t} formations · {p} participants uniques ({w} de femmes) · {m} missions</translation>
+        </message>
+        <message>
+            <source>Trainings for {key}:</source>
+            <translation>Formations pour {key} :</translation>
+        </message>
+        <message>
+            <source>Export table</source>
+            <translation>Exporter le tableau</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Table written to {path}.</source>
+            <translation>Tableau écrit dans {path}.</translation>
+        </message>
+    </context>
+    <context>
         <name>IdentityDialog</name>
         <message>
             <source>Set up your signing identity</source>
@@ -315,6 +442,13 @@
         <message>
             <source>Certificates (*.pem)</source>
             <translation>Certificats (*.pem)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListDialog</name>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
         </message>
     </context>
     <context>
@@ -502,8 +636,28 @@
             <translation>Absent</translation>
         </message>
         <message>
+            <source>Bundle</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>Bundle exported</source>
+            <translation>Lot exporté</translation>
+        </message>
+        <message>
+            <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
+            <translation>Lot {seq} écrit dans {path} : {records} enregistrements, {docs} documents signés.</translation>
+        </message>
+        <message>
+            <source>Bundles will now be encrypted for HQ ({name}).</source>
+            <translation>Les lots seront désormais chiffrés pour le siège ({name}).</translation>
+        </message>
+        <message>
             <source>Cancelled</source>
             <translation>Annulée</translation>
+        </message>
+        <message>
+            <source>Checking bundles…</source>
+            <translation>Vérification des lots…</translation>
         </message>
         <message>
             <source>Co-organiser</source>
@@ -514,6 +668,22 @@
             <translation>Conférence</translation>
         </message>
         <message>
+            <source>Conflicts</source>
+            <translation>Conflits</translation>
+        </message>
+        <message>
+            <source>Conflicts to review</source>
+            <translation>Conflits à examiner</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Supprimés</translation>
+        </message>
+        <message>
+            <source>Detected (UTC)</source>
+            <translation>Détecté (UTC)</translation>
+        </message>
+        <message>
             <source>Do you want to save them?</source>
             <translation>Voulez-vous les enregistrer ?</translation>
         </message>
@@ -522,24 +692,142 @@
             <translation>Excusé</translation>
         </message>
         <message>
+            <source>Export HQ's key</source>
+            <translation>Exporter la clé du siège</translation>
+        </message>
+        <message>
+            <source>Export HQ's key…</source>
+            <translation>Exporter la clé du siège…</translation>
+        </message>
+        <message>
+            <source>Export bundle for HQ</source>
+            <translation>Exporter un lot pour le siège</translation>
+        </message>
+        <message>
+            <source>Export bundle for HQ…</source>
+            <translation>Exporter un lot pour le siège…</translation>
+        </message>
+        <message>
             <source>Female</source>
             <translation>Femme</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Fingerprint:
+{fp}
+
+Check it with {name} (by phone, for example) before trusting.</source>
+            <translation>Empreinte :
+{fp}
+
+Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confiance.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>De</translation>
         </message>
         <message>
             <source>Funder</source>
             <translation>Bailleur</translation>
         </message>
         <message>
+            <source>HQ dashboard</source>
+            <translation>Tableau de bord du siège</translation>
+        </message>
+        <message>
+            <source>HQ key</source>
+            <translation>Clé du siège</translation>
+        </message>
+        <message>
+            <source>HQ's key written to {path}.</source>
+            <translation>Clé du siège écrite dans {path}.</translation>
+        </message>
+        <message>
+            <source>HQ's passphrase (it protects HQ's decryption key; use your signing passphrase):</source>
+            <translation>Phrase secrète du siège (elle protège la clé de déchiffrement du siège ; utilisez votre phrase secrète de signature) :</translation>
+        </message>
+        <message>
             <source>Held</source>
             <translation>Réalisée</translation>
+        </message>
+        <message>
+            <source>Import a receipt from HQ</source>
+            <translation>Importer un accusé de réception du siège</translation>
+        </message>
+        <message>
+            <source>Import a receipt from HQ…</source>
+            <translation>Importer un accusé de réception du siège…</translation>
+        </message>
+        <message>
+            <source>Import bundles</source>
+            <translation>Importer des lots</translation>
+        </message>
+        <message>
+            <source>Import bundles…</source>
+            <translation>Importer des lots…</translation>
+        </message>
+        <message>
+            <source>Import log</source>
+            <translation>Journal des imports</translation>
+        </message>
+        <message>
+            <source>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</source>
+            <translation>Il n'est PAS chiffré : chargez d'abord la clé du siège (Synchronisation &gt; Charger la clé du siège).</translation>
+        </message>
+        <message>
+            <source>It is encrypted for HQ.</source>
+            <translation>Il est chiffré pour le siège.</translation>
+        </message>
+        <message>
+            <source>Keep the kept version</source>
+            <translation>Garder la version retenue</translation>
+        </message>
+        <message>
+            <source>Kept ⟷ other version</source>
+            <translation>Retenue ⟷ autre version</translation>
         </message>
         <message>
             <source>Lead</source>
             <translation>Chef de file</translation>
         </message>
         <message>
+            <source>Load HQ's key</source>
+            <translation>Charger la clé du siège</translation>
+        </message>
+        <message>
+            <source>Load HQ's key…</source>
+            <translation>Charger la clé du siège…</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Homme</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Muster bundles (*.muster)</source>
+            <translation>Lots Muster (*.muster)</translation>
+        </message>
+        <message>
+            <source>Muster receipts (*.json)</source>
+            <translation>Accusés de réception Muster (*.json)</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Nouveaux</translation>
+        </message>
+        <message>
+            <source>No bundles imported yet.</source>
+            <translation>Aucun lot importé pour l'instant.</translation>
+        </message>
+        <message>
+            <source>No conflicts to review.</source>
+            <translation>Aucun conflit à examiner.</translation>
         </message>
         <message>
             <source>Not stated</source>
@@ -558,6 +846,22 @@
             <translation>Présent</translation>
         </message>
         <message>
+            <source>Receipt from HQ</source>
+            <translation>Accusé de réception du siège</translation>
+        </message>
+        <message>
+            <source>Receipt written: {n} bundles.</source>
+            <translation>Accusé de réception écrit : {n} lots.</translation>
+        </message>
+        <message>
+            <source>Received (UTC)</source>
+            <translation>Reçu (UTC)</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Enregistrement</translation>
+        </message>
+        <message>
             <source>Seminar</source>
             <translation>Séminaire</translation>
         </message>
@@ -566,16 +870,52 @@
             <translation>Événement parallèle</translation>
         </message>
         <message>
+            <source>Table</source>
+            <translation>Table</translation>
+        </message>
+        <message>
+            <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
+            <translation>Ce lot est chiffré pour le siège. Saisissez la phrase secrète du siège :</translation>
+        </message>
+        <message>
+            <source>This bundle is signed by {name} ({mission}), who is not in your trusted list.</source>
+            <translation>Ce lot est signé par {name} ({mission}), qui ne figure pas dans votre liste de confiance.</translation>
+        </message>
+        <message>
             <source>Training</source>
             <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Trust and import</source>
+            <translation>Faire confiance et importer</translation>
+        </message>
+        <message>
+            <source>Unknown signer</source>
+            <translation>Signataire inconnu</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
             <translation>Modifications non enregistrées</translation>
         </message>
         <message>
+            <source>Updated</source>
+            <translation>Modifiés</translation>
+        </message>
+        <message>
+            <source>Use the other version</source>
+            <translation>Utiliser l'autre version</translation>
+        </message>
+        <message>
             <source>Workshop</source>
             <translation>Atelier</translation>
+        </message>
+        <message>
+            <source>Write a receipt</source>
+            <translation>Écrire un accusé de réception</translation>
+        </message>
+        <message>
+            <source>Write a receipt for the field…</source>
+            <translation>Écrire un accusé de réception pour le terrain…</translation>
         </message>
         <message>
             <source>{what} has changes that are not saved yet.</source>
@@ -727,6 +1067,65 @@
         <message>
             <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
             <translation>Saisissez la phrase secrète de la clé de signature de {who}. Muster s’en souvient jusqu’à la fermeture de l’application.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewDialog</name>
+        <message>
+            <source>Import bundles: preview</source>
+            <translation>Importer des lots : aperçu</translation>
+        </message>
+        <message>
+            <source>Every bundle was checked: signature, trusted signer, content. Nothing is written until you press Import.</source>
+            <translation>Chaque lot a été vérifié : signature, signataire de confiance, contenu. Rien n'est écrit avant que vous appuyiez sur Importer.</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>De</translation>
+        </message>
+        <message>
+            <source>Mission</source>
+            <translation>Mission</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Nouveaux</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Modifiés</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Supprimés</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflits</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>These bundles would change nothing.</source>
+            <translation>Ces lots ne changeraient rien.</translation>
+        </message>
+        <message>
+            <source>Imported. The import log keeps this summary.</source>
+            <translation>Importé. Le journal des imports conserve ce résumé.</translation>
         </message>
     </context>
     <context>
@@ -972,6 +1371,14 @@
         <message>
             <source>Muster is already open on the data folder {folder}. Switch to its window.</source>
             <translation>Muster est déjà ouvert sur le dossier de données {folder}. Passez à sa fenêtre.</translation>
+        </message>
+        <message>
+            <source>Muster's data folder {folder} is a file, not a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open another folder, or move that file away.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Restore the latest backup, or start again with an empty database.</source>
