@@ -5,9 +5,10 @@ so the PDF says exactly what ``muster report --training T`` says. Participants
 are unique people with merges resolved, as the report counts them.
 
 Speed: a 10,000-row ReportLab table costs far more than ten 1,000-row ones, and a
-Paragraph per cell costs 4 to 10 times a plain string, so the participant list is
-built from chunks of 100 rows of plain strings; only a cell too long for its
-column, or mixing Arabic with Latin, becomes a Paragraph.
+Paragraph per cell costs 4 to 10 times a plain string. The participant list, the
+only part that grows with the training, is a dedicated row flowable
+(:mod:`app.services.pdf_rows`) that wraps plain strings once and splits between
+pages in linear time; the small tables use platypus Tables with pre-wrapped strings.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import io
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from app.services.identity import IdentityInfo
     from app.services.signing import StampPlacement
 
-CHUNK_ROWS = 100
 MAX_ORGANISATIONS = 25
 KIND_LABELS = {
     "training": "Training",
@@ -297,7 +297,6 @@ def _story(
     data: SummaryData,
     options: SummaryOptions,
     signer: Signer,
-    document_id: str,
     generated: datetime,
     width: float,
     stamp: StampSpace,
@@ -306,7 +305,7 @@ def _story(
 
     from app.services.identity import format_fingerprint
     from app.services.pdf_charts import category_sex_chart, session_chart
-    from app.services.pdf_page import GRID, LIGHT_BLUE, styles, table_style
+    from app.services.pdf_page import GRID, LIGHT_BLUE, styles
     from app.services.pdf_text import markup
 
     lang = options.lang
@@ -507,7 +506,7 @@ def _story(
     story.append(CondPageBreak(160))
     story.append(p(tr(lang, "Participants"), st.heading))
     if options.include_names:
-        story += _participant_tables(data, lang, width, cells)
+        story += _participant_tables(data, lang, width)
     else:
         story.append(
             p(
@@ -545,14 +544,10 @@ def _story(
         stamp.flowable,
     ]
     story.append(KeepTogether(block))
-    _ = table_style  # shared look, used by helpers
-    _ = document_id
     return story
 
 
-def _participant_tables(
-    data: SummaryData, lang: str, width: float, cells: _Cells
-) -> list[Flowable]:
+def _participant_tables(data: SummaryData, lang: str, width: float) -> list[Flowable]:
     """The participant list: one fast row table that splits between pages."""
     from app.services.pdf_rows import Column, RowTable
 
@@ -577,7 +572,6 @@ def _participant_tables(
         )
         for number, line in enumerate(data.participants, start=1)
     ]
-    _ = cells
     return [RowTable(columns, rows)]
 
 
@@ -616,7 +610,7 @@ def render_summary(
     )
     width = A4[0] - 2 * margin
     stamp = StampSpace(250, 64)
-    story = _story(data, options, signer, document_id, generated, width, stamp)
+    story = _story(data, options, signer, generated, width, stamp)
     footer = Footer(
         left=f"{data.training.mission} · {data.training.title}"[:70],
         document_id=document_id,
@@ -723,4 +717,3 @@ __all__ = [
     "export_summary",
     "render_summary",
 ]
-_ = date  # used in type hints of callers
