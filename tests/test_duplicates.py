@@ -214,3 +214,19 @@ def test_people_commands(installation, home) -> None:  # type: ignore[no-untyped
     assert code == 1 and "no person" in err
     code, out, _ = run_cli("people", "duplicates", home=home)
     assert code == 0 and "No possible duplicates" in out
+
+
+def test_index_follows_edits_merges_and_records_from_other_devices(installation) -> None:  # type: ignore[no-untyped-def]
+    a = create_person(installation, PersonInput("Aigerim Nazarbayeva", "F"))
+    first = duplicates.load_index(installation)
+    assert a.id in first.people
+    b = create_person(installation, PersonInput("Айгерим Назарбаева", "F"))
+    assert duplicates.load_index(installation) is first and b.id in first.people  # incremental
+    merge_people(installation, a.id, b.id)
+    assert b.id not in duplicates.load_index(installation).people
+    with installation.db.transaction() as session:  # a bundle's record keeps its old version
+        session.info["keep_sync_fields"] = True
+        session.add(Person(id="remote-1", full_name="Nazarbaeva Aiguerim", name_key="x",
+                           sex="F", version=5, updated_by="other-device"))  # fmt: skip
+    found = find_similar_people(installation, "Aigerim Nazarbayeva", "F")
+    assert {s.person.id for s in found} == {a.id, "remote-1"}

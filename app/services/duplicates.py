@@ -16,7 +16,7 @@ a block a score (0..1) weighs the name against sex, organisation, phone and e-ma
 
 from __future__ import annotations
 
-import difflib
+import functools
 import itertools
 import json
 import re
@@ -70,27 +70,17 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+_TRANSLIT = str.maketrans({**_CYRILLIC, **_ARABIC})
+_ARABIC_INITIAL_W = re.compile(r"(?:(?<=\s)|^)(ال)?و")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def transliterate(text: str) -> str:
     """Lower-case Latin letters for a name in Latin, Cyrillic or Arabic script."""
     folded = fold(text)
-    out: list[str] = []
-    for word in folded.split(" "):
-        # Arabic و at the start of a word (after the article) is the consonant w.
-        if word.startswith("الو"):
-            word = "الw" + word[3:]
-        elif word.startswith("و"):
-            word = "w" + word[1:]
-        for ch in word:
-            if ch in _CYRILLIC:
-                out.append(_CYRILLIC[ch])
-            elif ch in _ARABIC:
-                out.append(_ARABIC[ch])
-            elif ch.isascii() or ch.isalpha():
-                out.append(ch)
-            else:
-                out.append(" ")
-        out.append(" ")
-    return "".join(out).strip()
+    # Arabic و at the start of a word (after the article) is the consonant w.
+    folded = _ARABIC_INITIAL_W.sub(lambda m: (m.group(1) or "") + "w", folded)
+    return " ".join(_NOT_LETTERS.sub(" ", folded.translate(_TRANSLIT)).split())
 
 
 def name_tokens(full_name: str) -> list[str]:
@@ -107,6 +97,7 @@ def name_tokens(full_name: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=100_000)
 def skeleton(token: str) -> str:
     """The consonant skeleton transliterations agree on: Yusupova, Iousoupova -> 'spv'."""
     word = token
@@ -143,37 +134,71 @@ def name_form(full_name: str) -> NameForm:
     return NameForm(tokens, tuple(skeleton(t) for t in tokens))
 
 
-def _token_similarity(a: str, b: str, ska: str, skb: str) -> float:
-    if a == b:
-        return 1.0
-    if ska == skb and len(ska) >= 2:
-        return 0.92
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    sk_ratio = difflib.SequenceMatcher(None, ska, skb).ratio() if ska and skb else 0.0
-    return max(ratio * 0.85, sk_ratio * 0.8)
+@functools.lru_cache(maxsize=100_000)
+def _bigrams(word: str) -> frozenset[str]:
+    padded = f" {word} "
+    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
 
 
-def name_similarity(a: NameForm, b: NameForm) -> float:
-    """0..1; word order does not matter, a missing middle name costs a little."""
+FUZZY_FLOOR = 0.6  # two words less alike than this are different words, not typos
+
+
+def _fuzzy_token_similarity(a: str, b: str, ska: str, skb: str) -> float:
+    """Spelling similarity of two words whose skeletons differ: letter-pair (Dice) overlap."""
+    ga, gb = _bigrams(a), _bigrams(b)
+    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
+    sa, sb = _bigrams(ska), _bigrams(skb)
+    sk_dice = 2 * len(sa & sb) / (len(sa) + len(sb)) if ska and skb else 0.0
+    best = max(dice * 0.85, sk_dice * 0.8)
+    return best if best >= FUZZY_FLOOR * 0.85 else 0.0
+
+
+FUZZY_CEILING = 0.85  # the most a word pair with different skeletons can score
+
+
+def name_similarity(a: NameForm, b: NameForm, floor: float = 0.0) -> float:
+    """0..1; word order does not matter, a missing middle name costs a little.
+
+    Words are paired exactly first, then by skeleton, and only the words left over
+    are compared letter by letter (difflib, the slow part). When even perfect
+    leftovers could not lift the score to ``floor``, that work is skipped and the
+    upper bound returned, which is below ``floor`` anyway.
+    """
     if not a.tokens or not b.tokens:
         return 0.0
     short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
-    used: set[int] = set()
+    coverage = len(short.tokens) / len(long_.tokens)
+    scale = (0.85 + 0.15 * coverage) / len(short.tokens)
+    left_short = list(range(len(short.tokens)))
+    left_long = list(range(len(long_.tokens)))
     total = 0.0
-    for tok, sk in zip(short.tokens, short.skeletons, strict=True):
-        best, best_j = 0.0, -1
-        for j, (tok2, sk2) in enumerate(zip(long_.tokens, long_.skeletons, strict=True)):
-            if j in used:
+    for same, value in ((short.tokens, 1.0), (short.skeletons, 0.92)):
+        other = long_.tokens if value == 1.0 else long_.skeletons
+        for i in list(left_short):
+            if value < 1.0 and len(same[i]) < 2:
                 continue
-            sim = _token_similarity(tok, tok2, sk, sk2)
+            for j in left_long:
+                if same[i] == other[j]:
+                    total += value
+                    left_short.remove(i)
+                    left_long.remove(j)
+                    break
+    if not left_short:
+        return total * scale
+    if (total + FUZZY_CEILING * len(left_short)) * scale < floor:
+        return (total + FUZZY_CEILING * len(left_short)) * scale
+    for i in left_short:
+        best, best_j = 0.0, -1
+        for j in left_long:
+            sim = _fuzzy_token_similarity(
+                short.tokens[i], long_.tokens[j], short.skeletons[i], long_.skeletons[j]
+            )
             if sim > best:
                 best, best_j = sim, j
         if best_j >= 0:
-            used.add(best_j)
+            left_long.remove(best_j)
         total += best
-    core = total / len(short.tokens)
-    coverage = len(short.tokens) / len(long_.tokens)
-    return core * (0.85 + 0.15 * coverage)
+    return total * scale
 
 
 def phone_key(phone: str) -> str:
@@ -226,9 +251,9 @@ def _org_key(organisation: str) -> str:
 
 def score_pair(a: Candidate, b: Candidate) -> Match | None:
     """How likely ``a`` and ``b`` are one person, with the reasons, or None when unlikely."""
-    name = name_similarity(a.form, b.form)
     same_phone = bool(a.phone_key) and a.phone_key == b.phone_key
     same_email = bool(a.email_key) and a.email_key == b.email_key
+    name = name_similarity(a.form, b.form, 0.5 if same_phone or same_email else MIN_NAME)
     if name < MIN_NAME and not ((same_phone or same_email) and name >= 0.5):
         return None
     reasons: list[str] = []
@@ -292,9 +317,21 @@ class PeopleIndex:
             self.add(candidate)
 
     def add(self, candidate: Candidate) -> None:
+        self.remove(candidate.id)
         self.people[candidate.id] = candidate
         for key in self._keys(candidate):
             self._blocks.setdefault(key, set()).add(candidate.id)
+
+    def remove(self, person_id: str) -> None:
+        old = self.people.pop(person_id, None)
+        if old is None:
+            return
+        for key in self._keys(old):
+            block = self._blocks.get(key)
+            if block is not None:
+                block.discard(person_id)
+                if not block:
+                    del self._blocks[key]
 
     @staticmethod
     def _keys(candidate: Candidate) -> set[str]:
@@ -326,32 +363,67 @@ class PeopleIndex:
         return self._blocks.values()
 
 
-_index_cache: dict[str, tuple[tuple[int, int], PeopleIndex]] = {}
+@dataclass
+class _CachedIndex:
+    index: PeopleIndex
+    versions: dict[str, int]  # every row of people, deleted ones too
+    marker: tuple[int, int, int]  # count, max version, checksum of versions
+
+    @property
+    def max_version(self) -> int:
+        return self.marker[1]
+
+
+_CHECK_MOD = 1_000_000_007  # versions are ~2**56: sum them modulo a prime, not overflow
+_index_cache: dict[str, _CachedIndex] = {}
 _index_lock = threading.Lock()
+_CANDIDATE_COLUMNS = (Person.id, Person.full_name, Person.sex, Person.organisation,
+                      Person.phone, Person.email)  # fmt: skip
 
 
 def load_index(inst: Installation) -> PeopleIndex:
-    """The index of live people, rebuilt only when the people table changed."""
-    with inst.db.reading() as session:
+    """The index of live people, kept between calls and brought up to date incrementally.
+
+    Every local edit raises a person's version, so rows newer than the cached
+    maximum are the changes; a count and checksum of versions catch anything else
+    (records received from another device with older versions): then it is rebuilt.
+    """
+    key = str(inst.db.path)
+    with _index_lock, inst.db.reading() as session:
         stamp = session.execute(
-            select(func.count(), func.coalesce(func.max(Person.version), 0)).select_from(Person)
-        ).one()
-        marker = (int(stamp[0]), int(stamp[1]))
-        key = str(inst.db.path)
-        with _index_lock:
-            cached = _index_cache.get(key)
-            if cached is not None and cached[0] == marker:
-                return cached[1]
-        rows = session.execute(
-            select(
-                Person.id, Person.full_name, Person.sex, Person.organisation, Person.phone,
-                Person.email,
-            ).where(Person.deleted.is_(False))
-        ).all()  # fmt: skip
-    index = PeopleIndex(make_candidate(*row) for row in rows)
-    with _index_lock:
-        _index_cache[key] = (marker, index)
-    return index
+            select(func.count(), func.coalesce(func.max(Person.version), 0),
+                   func.coalesce(func.sum(Person.version % _CHECK_MOD), 0)).select_from(Person)
+        ).one()  # fmt: skip
+        marker = (int(stamp[0]), int(stamp[1]), int(stamp[2]))
+        cached = _index_cache.get(key)
+        if cached is not None and cached.marker == marker:
+            return cached.index
+        if cached is not None:
+            changed = session.execute(
+                select(*_CANDIDATE_COLUMNS, Person.version, Person.deleted).where(
+                    Person.version > cached.max_version
+                )
+            ).all()
+            for *fields, version, deleted in changed:
+                cached.versions[fields[0]] = int(version)
+                if deleted:
+                    cached.index.remove(fields[0])
+                else:
+                    cached.index.add(make_candidate(*fields))
+            versions = cached.versions.values()
+            checksum = sum(v % _CHECK_MOD for v in versions)
+            if (len(versions), max(versions, default=0), checksum) == marker:
+                cached.marker = marker
+                return cached.index
+        rows = session.execute(select(*_CANDIDATE_COLUMNS, Person.version, Person.deleted)).all()
+        index = PeopleIndex()
+        versions_by_id: dict[str, int] = {}
+        for *fields, version, deleted in rows:
+            versions_by_id[fields[0]] = int(version)
+            if not deleted:
+                index.add(make_candidate(*fields))
+        _index_cache[key] = _CachedIndex(index, versions_by_id, marker)
+        return index
 
 
 # --- public API ----------------------------------------------------------------------------
