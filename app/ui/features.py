@@ -19,6 +19,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.settings_dialog",
     "app.ui.documents_ui",
     "app.ui.sync_ui",
+    "app.ui.people_io_ui",
 )
 
 

@@ -1,0 +1,123 @@
+"""Feature module: import and export participant lists, and the possible-duplicates view.
+
+Adds "Import participants…" and "Export participants…" as training actions (menu
+and editor toolbar) and "Possible duplicates…" to the Participants menu.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def _need_training(window: MainWindow) -> str | None:
+    training_id = window.current_training_id()
+    if training_id is None:
+        QMessageBox.information(
+            window,
+            window.tr("Choose a training"),
+            window.tr("Select a training in the list first."),
+        )
+    return training_id
+
+
+def open_import_wizard(window: MainWindow, training_id: str, title: str = ""):  # type: ignore[no-untyped-def]
+    """Show the import wizard for ``training_id``; the window refreshes after an import."""
+    from app.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(window.installation, window.worker, training_id, title, window)
+    wizard.imported.connect(lambda _result: window.refresh())
+    wizard.show()
+    return wizard
+
+
+def _import(window: MainWindow) -> None:
+    training_id = _need_training(window)
+    if training_id is None:
+        return
+    from app.services.trainings import get_training
+
+    window.worker.run(
+        lambda: get_training(window.installation, training_id).title,
+        on_success=lambda title: open_import_wizard(window, training_id, title),
+    )
+
+
+def document_language() -> str:
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
+    """Write the participants file on the worker and say where it went."""
+    from app.services.participants_export import export_participants
+
+    inst, lang = window.installation, document_language()
+
+    def done(result) -> None:  # type: ignore[no-untyped-def]
+        window.statusBar().showMessage(
+            window.tr("%n participant(s) exported to {path}", "", result.rows).format(
+                path=result.path
+            ),
+            10_000,
+        )
+
+    window.worker.run(lambda: export_participants(inst, training_id, path, lang, hxl), done)
+
+
+def _export(window: MainWindow) -> None:
+    training_id = _need_training(window)
+    if training_id is None:
+        return
+    from app.services.participants_export import training_export_name
+
+    inst = window.installation
+
+    def ask(name: str) -> None:
+        folder = inst.paths.exports
+        folder.mkdir(parents=True, exist_ok=True)
+        chosen, selected = QFileDialog.getSaveFileName(
+            window, window.tr("Export participants"), str(folder / name),
+            window.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;"
+                      "Excel workbook with HXL hashtags (*.xlsx)"),
+        )  # fmt: skip
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in selected.lower() else ".xlsx")
+        export_to(window, training_id, path, hxl="HXL" in selected)
+
+    window.worker.run(lambda: training_export_name(inst, training_id), on_success=ask)
+
+
+def open_duplicates(window: MainWindow):  # type: ignore[no-untyped-def]
+    from app.ui.duplicates_view import DuplicatesDialog
+
+    dialog = DuplicatesDialog(window.installation, window.worker, window)
+    dialog.merged.connect(lambda _info: window.refresh())
+    dialog.show()
+    return dialog
+
+
+def install(window: MainWindow) -> None:
+    import_action = QAction(window.tr("Import participants…"), window)
+    import_action.setStatusTip(window.tr("Add participants from an Excel or CSV list"))
+    import_action.triggered.connect(lambda: _import(window))
+    window.add_training_action(import_action)
+
+    export_action = QAction(window.tr("Export participants…"), window)
+    export_action.setStatusTip(window.tr("Save the participant list as Excel or CSV"))
+    export_action.triggered.connect(lambda: _export(window))
+    window.add_training_action(export_action)
+
+    duplicates_action = QAction(window.tr("Possible duplicates…"), window)
+    duplicates_action.setStatusTip(window.tr("Find people recorded twice and merge them"))
+    duplicates_action.triggered.connect(lambda: open_duplicates(window))
+    window.menu("people").addAction(duplicates_action)
