@@ -54,22 +54,19 @@ Index = QModelIndex | QPersistentModelIndex
 def field_labels() -> dict[str, str]:
     """What a column can be, in the interface language."""
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("ImportWizard", text)
-
     return {
-        "": t("(ignore)"),
-        "full_name": t("Full name"),
-        "last_name": t("Last name"),
-        "first_name": t("First name"),
-        "sex": t("Sex"),
-        "category": t("Category"),
-        "organisation": t("Organisation"),
-        "function": t("Function / rank"),
-        "partner": t("Partner"),
-        "nationality": t("Nationality"),
-        "phone": t("Phone"),
-        "email": t("E-mail"),
+        "": QCoreApplication.translate("ImportWizard", "(ignore)"),
+        "full_name": QCoreApplication.translate("ImportWizard", "Full name"),
+        "last_name": QCoreApplication.translate("ImportWizard", "Last name"),
+        "first_name": QCoreApplication.translate("ImportWizard", "First name"),
+        "sex": QCoreApplication.translate("ImportWizard", "Sex"),
+        "category": QCoreApplication.translate("ImportWizard", "Category"),
+        "organisation": QCoreApplication.translate("ImportWizard", "Organisation"),
+        "function": QCoreApplication.translate("ImportWizard", "Function / rank"),
+        "partner": QCoreApplication.translate("ImportWizard", "Partner"),
+        "nationality": QCoreApplication.translate("ImportWizard", "Nationality"),
+        "phone": QCoreApplication.translate("ImportWizard", "Phone"),
+        "email": QCoreApplication.translate("ImportWizard", "E-mail"),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -17,13 +17,18 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
+def _tr(text: str) -> str:
+    """Strings of this module live in the main window's context, where they are shown."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
 def _need_training(window: MainWindow) -> str | None:
     training_id = window.current_training_id()
     if training_id is None:
         QMessageBox.information(
             window,
-            window.tr("Choose a training"),
-            window.tr("Select a training in the list first."),
+            _tr("Choose a training"),
+            _tr("Select a training in the list first."),
         )
     return training_id
 
@@ -62,9 +67,9 @@ def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = Fals
 
     def done(result) -> None:  # type: ignore[no-untyped-def]
         window.statusBar().showMessage(
-            window.tr("%n participant(s) exported to {path}", "", result.rows).format(
-                path=result.path
-            ),
+            QCoreApplication.translate(
+                "MainWindow", "%n participant(s) exported to {path}", None, result.rows
+            ).format(path=result.path),
             10_000,
         )
 
@@ -83,8 +88,8 @@ def _export(window: MainWindow) -> None:
         folder = inst.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
         chosen, selected = QFileDialog.getSaveFileName(
-            window, window.tr("Export participants"), str(folder / name),
-            window.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;"
+            window, _tr("Export participants"), str(folder / name),
+            _tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;"
                       "Excel workbook with HXL hashtags (*.xlsx)"),
         )  # fmt: skip
         if not chosen:
@@ -107,17 +112,17 @@ def open_duplicates(window: MainWindow):  # type: ignore[no-untyped-def]
 
 
 def install(window: MainWindow) -> None:
-    import_action = QAction(window.tr("Import participants…"), window)
-    import_action.setStatusTip(window.tr("Add participants from an Excel or CSV list"))
+    import_action = QAction(_tr("Import participants…"), window)
+    import_action.setStatusTip(_tr("Add participants from an Excel or CSV list"))
     import_action.triggered.connect(lambda: _import(window))
     window.add_training_action(import_action)
 
-    export_action = QAction(window.tr("Export participants…"), window)
-    export_action.setStatusTip(window.tr("Save the participant list as Excel or CSV"))
+    export_action = QAction(_tr("Export participants…"), window)
+    export_action.setStatusTip(_tr("Save the participant list as Excel or CSV"))
     export_action.triggered.connect(lambda: _export(window))
     window.add_training_action(export_action)
 
-    duplicates_action = QAction(window.tr("Possible duplicates…"), window)
-    duplicates_action.setStatusTip(window.tr("Find people recorded twice and merge them"))
+    duplicates_action = QAction(_tr("Possible duplicates…"), window)
+    duplicates_action.setStatusTip(_tr("Find people recorded twice and merge them"))
     duplicates_action.triggered.connect(lambda: open_duplicates(window))
     window.menu("people").addAction(duplicates_action)

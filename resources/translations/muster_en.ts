@@ -216,6 +216,130 @@
         </message>
     </context>
     <context>
+        <name>Duplicates</name>
+        <message>
+            <source>same name</source>
+            <translation>same name</translation>
+        </message>
+        <message>
+            <source>similar name</source>
+            <translation>similar name</translation>
+        </message>
+        <message>
+            <source>same phone</source>
+            <translation>same phone</translation>
+        </message>
+        <message>
+            <source>same e-mail</source>
+            <translation>same e-mail</translation>
+        </message>
+        <message>
+            <source>same organisation</source>
+            <translation>same organisation</translation>
+        </message>
+        <message>
+            <source>same sex</source>
+            <translation>same sex</translation>
+        </message>
+        <message>
+            <source>different sex</source>
+            <translation>different sex</translation>
+        </message>
+        <message>
+            <source>different phone</source>
+            <translation>different phone</translation>
+        </message>
+        <message>
+            <source>already registered</source>
+            <translation>already registered</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Possible duplicates</source>
+            <translation>Possible duplicates</translation>
+        </message>
+        <message>
+            <source>Looking for people recorded twice…</source>
+            <translation>Looking for people recorded twice…</translation>
+        </message>
+        <message>
+            <source>First record</source>
+            <translation>First record</translation>
+        </message>
+        <message>
+            <source>Second record</source>
+            <translation>Second record</translation>
+        </message>
+        <message>
+            <source>Same person: keep the first record</source>
+            <translation>Same person: keep the first record</translation>
+        </message>
+        <message>
+            <source>Same person: keep the second record</source>
+            <translation>Same person: keep the second record</translation>
+        </message>
+        <message>
+            <source>Not the same person</source>
+            <translation>Not the same person</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pair(s) of records may be the same person. Compare them and merge the ones that are.</source>
+            <translation>
+                <numerusform>%n pair of records may be the same person. Compare them and merge the ones that are.</numerusform>
+                <numerusform>%n pairs of records may be the same person. Compare them and merge the ones that are.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No possible duplicates: every person has one record.</source>
+            <translation>No possible duplicates: every person has one record.</translation>
+        </message>
+        <message>
+            <source>{other} will be merged into {keep}: every registration and attendance of {other} moves to {keep}, and the record {other} disappears. Merge?</source>
+            <translation>{other} will be merged into {keep}: every registration and attendance of {other} moves to {keep}, and the record {other} disappears. Merge?</translation>
+        </message>
+        <message>
+            <source>Merge two records</source>
+            <translation>Merge two records</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Merge</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <source>Choose the participant list</source>
+            <translation>Choose the participant list</translation>
+        </message>
+        <message>
+            <source>An Excel workbook (.xlsx) or a CSV file. Title rows above the column titles and blank lines are fine.</source>
+            <translation>An Excel workbook (.xlsx) or a CSV file. Title rows above the column titles and blank lines are fine.</translation>
+        </message>
+        <message>
+            <source>File to import</source>
+            <translation>File to import</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>Sheet:</translation>
+        </message>
+        <message>
+            <source>Import participants</source>
+            <translation>Import participants</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>HqDashboard</name>
         <message>
             <source>HQ dashboard — all missions</source>
@@ -445,6 +569,65 @@
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>(ignore)</source>
+            <translation>(ignore)</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Last name</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>First name</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function / rank</source>
+            <translation>Function / rank</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>Nationality</source>
+            <translation>Nationality</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Import participants</source>
+            <translation>Import participants</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+    </context>
+    <context>
         <name>ListDialog</name>
         <message>
             <source>Close</source>
@@ -627,6 +810,96 @@
         <message>
             <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
             <translation>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n participant(s) exported to {path}</source>
+            <translation>
+                <numerusform>%n participant exported to {path}</numerusform>
+                <numerusform>%n participants exported to {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add participants from an Excel or CSV list</source>
+            <translation>Add participants from an Excel or CSV list</translation>
+        </message>
+        <message>
+            <source>Choose a training</source>
+            <translation>Choose a training</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export participants</source>
+            <translation>Export participants</translation>
+        </message>
+        <message>
+            <source>Export participants…</source>
+            <translation>Export participants…</translation>
+        </message>
+        <message>
+            <source>Find people recorded twice and merge them</source>
+            <translation>Find people recorded twice and merge them</translation>
+        </message>
+        <message>
+            <source>Import participants…</source>
+            <translation>Import participants…</translation>
+        </message>
+        <message>
+            <source>Possible duplicates…</source>
+            <translation>Possible duplicates…</translation>
+        </message>
+        <message>
+            <source>Save the participant list as Excel or CSV</source>
+            <translation>Save the participant list as Excel or CSV</translation>
+        </message>
+        <message>
+            <source>Select a training in the list first.</source>
+            <translation>Select a training in the list first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <source>What is in each column?</source>
+            <translation>What is in each column?</translation>
+        </message>
+        <message>
+            <source>Muster guessed from the column titles. Change what is wrong; set columns you do not need to '(ignore)'.</source>
+            <translation>Muster guessed from the column titles. Change what is wrong; set columns you do not need to '(ignore)'.</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <source>First values</source>
+            <translation>First values</translation>
+        </message>
+        <message>
+            <source>Import as</source>
+            <translation>Import as</translation>
+        </message>
+        <message>
+            <source>Remember these choices for files with the same columns</source>
+            <translation>Remember these choices for files with the same columns</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Reading the file…</translation>
+        </message>
+        <message>
+            <source>{file}{sheet}: column titles on row {line}, {rows} rows below them.</source>
+            <translation>{file}{sheet}: column titles on row {line}, {rows} rows below them.</translation>
+        </message>
+        <message>
+            <source>Attendance on {day}</source>
+            <translation>Attendance on {day}</translation>
+        </message>
+        <message>
+            <source>(column {n})</source>
+            <translation>(column {n})</translation>
         </message>
     </context>
     <context>
@@ -1129,6 +1402,68 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         </message>
     </context>
     <context>
+        <name>PreviewModel</name>
+        <message>
+            <source>New person</source>
+            <translation>New person</translation>
+        </message>
+        <message>
+            <source>Same as {name}{org} ({score}%)</source>
+            <translation>Same as {name}{org} ({score}%)</translation>
+        </message>
+        <message>
+            <source>Leave out</source>
+            <translation>Leave out</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(no name)</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <source>Check before importing</source>
+            <translation>Check before importing</translation>
+        </message>
+        <message>
+            <source>Nothing is saved yet. Rows in orange may be people Muster already knows: choose who they are in the Person column.</source>
+            <translation>Nothing is saved yet. Rows in orange may be people Muster already knows: choose who they are in the Person column.</translation>
+        </message>
+        <message>
+            <source>In the file</source>
+            <translation>In the file</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Read as</source>
+            <translation>Read as</translation>
+        </message>
+        <message>
+            <source>Categories and partners Muster is not sure about:</source>
+            <translation>Categories and partners Muster is not sure about:</translation>
+        </message>
+        <message>
+            <source>Checking every row and looking for people already known…</source>
+            <translation>Checking every row and looking for people already known…</translation>
+        </message>
+        <message>
+            <source>{valid} participants to import ({known} already known), {skipped} rows skipped, {unsure} possible duplicates to check.</source>
+            <translation>{valid} participants to import ({known} already known), {skipped} rows skipped, {unsure} possible duplicates to check.</translation>
+        </message>
+        <message>
+            <source>(leave empty)</source>
+            <translation>(leave empty)</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferenceDialog</name>
         <message>
             <source>Reference lists</source>
@@ -1267,6 +1602,41 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Muster backups (*.sqlite3);;All files (*)</source>
             <translation>Muster backups (*.sqlite3);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultPage</name>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>Participants imported</source>
+            <translation>Participants imported</translation>
+        </message>
+        <message>
+            <source>{total} participants imported into this training: {new} new, {known} already known ({registered} were already registered). {marks} attendance marks recorded. {skipped} rows skipped.</source>
+            <translation>{total} participants imported into this training: {new} new, {known} already known ({registered} were already registered). {marks} attendance marks recorded. {skipped} rows skipped.</translation>
+        </message>
+        <message>
+            <source>Row {line}: {name}: {reason}</source>
+            <translation>Row {line}: {name}: {reason}</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(no name)</translation>
+        </message>
+        <message>
+            <source>Nothing was imported</source>
+            <translation>Nothing was imported</translation>
+        </message>
+        <message>
+            <source>Nothing was imported.</source>
+            <translation>Nothing was imported.</translation>
         </message>
     </context>
     <context>

@@ -216,6 +216,130 @@
         </message>
     </context>
     <context>
+        <name>Duplicates</name>
+        <message>
+            <source>same name</source>
+            <translation>même nom</translation>
+        </message>
+        <message>
+            <source>similar name</source>
+            <translation>nom semblable</translation>
+        </message>
+        <message>
+            <source>same phone</source>
+            <translation>même téléphone</translation>
+        </message>
+        <message>
+            <source>same e-mail</source>
+            <translation>même courriel</translation>
+        </message>
+        <message>
+            <source>same organisation</source>
+            <translation>même organisation</translation>
+        </message>
+        <message>
+            <source>same sex</source>
+            <translation>même sexe</translation>
+        </message>
+        <message>
+            <source>different sex</source>
+            <translation>sexe différent</translation>
+        </message>
+        <message>
+            <source>different phone</source>
+            <translation>téléphone différent</translation>
+        </message>
+        <message>
+            <source>already registered</source>
+            <translation>déjà inscrit</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Possible duplicates</source>
+            <translation>Doublons possibles</translation>
+        </message>
+        <message>
+            <source>Looking for people recorded twice…</source>
+            <translation>Recherche des personnes enregistrées deux fois…</translation>
+        </message>
+        <message>
+            <source>First record</source>
+            <translation>Première fiche</translation>
+        </message>
+        <message>
+            <source>Second record</source>
+            <translation>Seconde fiche</translation>
+        </message>
+        <message>
+            <source>Same person: keep the first record</source>
+            <translation>Même personne : garder la première fiche</translation>
+        </message>
+        <message>
+            <source>Same person: keep the second record</source>
+            <translation>Même personne : garder la seconde fiche</translation>
+        </message>
+        <message>
+            <source>Not the same person</source>
+            <translation>Pas la même personne</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pair(s) of records may be the same person. Compare them and merge the ones that are.</source>
+            <translation>
+                <numerusform>%n paire de fiches est peut-être une seule personne. Comparez et fusionnez si c'est le cas.</numerusform>
+                <numerusform>%n paires de fiches sont peut-être une seule personne. Comparez-les et fusionnez celles qui le sont.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No possible duplicates: every person has one record.</source>
+            <translation>Aucun doublon possible : chaque personne a une seule fiche.</translation>
+        </message>
+        <message>
+            <source>{other} will be merged into {keep}: every registration and attendance of {other} moves to {keep}, and the record {other} disappears. Merge?</source>
+            <translation>{other} sera fusionné dans {keep} : toutes les inscriptions et présences de {other} passent à {keep}, et la fiche {other} disparaît. Fusionner ?</translation>
+        </message>
+        <message>
+            <source>Merge two records</source>
+            <translation>Fusionner deux fiches</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Fusionner</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <source>Choose the participant list</source>
+            <translation>Choisir la liste des participants</translation>
+        </message>
+        <message>
+            <source>An Excel workbook (.xlsx) or a CSV file. Title rows above the column titles and blank lines are fine.</source>
+            <translation>Un classeur Excel (.xlsx) ou un fichier CSV. Les lignes de titre au-dessus des en-têtes et les lignes vides ne posent pas de problème.</translation>
+        </message>
+        <message>
+            <source>File to import</source>
+            <translation>Fichier à importer</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>Feuille :</translation>
+        </message>
+        <message>
+            <source>Import participants</source>
+            <translation>Importer des participants</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)</source>
+            <translation>Tableurs (*.xlsx *.xlsm *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>HqDashboard</name>
         <message>
             <source>HQ dashboard — all missions</source>
@@ -445,6 +569,65 @@
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>(ignore)</source>
+            <translation>(ignorer)</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Nom complet</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>Prénom</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function / rank</source>
+            <translation>Fonction / grade</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partenaire</translation>
+        </message>
+        <message>
+            <source>Nationality</source>
+            <translation>Nationalité</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>Import participants</source>
+            <translation>Importer des participants</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+    </context>
+    <context>
         <name>ListDialog</name>
         <message>
             <source>Close</source>
@@ -627,6 +810,96 @@
         <message>
             <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
             <translation>Muster enregistre les formations de renforcement des capacités, leurs participants et les présences, hors ligne. Données : {path}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n participant(s) exported to {path}</source>
+            <translation>
+                <numerusform>%n participant exporté vers {path}</numerusform>
+                <numerusform>%n participants exportés vers {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add participants from an Excel or CSV list</source>
+            <translation>Ajouter des participants depuis une liste Excel ou CSV</translation>
+        </message>
+        <message>
+            <source>Choose a training</source>
+            <translation>Choisir une formation</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv);;Classeur Excel avec mots-dièses HXL (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export participants</source>
+            <translation>Exporter les participants</translation>
+        </message>
+        <message>
+            <source>Export participants…</source>
+            <translation>Exporter les participants…</translation>
+        </message>
+        <message>
+            <source>Find people recorded twice and merge them</source>
+            <translation>Trouver les personnes enregistrées deux fois et les fusionner</translation>
+        </message>
+        <message>
+            <source>Import participants…</source>
+            <translation>Importer des participants…</translation>
+        </message>
+        <message>
+            <source>Possible duplicates…</source>
+            <translation>Doublons possibles…</translation>
+        </message>
+        <message>
+            <source>Save the participant list as Excel or CSV</source>
+            <translation>Enregistrer la liste des participants en Excel ou CSV</translation>
+        </message>
+        <message>
+            <source>Select a training in the list first.</source>
+            <translation>Sélectionnez d'abord une formation dans la liste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <source>What is in each column?</source>
+            <translation>Que contient chaque colonne ?</translation>
+        </message>
+        <message>
+            <source>Muster guessed from the column titles. Change what is wrong; set columns you do not need to '(ignore)'.</source>
+            <translation>Muster a deviné d'après les en-têtes. Corrigez ce qui est faux ; mettez « (ignorer) » pour les colonnes inutiles.</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>Colonne du fichier</translation>
+        </message>
+        <message>
+            <source>First values</source>
+            <translation>Premières valeurs</translation>
+        </message>
+        <message>
+            <source>Import as</source>
+            <translation>Importer comme</translation>
+        </message>
+        <message>
+            <source>Remember these choices for files with the same columns</source>
+            <translation>Retenir ces choix pour les fichiers ayant les mêmes colonnes</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Lecture du fichier…</translation>
+        </message>
+        <message>
+            <source>{file}{sheet}: column titles on row {line}, {rows} rows below them.</source>
+            <translation>{file}{sheet} : en-têtes à la ligne {line}, {rows} lignes en dessous.</translation>
+        </message>
+        <message>
+            <source>Attendance on {day}</source>
+            <translation>Présence le {day}</translation>
+        </message>
+        <message>
+            <source>(column {n})</source>
+            <translation>(colonne {n})</translation>
         </message>
     </context>
     <context>
@@ -1129,6 +1402,68 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         </message>
     </context>
     <context>
+        <name>PreviewModel</name>
+        <message>
+            <source>New person</source>
+            <translation>Nouvelle personne</translation>
+        </message>
+        <message>
+            <source>Same as {name}{org} ({score}%)</source>
+            <translation>Même personne que {name}{org} ({score} %)</translation>
+        </message>
+        <message>
+            <source>Leave out</source>
+            <translation>Ne pas importer</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(sans nom)</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Ignorée</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <source>Check before importing</source>
+            <translation>Vérifier avant d'importer</translation>
+        </message>
+        <message>
+            <source>Nothing is saved yet. Rows in orange may be people Muster already knows: choose who they are in the Person column.</source>
+            <translation>Rien n'est encore enregistré. Les lignes en orange sont peut-être des personnes déjà connues : choisissez qui elles sont dans la colonne Personne.</translation>
+        </message>
+        <message>
+            <source>In the file</source>
+            <translation>Dans le fichier</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <source>Read as</source>
+            <translation>Lu comme</translation>
+        </message>
+        <message>
+            <source>Categories and partners Muster is not sure about:</source>
+            <translation>Catégories et partenaires dont Muster n'est pas sûr :</translation>
+        </message>
+        <message>
+            <source>Checking every row and looking for people already known…</source>
+            <translation>Vérification de chaque ligne et recherche des personnes déjà connues…</translation>
+        </message>
+        <message>
+            <source>{valid} participants to import ({known} already known), {skipped} rows skipped, {unsure} possible duplicates to check.</source>
+            <translation>{valid} participants à importer ({known} déjà connus), {skipped} lignes ignorées, {unsure} doublons possibles à vérifier.</translation>
+        </message>
+        <message>
+            <source>(leave empty)</source>
+            <translation>(laisser vide)</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferenceDialog</name>
         <message>
             <source>Reference lists</source>
@@ -1267,6 +1602,41 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Muster backups (*.sqlite3);;All files (*)</source>
             <translation>Sauvegardes Muster (*.sqlite3);;Tous les fichiers (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultPage</name>
+        <message>
+            <source>Import</source>
+            <translation>Importation</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importation…</translation>
+        </message>
+        <message>
+            <source>Participants imported</source>
+            <translation>Participants importés</translation>
+        </message>
+        <message>
+            <source>{total} participants imported into this training: {new} new, {known} already known ({registered} were already registered). {marks} attendance marks recorded. {skipped} rows skipped.</source>
+            <translation>{total} participants importés dans cette formation : {new} nouveaux, {known} déjà connus ({registered} étaient déjà inscrits). {marks} présences enregistrées. {skipped} lignes ignorées.</translation>
+        </message>
+        <message>
+            <source>Row {line}: {name}: {reason}</source>
+            <translation>Ligne {line} : {name} : {reason}</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>(sans nom)</translation>
+        </message>
+        <message>
+            <source>Nothing was imported</source>
+            <translation>Rien n'a été importé</translation>
+        </message>
+        <message>
+            <source>Nothing was imported.</source>
+            <translation>Rien n'a été importé.</translation>
         </message>
     </context>
     <context>
