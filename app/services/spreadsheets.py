@@ -111,13 +111,12 @@ def _refuse_unreadable(path: Path, head: bytes) -> None:
     if head.startswith(OLE_SIGNATURE):
         with path.open("rb") as handle:
             blob = handle.read(MAX_FILE_BYTES)
-        if "EncryptionInfo".encode("utf-16-le") in blob or b"EncryptedPackage" in blob:
+        markers = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+        if any(marker in blob for marker in markers):
             raise UserError(
                 f"{path.name} is protected by a password. Open it in Excel, remove the password "
                 "(File > Info > Protect Workbook), save it and import it again."
             )
-        if "EncryptedPackage".encode("utf-16-le") in blob:
-            raise UserError(f"{path.name} is protected by a password; remove it in Excel first.")
         raise UserError(
             f"{path.name} is in the old Excel 97-2003 format. Open it in Excel and save it as "
             "an Excel workbook (.xlsx), then import that file."
