@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.modeltest import ModelTester
@@ -15,9 +17,22 @@ from app.services.people import PersonInput, create_person, list_participants
 from app.ui.duplicates_view import DuplicatesDialog
 from app.ui.import_wizard import ImportWizard
 from app.ui.worker import Worker
-from tests.test_participant_import import training, write_list  # noqa: F401 - fixture
+from tests.test_participant_import import write_list
 
 WAIT = 15_000
+
+
+@pytest.fixture
+def training(installation):  # type: ignore[no-untyped-def]
+    """A training with sessions on 4, 5 and 6 March 2024, like the list's date columns."""
+    from datetime import date
+
+    from app.services.trainings import SessionInput, TrainingInput, create_training
+
+    days = (date(2024, 3, 4), date(2024, 3, 5), date(2024, 3, 6))
+    return create_training(installation, TrainingInput(
+        "Formation Beni", "MONUSCO", days[0], days[-1],
+        sessions=tuple(SessionInput(d, "Beni") for d in days)))  # fmt: skip
 
 
 def _next(qtbot: QtBot, wizard: QWizard) -> None:
@@ -28,7 +43,7 @@ def _next(qtbot: QtBot, wizard: QWizard) -> None:
 
 
 def test_wizard_imports_with_a_changed_mapping_and_a_confirmed_duplicate(  # type: ignore[no-untyped-def]
-    qtbot: QtBot, qtmodeltester: ModelTester, installation, training, tmp_path: Path,  # noqa: F811
+    qtbot: QtBot, qtmodeltester: ModelTester, installation, training, tmp_path: Path,
     artifacts: Path,
 ) -> None:  # fmt: skip
     known = create_person(installation, PersonInput("Goulnara Iousoupova", "F",
@@ -91,7 +106,7 @@ def test_wizard_refuses_a_junk_file_and_writes_nothing(  # type: ignore[no-untyp
     qtbot: QtBot,
     installation,
     training,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     junk = tmp_path / "junk.csv"
     junk.write_text("Nom;Sexe\n" + "\n".join(f"{i};0" for i in range(3000)), encoding="utf-8")
