@@ -96,7 +96,7 @@ def list_backups(paths: Paths) -> list[BackupInfo]:
     found: list[BackupInfo] = []
     try:
         entries = list(paths.backups.iterdir())
-    except FileNotFoundError:
+    except OSError:  # no folder yet, or an unusable one (explained elsewhere)
         return []
     for entry in entries:
         parsed = parse_backup_name(entry.name)

@@ -64,6 +64,12 @@ def _folder_problem(paths: Paths, exc: OSError) -> StartupProblem:
             _tr("The disk is full. Free some space, then open Muster again; nothing was lost."),
             "folder",
         )
+    if paths.home.exists() and not paths.home.is_dir():
+        return StartupProblem(
+            _tr("Muster's data folder {folder} is a file, not a folder.").format(folder=paths.home),
+            "folder",
+            _tr("Open another folder, or move that file away."),
+        )
     return StartupProblem(
         _tr("Muster cannot write to its data folder {folder} ({reason}).").format(
             folder=paths.home, reason=exc.strerror or exc

@@ -11,6 +11,7 @@ exits; when that is impossible it says plainly that Muster is already open.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import logging
@@ -38,7 +39,9 @@ def server_name(paths: Paths) -> str:
 
 
 def _lock(paths: Paths) -> QLockFile:
-    paths.home.mkdir(parents=True, exist_ok=True)
+    # An unusable folder is explained in plain words by the start-up checks.
+    with contextlib.suppress(OSError):
+        paths.home.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
     return lock
@@ -50,7 +53,7 @@ def app_is_running(paths: Paths) -> bool:
     if lock.tryLock(0):
         lock.unlock()
         return False
-    return True
+    return lock.error() == QLockFile.LockError.LockFailedError
 
 
 class SingleInstance(QObject):
@@ -68,7 +71,12 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """Take the folder for this process; False when another Muster holds it."""
         if not self._lock.tryLock(0):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False  # another process holds it
+            # No lock can be made here (a read-only or missing folder): carry on, and let
+            # the start-up checks explain the folder problem in plain words.
+            log.warning("no single-instance lock in %s: %s", self.paths.home, self._lock.error())
+            return True
         QLocalServer.removeServer(self.name)  # a socket left by a crashed launch
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
