@@ -244,3 +244,29 @@ def test_restore_from_the_running_app_reopens_on_the_restored_data(
     assert new_window.installation is not demo_installation
     new_window.installation.close()
     assert app_module.current_session() is None
+
+
+def test_dialogs_look_right(qtbot, demo_installation, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.backups import backup_before
+    from app.ui.app import StartupProblem
+
+    backup_now(demo_installation)
+    backup_before(demo_installation, "import")
+    dialog = RestoreDialog(demo_installation.paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.restore_button.isEnabled()
+    dialog.grab().save(str(artifacts / "backup-restore-dialog.png"))
+    problem = StartupProblem(
+        "This file is not a Muster database, or it is damaged.",
+        "database",
+        "You can restore a backup, or open another data folder.",
+    )
+    box = StartupProblemDialog(problem, has_backups=True)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    assert box.restore_button is not None and box.empty_button is None
+    box.grab().save(str(artifacts / "startup-problem-dialog.png"))
