@@ -1743,6 +1743,14 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Muster est déjà ouvert sur le dossier de données {folder}. Passez à sa fenêtre.</translation>
         </message>
         <message>
+            <source>Muster's data folder {folder} is a file, not a folder.</source>
+            <translation>Le dossier de données de Muster, {folder}, est un fichier et non un dossier.</translation>
+        </message>
+        <message>
+            <source>Open another folder, or move that file away.</source>
+            <translation>Ouvrez un autre dossier, ou déplacez ce fichier ailleurs.</translation>
+        </message>
+        <message>
             <source>Restore the latest backup, or start again with an empty database.</source>
             <translation>Restaurez la dernière sauvegarde, ou repartez d’une base de données vide.</translation>
         </message>
