@@ -7,7 +7,6 @@ full dump of HQ's database before and after.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import shutil
@@ -85,26 +84,27 @@ def resign(
     key: Any,
     certificate_pem: bytes | None = None,
     edit_manifest: Callable[[dict[str, Any]], None] | None = None,
-) -> dict[str, bytes]:
-    """Recompute the manifest for ``members`` and sign it with ``key``."""
+) -> bytes:
+    """A bundle of ``members`` laid out by Muster's own packer, signed with ``key``."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.services.bundles import pack_bundle
 
     members = dict(members)
     if certificate_pem is not None:
         members["certificate.pem"] = certificate_pem
-    manifest = json.loads(members["manifest.json"])
-    payload = {n: d for n, d in members.items() if n not in ("manifest.json", "manifest.sig")}
-    manifest["members"] = [
-        {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
-        for n, d in sorted(payload.items())
-    ]
+    manifest = json.loads(members.pop("manifest.json"))
+    members.pop("manifest.sig")
     if edit_manifest:
         edit_manifest(manifest)
-    raw = json.dumps(manifest, sort_keys=True).encode()
-    members["manifest.json"] = raw
-    members["manifest.sig"] = key.sign(raw, ec.ECDSA(hashes.SHA256()))
-    return members
+    data, _ = pack_bundle(manifest, members, lambda raw: key.sign(raw, ec.ECDSA(hashes.SHA256())))
+    return data
+
+
+def write_packed(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def edit_table(members: dict[str, bytes], table: str, edit: Callable[[dict[str, Any]], None]):  # type: ignore[no-untyped-def]
@@ -162,31 +162,35 @@ def swapped_member(w: World, out: Path) -> tuple[Path, str]:
 
 
 def edited_after_signing(w: World, out: Path) -> tuple[Path, str]:
+    """The manifest changed, laid out like a real bundle, but keeping the old signature."""
+    from app.services.bundles import pack_bundle
+
     m = members_of(w.bundle)
-    manifest = json.loads(m["manifest.json"])
+    signature = m.pop("manifest.sig")
+    manifest = json.loads(m.pop("manifest.json"))
     manifest["seq"] = 99
-    m["manifest.json"] = json.dumps(manifest, sort_keys=True).encode()
-    return write_zip(out, list(m.items())), "changed after signing"
+    data, _ = pack_bundle(manifest, m, lambda _raw: signature)
+    return write_packed(out, data), "changed after signing"
 
 
 def resigned_by_stranger(w: World, out: Path) -> tuple[Path, str]:
     """Someone else's key, with a certificate naming their own device."""
     key, cert = stranger("11111111-2222-4333-8444-555555555555")
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(1, "Mallory"))
-    return write_zip(out, list(resign(m, key, cert).items())), "is signed by the certificate of"
+    return write_packed(out, resign(m, key, cert)), "is signed by the certificate of"
 
 
 def resigned_by_stranger_same_device(w: World, out: Path) -> tuple[Path, str]:
     """A valid bundle re-signed by an unknown key whose certificate copies the device id."""
     key, cert = stranger(_field_device(w))
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(1, "Mallory"))
-    return write_zip(out, list(resign(m, key, cert).items())), "not in your trusted list"
+    return write_packed(out, resign(m, key, cert)), "not in your trusted list"
 
 
 def future_schema(w: World, out: Path) -> tuple[Path, str]:
-    m = resign(members_of(w.bundle), w.field_key,
-               edit_manifest=lambda man: man.__setitem__("schema", "9999_from_the_future"))  # fmt: skip
-    return write_zip(out, list(m.items())), "newer version of Muster"
+    data = resign(members_of(w.bundle), w.field_key,
+                  edit_manifest=lambda man: man.__setitem__("schema", "9999_from_the_future"))  # fmt: skip
+    return write_packed(out, data), "newer version of Muster"
 
 
 def zip_bomb(w: World, out: Path) -> tuple[Path, str]:
@@ -259,7 +263,7 @@ def invalid_enum(w: World, out: Path) -> tuple[Path, str]:
 
     sex = table_columns("people").index("sex")
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(sex, "Q"))
-    return write_zip(out, list(resign(m, w.field_key).items())), "not one of F, M, X"
+    return write_packed(out, resign(m, w.field_key)), "not one of F, M, X"
 
 
 def invalid_date(w: World, out: Path) -> tuple[Path, str]:
@@ -268,12 +272,12 @@ def invalid_date(w: World, out: Path) -> tuple[Path, str]:
     col = table_columns("trainings").index("start_date")
     m = edit_table(members_of(w.bundle), "trainings",
                    lambda d: d["rows"][0].__setitem__(col, "10/09/2024"))  # fmt: skip
-    return write_zip(out, list(resign(m, w.field_key).items())), "start_date is not a date"
+    return write_packed(out, resign(m, w.field_key)), "start_date is not a date"
 
 
 def invalid_id(w: World, out: Path) -> tuple[Path, str]:
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(0, "x; DROP"))
-    return write_zip(out, list(resign(m, w.field_key).items())), "id is not a valid id"
+    return write_packed(out, resign(m, w.field_key)), "id is not a valid id"
 
 
 def dangling_reference(w: World, out: Path) -> tuple[Path, str]:
@@ -284,7 +288,7 @@ def dangling_reference(w: World, out: Path) -> tuple[Path, str]:
     m = edit_table(
         members_of(w.bundle), "attendance", lambda d: d["rows"][0].__setitem__(col, ghost)
     )
-    return write_zip(out, list(resign(m, w.field_key).items())), "neither it nor this database"
+    return write_packed(out, resign(m, w.field_key)), "neither it nor this database"
 
 
 def wrong_type(w: World, out: Path) -> tuple[Path, str]:
@@ -292,7 +296,7 @@ def wrong_type(w: World, out: Path) -> tuple[Path, str]:
 
     col = table_columns("people").index("version")
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(col, "12"))
-    return write_zip(out, list(resign(m, w.field_key).items())), "not a whole number"
+    return write_packed(out, resign(m, w.field_key)), "not a whole number"
 
 
 def ends_before_start(w: World, out: Path) -> tuple[Path, str]:
@@ -301,7 +305,7 @@ def ends_before_start(w: World, out: Path) -> tuple[Path, str]:
     col = table_columns("trainings").index("end_date")
     m = edit_table(members_of(w.bundle), "trainings",
                    lambda d: d["rows"][0].__setitem__(col, "1999-01-01"))  # fmt: skip
-    return write_zip(out, list(resign(m, w.field_key).items())), "ends before it starts"
+    return write_packed(out, resign(m, w.field_key)), "ends before it starts"
 
 
 CASES = [
@@ -372,3 +376,31 @@ def test_zip_reader_never_sees_uncapped_streams() -> None:
         info.file_size = 10  # the header lies
         with pytest.raises(BundleError):
             _read_member(zf, info, "lying.muster", [1 << 30])
+
+
+def test_every_flipped_byte_of_a_bundle_is_refused(world: World, tmp_path: Path) -> None:
+    """No byte of a bundle can change unnoticed: headers, deflate padding, directory, end record.
+
+    A small incremental bundle (one edited person) is flipped at every offset in turn.
+    """
+    from app.errors import UserError
+    from app.services.bundles import export_bundle, read_bundle
+    from app.services.people import PersonInput, create_person
+
+    create_person(world.field, PersonInput("Bénédicte Kavira", "F", "corrections"))
+    small = export_bundle(world.field, tmp_path / "small.muster", world.field_key).path
+    original = small.read_bytes()
+    assert len(original) < 20_000
+    read_bundle(world.hq, small)  # the untouched bundle is fine
+    bad = tmp_path / "flipped.muster"
+    accepted = []
+    for offset in range(len(original)):
+        damaged = bytearray(original)
+        damaged[offset] ^= 0xFF
+        bad.write_bytes(bytes(damaged))
+        try:
+            read_bundle(world.hq, bad)
+        except UserError:
+            continue
+        accepted.append(offset)
+    assert accepted == []

@@ -141,6 +141,7 @@ class Manifest:
     members: dict[str, tuple[int, str]]  # name -> (size, sha256)
     counts: dict[str, int]
     documents: tuple[DocumentEntry, ...]
+    packed: dict[str, str] = field(default_factory=dict)  # name -> sha256 of compressed bytes
 
 
 @dataclass
@@ -446,19 +447,8 @@ def export_bundle(
         "seen": seen,
         "counts": counts,
         "documents": doc_entries,
-        "members": [
-            {"name": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-            for name, data in sorted(members.items())
-        ],
     }
-    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        zf.writestr("manifest.json", manifest_bytes)
-        zf.writestr("manifest.sig", _sign(private_key, manifest_bytes))
-        for name, data in sorted(members.items()):
-            zf.writestr(name, data)
-    data = buffer.getvalue()
+    data, manifest_bytes = pack_bundle(manifest, members, lambda raw: _sign(private_key, raw))
     encrypted = False
     if recipient:
         import pyrage
@@ -490,6 +480,57 @@ def export_bundle(
 
 
 AgeIdentities = Callable[[], list[Any]]
+
+
+_LOCAL_HEADER_SIZE = 30
+SIGNED_STORED = ("manifest.json", "manifest.sig")
+
+
+def _packed_bytes(archive: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes exactly as stored in the archive (compressed), header excluded."""
+    start = info.header_offset
+    name_len, extra_len = struct.unpack_from("<HH", archive, start + 26)
+    begin = start + _LOCAL_HEADER_SIZE + name_len + extra_len
+    return archive[begin : begin + info.compress_size]
+
+
+def pack_bundle(
+    manifest: dict[str, Any], members: dict[str, bytes], sign: Callable[[bytes], bytes]
+) -> tuple[bytes, bytes]:
+    """The bundle's ZIP (and its manifest), in which every byte is covered by the signature.
+
+    Data members are deflated and the manifest records the SHA-256 of both their
+    content and their compressed bytes; the manifest and its signature are stored
+    uncompressed. So a flipped bit anywhere (even in deflate padding that would not
+    change the content) is caught, on top of the header checks.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, content in sorted(members.items()):
+            zf.writestr(name, content)
+    archive = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+        packed = {
+            info.filename: hashlib.sha256(_packed_bytes(archive, info)).hexdigest()
+            for info in zf.infolist()
+        }
+    manifest = {
+        **manifest,
+        "members": [
+            {
+                "name": name,
+                "size": len(content),
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "packed_sha256": packed[name],
+            }
+            for name, content in sorted(members.items())
+        ],
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("manifest.json", manifest_bytes)
+        zf.writestr("manifest.sig", sign(manifest_bytes))
+    return buffer.getvalue(), manifest_bytes
 
 
 def _fail(message: str) -> BundleError:
@@ -536,6 +577,23 @@ def _read_outer(path: Path, age_identities: AgeIdentities | None) -> tuple[bytes
     if data.startswith(ZIP_MAGIC):
         return data, False
     raise _fail(f"{path.name} is not a Muster bundle.")
+
+
+def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        raise _fail(f"{name} is damaged: it is not a complete archive.") from None
+
+
+def _checked_entries(zf: zipfile.ZipFile, data: bytes, name: str) -> list[zipfile.ZipInfo]:
+    """Every entry and the archive's layout checked; odd numbers never escape as bugs."""
+    try:
+        infos = _check_entries(zf, name)
+        check_layout(data, infos, name)
+    except (ValueError, struct.error, OSError, EOFError, NotImplementedError, OverflowError):
+        raise _fail(f"{name} is damaged: its archive structure does not add up.") from None
+    return infos
 
 
 def _check_entries(zf: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
@@ -629,6 +687,70 @@ def _check_local_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -
         raise damaged
 
 
+_CENTRAL_HEADER = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_END_RECORD = struct.Struct("<4sHHHHIIH")
+
+
+def check_layout(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """The archive must be laid out exactly as Muster writes it, byte for byte.
+
+    Members sit back to back from offset 0, then the central directory, then the end
+    record and nothing after it; every central entry repeats its local header and
+    every field zipfile ignores (reserved bytes, disk numbers, entry counts) holds
+    its plain value. With the hashes of the signed manifest this leaves no byte of
+    a bundle that can change unnoticed.
+    """
+    damaged = _fail(f"{name} is damaged: its archive structure does not add up.")
+    position = 0
+    for info in infos:
+        if info.header_offset != position:
+            raise damaged
+        name_len, extra_len = struct.unpack_from("<HH", data, position + 26)
+        position += _LOCAL_HEADER_SIZE + name_len + extra_len + info.compress_size
+        if info.flag_bits & 0x08:  # data descriptors are never written by Muster
+            raise damaged
+    central_start = position
+    for info in infos:
+        if position + _CENTRAL_HEADER.size > len(data):
+            raise damaged
+        (sig, made_by, needed, flags, method, mtime, mdate, crc, csize, usize, nlen, xlen,
+         clen, disk, internal, external, offset) = _CENTRAL_HEADER.unpack_from(data, position)  # fmt: skip
+        local = data[info.header_offset + 4 : info.header_offset + 26]
+        expected_local = struct.pack("<HHHHHIII", needed, flags, method, mtime, mdate, crc,
+                                     csize, usize)  # fmt: skip
+        raw_name = data[position + _CENTRAL_HEADER.size : position + _CENTRAL_HEADER.size + nlen]
+        local_name = data[info.header_offset + 30 : info.header_offset + 30 + nlen]
+        if (
+            sig != b"PK\x01\x02"
+            or made_by >> 8 not in (0, 3)
+            or (made_by & 0xFF) != needed
+            or local != expected_local
+            or (xlen, clen, disk, internal) != (0, 0, 0, 0)
+            or external not in _PLAIN_MODES
+            or offset != info.header_offset
+            or raw_name != local_name
+            or struct.unpack_from("<H", data, info.header_offset + 26)[0] != nlen
+        ):
+            raise damaged
+        position += _CENTRAL_HEADER.size + nlen
+    if position + _END_RECORD.size != len(data):
+        raise damaged
+    sig, disk, cd_disk, here, total, cd_size, cd_offset, comment_len = _END_RECORD.unpack_from(
+        data, position
+    )
+    count = len(infos)
+    if (sig, disk, cd_disk, here, total, cd_offset, comment_len) != (
+        b"PK\x05\x06",
+        0,
+        0,
+        count,
+        count,
+        central_start,
+        0,
+    ) or cd_size != position - central_start:
+        raise damaged
+
+
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int]) -> bytes:
     """Stream one member with caps on bytes and ratio, whatever its header claims."""
     limit = info.file_size
@@ -647,7 +769,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: 
                 if total > RATIO_FLOOR and total > MAX_RATIO * max(info.compress_size, 1):
                     raise _fail(f"{name} looks like a zip bomb; refused.")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib_error(), EOFError, ValueError, OSError):
+    except (zipfile.BadZipFile, zlib_error(), EOFError, ValueError, OSError, NotImplementedError):
         raise _fail(
             f"{name} is damaged: '{info.filename}' inside it cannot be read (a bad copy?)."
         ) from None
@@ -677,15 +799,22 @@ def _parse_manifest(raw: bytes, name: str) -> Manifest:
         )
     try:
         members: dict[str, tuple[int, str]] = {}
+        packed: dict[str, str] = {}
         for entry in m["members"]:
             mname, size, sha = entry["name"], entry["size"], entry["sha256"]
+            packed_sha = entry["packed_sha256"]
             if not (isinstance(mname, str) and MEMBER_RE.match(mname)):
                 raise bad
+            if mname in SIGNED_STORED:
+                raise bad
             if not (isinstance(size, int) and size >= 0 and isinstance(sha, str)):
+                raise bad
+            if not (isinstance(packed_sha, str) and SHA_RE.match(packed_sha)):
                 raise bad
             if not SHA_RE.match(sha) or mname in members:
                 raise bad
             members[mname] = (size, sha)
+            packed[mname] = packed_sha
         docs = []
         for d in m["documents"]:
             if not (UUID_RE.match(str(d["id"])) and SHA_RE.match(str(d["sha256"]))):
@@ -716,6 +845,7 @@ def _parse_manifest(raw: bytes, name: str) -> Manifest:
             members=members,
             counts=counts,
             documents=tuple(docs),
+            packed=packed,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         raise bad from None
@@ -808,29 +938,35 @@ def read_bundle(
     progress(0, 4, "reading")
     data, encrypted = _read_outer(path, age_identities)
     progress(1, 4, "checking")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise _fail(f"{name} is damaged: it is not a complete archive.") from None
+    zf = _open_zip(data, name)
     with zf:
-        infos = _check_entries(zf, name)
+        infos = _checked_entries(zf, data, name)
         budget = [MAX_TOTAL_BYTES]
         raw: dict[str, bytes] = {
             info.filename: _read_member(zf, info, name, budget) for info in infos
         }
-    del data
     manifest_raw = raw.pop("manifest.json")
     signature = raw.pop("manifest.sig")
     manifest = _parse_manifest(manifest_raw, name)
     if set(raw) != set(manifest.members):
         raise _fail(f"{name}'s files do not match its signed manifest: it was altered.")
+    altered = _fail(
+        f"{name}: a file inside it does not match the signed manifest; the bundle was altered "
+        "or damaged."
+    )
+    for info in infos:
+        if info.filename in SIGNED_STORED:
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise altered
+        elif hashlib.sha256(_packed_bytes(data, info)).hexdigest() != manifest.packed.get(
+            info.filename
+        ):
+            raise altered
+    del data
     for member, content in raw.items():
         size, sha = manifest.members[member]
         if len(content) != size or hashlib.sha256(content).hexdigest() != sha:
-            raise _fail(
-                f"{name}: '{member}' does not match the signed manifest; the bundle was altered "
-                "or damaged."
-            )
+            raise altered
     cert_pem = raw.pop("certificate.pem")
     _verify_signature(cert_pem, signature, manifest_raw, name)
     if check_trust:
@@ -878,12 +1014,9 @@ def read_certificate(path: Path, age_identities: AgeIdentities | None = None) ->
     """The signer's certificate from a bundle (after the integrity checks, before trust)."""
     path = Path(path)
     data, _ = _read_outer(path, age_identities)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise _fail(f"{path.name} is damaged: it is not a complete archive.") from None
+    zf = _open_zip(data, path.name)
     with zf:
-        infos = {i.filename: i for i in _check_entries(zf, path.name)}
+        infos = {i.filename: i for i in _checked_entries(zf, data, path.name)}
         budget = [MAX_TOTAL_BYTES]
         wanted = ("manifest.json", "manifest.sig", "certificate.pem")
         raw = {n: _read_member(zf, infos[n], path.name, budget) for n in wanted}

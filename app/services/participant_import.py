@@ -695,7 +695,13 @@ FILLED_FROM_FILE = ("organisation", "function", "nationality", "phone", "email")
 def apply_import(
     inst: Installation, preview: ImportPreview, decisions: ImportDecisions | None = None
 ) -> ImportResult:
-    """Write the preview's valid rows in one transaction; all of them or none."""
+    """Write the preview's valid rows in one transaction; all of them or none.
+
+    An automatic backup is made first, so even a wrong-but-valid import can be undone.
+    """
+    from app.services.backups import backup_before
+
+    backup_before(inst, "import")
     decisions = decisions or ImportDecisions()
     notes: list[str] = []
     chosen_values: dict[tuple[str, str], str | None] = {}

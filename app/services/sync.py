@@ -173,6 +173,10 @@ def apply_bundles(
     dry_run: bool = False,
     progress: Progress = _no_progress,
 ) -> ImportOutcome:
+    if not dry_run:
+        from app.services.backups import backup_before
+
+        backup_before(inst, "import")
     conn = _raw_connection(inst)
     written_docs: list[Path] = []
     try:
