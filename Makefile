@@ -49,5 +49,9 @@ format: $(TEST_STAMP)
 bench: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
 
+# Refresh the README's screenshot from the real window with the demo data.
+screenshots: $(TEST_STAMP) translations
+	MUSTER_UPDATE_DOCS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_ui_main.py -k list_shows
+
 clean:
 	rm -rf $(VENV) build *.egg-info resources/translations/*.qm
