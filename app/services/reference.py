@@ -258,6 +258,11 @@ def list_categories(inst: Installation, include_retired: bool = False) -> list[C
         return [_category(x) for x in s.scalars(q.order_by(Category.sort_order, Category.code))]
 
 
+def category_labels(inst: Installation, lang: str) -> dict[str, str]:
+    """English category name (as reports key them) -> its name in ``lang``."""
+    return {c.name_en: c.label(lang) for c in list_categories(inst, include_retired=True)}
+
+
 def find_mission(inst: Installation, code: str) -> MissionInfo | None:
     with inst.db.reading() as s:
         m = _find_mission(s, code)

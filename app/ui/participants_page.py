@@ -47,6 +47,7 @@ from app.services import people, reference
 from app.services.people import ParticipantInfo, PersonInfo, PersonInput
 from app.textnorm import fold
 from app.ui.common import FieldError, confirm, isolate, sex_labels
+from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from app.ui.training_editor import TrainingEditor
@@ -474,7 +475,8 @@ class ParticipantsPage(QWidget):
 
     def _loaded(self, result: tuple[list[ParticipantInfo], list[Any], list[Any], list[str]]):  # type: ignore[no-untyped-def]
         rows, categories, partners, organisations = result
-        self.categories = [(c.code, c.name_en) for c in categories]
+        lang = current_language()
+        self.categories = [(c.code, c.label(lang)) for c in categories]
         self.model.category_labels = dict(self.categories)
         self.partner_acronyms = [p.acronym for p in partners]
         current_cat = self.category_box.currentData()

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reports
+from app.services import reference, reports
 from app.services.reports import Report, ReportFilter
 from app.ui.common import to_qdate
+from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from app.ui.training_editor import TrainingEditor
@@ -82,6 +83,7 @@ class SummaryPanel(QWidget):
         self.installation = editor.installation
         self.worker = editor.worker
         self.report: Report | None = None
+        self.category_labels: dict[str, str] = {}
 
         self.participants_figure = Figure(self.tr("participants"), self)
         self.women_figure = Figure(self.tr("women"), self)
@@ -144,15 +146,25 @@ class SummaryPanel(QWidget):
 
     def load(self, training_id: str) -> None:
         inst = self.installation
-        self.worker.run(
-            lambda: reports.build_report(
-                inst, ReportFilter(training_id=training_id, include_cancelled=True)
-            ),
-            on_success=self.show_report,
-        )
+        lang = current_language()
 
-    def show_report(self, report: Report) -> None:
+        def job() -> tuple[Report, dict[str, str]]:
+            report = reports.build_report(
+                inst, ReportFilter(training_id=training_id, include_cancelled=True)
+            )
+            return report, reference.category_labels(inst, lang)
+
+        self.worker.run(job, on_success=lambda result: self.show_report(*result))
+
+    def _category(self, name: str) -> str:
+        """A category in the interface's language; '(none)' translated."""
+        if name == reports.NO_CATEGORY:
+            return self.tr("(no category)")
+        return self.category_labels.get(name, name)
+
+    def show_report(self, report: Report, labels: dict[str, str] | None = None) -> None:
         self.report = report
+        self.category_labels = labels or {}
         self.participants_figure.set_value(str(report.participants))
         self.women_figure.set_value(
             f"{report.women} ({percent(report.women_share)})" if report.participants else "0"
@@ -171,7 +183,7 @@ class SummaryPanel(QWidget):
         for category, by_sex in report.by_category_sex.items():
             row = table.rowCount()
             table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(category))
+            table.setItem(row, 0, QTableWidgetItem(self._category(category)))
             for column, key in enumerate(("female", "male", "unspecified"), start=1):
                 item = QTableWidgetItem(str(by_sex.get(key, 0)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -183,7 +195,8 @@ class SummaryPanel(QWidget):
         for partner, count in report.by_partner.items():
             row = table.rowCount()
             table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(partner))
+            label = self.tr("(no partner)") if partner == reports.NO_PARTNER else partner
+            table.setItem(row, 0, QTableWidgetItem(label))
             item = QTableWidgetItem(str(count))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, 1, item)
@@ -215,7 +228,7 @@ class SummaryPanel(QWidget):
             series.append(bar)
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append(categories or [""])
+        axis_y.append([self._category(c) for c in categories] or [""])
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = QValueAxis()

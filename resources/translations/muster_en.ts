@@ -1860,6 +1860,14 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Not stated</translation>
         </message>
         <message>
+            <source>(no category)</source>
+            <translation>(no category)</translation>
+        </message>
+        <message>
+            <source>(no partner)</source>
+            <translation>(no partner)</translation>
+        </message>
+        <message>
             <source>Participants by category and sex</source>
             <translation>Participants by category and sex</translation>
         </message>

@@ -1860,6 +1860,14 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Non précisé</translation>
         </message>
         <message>
+            <source>(no category)</source>
+            <translation>(sans catégorie)</translation>
+        </message>
+        <message>
+            <source>(no partner)</source>
+            <translation>(sans partenaire)</translation>
+        </message>
+        <message>
             <source>Participants by category and sex</source>
             <translation>Participants par catégorie et par sexe</translation>
         </message>
