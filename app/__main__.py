@@ -6,7 +6,15 @@ import sys
 
 
 def run_gui(home: str | None = None) -> int:
-    """Open the desktop app on the chosen data home."""
+    """Open the desktop app on the chosen data home.
+
+    The Qt-free core (SQLAlchemy and the models) is imported before PySide6 on
+    purpose: once PySide6 is loaded, shiboken inspects the source of every module
+    imported after it (its ``__feature__`` hook), which costs ~0.15 s for
+    SQLAlchemy alone. Measured by ``benchmarks/bench_startup.py``.
+    """
+    import app.services.installation
+    import app.services.trainings  # noqa: F401
     from app.ui.app import run
 
     return run(home)

@@ -288,8 +288,6 @@ class AppSession:
         return window
 
     def _schedule_daily_backup(self, window: MainWindow) -> None:
-        from app.services import backups
-
         inst = self.installation
 
         def failed(exc: BaseException) -> None:
@@ -303,6 +301,8 @@ class AppSession:
 
         def start() -> None:
             if self.window is window:  # not after the window was replaced by a restore
+                from app.services import backups  # imported late: not needed to start
+
                 window.worker.run(lambda: backups.auto_backup_if_due(inst), on_error=failed)
 
         # A little after start-up, so the first list load never waits behind a big copy.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
@@ -627,6 +628,8 @@ class MainWindow(QMainWindow):
     # --- editors ------------------------------------------------------------------------
 
     def editors(self) -> list[Any]:
+        if "app.ui.training_editor" not in sys.modules:
+            return []  # no editor was ever opened: skip importing it (start-up time)
         from app.ui.training_editor import TrainingEditor
 
         return [
