@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.paths import Paths
+from app.ui.text_direction import isolate  # noqa: F401  (one helper; pages import it from here)
 
 # Dates on screen are never ambiguous: "10 Sep 2024", never 10/09/2024.
 DATE_FORMAT = "d MMM yyyy"
@@ -55,12 +56,6 @@ def attendance_labels() -> dict[str, str]:
         "absent": translate("Absent"),
         "excused": translate("Excused"),
     }
-
-
-def isolate(text: str) -> str:
-    """``text`` wrapped in Unicode isolates, so an Arabic name inside an English sentence
-    keeps its own direction and the sentence's punctuation stays where it belongs."""
-    return f"\u2068{text}\u2069"
 
 
 def to_qdate(day: date) -> QDate:
