@@ -24,12 +24,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import sqlite3
 import stat
 import struct
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -50,6 +48,7 @@ from app.db.models import (
     TRAINING_STATUSES,
 )
 from app.errors import UserError
+from app.fileio import write_atomically
 
 if TYPE_CHECKING:
     from app.services.installation import Installation
@@ -325,23 +324,6 @@ def _sign(private_key: Any, data: bytes) -> bytes:
     return private_key.sign(data, ec.ECDSA(hashes.SHA256()))  # type: ignore[no-any-return]
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_bundle(
     inst: Installation,
     out: Path,
@@ -455,7 +437,7 @@ def export_bundle(
 
         data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
         encrypted = True
-    _write_atomic(out, data)
+    write_atomically(out, data)
     sha = hashlib.sha256(data).hexdigest()
     with inst.db.transaction() as session:
         from app.db.models import BundleSent, Document

@@ -15,17 +15,16 @@ not offer PKCS#8. The keys folder is private to the user (0700, files 0600).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import UserError
+from app.fileio import write_atomically
 from app.services.installation import Installation, Profile
 
 if TYPE_CHECKING:
@@ -243,19 +242,7 @@ def encrypt_private_key(key: EllipticCurvePrivateKey, passphrase: str) -> bytes:
 
 def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` atomically to a file only the user can read."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, data, private=True)
 
 
 def check_passphrase(passphrase: str) -> None:

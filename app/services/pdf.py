@@ -649,8 +649,9 @@ def export_summary(
     progress: Callable[[str], None] | None = None,
 ) -> SummaryResult:
     """Build, sign and save the summary to ``destination``; keep a copy and record it."""
+    from app.fileio import write_atomically
     from app.services.identity import require_identity
-    from app.services.signing import sign_pdf, write_atomically
+    from app.services.signing import sign_pdf
 
     options = options or SummaryOptions()
     lang = check_language(options.lang)

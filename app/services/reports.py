@@ -83,7 +83,8 @@ class Report:
 def _training_conditions(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
     conds = ["t.deleted = 0"]
     params: dict[str, Any] = {}
-    if not flt.include_cancelled:
+    if not flt.include_cancelled and not flt.training_id:
+        # One training asked for by name is reported whatever its status (as its PDF is).
         conds.append("t.status != 'cancelled'")
     if flt.mission:
         conds.append("t.mission_id IN (SELECT id FROM missions WHERE upper(code) = :mission)")

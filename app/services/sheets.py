@@ -196,7 +196,7 @@ def export_sheets(
     lang: str = "en",
 ) -> SheetResult:
     """Write the sign-in sheets to ``destination`` (atomically)."""
-    from app.services.signing import write_atomically
+    from app.fileio import write_atomically
 
     data, sessions, pages, people = build_sheets(inst, training_id, session_id, lang)
     destination = Path(destination)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -47,26 +46,6 @@ class StampPlacement:
 
     page: int
     box: tuple[float, float, float, float]  # x1, y1, x2, y2
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a crash leaves no half file."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UserError(f"Cannot write in the folder {path.parent}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UserError(f"Cannot write {path}: {exc.strerror}.") from None
 
 
 def _stamp_pdf(lines: list[tuple[str, float, bool]], width: float, height: float) -> bytes:

@@ -596,9 +596,9 @@ def write_receipt(
         "signature": base64.b64encode(signature).decode("ascii"),
         "certificate_pem": identity.certificate_pem.decode("ascii"),
     }
-    from app.services.bundles import _write_atomic
+    from app.fileio import write_atomically
 
-    _write_atomic(Path(out), json.dumps(envelope, indent=1).encode("utf-8"))
+    write_atomically(Path(out), json.dumps(envelope, indent=1).encode("utf-8"))
     return ReceiptResult(Path(out), len(rows), len({r[0] for r in rows}))
 
 
