@@ -106,3 +106,33 @@ def test_export_commands(demo_installation, home: Path, tmp_path: Path) -> None:
     assert code == 1 and "needs one training" in err
     code, _, err = run_cli("export-table", "by_nothing", "-o", str(tmp_path / "x.csv"), home=home)
     assert code == 1 and "no report table called 'by_nothing'" in err
+
+
+def test_figures_workbook_from_the_app_equals_the_report(  # type: ignore[no-untyped-def]
+    demo_installation, tmp_path: Path, qtbot
+) -> None:
+    """Training ▸ Export figures… writes every summary table of the training as a sheet."""
+    from app.ui.main_window import MainWindow
+    from app.ui.people_io_ui import export_figures_to
+
+    window = MainWindow(demo_installation, welcome=False)
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menu("training").actions()]
+    assert "Export figures…" in texts
+    path = tmp_path / "figures.xlsx"
+    export_figures_to(window, TUNIS, path, hxl=True)
+    qtbot.waitUntil(path.exists, timeout=10_000)
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == [
+        "by_mission", "by_category", "by_sex", "by_partner", "by_organisation",
+        "by_category_sex", "by_session",
+    ]  # fmt: skip
+    report = build_report(demo_installation, ReportFilter(training_id=TUNIS))
+    by_sex = list(book["by_sex"].iter_rows(values_only=True))
+    assert by_sex[1][0] == "#reached+f"
+    assert list(by_sex[2]) == [report.by_sex["female"], report.by_sex["male"],
+                               report.by_sex["unspecified"], report.participants]  # fmt: skip
+    sessions = list(book["by_session"].iter_rows(values_only=True))[2:]
+    assert [row[3] for row in sessions] == [s.present for s in report.by_session]
+    book.close()
+    window.close()

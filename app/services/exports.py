@@ -12,6 +12,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
@@ -24,6 +25,59 @@ def _atomic_target(path: Path) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     os.close(fd)
     return Path(name)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of a workbook."""
+
+    name: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+    hxl_tags: Sequence[str] | None = None
+
+
+def _save_workbook(target: Path, sheets: Sequence[Sheet]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in sheets:
+        sheet = book.create_sheet(table.name[:31] or "Muster")
+        sheet.append(list(table.headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        if table.hxl_tags is not None:
+            sheet.append(list(table.hxl_tags))
+        for row in table.rows:
+            sheet.append(list(row))
+        sheet.freeze_panes = "A3" if table.hxl_tags is not None else "A2"
+        for index, header in enumerate(table.headers, start=1):
+            longest = max(
+                [len(str(header))] + [len(str(r[index - 1] or "")) for r in table.rows[:500]]
+            )
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(
+                60, max(8, longest + 2)
+            )
+    book.save(target)
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
+    """Several tables in one .xlsx file, one sheet each (written atomically)."""
+    if path.suffix.lower() != ".xlsx":
+        raise UserError(f"A workbook of several tables is an .xlsx file, not '{path.name}'.")
+    temp = _atomic_target(path)
+    try:
+        _save_workbook(temp, sheets)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return path
 
 
 def write_table(
@@ -49,28 +103,7 @@ def write_table(
                     writer.writerow(hxl_tags)
                 writer.writerows(["" if c is None else c for c in row] for row in rows)
         else:
-            from openpyxl import Workbook
-            from openpyxl.styles import Font
-
-            book = Workbook(write_only=False)
-            sheet = book.active
-            sheet.title = sheet_name[:31] or "Muster"
-            sheet.append(list(headers))
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            if hxl_tags is not None:
-                sheet.append(list(hxl_tags))
-            for row in rows:
-                sheet.append(list(row))
-            sheet.freeze_panes = "A3" if hxl_tags is not None else "A2"
-            for index, header in enumerate(headers, start=1):
-                longest = max(
-                    [len(str(header))] + [len(str(r[index - 1] or "")) for r in rows[:500]]
-                )
-                sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(
-                    60, max(8, longest + 2)
-                )
-            book.save(temp)
+            _save_workbook(temp, [Sheet(sheet_name, headers, rows, hxl_tags)])
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)

@@ -156,6 +156,27 @@ def export_report_table(
     return ExportResult(written, len(rows), len(headers))
 
 
+def export_report_workbook(
+    inst: Installation,
+    path: Path,
+    flt: ReportFilter | None = None,
+    lang: str = "en",
+    hxl: bool = False,
+) -> ExportResult:
+    """Every report table (by session too, for one training) as sheets of one .xlsx."""
+    from app.services.exports import Sheet, write_workbook
+
+    flt = flt or ReportFilter()
+    sheets = []
+    for table in REPORT_TABLES:
+        if table == "by_session" and flt.training_id is None:
+            continue
+        headers, tags, rows = report_table(inst, table, flt, lang)
+        sheets.append(Sheet(table, headers, rows, tags if hxl else None))
+    written = write_workbook(Path(path), sheets)
+    return ExportResult(written, sum(len(s.rows) for s in sheets), len(sheets))
+
+
 def training_export_name(inst: Installation, training_id: str, suffix: str = ".xlsx") -> str:
     """A file name suggestion: 'participants-2024-05-14-formation-des-acteurs.xlsx'."""
     import re

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -55,15 +55,18 @@ def _import(window: MainWindow) -> None:
     )
 
 
-def document_language() -> str:
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+def document_language(window: MainWindow) -> str:
+    """The language chosen for documents in Preferences (else the interface's)."""
+    from app.ui.i18n import document_language as chosen
+
+    return chosen(window.installation)
 
 
 def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
     """Write the participants file on the worker and say where it went."""
     from app.services.participants_export import export_participants
 
-    inst, lang = window.installation, document_language()
+    inst, lang = window.installation, document_language(window)
 
     def done(result) -> None:  # type: ignore[no-untyped-def]
         window.statusBar().showMessage(
@@ -102,6 +105,49 @@ def _export(window: MainWindow) -> None:
     window.worker.run(lambda: training_export_name(inst, training_id), on_success=ask)
 
 
+def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
+    """Write every summary table of the training (one sheet each) on the worker."""
+    from app.services.participants_export import export_report_workbook
+    from app.services.reports import ReportFilter
+
+    inst, lang = window.installation, document_language(window)
+
+    def done(result) -> None:  # type: ignore[no-untyped-def]
+        window.statusBar().showMessage(
+            _tr("Figures exported to {path}").format(path=result.path), 10_000
+        )
+
+    window.worker.run(
+        lambda: export_report_workbook(
+            inst, path, ReportFilter(training_id=training_id), lang, hxl
+        ),
+        done,
+    )
+
+
+def _export_figures(window: MainWindow) -> None:
+    training_id = _need_training(window)
+    if training_id is None:
+        return
+    from app.services.participants_export import training_export_name
+
+    inst = window.installation
+
+    def ask(name: str) -> None:
+        folder = inst.paths.exports
+        folder.mkdir(parents=True, exist_ok=True)
+        chosen, selected = QFileDialog.getSaveFileName(
+            window, _tr("Export figures"), str(folder / name.replace("participants", "figures", 1)),
+            _tr("Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)"),
+        )  # fmt: skip
+        if chosen:
+            export_figures_to(
+                window, training_id, Path(chosen).with_suffix(".xlsx"), hxl="HXL" in selected
+            )
+
+    window.worker.run(lambda: training_export_name(inst, training_id), on_success=ask)
+
+
 def open_duplicates(window: MainWindow):  # type: ignore[no-untyped-def]
     from app.ui.duplicates_view import DuplicatesDialog
 
@@ -121,6 +167,13 @@ def install(window: MainWindow) -> None:
     export_action.setStatusTip(_tr("Save the participant list as Excel or CSV"))
     export_action.triggered.connect(lambda: _export(window))
     window.add_training_action(export_action)
+
+    figures_action = QAction(_tr("Export figures…"), window)
+    figures_action.setStatusTip(
+        _tr("Save the summary tables (by category, sex, partner, session…) as Excel")
+    )
+    figures_action.triggered.connect(lambda: _export_figures(window))
+    window.add_training_action(figures_action)
 
     duplicates_action = QAction(_tr("Possible duplicates…"), window)
     duplicates_action.setStatusTip(_tr("Find people recorded twice and merge them"))

@@ -831,12 +831,28 @@
             <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export figures</source>
+            <translation>Export figures</translation>
+        </message>
+        <message>
+            <source>Export figures…</source>
+            <translation>Export figures…</translation>
+        </message>
+        <message>
             <source>Export participants</source>
             <translation>Export participants</translation>
         </message>
         <message>
             <source>Export participants…</source>
             <translation>Export participants…</translation>
+        </message>
+        <message>
+            <source>Figures exported to {path}</source>
+            <translation>Figures exported to {path}</translation>
         </message>
         <message>
             <source>Find people recorded twice and merge them</source>
@@ -853,6 +869,10 @@
         <message>
             <source>Save the participant list as Excel or CSV</source>
             <translation>Save the participant list as Excel or CSV</translation>
+        </message>
+        <message>
+            <source>Save the summary tables (by category, sex, partner, session…) as Excel</source>
+            <translation>Save the summary tables (by category, sex, partner, session…) as Excel</translation>
         </message>
         <message>
             <source>Select a training in the list first.</source>

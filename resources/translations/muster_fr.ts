@@ -831,12 +831,28 @@
             <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv);;Classeur Excel avec mots-dièses HXL (*.xlsx)</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx);;Classeur Excel avec étiquettes HXL (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export figures</source>
+            <translation>Exporter les chiffres</translation>
+        </message>
+        <message>
+            <source>Export figures…</source>
+            <translation>Exporter les chiffres…</translation>
+        </message>
+        <message>
             <source>Export participants</source>
             <translation>Exporter les participants</translation>
         </message>
         <message>
             <source>Export participants…</source>
             <translation>Exporter les participants…</translation>
+        </message>
+        <message>
+            <source>Figures exported to {path}</source>
+            <translation>Chiffres exportés vers {path}</translation>
         </message>
         <message>
             <source>Find people recorded twice and merge them</source>
@@ -853,6 +869,10 @@
         <message>
             <source>Save the participant list as Excel or CSV</source>
             <translation>Enregistrer la liste des participants en Excel ou CSV</translation>
+        </message>
+        <message>
+            <source>Save the summary tables (by category, sex, partner, session…) as Excel</source>
+            <translation>Enregistrer les tableaux de synthèse (par catégorie, sexe, partenaire, séance…) au format Excel</translation>
         </message>
         <message>
             <source>Select a training in the list first.</source>
