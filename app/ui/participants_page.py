@@ -47,7 +47,7 @@ from app.services import people, reference
 from app.services.people import ParticipantInfo, PersonInfo, PersonInput
 from app.textnorm import fold
 from app.ui.common import FieldError, confirm, isolate, sex_labels
-from app.ui.i18n import current_language
+from app.ui.i18n import collator, current_language
 
 if TYPE_CHECKING:
     from app.ui.training_editor import TrainingEditor
@@ -219,6 +219,13 @@ class ParticipantsFilter(QSortFilterProxyModel):
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return super().headerData(section, orientation, role)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        """Names in the locale's order (ICU collation), numbers as numbers."""
+        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(a, int | float) and isinstance(b, int | float):
+            return a < b
+        return collator().compare(str(a or ""), str(b or "")) < 0
 
     def set_needle(self, text: str) -> None:
         self.beginFilterChange()
