@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -319,7 +320,8 @@ def _store_documents(
         stored += 1
         if dry_run:
             continue
-        file_name = f"received-{entry.id[:8]}-{entry.file_name or 'document.pdf'}"
+        safe = re.sub(r"[^A-Za-z0-9._-]", "_", entry.file_name or "")[:120].strip("._")
+        file_name = f"received-{safe or entry.id}" + ("" if safe.endswith(".pdf") else ".pdf")
         target = inst.paths.documents / file_name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(bundle.documents[entry.id])

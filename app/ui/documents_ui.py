@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -154,6 +157,11 @@ class DocumentActions(QObject):
         self.verify_action.triggered.connect(self.open_verify)
         self.identity_action = QAction(self.tr("My signing identity…"), window)
         self.identity_action.triggered.connect(self.open_identity)
+        self.documents_action = QAction(self.tr("Signed documents…"), window)
+        self.documents_action.setStatusTip(
+            self.tr("Open the signed summaries of this training, made here or received")
+        )
+        self.documents_action.triggered.connect(self.start_documents)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -262,6 +270,23 @@ class DocumentActions(QObject):
         )
         self.sheets_saved.emit(result)
 
+    # -- signed documents of a training ----------------------------------------------------
+
+    def start_documents(self) -> None:
+        self._with_training(self._show_documents)
+
+    def _show_documents(self, training: TrainingInfo) -> None:
+        from app.services.documents import list_documents
+
+        inst = self.window.installation
+
+        def show(docs: list[Any]) -> None:
+            dialog = DocumentsDialog(training, docs, self)
+            self.last_dialog = dialog
+            dialog.show()
+
+        self.window.worker.run(lambda: list_documents(inst, training.id), on_success=show)
+
     # -- verify and identity ---------------------------------------------------------------
 
     def open_verify(self) -> QDialog:
@@ -279,11 +304,102 @@ class DocumentActions(QObject):
         return dialog
 
 
+class DocumentsDialog(QDialog):
+    """The signed PDFs kept for one training, with Open and Verify."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DocumentsDialog", "Signed on"),
+        QT_TRANSLATE_NOOP("DocumentsDialog", "Signer"),
+        QT_TRANSLATE_NOOP("DocumentsDialog", "From"),
+        QT_TRANSLATE_NOOP("DocumentsDialog", "File"),
+    )
+
+    def __init__(self, training: TrainingInfo, docs: list[Any], actions: DocumentActions) -> None:
+        super().__init__(actions.window)
+        from app.ui.common import isolate, show_date
+
+        self.actions = actions
+        self.docs = docs
+        self.setWindowTitle(self.tr("Signed documents: %1").replace("%1", training.title))
+        self.resize(760, 320)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Summaries signed on this computer, and those received from the field in bundles."
+            )
+            if docs
+            else self.tr("No signed document for this training yet: use Summary PDF… to make one.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(len(docs), len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        for row, doc in enumerate(docs):
+            when = f"{show_date(doc.created_at.date())} {doc.created_at:%H:%M} UTC"
+            origin = self.tr("received") if doc.received else self.tr("this computer")
+            name = (
+                doc.path.name
+                if doc.available
+                else self.tr("%1 (missing)").replace("%1", doc.path.name)
+            )
+            for column, text in enumerate((when, isolate(doc.signer), origin, name)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        if docs:
+            self.table.selectRow(0)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = buttons.addButton(
+            self.tr("&Open"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.verify_button = buttons.addButton(
+            self.tr("&Verify"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.clicked.connect(self.open_selected)
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.open_button.setEnabled(bool(docs))
+        self.verify_button.setEnabled(bool(docs))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def selected(self) -> Any | None:
+        row = self.table.currentRow()
+        return self.docs[row] if 0 <= row < len(self.docs) else None
+
+    def open_selected(self) -> bool:
+        """Open the PDF in the computer's PDF reader."""
+        doc = self.selected()
+        if doc is None:
+            return False
+        if not doc.available:
+            self.actions.window.show_error(
+                UserError(f"The file {doc.path.name} is no longer in the documents folder.")
+            )
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc.path)))
+
+    def verify_selected(self) -> QDialog | None:
+        """Check the signature again, in the Verify window."""
+        doc = self.selected()
+        if doc is None:
+            return None
+        dialog = self.actions.open_verify()
+        dialog.verify_file(doc.path)  # type: ignore[attr-defined]
+        return dialog
+
+
 def install(window: MainWindow) -> None:
     actions = DocumentActions(window)
     window.documents = actions  # type: ignore[attr-defined]
     window.add_training_action(actions.summary_action)
     window.add_training_action(actions.sheets_action)
+    window.add_training_action(actions.documents_action)
     window.menu("file").addAction(actions.verify_action)
     tools = window.menu("tools")
     tools.addAction(actions.verify_action)

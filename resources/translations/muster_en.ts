@@ -203,6 +203,14 @@
             <translation>My signing identity…</translation>
         </message>
         <message>
+            <source>Signed documents…</source>
+            <translation>Signed documents…</translation>
+        </message>
+        <message>
+            <source>Open the signed summaries of this training, made here or received</source>
+            <translation>Open the signed summaries of this training, made here or received</translation>
+        </message>
+        <message>
             <source>Building and signing the summary…</source>
             <translation>Building and signing the summary…</translation>
         </message>
@@ -213,6 +221,57 @@
         <message>
             <source>Sign-in sheets saved: {path} ({pages} pages)</source>
             <translation>Sign-in sheets saved: {path} ({pages} pages)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsDialog</name>
+        <message>
+            <source>Signed on</source>
+            <translation>Signed on</translation>
+        </message>
+        <message>
+            <source>Signer</source>
+            <translation>Signer</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Signed documents: %1</source>
+            <translation>Signed documents: %1</translation>
+        </message>
+        <message>
+            <source>Summaries signed on this computer, and those received from the field in bundles.</source>
+            <translation>Summaries signed on this computer, and those received from the field in bundles.</translation>
+        </message>
+        <message>
+            <source>No signed document for this training yet: use Summary PDF… to make one.</source>
+            <translation>No signed document for this training yet: use Summary PDF… to make one.</translation>
+        </message>
+        <message>
+            <source>received</source>
+            <translation>received</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>this computer</translation>
+        </message>
+        <message>
+            <source>%1 (missing)</source>
+            <translation>%1 (missing)</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>&amp;Verify</source>
+            <translation>&amp;Verify</translation>
         </message>
     </context>
     <context>

@@ -203,6 +203,14 @@
             <translation>Mon identité de signature…</translation>
         </message>
         <message>
+            <source>Signed documents…</source>
+            <translation>Documents signés…</translation>
+        </message>
+        <message>
+            <source>Open the signed summaries of this training, made here or received</source>
+            <translation>Ouvrir les résumés signés de cette formation, faits ici ou reçus</translation>
+        </message>
+        <message>
             <source>Building and signing the summary…</source>
             <translation>Préparation et signature du résumé…</translation>
         </message>
@@ -213,6 +221,57 @@
         <message>
             <source>Sign-in sheets saved: {path} ({pages} pages)</source>
             <translation>Feuilles de présence enregistrées : {path} ({pages} pages)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsDialog</name>
+        <message>
+            <source>Signed on</source>
+            <translation>Signé le</translation>
+        </message>
+        <message>
+            <source>Signer</source>
+            <translation>Signataire</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Provenance</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Signed documents: %1</source>
+            <translation>Documents signés : %1</translation>
+        </message>
+        <message>
+            <source>Summaries signed on this computer, and those received from the field in bundles.</source>
+            <translation>Résumés signés sur cet ordinateur, et ceux reçus du terrain dans les lots.</translation>
+        </message>
+        <message>
+            <source>No signed document for this training yet: use Summary PDF… to make one.</source>
+            <translation>Aucun document signé pour cette formation : utilisez Résumé PDF… pour en créer un.</translation>
+        </message>
+        <message>
+            <source>received</source>
+            <translation>reçu</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>cet ordinateur</translation>
+        </message>
+        <message>
+            <source>%1 (missing)</source>
+            <translation>%1 (introuvable)</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>&amp;Verify</source>
+            <translation>&amp;Vérifier</translation>
         </message>
     </context>
     <context>
