@@ -379,7 +379,8 @@ def search_training_ids(inst: Installation, flt: TrainingFilter | None = None) -
             column = _ORDER_COLUMNS.get(flt.order_by, Training.start_date)
         ordering = column.desc() if flt.descending else column.asc()
         tiebreak = Training.title.desc() if flt.descending else Training.title.asc()
-        ids = list(session.scalars(q.order_by(ordering, tiebreak, Training.id)))
+        last = Training.id.desc() if flt.descending else Training.id.asc()
+        ids = list(session.scalars(q.order_by(ordering, tiebreak, last)))
         if flt.text.strip():
             matching = _text_match_ids(session, flt.text)
             ids = [i for i in ids if i in matching]

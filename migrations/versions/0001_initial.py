@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 04:20:50.226817
+Create Date: 2026-11-23 05:37:25.568057
 """
 
 from __future__ import annotations
@@ -259,6 +259,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_trainings")),
     )
     with op.batch_alter_table("trainings", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_trainings_list_order", ["start_date", "title", "id", "deleted"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_trainings_mission_id"), ["mission_id"], unique=False)
         batch_op.create_index("ix_trainings_start_end", ["start_date", "end_date"], unique=False)
 
@@ -412,6 +415,7 @@ def downgrade() -> None:
     with op.batch_alter_table("trainings", schema=None) as batch_op:
         batch_op.drop_index("ix_trainings_start_end")
         batch_op.drop_index(batch_op.f("ix_trainings_mission_id"))
+        batch_op.drop_index("ix_trainings_list_order")
 
     op.drop_table("trainings")
     with op.batch_alter_table("people", schema=None) as batch_op:
