@@ -80,7 +80,7 @@ class TrainingsModel(QAbstractTableModel):
         ("sessions", QT_TRANSLATE_NOOP("TrainingsModel", "Sessions")),
         ("participants", QT_TRANSLATE_NOOP("TrainingsModel", "Participants")),
     )
-    BATCH = 200
+    BATCH = 100  # rows fetched per lazy batch: a screenful or four, in ~20 ms
     sort_requested = Signal(str, bool)  # order_by key, descending
 
     def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
@@ -639,6 +639,8 @@ class MainWindow(QMainWindow):
         ]
 
     def current_editor(self) -> Any:
+        if "app.ui.training_editor" not in sys.modules:
+            return None  # no editor was ever opened (start-up: skip the import)
         from app.ui.training_editor import TrainingEditor
 
         widget = self.tabs.currentWidget()
