@@ -16,6 +16,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q app migrations
 	touch $@
 
 $(TEST_STAMP): pyproject.toml $(STAMP)
