@@ -56,6 +56,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("file", metavar="CERT_OR_BUNDLE")
     q.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
     q.add_argument("--note", default="", help="a note to keep with it")
+    q.add_argument(
+        "--enrol",
+        metavar="FILE",
+        help="HQ only: also sign an enrolment certificate for this device into FILE; every "
+        "HQ installation that trusts this HQ then trusts the device",
+    )
     _passphrase_option(q)
     q.set_defaults(handler=cmd_trust_add)
     q = tr.add_parser("list", help="list trusted signers")
@@ -244,6 +250,15 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_REFUSED
     add_trusted(inst, cert.certificate_pem, note=args.note)
     print(f"{cert.name} is now trusted.")
+    if args.enrol:
+        from app.fileio import write_atomically
+        from app.services.enrolment import issue_enrolment
+        from app.services.identity import cli_passphrase, unlock_private_key
+
+        key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
+        out = write_atomically(Path(args.enrol), issue_enrolment(inst, cert.certificate_pem, key))
+        print(f"Enrolment certificate written to {out}; send it to {cert.name} "
+              "('muster enrolment set FILE').")  # fmt: skip
     return EXIT_OK
 
 

@@ -69,7 +69,7 @@ MAX_MANIFEST_BYTES = 4 << 20
 MAX_TEXT = 100_000  # characters in one Text value
 
 MEMBER_RE = re.compile(
-    r"^(manifest\.json|manifest\.sig|certificate\.pem|data/[a-z_]{1,40}\.json"
+    r"^(manifest\.json|manifest\.sig|certificate\.pem|enrolment\.pem|data/[a-z_]{1,40}\.json"
     r"|documents/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf)$"
 )
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -160,6 +160,7 @@ class VerifiedBundle:
     encrypted: bool
     tables: dict[str, TableData]
     documents: dict[str, bytes] = field(default_factory=dict)
+    enrolled_by: str = ""  # trusted through an HQ enrolment (the device is added on import)
 
     @property
     def record_count(self) -> int:
@@ -413,6 +414,11 @@ def export_bundle(
         )
         members[f"documents/{doc_id}.pdf"] = content
     members["certificate.pem"] = identity.certificate_pem
+    from app.services.enrolment import load_enrolment
+
+    enrolment = load_enrolment(inst)
+    if enrolment is not None:  # lets every HQ that trusts the enrolling HQ accept us
+        members["enrolment.pem"] = enrolment
     manifest = {
         "format": BUNDLE_FORMAT,
         "format_version": FORMAT_VERSION,
@@ -856,7 +862,14 @@ def _verify_signature(cert_pem: bytes, signature: bytes, manifest_raw: bytes, na
         raise _fail(f"{name} carries a damaged certificate; refused.") from None
 
 
-def _check_trust(inst: Installation, cert_pem: bytes, manifest: Manifest, name: str) -> SignerInfo:
+def _check_trust(
+    inst: Installation,
+    cert_pem: bytes,
+    manifest: Manifest,
+    name: str,
+    enrolment_pem: bytes | None = None,
+) -> tuple[SignerInfo, str]:
+    """The signer, and the HQ that enrolled it when that is why it is trusted here."""
     from app.services.identity import describe_certificate, format_fingerprint
 
     cert = describe_certificate(cert_pem)
@@ -871,6 +884,12 @@ def _check_trust(inst: Installation, cert_pem: bytes, manifest: Manifest, name: 
             f"certificate of device {cert.device_id[:8] or '?'}; refused."
         )
     trusted, _reason = is_trusted_for_sync(inst, cert.certificate_pem)
+    if not trusted and enrolment_pem is not None:
+        from app.services.enrolment import check_enrolment
+
+        check = check_enrolment(inst, cert.certificate_pem, enrolment_pem)
+        if check.trusted:
+            return signer, check.hq_name
     if not trusted:
         where = f", {cert.mission}" if cert.mission else ""
         raise UntrustedSignerError(
@@ -880,7 +899,7 @@ def _check_trust(inst: Installation, cert_pem: bytes, manifest: Manifest, name: 
             f"('muster trust add {name}') and import again.",
             signer,
         )
-    return signer
+    return signer, ""
 
 
 def is_trusted_for_sync(inst: Installation, certificate_pem: bytes) -> tuple[bool, str]:
@@ -950,9 +969,11 @@ def read_bundle(
         if len(content) != size or hashlib.sha256(content).hexdigest() != sha:
             raise altered
     cert_pem = raw.pop("certificate.pem")
+    enrolment_pem = raw.pop("enrolment.pem", None)
     _verify_signature(cert_pem, signature, manifest_raw, name)
+    enrolled_by = ""
     if check_trust:
-        signer = _check_trust(inst, cert_pem, manifest, name)
+        signer, enrolled_by = _check_trust(inst, cert_pem, manifest, name, enrolment_pem)
     else:
         from app.services.identity import describe_certificate
 
@@ -989,6 +1010,7 @@ def read_bundle(
     return VerifiedBundle(
         path=path, manifest=manifest, manifest_sha256=hashlib.sha256(manifest_raw).hexdigest(),
         signer=signer, encrypted=encrypted, tables=tables, documents=documents,
+        enrolled_by=enrolled_by,
     )  # fmt: skip
 
 

@@ -263,6 +263,8 @@ def _apply_one(
         (str(top),),
     )
     _remember_seen(conn, m.device_id, m.seen)
+    if bundle.enrolled_by:
+        _trust_enrolled_device(conn, bundle)
     documents = _store_documents(inst, conn, bundle, dry_run, written_docs)
     counts = {t: c.as_dict() for t, c in result.counts.items()}
     summary_json = {
@@ -303,6 +305,19 @@ def _remember_seen(conn: sqlite3.Connection, device: str, seen: dict[str, int]) 
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, json.dumps(merged, sort_keys=True)),
     )
+
+
+def _trust_enrolled_device(conn: sqlite3.Connection, bundle: VerifiedBundle) -> None:
+    """A device enrolled by a trusted HQ joins the trusted list, so its PDFs verify here."""
+    s = bundle.signer
+    conn.execute(
+        "INSERT OR IGNORE INTO trusted_signers (fingerprint, name, title, mission, device_id, "
+        "certificate_pem, added_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            s.fingerprint, s.name, s.title, s.mission, s.device_id,
+            s.certificate_pem.decode("ascii"), _now_text(), f"enrolled by HQ {bundle.enrolled_by}",
+        ),
+    )  # fmt: skip
 
 
 def _store_documents(
