@@ -136,3 +136,39 @@ def test_figures_workbook_from_the_app_equals_the_report(  # type: ignore[no-unt
     assert [row[3] for row in sessions] == [s.present for s in report.by_session]
     book.close()
     window.close()
+
+
+def test_export_actions_ask_where_then_write(  # type: ignore[no-untyped-def]
+    demo_installation, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    """The menu actions suggest a file in the exports folder and write where the user chose."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.main_window import MainWindow
+    from app.ui.people_io_ui import _export, _export_figures
+
+    window = MainWindow(demo_installation, welcome=False)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "current_training_id", lambda: TUNIS)
+    suggested: list[str] = []
+
+    def answer(target: Path, selected: str):  # type: ignore[no-untyped-def]
+        def fake(_parent, _title, default, _filters):  # type: ignore[no-untyped-def]
+            suggested.append(default)
+            return str(target), selected
+
+        return fake
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", answer(tmp_path / "list", "CSV for Excel (*.csv)")
+    )
+    _export(window)
+    qtbot.waitUntil((tmp_path / "list.csv").exists, timeout=10_000)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", answer(tmp_path / "fig.xlsx", "Excel workbook (*.xlsx)")
+    )
+    _export_figures(window)
+    qtbot.waitUntil((tmp_path / "fig.xlsx").exists, timeout=10_000)
+    assert Path(suggested[0]).parent == demo_installation.paths.exports
+    assert "figures" in Path(suggested[1]).name and "participants" in Path(suggested[0]).name
+    window.close()

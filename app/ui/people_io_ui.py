@@ -6,6 +6,7 @@ and editor toolbar) and "Possible duplicates…" to the Participants menu.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,7 +80,15 @@ def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = Fals
     window.worker.run(lambda: export_participants(inst, training_id, path, lang, hxl), done)
 
 
-def _export(window: MainWindow) -> None:
+def _ask_export_path(
+    window: MainWindow,
+    title: str,
+    filters: str,
+    rename: Callable[[str], str],
+    then: Callable[[str, Path, str], None],
+) -> None:
+    """For the selected training: suggest a file in the exports folder, ask where to save,
+    then call ``then(training_id, chosen path, selected filter)``."""
     training_id = _need_training(window)
     if training_id is None:
         return
@@ -91,18 +100,28 @@ def _export(window: MainWindow) -> None:
         folder = inst.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
         chosen, selected = QFileDialog.getSaveFileName(
-            window, _tr("Export participants"), str(folder / name),
-            _tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;"
-                      "Excel workbook with HXL hashtags (*.xlsx)"),
-        )  # fmt: skip
-        if not chosen:
-            return
-        path = Path(chosen)
+            window, title, str(folder / rename(name)), filters
+        )
+        if chosen:
+            then(training_id, Path(chosen), selected)
+
+    window.worker.run(lambda: training_export_name(inst, training_id), on_success=ask)
+
+
+def _export(window: MainWindow) -> None:
+    def chosen(training_id: str, path: Path, selected: str) -> None:
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".csv" if "csv" in selected.lower() else ".xlsx")
         export_to(window, training_id, path, hxl="HXL" in selected)
 
-    window.worker.run(lambda: training_export_name(inst, training_id), on_success=ask)
+    _ask_export_path(
+        window,
+        _tr("Export participants"),
+        _tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;"
+            "Excel workbook with HXL hashtags (*.xlsx)"),
+        lambda name: name,
+        chosen,
+    )  # fmt: skip
 
 
 def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
@@ -126,26 +145,15 @@ def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: boo
 
 
 def _export_figures(window: MainWindow) -> None:
-    training_id = _need_training(window)
-    if training_id is None:
-        return
-    from app.services.participants_export import training_export_name
-
-    inst = window.installation
-
-    def ask(name: str) -> None:
-        folder = inst.paths.exports
-        folder.mkdir(parents=True, exist_ok=True)
-        chosen, selected = QFileDialog.getSaveFileName(
-            window, _tr("Export figures"), str(folder / name.replace("participants", "figures", 1)),
-            _tr("Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)"),
-        )  # fmt: skip
-        if chosen:
-            export_figures_to(
-                window, training_id, Path(chosen).with_suffix(".xlsx"), hxl="HXL" in selected
-            )
-
-    window.worker.run(lambda: training_export_name(inst, training_id), on_success=ask)
+    _ask_export_path(
+        window,
+        _tr("Export figures"),
+        _tr("Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)"),
+        lambda name: name.replace("participants", "figures", 1),
+        lambda training_id, path, selected: export_figures_to(
+            window, training_id, path.with_suffix(".xlsx"), hxl="HXL" in selected
+        ),
+    )
 
 
 def open_duplicates(window: MainWindow):  # type: ignore[no-untyped-def]

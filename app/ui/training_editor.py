@@ -55,6 +55,26 @@ if TYPE_CHECKING:
 PAGES = ("details", "participants", "attendance", "summary")
 
 
+def _table_box(
+    title: str,
+    table: QWidget,
+    error: QWidget,
+    buttons: tuple[QPushButton, ...],
+    parent: QWidget,
+) -> QGroupBox:
+    """A titled box: a small table, its error line, and its add/remove buttons below."""
+    box = QGroupBox(title, parent)
+    layout = QVBoxLayout(box)
+    layout.addWidget(table)
+    layout.addWidget(error)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return box
+
+
 class SessionsTable(QTableWidget):
     """Date, place and topic of each session, edited in place."""
 
@@ -287,30 +307,20 @@ class DetailsPage(QScrollArea):
         self.remove_session_button = QPushButton(self.tr("Remove session"), body)
         self.sessions_error = FieldError(body)
         self.errors["sessions"] = self.sessions_error
-        sessions_box = QGroupBox(self.tr("Sessions"), body)
-        sl = QVBoxLayout(sessions_box)
-        sl.addWidget(self.sessions_table)
-        sl.addWidget(self.sessions_error)
-        sb = QHBoxLayout()
-        sb.addWidget(self.add_session_button)
-        sb.addWidget(self.remove_session_button)
-        sb.addStretch(1)
-        sl.addLayout(sb)
+        sessions_box = _table_box(
+            self.tr("Sessions"), self.sessions_table, self.sessions_error,
+            (self.add_session_button, self.remove_session_button), body,
+        )  # fmt: skip
 
         self.partners_table = PartnersTable(body)
         self.add_partner_button = QPushButton(self.tr("Add &partner"), body)
         self.remove_partner_button = QPushButton(self.tr("Remove partner"), body)
         self.partners_error = FieldError(body)
         self.errors["partners"] = self.partners_error
-        partners_box = QGroupBox(self.tr("Partners"), body)
-        pl = QVBoxLayout(partners_box)
-        pl.addWidget(self.partners_table)
-        pl.addWidget(self.partners_error)
-        pb = QHBoxLayout()
-        pb.addWidget(self.add_partner_button)
-        pb.addWidget(self.remove_partner_button)
-        pb.addStretch(1)
-        pl.addLayout(pb)
+        partners_box = _table_box(
+            self.tr("Partners"), self.partners_table, self.partners_error,
+            (self.add_partner_button, self.remove_partner_button), body,
+        )  # fmt: skip
 
         grid = QGridLayout(body)
         grid.addLayout(form, 0, 0)
