@@ -53,6 +53,7 @@ def issue_enrolment(inst: Installation, device_certificate_pem: bytes, hq_key: A
     """HQ signs an enrolment certificate for the device's key and trusts the device here."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import Encoding
 
     from app.services.trust import add_trusted
 
@@ -77,8 +78,6 @@ def issue_enrolment(inst: Installation, device_certificate_pem: bytes, hq_key: A
         .sign(hq_key, hashes.SHA256())
     )
     add_trusted(inst, device.certificate_pem, note=f"enrolled by {own.name} (this installation)")
-    from cryptography.hazmat.primitives.serialization import Encoding
-
     return bytes(enrolment.public_bytes(Encoding.PEM))
 
 
