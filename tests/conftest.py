@@ -87,3 +87,24 @@ def artifacts() -> Path:
     """Where tests save screenshots and rendered pages for people to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def dialog_guard(request: pytest.FixtureRequest) -> Iterator[object]:
+    """Answers the dialogs a Qt test expects and fails the test on any other (never hangs).
+
+    Active in every test that uses ``qtbot`` or ``qapp``; see ``tests/dialogs.py``.
+    """
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield None
+        return
+    request.getfixturevalue("qapp")
+    from tests.dialogs import DialogGuard
+
+    guard = DialogGuard()
+    guard.start()
+    yield guard
+    guard.stop()
+    problems = guard.report()
+    if problems:
+        pytest.fail("; ".join(problems), pytrace=False)

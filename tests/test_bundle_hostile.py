@@ -378,6 +378,7 @@ def test_zip_reader_never_sees_uncapped_streams() -> None:
             _read_member(zf, info, "lying.muster", [1 << 30])
 
 
+@pytest.mark.timeout(180)  # thousands of real refusals, not a hang
 def test_every_flipped_byte_of_a_bundle_is_refused(world: World, tmp_path: Path) -> None:
     """No byte of a bundle can change unnoticed: headers, deflate padding, directory, end record.
 

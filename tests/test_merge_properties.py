@@ -174,6 +174,7 @@ def full_dump(inst: Any) -> str:
         conn.close()
 
 
+@pytest.mark.timeout(300)  # a property test of many real imports, not a hang
 @settings(max_examples=EXAMPLES)
 @given(
     ops=st.lists(operation, min_size=1, max_size=12),

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.services.backups import backup_now, list_backups
 from app.ui import app as app_module
 from app.ui.app import StartupProblemDialog, install_excepthook, run
 from app.ui.backup_ui import RestoreDialog
+from tests.dialogs import current_guard
 
 pytestmark = pytest.mark.gui
 
@@ -35,31 +35,16 @@ def _keep_excepthook() -> Iterator[None]:
 
 
 class Answerer:
-    """Answers modal dialogs (and closes the main window) in order, from a timer."""
+    """Answers modal dialogs (and closes the main window) in order, through the test's guard."""
 
     def __init__(self, steps: list[Step]) -> None:
-        self.steps = list(steps)
-        self.seen: list[str] = []
-        self.timer = QTimer()
-        self.timer.setInterval(30)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
+        self.guard = current_guard()
+        for step in steps:
+            self.guard.expect_window(step, getattr(step, "__name__", "a start-up dialog"))
 
-    def _tick(self) -> None:
-        if not self.steps:
-            self.timer.stop()
-            return
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            widget = next(
-                (w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMainWindow) and w.isVisible()),
-                None,
-            )  # fmt: skip
-        if widget is not None:
-            self.seen.append(type(widget).__name__)
-            if self.steps[0](widget):
-                self.steps.pop(0)
+    @property
+    def steps(self) -> list[tuple[str, Step]]:
+        return self.guard.steps
 
 
 def click(name: str, expect_text: str = "", record: list[str] | None = None) -> Step:

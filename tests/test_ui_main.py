@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,29 +20,7 @@ from app.db.models import Training
 from app.services import trainings
 from app.services.trainings import TrainingFilter
 from app.ui.main_window import MainWindow
-
-
-def answer_next_dialog(button_text: str, seen: list[str] | None = None) -> None:
-    """Click ``button_text`` on the next modal dialog (a real QMessageBox), when it opens."""
-    deadline = time.monotonic() + 10
-
-    def handler() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if time.monotonic() < deadline:
-                QTimer.singleShot(20, handler)
-            return
-        if seen is not None:
-            seen.append(dialog.windowTitle())
-            if isinstance(dialog, QMessageBox):
-                seen.append(dialog.text())
-        for button in dialog.findChildren(QAbstractButton):
-            if button.text().replace("&", "") == button_text:
-                button.click()
-                return
-        raise AssertionError(f"no button {button_text!r} on {dialog.windowTitle()!r}")
-
-    QTimer.singleShot(0, handler)
+from tests.dialogs import answer_next_dialog
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -277,12 +277,15 @@ class AppSession:
         self.guard = guard
         self.installation = installation
         self.window: MainWindow | None = None
+        self.running = False  # inside run()'s app.exec(): closing the window ends it
 
     def show_window(self) -> MainWindow:
         from app.ui.main_window import MainWindow
 
         window = MainWindow(self.installation)
         self.window = window
+        # Closing the main window ends the app, even with a Verify or Documents window open.
+        window.closed.connect(lambda: self._window_closed(window))
         window.show()
         self._schedule_daily_backup(window)
         return window
@@ -308,6 +311,10 @@ class AppSession:
         # A little after start-up, so the first list load never waits behind a big copy.
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
 
+    def _window_closed(self, window: MainWindow) -> None:
+        if self.running and self.window is window:  # not the old window of a restore
+            QApplication.exit(0)  # at once: a posted quit() could end a later event loop
+
     def activate(self) -> None:
         from app.ui.single_instance import bring_forward
 
@@ -328,9 +335,10 @@ class AppSession:
         quit_on_close = app.quitOnLastWindowClosed()
         app.setQuitOnLastWindowClosed(False)
         try:
-            if self.window is not None:
-                self.window.close()  # finishes queued work on the worker thread
-                self.window.deleteLater()
+            old_window, self.window = self.window, None
+            if old_window is not None:
+                old_window.close()  # finishes queued work on the worker thread
+                old_window.deleteLater()
             self.installation.close()
             error: UserError | None = None
             try:
@@ -406,9 +414,13 @@ def run(home: str | None = None) -> int:
     probe = os.environ.get(PROBE_ENV, "")
     if probe:
         _ReadyProbe(window, quit_after=probe == "quit")
+    app.setQuitOnLastWindowClosed(False)  # the main window's closing decides
+    session.running = True
     try:
         code = app.exec()
     finally:
+        session.running = False
+        app.setQuitOnLastWindowClosed(True)
         session.installation.close()
         _release(guards)
         _session = None

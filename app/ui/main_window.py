@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
     }
 
     trainings_loaded = Signal(int)  # emitted after each search, with the number shown
+    closed = Signal()  # the window accepted its close event: the app may quit
     profile_loaded = Signal(object)
 
     def __init__(self, installation: Installation, *, welcome: bool = True) -> None:
@@ -1007,6 +1008,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.worker.shutdown()
         super().closeEvent(event)
+        self.closed.emit()
 
     def _save_then_close(self, editors: list[Any]) -> None:
         remaining = list(editors)
