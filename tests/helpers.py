@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,3 +44,21 @@ def run_muster(*args: str, home: Path, env: dict[str, str] | None = None, timeou
         timeout=timeout,
         check=False,
     )
+
+
+def connect_database(path: Path, **kwargs: Any) -> sqlite3.Connection:
+    """A plain DB-API connection on a Muster database file, for tests that look inside it.
+
+    Tests open database files only through here, so that at-rest encryption has one
+    place to supply the key.
+    """
+    return sqlite3.connect(path, **kwargs)
+
+
+def dump_database(path: Path) -> str:
+    """Every table and row of a database as SQL text: equal dumps mean nothing changed."""
+    conn = connect_database(path)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()

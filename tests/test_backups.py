@@ -18,11 +18,11 @@ from app.paths import Paths
 from app.services import backups
 from app.services.installation import open_installation
 from app.services.trainings import SessionInput, TrainingInput, create_training
-from tests.helpers import run_cli
+from tests.helpers import connect_database, run_cli
 
 
 def _counts(database: Path) -> tuple[int, int, int]:
-    conn = sqlite3.connect(database)
+    conn = connect_database(database)
     try:
         return tuple(  # type: ignore[return-value]
             conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import sqlite3
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -20,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import connect_database, run_cli
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -60,7 +59,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 
 def dump(inst: Any) -> str:
-    conn = sqlite3.connect(inst.db.path)
+    conn = connect_database(inst.db.path)
     try:
         return "\n".join(conn.iterdump())
     finally:

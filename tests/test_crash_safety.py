@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from app.paths import Paths
 from app.services.installation import open_installation
 from app.services.trainings import SessionInput, TrainingInput, create_training
 from benchmarks.generate import _Writer
-from tests.helpers import MUSTER_EXE, ROOT
+from tests.helpers import MUSTER_EXE, ROOT, connect_database
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
@@ -47,7 +46,7 @@ def _big_training(paths: Paths) -> tuple[str, list[str], list[str]]:
         ),
     )
     inst.close()
-    conn = sqlite3.connect(paths.database, isolation_level=None)
+    conn = connect_database(paths.database, isolation_level=None)
     writer = _Writer(conn, "test-device", "2024-09-01 00:00:00.000000")
     people = [derived_id("person", "crash-test", str(i)) for i in range(PARTICIPANTS)]
     conn.execute("BEGIN")
@@ -77,7 +76,7 @@ def _check_intact(paths: Paths) -> None:
 
 
 def _marks(paths: Paths, training_id: str) -> int:
-    conn = sqlite3.connect(paths.database)
+    conn = connect_database(paths.database)
     try:
         return conn.execute(
             "SELECT count(*) FROM attendance a JOIN training_sessions s ON s.id = a.session_id "
@@ -168,7 +167,7 @@ def test_killed_after_the_commit_keeps_all_of_it(paths, tmp_path) -> None:  # ty
 
 
 def _people(paths: Paths) -> int:
-    conn = sqlite3.connect(paths.database)
+    conn = connect_database(paths.database)
     try:
         return conn.execute("SELECT count(*) FROM people").fetchone()[0]
     finally:

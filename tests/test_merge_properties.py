@@ -13,7 +13,6 @@ holding one bad bundle changes nothing (atomicity).
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.db.base import derived_id, sync_tables
+from tests.helpers import connect_database
 
 PASSPHRASE = "correct horse battery staple"
 DEVICES = 3
@@ -159,7 +159,7 @@ def _apply(op: tuple[Any, ...], devices: list[Any], keys: list[Any], bundles: li
 
 
 def synced_content(inst: Any) -> dict[str, list[tuple[Any, ...]]]:
-    conn = sqlite3.connect(inst.db.path)
+    conn = connect_database(inst.db.path)
     try:
         return {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in sync_tables()}
     finally:
@@ -167,7 +167,7 @@ def synced_content(inst: Any) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def full_dump(inst: Any) -> str:
-    conn = sqlite3.connect(inst.db.path)
+    conn = connect_database(inst.db.path)
     try:
         return "\n".join(conn.iterdump())
     finally:
@@ -223,7 +223,7 @@ def test_bundles_merge_the_same_whatever_the_order(templates: Templates, ops, or
                     best = bucket.get(row[0])
                     if best is None or (row[v], row[by]) > (best[v], best[by]):
                         bucket[row[0]] = row
-        conn = sqlite3.connect(hq_a.db.path)
+        conn = connect_database(hq_a.db.path)
         try:
             for table, rows in newest.items():
                 cols = ", ".join(table_columns(table))

@@ -6,7 +6,6 @@ clicks their buttons, as a user would.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from app.ui import app as app_module
 from app.ui.app import StartupProblemDialog, install_excepthook, run
 from app.ui.backup_ui import RestoreDialog
 from tests.dialogs import current_guard
+from tests.helpers import connect_database
 
 pytestmark = pytest.mark.gui
 
@@ -90,7 +90,7 @@ def _garbage(path: Path) -> None:
 
 
 def _trainings(database: Path) -> int:
-    conn = sqlite3.connect(database)
+    conn = connect_database(database)
     try:
         return conn.execute("SELECT count(*) FROM trainings WHERE deleted = 0").fetchone()[0]
     finally:
@@ -145,7 +145,7 @@ def test_missing_database_with_backups_offers_restore_or_a_fresh_start(
 def test_database_from_a_newer_version_says_so(qtbot, installation) -> None:  # type: ignore[no-untyped-def]
     paths = installation.paths
     installation.close()
-    conn = sqlite3.connect(paths.database)
+    conn = connect_database(paths.database)
     conn.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
     conn.commit()
     conn.close()
@@ -168,7 +168,7 @@ def test_locked_database_is_explained(qtbot, installation) -> None:  # type: ign
     """Another program holds an exclusive lock: 'busy' / 'locked', not a traceback."""
     paths = installation.paths
     installation.close()
-    holder = sqlite3.connect(paths.database)
+    holder = connect_database(paths.database)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -214,7 +214,7 @@ def test_restore_from_the_running_app_reopens_on_the_restored_data(
 
     paths = demo_installation.paths
     snapshot = backup_now(demo_installation)
-    conn = sqlite3.connect(paths.database)
+    conn = connect_database(paths.database)
     conn.execute("UPDATE trainings SET deleted = 1")
     conn.commit()
     conn.close()
