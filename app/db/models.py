@@ -208,6 +208,11 @@ class TrustedSigner(Base):
     certificate_pem: Mapped[str] = mapped_column(Text)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The rights this installation gives the signer (field or hq), decided when trusting it.
+    role: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    key_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # Set by ``trust remove``: the row stays so a later bundle cannot add it back.
+    removed_at: Mapped[datetime | None] = mapped_column()
 
 
 class Document(Base):
@@ -237,6 +242,27 @@ class Device(Base):
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
     last_seq: Mapped[int] = mapped_column(default=0)
     last_received_at: Mapped[datetime | None] = mapped_column()
+    # Once a device has sent an encrypted bundle, a plaintext one from it is refused.
+    sends_encrypted: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class Revocation(Base):
+    """An HQ-signed revocation of a device (its key and id); travels in bundles and receipts."""
+
+    __tablename__ = "revocations"
+    __table_args__ = (
+        Index("ix_revocations_key", "key_sha256"),
+        Index("ix_revocations_device", "device_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the statement
+    device_id: Mapped[str] = mapped_column(String(36))
+    key_sha256: Mapped[str] = mapped_column(String(64))
+    device_name: Mapped[str] = mapped_column(String(300), default="")
+    revoked_at: Mapped[datetime] = mapped_column()
+    issuer_fingerprint: Mapped[str] = mapped_column(String(64))
+    issuer_name: Mapped[str] = mapped_column(String(300), default="")
+    envelope: Mapped[str] = mapped_column(Text)  # the signed statement, as it travels
 
 
 class BundleReceived(Base):

@@ -154,6 +154,7 @@ def _make_certificate(
     name = x509.Name(attributes)
     now = datetime.now(UTC)
     public = key.public_key()
+    hq = profile.role == "hq"  # HQ issues enrolments: a CA that signs end entities only
     builder = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -162,7 +163,7 @@ def _make_certificate(
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(minutes=5))
         .not_valid_after(now + timedelta(days=CERT_VALIDITY_DAYS))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.BasicConstraints(ca=hq, path_length=0 if hq else None), critical=True)
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True,
@@ -170,8 +171,8 @@ def _make_certificate(
                 key_encipherment=False,
                 data_encipherment=False,
                 key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
+                key_cert_sign=hq,
+                crl_sign=hq,
                 encipher_only=False,
                 decipher_only=False,
             ),

@@ -20,13 +20,13 @@ is not compared with it).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.db.base import SEED_DEVICE, derived_id, sync_tables, utcnow
-from app.services.bundles import TableData, table_columns
+from app.db.raw import select_in, seen_versions
+from app.services.sync.schema import TableData, table_columns
 
 CONTENT_SKIP = {"id", "created_at", "updated_at", "updated_by", "version"}
 
@@ -87,26 +87,33 @@ def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
     )
 
 
-def _local_state(
-    conn: sqlite3.Connection, table: str, ids: list[str]
-) -> dict[str, tuple[int, str]]:
-    """(version, updated_by) of the local copies of ``ids``."""
+# The column saying whose a record is: the mission of a training or location, the training
+# of a session, a partner role or an enrolment, the session of an attendance mark.
+OWNER_COLUMN = {
+    "locations": "mission_id",
+    "trainings": "mission_id",
+    "training_partners": "training_id",
+    "training_sessions": "training_id",
+    "enrolments": "training_id",
+    "attendance": "session_id",
+}
+LocalState = dict[str, tuple[int, str, Any]]  # id -> (version, updated_by, owner column)
+
+
+def local_state(conn: Any, table: str, ids: list[str]) -> LocalState:
+    """(version, updated_by, owner) of the local copies of ``ids``."""
+    owner = OWNER_COLUMN.get(table, "NULL")
     local_count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     if local_count == 0:
         return {}
+    sql = f"SELECT id, version, updated_by, {owner} FROM {table}"
     if local_count <= 2 * len(ids):
-        return {
-            r[0]: (r[1], r[2]) for r in conn.execute(f"SELECT id, version, updated_by FROM {table}")
-        }
-    state: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
-            f"SELECT id, version, updated_by FROM {table} WHERE id IN ({marks})", chunk
-        ):
-            state[r[0]] = (r[1], r[2])
-    return state
+        return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(sql)}
+    return {r[0]: (r[1], r[2], r[3]) for r in select_in(conn, f"{sql} WHERE id IN", ids)}
+
+
+def local_states(conn: Any, tables: dict[str, TableData]) -> dict[str, LocalState]:
+    return {t: local_state(conn, t, [r[0] for r in d.rows]) for t, d in tables.items() if d.rows}
 
 
 def _had_seen(knowledge: dict[str, int], device: str, version: int) -> bool:
@@ -114,8 +121,9 @@ def _had_seen(knowledge: dict[str, int], device: str, version: int) -> bool:
 
 
 def merge_tables(
-    conn: sqlite3.Connection,
+    conn: Any,
     tables: dict[str, TableData],
+    states: dict[str, LocalState],
     *,
     source_device: str,
     source_seen: dict[str, int],
@@ -140,7 +148,7 @@ def merge_tables(
             columns.index("deleted"),
         )
         rows = data.rows
-        local = _local_state(conn, table, [r[0] for r in rows])
+        local = states.get(table, {})
         counts = TableCounts()
         to_write: list[list[Any]] = []
         candidates: list[tuple[list[Any], bool]] = []  # (incoming row, incoming wins)
@@ -155,6 +163,7 @@ def merge_tables(
                 to_write.append(row)
                 continue
             mine = (version, row[by_pos])
+            current = current[:2]
             if mine > current:
                 to_write.append(row)
                 if current[1] != row[by_pos]:
@@ -173,16 +182,12 @@ def merge_tables(
                     candidates.append((row, False))
         replaced = [r for r in to_write if r[0] in local]
         if replaced:
-            ids = [r[0] for r in replaced]
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                local_deleted.update(
-                    r[0]
-                    for r in conn.execute(
-                        f"SELECT id FROM {table} WHERE deleted = 1 AND id IN ({marks})", chunk
-                    )
+            local_deleted.update(
+                r[0]
+                for r in select_in(
+                    conn, f"SELECT id FROM {table} WHERE deleted = 1 AND id IN", [r[0] for r in replaced]
                 )
+            )
             for r in replaced:
                 if r[del_pos] and r[0] not in local_deleted:
                     counts.deleted += 1
@@ -202,7 +207,7 @@ def merge_tables(
 
 
 def _record_conflicts(
-    conn: sqlite3.Connection,
+    conn: Any,
     table: str,
     columns: tuple[str, ...],
     candidates: list[tuple[list[Any], bool]],
@@ -239,15 +244,13 @@ def _record_conflicts(
     return found
 
 
-def make_knowledge(conn: sqlite3.Connection, local_device: str) -> Knowledge:
+def make_knowledge(conn: Any, local_device: str) -> Knowledge:
     """What each device had seen of others, as of now (call before applying a bundle).
 
     This installation: the highest version of every device its rows hold. Another
     device: the ``seen`` list of its latest bundle, kept in ``settings``.
     """
-    from app.services.bundles import seen_versions
-
-    local = seen_versions(conn)
+    local = seen_versions(conn, sync_tables(), exclude=[SEED_DEVICE])
     cache: dict[str, dict[str, int]] = {local_device: local}
 
     def knowledge_of(device: str) -> dict[str, int]:

@@ -1,0 +1,229 @@
+"""Exporting a bundle: what changed since the last export, signed, encrypted to HQ.
+
+The whole export is one write transaction: the next sequence number is taken, the
+tables are read as one snapshot, the file is written and the export recorded before
+COMMIT. So two ``muster export`` runs at once never share a sequence number: the second
+waits (up to ``EXPORT_WAIT_S``) for the first to finish, or is refused with a sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.db.base import SEED_DEVICE, sync_tables, utcnow
+from app.db.raw import begin_write, current_clock, raw_connection, select_in, seen_versions
+from app.errors import UserError
+from app.fileio import write_atomically
+from app.services.sync.container import SUFFIX, pack_bundle
+from app.services.sync.manifest import BUNDLE_FORMAT, FORMAT_VERSION
+from app.services.sync.schema import column_rules, table_columns
+
+if TYPE_CHECKING:
+    from app.services.installation import Installation
+
+EXPORT_WAIT_S = 60
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    seq: int
+    full: bool
+    encrypted: bool
+    counts: dict[str, int]
+    documents: int
+    size: int
+    sha256: str
+
+    @property
+    def records(self) -> int:
+        return sum(self.counts.values())
+
+
+def _fk_closure(conn: Any, picked: dict[str, dict[str, tuple[Any, ...]]]) -> None:
+    """Add the parent rows that picked rows refer to, so every bundle stands on its own.
+
+    A bundle may arrive before an older one it depends on; carrying the (unchanged)
+    parents keeps foreign keys resolvable whatever the order, and an unchanged row
+    changes nothing where it arrives.
+    """
+    for table in reversed(sync_tables()):
+        rules = column_rules(table)
+        columns = table_columns(table)
+        pending = True
+        while pending:  # people refer to people (merged_into_id): repeat until stable
+            pending = False
+            needed: dict[str, set[str]] = {}
+            for rule in rules:
+                if rule.references is None:
+                    continue
+                pos = columns.index(rule.name)
+                for row in picked.get(table, {}).values():
+                    ref = row[pos]
+                    if ref is not None and ref not in picked.get(rule.references, {}):
+                        needed.setdefault(rule.references, set()).add(ref)
+            for parent, ids in needed.items():
+                sql = f"SELECT {', '.join(table_columns(parent))} FROM {parent} WHERE id IN"
+                bucket = picked.setdefault(parent, {})
+                for row in select_in(conn, sql, ids):
+                    bucket[row[0]] = row
+                if parent == table:
+                    pending = True
+
+
+def _sign(private_key: Any, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    return private_key.sign(data, ec.ECDSA(hashes.SHA256()))  # type: ignore[no-any-return]
+
+
+def _take_lock(conn: Any) -> None:
+    conn.execute(f"PRAGMA busy_timeout={EXPORT_WAIT_S * 1000}")
+    try:
+        begin_write(conn)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6):  # BUSY, LOCKED
+            raise UserError(
+                "Another export or import is running on this installation; try again when "
+                "it has finished."
+            ) from None
+        raise
+    finally:
+        from app.db.engine import BUSY_TIMEOUT_MS
+
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _snapshot(conn: Any, device: str, full: bool) -> tuple[int, int, int, dict[str, Any],
+                                                           dict[str, int], list[Any]]:  # fmt: skip
+    last = conn.execute(
+        "SELECT seq, upto_version FROM bundles_sent ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    seq = (last[0] if last else 0) + 1
+    since = 0 if (full or last is None) else int(last[1])
+    upto = current_clock(conn)
+    picked: dict[str, dict[str, tuple[Any, ...]]] = {}
+    for table in sync_tables():
+        cols = ", ".join(table_columns(table))
+        where = "" if full else " WHERE version > ?"
+        params = () if full else (since,)
+        picked[table] = {
+            row[0]: row for row in conn.execute(f"SELECT {cols} FROM {table}{where}", params)
+        }
+    if not full:
+        _fk_closure(conn, picked)
+    seen = seen_versions(conn, sync_tables(), exclude=[device, SEED_DEVICE])
+    docs = conn.execute(
+        "SELECT id, training_id, kind, file_name, sha256, created_at FROM documents "
+        "WHERE exported_seq IS NULL AND source_device IN ('', ?) ORDER BY created_at",
+        (device,),
+    ).fetchall()
+    return seq, since, upto, picked, seen, docs
+
+
+def _members(inst: Installation, picked: dict[str, Any], docs: list[Any]
+             ) -> tuple[dict[str, bytes], dict[str, int], list[dict[str, Any]]]:  # fmt: skip
+    members: dict[str, bytes] = {}
+    counts: dict[str, int] = {}
+    for table in sync_tables():
+        rows = list(picked.get(table, {}).values())  # rowid order: inserts fastest
+        counts[table] = len(rows)
+        payload = {"columns": list(table_columns(table)), "rows": [list(r) for r in rows]}
+        members[f"data/{table}.json"] = json.dumps(
+            payload, ensure_ascii=False, separators=(",", ":")
+        ).encode("utf-8")
+    doc_entries: list[dict[str, Any]] = []
+    for doc_id, training_id, kind, file_name, _sha, created_at in docs:
+        try:
+            content = (inst.paths.documents / file_name).read_bytes()
+        except OSError:
+            continue  # a document whose file is gone cannot travel; it stays pending
+        doc_entries.append({
+            "id": doc_id, "training_id": training_id, "kind": kind,
+            "file_name": Path(file_name).name, "sha256": hashlib.sha256(content).hexdigest(),
+            "created_at": str(created_at),
+        })  # fmt: skip
+        members[f"documents/{doc_id}.pdf"] = content
+    from app.services.sync.revocation import all_envelopes
+
+    revocations = all_envelopes(inst)
+    if revocations:  # travel with every bundle: to other HQs, and through the field
+        members["revocations.json"] = json.dumps(revocations, sort_keys=True).encode("utf-8")
+    return members, counts, doc_entries
+
+
+def export_bundle(
+    inst: Installation,
+    out: Path,
+    private_key: Any,
+    *,
+    full: bool = False,
+    recipient: str | None = None,
+) -> ExportResult:
+    """Write a signed (and, with an HQ ``recipient``, encrypted) bundle of recent changes.
+
+    ``recipient`` defaults to the HQ key set with ``muster hq-key set``. Everything
+    changed locally since the previous export travels (or everything with ``full``),
+    deleted records included, plus the parents they refer to.
+    """
+    from app.db.migrate import head_revision
+    from app.services.identity import require_identity
+    from app.services.sync import hq_key
+    from app.services.sync.enrolment import load_enrolment
+
+    identity = require_identity(inst)
+    profile = inst.profile()
+    device = inst.device_id
+    if identity.device_id and identity.device_id != device:
+        raise UserError(
+            "The signing identity belongs to another installation (its device id differs). "
+            "Create a new identity for this one."
+        )
+    if recipient is None:
+        recipient = hq_key.field_recipient(inst)
+    out = Path(out)
+    if out.suffix.lower() != SUFFIX:
+        out = out.with_name(out.name + SUFFIX)
+    with raw_connection(inst.db.engine) as conn:
+        _take_lock(conn)
+        seq, since, upto, picked, seen, docs = _snapshot(conn, device, full)
+        members, counts, doc_entries = _members(inst, picked, docs)
+        members["certificate.pem"] = identity.certificate_pem
+        enrolment = load_enrolment(inst)
+        if enrolment is not None:  # lets every HQ that trusts the enrolling HQ accept us
+            members["enrolment.pem"] = enrolment
+        manifest = {
+            "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION, "schema": head_revision(),
+            "device_id": device, "device_name": profile.name or identity.name,
+            "mission": profile.mission, "role": profile.role, "seq": seq,
+            "created_at": utcnow().isoformat(timespec="seconds"), "full": full,
+            "since_version": since, "upto_version": upto, "seen": seen, "counts": counts,
+            "documents": doc_entries,
+        }  # fmt: skip
+        data, manifest_bytes = pack_bundle(manifest, members, lambda raw: _sign(private_key, raw))
+        encrypted = False
+        if recipient:
+            import pyrage
+
+            data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
+            encrypted = True
+        write_atomically(out, data)
+        conn.execute(
+            "INSERT INTO bundles_sent (seq, created_at, full, upto_version, file_name, sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (seq, utcnow().isoformat(sep=" ", timespec="microseconds"), int(full), upto,
+             out.name[:300], hashlib.sha256(manifest_bytes).hexdigest()),
+        )  # fmt: skip
+        for entry in doc_entries:
+            conn.execute("UPDATE documents SET exported_seq = ? WHERE id = ?", (seq, entry["id"]))
+        conn.execute("COMMIT")
+    return ExportResult(
+        path=out, seq=seq, full=full, encrypted=encrypted, counts=counts,
+        documents=len(doc_entries), size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+    )  # fmt: skip

@@ -1,0 +1,258 @@
+"""HQ's encryption key: an age X25519 key pair, so bundles on a lost USB stick reveal nothing.
+
+HQ makes the pair once (``muster hq-key export FILE``); the secret half is kept in
+the keys folder encrypted with HQ's passphrase (age's scrypt passphrase mode, a
+strong KDF), the public half goes to every field installation in a small JSON file
+(``muster hq-key set FILE``) together with HQ's certificate, so the field can also
+check HQ's signed receipts. age is a well-reviewed format (X25519 + ChaCha20-Poly1305).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from app.services.installation import Installation
+from app.services.sync.display import shown
+
+SECRET_FILE = "hq-age-identity.age"
+PUBLIC_FILE = "hq-age-recipient.txt"
+FILE_FORMAT = "muster-hq-key"
+SETTING_RECIPIENT = "sync.hq_recipient"
+SETTING_CERTIFICATE = "sync.hq_certificate"
+MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class HqKeyInfo:
+    recipient: str  # "age1…"
+    name: str  # who holds it, from HQ's certificate when there is one
+    fingerprint: str  # HQ's certificate fingerprint, "" when none travelled with it
+    signed_by_trusted: bool = False  # signed by an HQ certificate this installation trusts
+    replaces: str = ""  # the key it would replace
+
+
+class HqKeyConfirmationNeeded(UserError):
+    """A key that is not signed by an HQ trusted here: a person must check its fingerprint."""
+
+    def __init__(self, message: str, info: HqKeyInfo) -> None:
+        super().__init__(message)
+        self.info = info
+
+
+def _check_recipient(value: str) -> str:
+    import pyrage
+
+    value = value.strip()
+    try:
+        pyrage.x25519.Recipient.from_str(value)
+    except Exception:
+        raise UserError("This file does not hold a valid HQ key.") from None
+    return value
+
+
+def own_recipient(inst: Installation) -> str | None:
+    """This installation's own HQ public key, if it made one."""
+    public = inst.paths.keys / PUBLIC_FILE
+    if not public.exists():
+        return None
+    return public.read_text(encoding="ascii").strip() or None
+
+
+def has_hq_secret(inst: Installation) -> bool:
+    return (inst.paths.keys / SECRET_FILE).exists()
+
+
+def ensure_hq_key(inst: Installation, passphrase: str) -> str:
+    """HQ's public key, making the pair first if this installation has none."""
+    existing = own_recipient(inst)
+    if existing and has_hq_secret(inst):
+        return existing
+    import pyrage
+
+    from app.services.identity import _write_private, check_passphrase
+
+    check_passphrase(passphrase)
+    inst.paths.ensure()
+    identity = pyrage.x25519.Identity.generate()
+    secret = pyrage.passphrase.encrypt(str(identity).encode("ascii"), passphrase)
+    recipient = str(identity.to_public())
+    _write_private(inst.paths.keys / SECRET_FILE, secret)
+    _write_private(inst.paths.keys / PUBLIC_FILE, recipient.encode("ascii"))
+    return recipient
+
+
+def unlock_hq_identities(inst: Installation, passphrase: str) -> list[Any]:
+    """HQ's age identity, decrypted with the passphrase; [] when this is no HQ installation."""
+    secret_file = inst.paths.keys / SECRET_FILE
+    if not secret_file.exists():
+        return []
+    import pyrage
+
+    try:
+        plain = pyrage.passphrase.decrypt(secret_file.read_bytes(), passphrase)
+    except Exception:
+        raise UserError("The passphrase is not right.", field="passphrase") from None
+    return [pyrage.x25519.Identity.from_str(plain.decode("ascii").strip())]
+
+
+def export_hq_key(inst: Installation, destination: Path, passphrase: str) -> HqKeyInfo:
+    """Write HQ's public key and certificate, the key signed with HQ's signing key.
+
+    The signature lets a field installation that already trusts this HQ accept a new
+    key without a question; others must check its fingerprint.
+    """
+    import base64
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.services.identity import load_identity, unlock_private_key
+
+    recipient = ensure_hq_key(inst, passphrase)
+    identity = load_identity(inst)
+    signature = ""
+    if identity is not None:
+        try:
+            key = unlock_private_key(inst, passphrase)
+        except UserError:  # another passphrase protects the signing key: unsigned file
+            key = None
+        if key is not None:
+            raw = key.sign(_signed_text(recipient), ec.ECDSA(hashes.SHA256()))
+            signature = base64.b64encode(raw).decode("ascii")
+    payload = {
+        "format": FILE_FORMAT,
+        "recipient": recipient,
+        "name": identity.name if identity else "",
+        "certificate_pem": identity.certificate_pem.decode("ascii") if identity else "",
+        "signature": signature,
+    }
+    try:
+        Path(destination).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"Cannot write {destination}: {exc.strerror}.") from None
+    return HqKeyInfo(recipient, payload["name"], identity.fingerprint if identity else "")
+
+
+def _signed_text(recipient: str) -> bytes:
+    return f"{FILE_FORMAT}:{recipient}".encode("ascii")
+
+
+def read_hq_key_file(path: Path) -> tuple[str, bytes, bytes]:
+    """(recipient, certificate PEM or b"", signature or b"") from an HQ key file.
+
+    A bare ``age1…`` line works too (no certificate, no signature).
+    """
+    import base64
+
+    path = Path(path)
+    name = shown(path.name)
+    try:
+        if path.stat().st_size > MAX_KEY_FILE:
+            raise UserError(f"{name} is not an HQ key file.")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"There is no file {shown(path, 200)}.") from None
+    except (OSError, UnicodeDecodeError):
+        raise UserError(f"{name} is not an HQ key file.") from None
+    signature = b""
+    if text.lstrip().startswith("{"):
+        from app.services.sync.schema import loads_strict
+
+        try:
+            data = loads_strict(text, 1)
+            if data.get("format") != FILE_FORMAT:
+                raise ValueError
+            recipient = str(data["recipient"])
+            cert = str(data.get("certificate_pem") or "").encode("ascii")
+            signature = base64.b64decode(str(data.get("signature") or ""), validate=True)
+        except (ValueError, KeyError, AttributeError, UnicodeEncodeError):
+            raise UserError(f"{name} is not an HQ key file.") from None
+    else:
+        recipient, cert = text.strip(), b""
+    recipient = _check_recipient(recipient)
+    if cert:
+        from app.services.identity import describe_certificate
+
+        describe_certificate(cert)
+    return recipient, cert, signature
+
+
+def _signed_by_trusted_hq(inst: Installation, recipient: str, cert: bytes, signature: bytes) -> bool:
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.services.sync.trust import hq_issuers, key_sha256
+
+    if not (cert and signature):
+        return False
+    key = key_sha256(cert)
+    known = [hq_certificate(inst) or b"", *hq_issuers(inst)]
+    if not any(pem and key_sha256(pem) == key for pem in known):
+        return False
+    public = x509.load_pem_x509_certificate(cert).public_key()
+    try:
+        if not isinstance(public, ec.EllipticCurvePublicKey):
+            return False
+        public.verify(signature, _signed_text(recipient), ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature:
+        return False
+    return True
+
+
+def set_hq_key(
+    inst: Installation, path: Path, *, confirmed: bool = False, allow_replace: bool = False
+) -> HqKeyInfo:
+    """Remember HQ's public key (bundles get encrypted to it) and certificate (for receipts).
+
+    A key signed by an HQ certificate trusted here is taken as it is. Any other key
+    needs ``confirmed`` (a person checked its fingerprint), and replacing a key already
+    set needs ``allow_replace`` too (an interactive confirmation, never a bare --yes);
+    otherwise HqKeyConfirmationNeeded says what to check.
+    """
+    from app.services.identity import describe_certificate, format_fingerprint
+
+    recipient, cert, signature = read_hq_key_file(path)
+    name, fingerprint = "", ""
+    if cert:
+        described = describe_certificate(cert)
+        name, fingerprint = described.name, described.fingerprint
+    current = inst.get_setting(SETTING_RECIPIENT)
+    trusted = _signed_by_trusted_hq(inst, recipient, cert, signature)
+    replaces = current if current and current != recipient else ""
+    info = HqKeyInfo(recipient, name, fingerprint, trusted, replaces)
+    if not trusted and current != recipient:
+        who = f"{shown(name)}, certificate fingerprint {format_fingerprint(fingerprint)}" if cert else (
+            "no certificate"
+        )
+        if replaces and not allow_replace:
+            raise HqKeyConfirmationNeeded(
+                f"This file would replace HQ's key {replaces[:20]}… with {recipient[:20]}… "
+                f"({who}), and it is not signed by an HQ you trust: check the fingerprint with "
+                "HQ and confirm it when asked (--yes never replaces a key).",
+                info,
+            )
+        if not confirmed:
+            raise HqKeyConfirmationNeeded(
+                f"Check this HQ key with HQ before using it: {recipient} ({who}).", info
+            )
+    values = {SETTING_RECIPIENT: recipient}
+    if cert or not current:
+        values[SETTING_CERTIFICATE] = cert.decode("ascii")
+    inst.set_settings(values)
+    return info
+
+
+def field_recipient(inst: Installation) -> str | None:
+    """Whom bundles are encrypted to: HQ's key as set here, else this HQ's own key."""
+    return inst.get_setting(SETTING_RECIPIENT) or own_recipient(inst)
+
+
+def hq_certificate(inst: Installation) -> bytes | None:
+    value = inst.get_setting(SETTING_CERTIFICATE)
+    return value.encode("ascii") if value else None

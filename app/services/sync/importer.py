@@ -1,0 +1,509 @@
+"""Importing bundles (with a dry-run preview), the import log, devices and missing bundles.
+
+Every bundle of a batch is read and checked whole first (``read``); then one write
+transaction is opened, in which each is checked against the signer's rights
+(``rights``), merged (``merge``), logged, its revocations kept and the clock advanced;
+one refusal anywhere rolls everything back. A preview is the same run ending in
+ROLLBACK, so its figures (and its refusals) are exactly what the import would do (the
+DHIS2 "dry run" approach).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.db.base import utcnow
+from app.db.raw import advance_clock, begin_write, get_setting, put_setting, raw_connection
+from app.errors import UserError, user_error_from_sqlite
+from app.services.installation import Installation
+from app.services.sync.display import shown
+from app.services.sync.merge import local_states, make_knowledge, merge_tables
+from app.services.sync.read import (
+    AgeIdentities,
+    Progress,
+    VerifiedBundle,
+    _no_progress,
+    read_bundle,
+)
+from app.services.sync.rights import check_references, check_rights
+from app.services.sync.schema import fail
+
+SETTING_REQUIRE_ENCRYPTION = "sync.require_encryption"
+SHOWN_MISSING = 10
+
+
+def _now_text() -> str:
+    return utcnow().isoformat(sep=" ", timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Sequence numbers of a device that never arrived: the first few, and how many in all."""
+
+    first: tuple[int, ...] = ()
+    count: int = 0
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.first)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def text(self) -> str:
+        shown_numbers = ", ".join(str(s) for s in self.first)
+        more = self.count - len(self.first)
+        return shown_numbers + (f" and {more:,} more" if more > 0 else "")
+
+    def sentence(self, who: str) -> str:
+        if self.count == 1:
+            return f"Bundle {self.text()} of {who} is missing."
+        return f"Bundles {self.text()} of {who} are missing."
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What one bundle did (or, in a preview, would do)."""
+
+    file_name: str
+    device_id: str
+    device_name: str
+    mission: str
+    seq: int
+    full: bool
+    signer: str
+    fingerprint: str
+    already_received: bool
+    counts: dict[str, dict[str, int]]
+    documents: int = 0
+    missing: Missing = Missing()  # this device's bundles still missing after this one
+    rights: str = ""  # "field device of MONUSCO" / "HQ"
+
+    def total(self, key: str) -> int:
+        return sum(c.get(key, 0) for c in self.counts.values())
+
+    @property
+    def changed(self) -> bool:
+        return not self.already_received and any(
+            self.total(k) for k in ("new", "updated", "deleted")
+        )
+
+    def sentence(self) -> str:
+        who = f"bundle {self.seq} from {shown(self.device_name or self.device_id[:8])}"
+        if self.mission:
+            who += f" ({shown(self.mission)})"
+        name = shown(self.file_name)
+        if self.already_received:
+            return f"{name}: {who} was already imported; nothing changed."
+        parts = [
+            f"{self.total('new')} new",
+            f"{self.total('updated')} updated",
+            f"{self.total('deleted')} deleted",
+        ]
+        text = f"{name}: {who}: " + ", ".join(parts) + " records"
+        if self.total("conflicts"):
+            text += f", {self.total('conflicts')} conflicts to review"
+        if self.documents:
+            text += f", {self.documents} signed documents"
+        if not self.changed:
+            text += " (nothing changed)"
+        return text + "."
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file_name, "device_id": self.device_id,
+            "device_name": self.device_name, "mission": self.mission, "seq": self.seq,
+            "full": self.full, "signer": self.signer, "fingerprint": self.fingerprint,
+            "rights": self.rights, "already_received": self.already_received,
+            "new": self.total("new"), "updated": self.total("updated"),
+            "deleted": self.total("deleted"), "unchanged": self.total("unchanged"),
+            "conflicts": self.total("conflicts"), "documents": self.documents,
+            "missing": list(self.missing.first), "missing_count": self.missing.count,
+            "tables": self.counts,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    summaries: tuple[ImportSummary, ...]
+    dry_run: bool
+    gaps: dict[str, Missing] = field(default_factory=dict)  # device -> missing seqs
+
+    @property
+    def changed(self) -> bool:
+        return any(s.changed for s in self.summaries)
+
+    def gap_sentences(self, names: dict[str, str] | None = None) -> list[str]:
+        names = names or {}
+        return [
+            missing.sentence(shown(names.get(device) or f"device {device[:8]}"))
+            for device, missing in self.gaps.items()
+        ]
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def read_bundles(
+    inst: Installation,
+    files: Sequence[Path],
+    age_identities: AgeIdentities | None = None,
+    progress: Progress = _no_progress,
+) -> list[VerifiedBundle]:
+    """Check every file completely before anything is written."""
+    bundles = []
+    for index, path in enumerate(files):
+
+        def step(done: int, total: int, what: str, index: int = index) -> None:
+            progress(index * total + done, len(files) * total, what)
+
+        bundles.append(read_bundle(inst, Path(path), age_identities, progress=step))
+    return bundles
+
+
+def import_bundles(
+    inst: Installation,
+    files: Sequence[Path],
+    age_identities: AgeIdentities | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Progress = _no_progress,
+) -> ImportOutcome:
+    """Check all ``files``, then merge them in one transaction (rolled back when ``dry_run``)."""
+    if not files:
+        raise UserError("No bundle to import.")
+    bundles = read_bundles(inst, files, age_identities, progress)
+    return apply_bundles(inst, bundles, dry_run=dry_run, progress=progress)
+
+
+def apply_bundles(
+    inst: Installation,
+    bundles: Sequence[VerifiedBundle],
+    *,
+    dry_run: bool = False,
+    progress: Progress = _no_progress,
+) -> ImportOutcome:
+    if not dry_run:
+        from app.services.backups import backup_before
+
+        backup_before(inst, "import")
+    written_docs: list[Path] = []
+    try:
+        with raw_connection(inst.db.engine) as conn:
+            begin_write(conn)
+            try:
+                summaries = []
+                seen_in_batch: set[str] = set()
+                for i, bundle in enumerate(bundles):
+                    progress(i, len(bundles), f"merging {bundle.name}")
+                    summaries.append(_apply_one(inst, conn, bundle, seen_in_batch, written_docs))
+                gaps = gaps_of(conn)
+                devices = {b.manifest.device_id for b in bundles}
+                summaries = [
+                    replace(s, missing=gaps.get(s.device_id, Missing()))
+                    if s.device_id in devices
+                    else s
+                    for s in summaries
+                ]
+                conn.execute("ROLLBACK" if dry_run else "COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+    except BaseException as exc:
+        for doc in written_docs:
+            doc.unlink(missing_ok=True)
+        mapped = user_error_from_sqlite(exc)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+    if dry_run:
+        for doc in written_docs:
+            doc.unlink(missing_ok=True)
+    progress(len(bundles), len(bundles), "done")
+    return ImportOutcome(tuple(summaries), dry_run, gaps)
+
+
+def _device_names(conn: Any) -> dict[str, str]:
+    return {d: n for d, n in conn.execute("SELECT device_id, name FROM devices")}
+
+
+def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
+    """No silent downgrade: a device that sent encrypted bundles does not send plain ones."""
+    if bundle.encrypted:
+        return
+    name = bundle.name
+    if get_setting(conn, SETTING_REQUIRE_ENCRYPTION) == "1":
+        raise fail(
+            f"{name} is not encrypted, and this installation requires encrypted bundles: ask "
+            "the focal point to load HQ's key ('muster hq-key set') and export again; refused."
+        )
+    row = conn.execute(
+        "SELECT sends_encrypted, name FROM devices WHERE device_id = ?",
+        (bundle.manifest.device_id,),
+    ).fetchone()
+    if row and row[0]:
+        raise fail(
+            f"{name} is not encrypted, but the earlier bundles of {shown(row[1] or 'this device')} "
+            "were: it may not come from them, or their laptop lost HQ's key; ask them to load "
+            "HQ's key and export again; refused."
+        )
+
+
+def _apply_one(
+    inst: Installation,
+    conn: Any,
+    bundle: VerifiedBundle,
+    seen_in_batch: set[str],
+    written_docs: list[Path],
+) -> ImportSummary:
+    m, signer = bundle.manifest, bundle.signer
+    base = dict(
+        file_name=bundle.path.name, device_id=m.device_id, device_name=m.device_name,
+        mission=m.mission if signer.is_hq else signer.mission, seq=m.seq, full=m.full, signer=signer.name,
+        fingerprint=signer.fingerprint, rights="HQ" if signer.is_hq else
+        f"field device of {signer.mission}",
+    )  # fmt: skip
+    already = bundle.manifest_sha256 in seen_in_batch or (
+        conn.execute(
+            "SELECT 1 FROM bundles_received WHERE sha256 = ?", (bundle.manifest_sha256,)
+        ).fetchone()
+        is not None
+    )
+    if already:
+        return ImportSummary(**base, already_received=True, counts={})  # type: ignore[arg-type]
+    seen_in_batch.add(bundle.manifest_sha256)
+    _check_encryption(conn, bundle)
+    states = local_states(conn, bundle.tables)
+    new_docs = [
+        (d.id, d.training_id)
+        for d in m.documents
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (d.id,)).fetchone() is None
+    ]
+    check_rights(conn, bundle.name, signer, bundle.tables, states, new_docs, _device_names(conn))
+    check_references(conn, bundle.name, bundle.tables, states)
+    local_device = inst.device_id
+    result = merge_tables(
+        conn, bundle.tables, states, source_device=m.device_id, source_seen=m.seen,
+        local_device=local_device, knowledge_of=make_knowledge(conn, local_device),
+    )  # fmt: skip
+    # The clock moves past everything seen (bounded by read.check_clocks), so the next
+    # local edit wins over it.
+    advance_clock(conn, max(result.max_version, m.upto_version))
+    _remember_seen(conn, m.device_id, m.seen)
+    if signer.enrolled_by:
+        _trust_enrolled_device(conn, bundle)
+    if bundle.revocations:
+        from app.services.sync.revocation import rows_for, store
+
+        store(conn, rows_for(inst, bundle.revocations))
+    documents = _store_documents(inst, conn, bundle, {d for d, _ in new_docs}, written_docs)
+    counts = {t: c.as_dict() for t, c in result.counts.items()}
+    _log(conn, bundle, counts, documents)
+    return ImportSummary(**base, already_received=False, counts=counts, documents=documents)  # type: ignore[arg-type]
+
+
+def _log(conn: Any, bundle: VerifiedBundle, counts: dict[str, Any], documents: int) -> None:
+    m = bundle.manifest
+    summary_json = {
+        "full": m.full, "documents": documents, "counts": counts,
+        "device_name": m.device_name, "mission": m.mission,
+    }  # fmt: skip
+    now = _now_text()
+    conn.execute(
+        "INSERT INTO bundles_received (sha256, device_id, seq, created_at, received_at, "
+        "signer_fingerprint, file_name, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            bundle.manifest_sha256, m.device_id, m.seq, m.created_at.replace("T", " "), now,
+            bundle.signer.fingerprint, bundle.path.name[:300], json.dumps(summary_json),
+        ),
+    )  # fmt: skip
+    conn.execute(
+        "INSERT INTO devices (device_id, name, mission, fingerprint, last_seq, last_received_at, "
+        "sends_encrypted) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET "
+        "name = excluded.name, mission = excluded.mission, fingerprint = excluded.fingerprint, "
+        "last_seq = max(devices.last_seq, excluded.last_seq), "
+        "last_received_at = excluded.last_received_at, "
+        "sends_encrypted = max(devices.sends_encrypted, excluded.sends_encrypted)",
+        (m.device_id, m.device_name, bundle.signer.mission if not bundle.signer.is_hq else "",
+         bundle.signer.fingerprint, m.seq, now, int(bundle.encrypted)),
+    )  # fmt: skip
+
+
+def _remember_seen(conn: Any, device: str, seen: dict[str, int]) -> None:
+    key = f"sync.seen.{device}"
+    value = get_setting(conn, key)
+    merged = json.loads(value) if value else {}
+    for k, v in seen.items():
+        merged[k] = max(int(merged.get(k, 0)), v)
+    put_setting(conn, key, json.dumps(merged, sort_keys=True))
+
+
+def _trust_enrolled_device(conn: Any, bundle: VerifiedBundle) -> None:
+    """A device enrolled by a trusted HQ joins the trusted list (with the enrolment's rights),
+    so its PDFs verify here; a removed entry stays removed."""
+    s = bundle.signer
+    conn.execute(
+        "INSERT INTO trusted_signers (fingerprint, name, title, mission, role, device_id, "
+        "certificate_pem, added_at, note, key_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(fingerprint) DO NOTHING",
+        (
+            s.fingerprint, s.name[:300], s.title[:300], s.mission[:32], s.role, s.device_id,
+            s.certificate_pem.decode("ascii"), _now_text(),
+            f"enrolled by HQ {s.enrolled_by}"[:500], s.key_sha256,
+        ),
+    )  # fmt: skip
+
+
+def _store_documents(inst: Installation, conn: Any, bundle: VerifiedBundle, new: set[str],
+                     written: list[Path]) -> int:  # fmt: skip
+    """Keep the signed PDFs that travelled (under their content hash), so HQ can open them."""
+    from app.services.sync.documents import store_received_document
+
+    stored = 0
+    for entry in bundle.manifest.documents:
+        if entry.id not in new:
+            continue
+        stored += 1
+        file_name, path = store_received_document(inst, bundle.documents[entry.id])
+        if path is not None:
+            written.append(path)
+        conn.execute(
+            "INSERT INTO documents (id, training_id, kind, file_name, sha256, signer_fingerprint, "
+            "source_device, created_at, exported_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.id, entry.training_id, entry.kind, file_name, entry.sha256,
+                bundle.signer.fingerprint, bundle.manifest.device_id,
+                entry.created_at.replace("T", " "), bundle.manifest.seq,
+            ),
+        )  # fmt: skip
+    return stored
+
+
+def gaps_of(conn: Any) -> dict[str, Missing]:
+    """Per device, the sequence numbers below its newest one that never arrived.
+
+    Worked out from the sorted numbers received (never by walking the range between
+    them), so a hostile ``seq`` cannot make it slow. A full bundle carries everything,
+    so numbers before the newest full one are not missing.
+    """
+    received: dict[str, list[int]] = {}
+    last_full: dict[str, int] = {}
+    for device, seq, summary in conn.execute(
+        "SELECT device_id, seq, summary FROM bundles_received ORDER BY device_id, seq"
+    ):
+        received.setdefault(device, []).append(int(seq))
+        try:
+            full = bool(json.loads(summary).get("full")) if summary else False
+        except (ValueError, AttributeError):
+            full = False
+        if full:
+            last_full[device] = max(last_full.get(device, 0), int(seq))
+    gaps = {}
+    for device, seqs in received.items():
+        previous, first, count = last_full.get(device, 0), [], 0
+        for seq in seqs:
+            if seq <= previous:
+                continue
+            if seq > previous + 1:
+                count += seq - previous - 1
+                first.extend(range(previous + 1, min(seq, previous + 1 + SHOWN_MISSING)))
+            previous = seq
+        if count:
+            gaps[device] = Missing(tuple(first[:SHOWN_MISSING]), count)
+    return gaps
+
+
+# --- the import log and devices -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceivedBundle:
+    sha256: str
+    device_id: str
+    device_name: str
+    mission: str
+    seq: int
+    full: bool
+    created_at: str
+    received_at: str
+    file_name: str
+    counts: dict[str, dict[str, int]]
+    documents: int
+
+    def total(self, key: str) -> int:
+        return sum(c.get(key, 0) for c in self.counts.values())
+
+
+def import_log(inst: Installation) -> list[ReceivedBundle]:
+    """Every bundle this installation imported, newest first."""
+    with raw_connection(inst.db.engine) as conn:
+        rows = conn.execute(
+            "SELECT sha256, device_id, seq, created_at, received_at, file_name, summary "
+            "FROM bundles_received ORDER BY received_at DESC, device_id, seq DESC"
+        ).fetchall()
+    out = []
+    for sha, device, seq, created, received, file_name, summary in rows:
+        data = json.loads(summary) if summary else {}
+        out.append(
+            ReceivedBundle(
+                sha, device, data.get("device_name", ""), data.get("mission", ""), int(seq),
+                bool(data.get("full")), str(created or "")[:19], str(received)[:19], file_name,
+                data.get("counts", {}), int(data.get("documents", 0)),
+            )
+        )  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    device_id: str
+    name: str
+    mission: str
+    fingerprint: str
+    last_seq: int
+    last_received_at: datetime | None
+    bundles: int
+    missing: Missing
+
+    def missing_sentence(self) -> str:
+        if not self.missing:
+            return ""
+        return self.missing.sentence(shown(self.name or f"device {self.device_id[:8]}"))
+
+
+def device_statuses(inst: Installation) -> list[DeviceStatus]:
+    """Every device heard from: its last bundle and the ones that never arrived."""
+    with raw_connection(inst.db.engine) as conn:
+        gaps = gaps_of(conn)
+        counts = dict(
+            conn.execute("SELECT device_id, count(*) FROM bundles_received GROUP BY device_id")
+        )
+        rows = conn.execute(
+            "SELECT device_id, name, mission, fingerprint, last_seq, last_received_at "
+            "FROM devices ORDER BY mission, name"
+        ).fetchall()
+    return [
+        DeviceStatus(
+            device, name, mission, fp, int(seq),
+            datetime.fromisoformat(str(at)) if at else None, int(counts.get(device, 0)),
+            gaps.get(device, Missing()),
+        )
+        for device, name, mission, fp, seq, at in rows
+    ]  # fmt: skip
+
+
+def require_encryption(inst: Installation, required: bool) -> None:
+    """HQ's policy: refuse every plaintext bundle (from any device) when ``required``."""
+    inst.set_settings({SETTING_REQUIRE_ENCRYPTION: "1" if required else "0"})
+
+
+def encryption_required(inst: Installation) -> bool:
+    return inst.get_setting(SETTING_REQUIRE_ENCRYPTION) == "1"

@@ -1,0 +1,333 @@
+"""Reading a bundle: every check, in an order that never inflates much before trust.
+
+1. The container (``container.open_archive``): size cap, decryption, archive structure.
+2. The small members only: manifest (strict, bounded), signature, certificate(s).
+3. The signature over the manifest, then the signer: revoked? removed? trusted (with the
+   rights decided here) or enrolled by a trusted HQ (with the rights HQ signed)?
+4. The signed manifest's sizes against the caps, then each large member streamed and
+   checked against its signed size and hash.
+5. Clocks: the bundle's signed creation time, every version and ``upto_version``
+   within ``CLOCK_TOLERANCE`` of the importer's clock (and of the creation time).
+6. Strict validation of every record (``schema``), documents against the manifest.
+Nothing is written to the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.db.base import sync_tables, utcnow
+from app.services.sync.container import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, Archive, open_archive
+from app.services.sync.display import shown
+from app.services.sync.manifest import Manifest, parse_manifest
+from app.services.sync.schema import TableData, fail, parse_table, table_columns, validate_records
+from app.services.sync.trust import SignerInfo, UntrustedSignerError
+
+if TYPE_CHECKING:
+    from app.services.installation import Installation
+
+# How far ahead of the importer's clock (and of the bundle's own signed creation time) a
+# version may be. Field laptops' clocks are often wrong by a time zone (up to 14 hours)
+# or by a day typed wrong; 36 hours accepts those, while a poisoned version can beat the
+# owner's real edits for 36 hours at most instead of forever.
+CLOCK_TOLERANCE = timedelta(hours=36)
+
+AgeIdentities = Callable[[], list[Any]]
+Progress = Callable[[int, int, str], None]
+
+
+def _no_progress(_done: int, _total: int, _what: str) -> None:
+    return None
+
+
+@dataclass
+class VerifiedBundle:
+    """A bundle that passed every check, ready to merge; nothing was written yet."""
+
+    path: Path
+    manifest: Manifest
+    manifest_sha256: str
+    signer: SignerInfo
+    encrypted: bool
+    tables: dict[str, TableData]
+    documents: dict[str, bytes] = field(default_factory=dict)
+    revocations: list[Any] = field(default_factory=list)
+
+    @property
+    def enrolled_by(self) -> str:
+        return self.signer.enrolled_by
+
+    @property
+    def name(self) -> str:
+        return shown(self.path.name)
+
+    @property
+    def record_count(self) -> int:
+        return sum(len(t.rows) for t in self.tables.values())
+
+
+def version_limit(moment: datetime) -> int:
+    """The largest hybrid-clock version allowed for ``moment`` plus the tolerance."""
+    from datetime import UTC
+
+    wall_ms = int((moment + CLOCK_TOLERANCE).replace(tzinfo=UTC).timestamp() * 1000)
+    return (wall_ms << 16) | 0xFFFF
+
+
+def _clock_sentence(name: str, said: datetime, now: datetime) -> str:
+    hours = (said - now).total_seconds() / 3600
+    ahead = f"{hours / 24:,.0f} days" if hours >= 48 else f"{hours:,.0f} hours"
+    return (
+        f"{name} was made on a computer whose clock is {ahead} ahead (it says "
+        f"{said:%Y-%m-%d %H:%M} UTC, it is {now:%Y-%m-%d %H:%M} UTC here): set that laptop's "
+        "date, time and time zone right, then export again; refused."
+    )
+
+
+def check_clocks(manifest: Manifest, tables: dict[str, TableData], name: str,
+                 now: datetime | None = None) -> None:  # fmt: skip
+    """No version, ``upto_version`` or seen version beyond the tolerance; one sentence if so."""
+    now = now or utcnow()
+    created = manifest.created
+    if created > now + CLOCK_TOLERANCE:
+        raise fail(_clock_sentence(name, created, now))
+    limit = version_limit(min(created, now))
+    highest = max([manifest.upto_version, manifest.since_version, *manifest.seen.values()])
+    for table, data in tables.items():
+        if data.rows:
+            pos = table_columns(table).index("version")
+            highest = max(highest, max(row[pos] for row in data.rows))
+    if highest > limit:
+        from datetime import UTC
+
+        said = datetime.fromtimestamp((highest >> 16) / 1000, UTC).replace(tzinfo=None)
+        if said > now + CLOCK_TOLERANCE:
+            raise fail(_clock_sentence(name, said, now))
+        raise fail(
+            f"{name} holds changes dated {said:%Y-%m-%d %H:%M} UTC, after the bundle itself was "
+            f"made ({created:%Y-%m-%d %H:%M} UTC): the clock of that laptop is wrong; set it "
+            "right and export again; refused."
+        )
+
+
+def _verify_signature(cert_pem: bytes, signature: bytes, manifest_raw: bytes, name: str) -> None:
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    try:
+        cert = x509.load_pem_x509_certificate(cert_pem)
+        public = cert.public_key()
+        if not isinstance(public, ec.EllipticCurvePublicKey):
+            raise fail(f"{name} is signed with an unsupported kind of key; refused.")
+        public.verify(signature, manifest_raw, ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature:
+        raise fail(
+            f"{name}'s signature does not match its content: it was changed after signing."
+        ) from None
+    except ValueError:
+        raise fail(f"{name} carries a damaged certificate; refused.") from None
+
+
+def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | None,
+                   manifest: Manifest, name: str) -> SignerInfo:  # fmt: skip
+    """Who signed, with the rights this installation gives them; refusal when none."""
+    from app.services.identity import describe_certificate, format_fingerprint
+    from app.services.sync.enrolment import check_enrolment
+    from app.services.sync.revocation import revocation_of
+    from app.services.sync.trust import (
+        key_sha256,
+        own_signer,
+        removal_of,
+        signer_from_trusted,
+        trusted_entry,
+    )
+
+    cert = describe_certificate(cert_pem)
+    key = key_sha256(cert.certificate_pem)
+    claimed = SignerInfo(cert.name, cert.title, cert.mission, cert.role or "field",
+                         cert.device_id, cert.fingerprint, cert.certificate_pem, key)  # fmt: skip
+    own = own_signer(inst)
+    if own is not None and own.fingerprint == cert.fingerprint:
+        signer = own
+    else:
+        revoked = revocation_of(inst, manifest.device_id, key)
+        if revoked is not None:
+            raise fail(revoked.sentence(name))
+        removed = removal_of(inst, cert.fingerprint, key)
+        if removed is not None and removed.removed_at is not None:
+            raise fail(
+                f"{name} is signed by {shown(removed.name)}, whom this installation removed from "
+                f"its trusted list on {removed.removed_at:%Y-%m-%d}; trust them again ('muster "
+                "trust add') to accept their bundles; refused."
+            )
+        row = trusted_entry(inst, cert.fingerprint)
+        if row is not None:
+            signer = signer_from_trusted(row, cert)
+        else:
+            check = (
+                check_enrolment(inst, cert.certificate_pem, enrolment_pem)
+                if enrolment_pem is not None
+                else None
+            )
+            if check is not None and check.trusted and check.signer is not None:
+                signer = check.signer
+            elif check is not None and check.reason.startswith("Its enrolment was signed"):
+                raise fail(f"{name} is not accepted: {check.reason}")
+            else:
+                where = f", {shown(cert.mission)}" if cert.mission else ""
+                raise UntrustedSignerError(
+                    f"{name} is signed by {shown(cert.name or 'an unknown person')}{where}, who "
+                    f"is not in your trusted list (fingerprint "
+                    f"{format_fingerprint(cert.fingerprint)}). If you recognise them, check the "
+                    f"fingerprint with them, trust them ('muster trust add {name}') and import "
+                    "again.",
+                    claimed,
+                )
+    if signer.device_id != manifest.device_id:
+        raise fail(
+            f"{name} says it comes from device {manifest.device_id[:8]} but is signed by "
+            f"{signer.describe()}, trusted here as device {shown(signer.device_id[:8]) or '?'}; "
+            "refused."
+        )
+    return signer
+
+
+def _check_schema(manifest: Manifest, name: str) -> None:
+    from app.db.migrate import head_revision, known_revisions
+
+    if manifest.schema == head_revision():
+        return
+    if manifest.schema not in known_revisions():
+        raise fail(
+            f"{name} was made by a newer version of Muster (database schema "
+            f"{shown(manifest.schema, 20)}). Install the newer version to import it."
+        )
+
+
+def _signed_head(archive: Archive) -> tuple[Manifest, bytes, bytes, bytes | None]:
+    """Manifest, its raw bytes, certificate and enrolment, the signature checked."""
+    name = archive.name
+    manifest_raw = archive.read_small("manifest.json") or b""
+    signature = archive.read_small("manifest.sig") or b""
+    cert_pem = archive.read_small("certificate.pem") or b""
+    enrolment_pem = archive.read_small("enrolment.pem")
+    manifest = parse_manifest(manifest_raw, name)
+    _verify_signature(cert_pem, signature, manifest_raw, name)
+    if set(archive.infos) - {"manifest.json", "manifest.sig"} != set(manifest.members):
+        raise fail(f"{name}'s files do not match its signed manifest: it was altered.")
+    for member, raw in (("certificate.pem", cert_pem), ("enrolment.pem", enrolment_pem)):
+        if raw is not None and _sha(raw) != manifest.members[member][1]:
+            raise fail(f"{name}'s {member} does not match its signed manifest: it was altered.")
+    return manifest, manifest_raw, cert_pem, enrolment_pem
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_packed(archive: Archive, manifest: Manifest) -> None:
+    """Stored/compressed bytes as signed: no byte of the archive can change unnoticed."""
+    import zipfile
+
+    altered = fail(
+        f"{archive.name}: a file inside it does not match the signed manifest; the bundle was "
+        "altered or damaged."
+    )
+    for member, info in archive.infos.items():
+        if member in ("manifest.json", "manifest.sig"):
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise altered
+        elif archive.packed_sha256(member) != manifest.packed.get(member):
+            raise altered
+    total = sum(size for size, _ in manifest.members.values())
+    if total > MAX_TOTAL_BYTES or any(
+        size > MAX_MEMBER_BYTES for size, _ in manifest.members.values()
+    ):
+        raise fail(f"{archive.name} would unpack to more than a bundle can hold; refused.")
+
+
+def read_bundle(
+    inst: Installation,
+    path: Path,
+    age_identities: AgeIdentities | None = None,
+    *,
+    check_trust: bool = True,
+    progress: Progress = _no_progress,
+) -> VerifiedBundle:
+    """Open and check a bundle completely; raise BundleError with one sentence if anything is wrong."""
+    progress(0, 4, "reading")
+    archive = open_archive(Path(path), age_identities)
+    try:
+        return _read_opened(inst, archive, check_trust, progress)
+    finally:
+        archive.close()
+
+
+def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
+                 progress: Progress) -> VerifiedBundle:  # fmt: skip
+    name = archive.name
+    progress(1, 4, "checking")
+    manifest, manifest_raw, cert_pem, enrolment_pem = _signed_head(archive)
+    if check_trust:
+        signer = resolve_signer(inst, cert_pem, enrolment_pem, manifest, name)
+    else:
+        from app.services.identity import describe_certificate
+
+        c = describe_certificate(cert_pem)
+        signer = SignerInfo(c.name, c.title, c.mission, c.role, c.device_id, c.fingerprint,
+                            c.certificate_pem)  # fmt: skip
+    _check_schema(manifest, name)
+    _check_packed(archive, manifest)
+    progress(2, 4, "validating")
+    tables: dict[str, TableData] = {}
+    documents: dict[str, bytes] = {}
+    doc_ids = {d.id: d for d in manifest.documents}
+    revocations: list[Any] = []
+    for member, (size, sha) in manifest.members.items():
+        if member in ("certificate.pem", "enrolment.pem"):
+            continue
+        content = archive.read_signed(member, size, sha)
+        if member.startswith("data/"):
+            table = member[5:-5]
+            if table not in sync_tables():
+                raise fail(f"{name} contains data for an unknown table '{table}'; refused.")
+            tables[table] = parse_table(table, content, name)
+        elif member.startswith("documents/"):
+            doc_id = member[len("documents/") : -4]
+            if doc_id not in doc_ids or _sha(content) != doc_ids[doc_id].sha256:
+                raise fail(f"{name} carries a document its manifest does not describe; refused.")
+            documents[doc_id] = content
+        elif member == "revocations.json":
+            from app.services.sync.revocation import parse_revocations
+
+            revocations = parse_revocations(content)
+        del content
+    for table, count in manifest.counts.items():
+        if table not in tables or len(tables[table].rows) != count:
+            raise fail(f"{name}'s record counts do not match its manifest; refused.")
+    if set(documents) != set(doc_ids):
+        raise fail(f"{name}'s manifest lists documents that are not in it; refused.")
+    validate_records(tables, name)
+    check_clocks(manifest, tables, name)
+    progress(3, 4, "verified")
+    return VerifiedBundle(
+        path=archive.path, manifest=manifest, manifest_sha256=_sha(manifest_raw), signer=signer,
+        encrypted=archive.encrypted, tables=tables, documents=documents, revocations=revocations,
+    )  # fmt: skip
+
+
+def read_certificate(path: Path, age_identities: AgeIdentities | None = None) -> bytes:
+    """The signer's certificate from a bundle (after the integrity checks, before trust)."""
+    archive = open_archive(Path(path), age_identities)
+    try:
+        _manifest, _raw, cert_pem, _enrolment = _signed_head(archive)
+    finally:
+        archive.close()
+    return cert_pem

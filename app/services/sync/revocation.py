@@ -1,0 +1,194 @@
+"""Signed revocations: HQ withdraws a device, and the news travels everywhere.
+
+A revocation names the device (id) and its key (SHA-256 of the public key), says when
+and by whom, and is signed by the revoking HQ's key. Every bundle and every receipt
+carries the revocations its installation knows; each is checked on arrival (signed by
+an installation trusted here as HQ) and kept. From then on the device's bundles, and
+any enrolment it presents later, are refused with a sentence naming who revoked it and
+when. Revocations are never undone by a bundle: only a new ``trust add`` by a person
+at one installation trusts the device there again.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from app.db.base import utcnow
+from app.db.models import Revocation
+from app.errors import UserError
+from app.services.identity import certificate_fingerprint, describe_certificate, require_identity
+from app.services.installation import Installation
+from app.services.sync.display import shown
+from app.services.sync.schema import SHA_RE, UUID_RE, loads_strict
+from app.services.sync.trust import hq_issuers, key_sha256
+
+FORMAT = "muster-revocation"
+MAX_REVOCATIONS = 10_000
+MAX_ENVELOPE = 16 << 10
+
+
+@dataclass(frozen=True)
+class RevocationInfo:
+    id: str
+    device_id: str
+    key_sha256: str
+    device_name: str
+    revoked_at: datetime
+    issuer_name: str
+
+    def sentence(self, what: str) -> str:
+        return (
+            f"{what} comes from {shown(self.device_name or self.device_id[:8])}, whose device "
+            f"was revoked by HQ ({shown(self.issuer_name)}) on {self.revoked_at:%Y-%m-%d %H:%M} "
+            "UTC; refused."
+        )
+
+
+def _info(row: Revocation) -> RevocationInfo:
+    return RevocationInfo(row.id, row.device_id, row.key_sha256, row.device_name,
+                          row.revoked_at, row.issuer_name)  # fmt: skip
+
+
+def make_revocation(inst: Installation, device_certificate_pem: bytes, private_key: Any,
+                    reason: str = "") -> dict[str, str]:  # fmt: skip
+    """An envelope revoking the device of ``device_certificate_pem``, signed by this HQ."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    own = require_identity(inst)
+    if own.role != "hq":
+        raise UserError("Only an HQ installation can revoke a device.")
+    device = describe_certificate(device_certificate_pem)
+    statement = json.dumps(
+        {
+            "format": FORMAT, "device_id": device.device_id,
+            "key_sha256": key_sha256(device.certificate_pem), "device_name": device.name[:300],
+            "revoked_at": utcnow().isoformat(sep=" ", timespec="seconds"),
+            "reason": reason[:500], "issuer_name": own.name[:300],
+        },
+        ensure_ascii=False, sort_keys=True,
+    ).encode("utf-8")  # fmt: skip
+    signature = private_key.sign(statement, ec.ECDSA(hashes.SHA256()))
+    return {
+        "statement": base64.b64encode(statement).decode("ascii"),
+        "signature": base64.b64encode(signature).decode("ascii"),
+        "certificate_pem": own.certificate_pem.decode("ascii"),
+    }
+
+
+def _verified(inst: Installation, envelope: Any, issuers: list[bytes]) -> dict[str, Any] | None:
+    """The statement of a genuine revocation by an HQ trusted here, else None."""
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    try:
+        if type(envelope) is not dict or len(json.dumps(envelope)) > MAX_ENVELOPE:
+            return None
+        statement = base64.b64decode(envelope["statement"], validate=True)
+        signature = base64.b64decode(envelope["signature"], validate=True)
+        cert_pem = str(envelope["certificate_pem"]).encode("ascii")
+        fingerprint = certificate_fingerprint(cert_pem)
+        trusted = {certificate_fingerprint(p) for p in issuers}
+        if fingerprint not in trusted:
+            return None
+        public = x509.load_pem_x509_certificate(cert_pem).public_key()
+        if not isinstance(public, ec.EllipticCurvePublicKey):
+            return None
+        public.verify(signature, statement, ec.ECDSA(hashes.SHA256()))
+        data = loads_strict(statement, 1)
+        if type(data) is not dict or data.get("format") != FORMAT:
+            return None
+        if not (UUID_RE.match(str(data["device_id"])) and SHA_RE.match(str(data["key_sha256"]))):
+            return None
+        datetime.fromisoformat(str(data["revoked_at"]))
+    except (InvalidSignature, ValueError, KeyError, TypeError, UserError, UnicodeError):
+        return None
+    return {**data, "issuer_fingerprint": fingerprint, "id": hashlib.sha256(statement).hexdigest()}
+
+
+def parse_revocations(raw: bytes) -> list[Any]:
+    """The envelopes of a ``revocations.json`` member (not checked yet)."""
+    try:
+        value = loads_strict(raw, 3)
+    except ValueError:
+        return []
+    return value[:MAX_REVOCATIONS] if type(value) is list else []
+
+
+def rows_for(inst: Installation, envelopes: list[Any]) -> list[dict[str, Any]]:
+    """The genuine revocations among ``envelopes``, as rows for the revocations table."""
+    issuers = hq_issuers(inst)
+    rows = []
+    for envelope in envelopes:
+        data = _verified(inst, envelope, issuers)
+        if data is None:
+            continue
+        rows.append({
+            "id": data["id"], "device_id": str(data["device_id"]),
+            "key_sha256": str(data["key_sha256"]),
+            "device_name": str(data.get("device_name", ""))[:300],
+            "revoked_at": str(data["revoked_at"])[:19],
+            "issuer_fingerprint": data["issuer_fingerprint"],
+            "issuer_name": str(data.get("issuer_name", ""))[:300],
+            "envelope": json.dumps(envelope, sort_keys=True),
+        })  # fmt: skip
+    return rows
+
+
+INSERT_SQL = (
+    "INSERT INTO revocations (id, device_id, key_sha256, device_name, revoked_at, "
+    "issuer_fingerprint, issuer_name, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(id) DO NOTHING"
+)
+COLUMNS = ("id", "device_id", "key_sha256", "device_name", "revoked_at", "issuer_fingerprint",
+           "issuer_name", "envelope")  # fmt: skip
+
+
+def store(conn: Any, rows: list[dict[str, Any]]) -> int:
+    """Keep revocations (inside the caller's transaction); returns how many were new."""
+    before = conn.total_changes
+    conn.executemany(INSERT_SQL, [tuple(r[c] for c in COLUMNS) for r in rows])
+    return int(conn.total_changes - before)
+
+
+def add_revocation(inst: Installation, envelope: dict[str, str]) -> RevocationInfo:
+    """Keep one revocation made here (``muster trust revoke``)."""
+    (row,) = rows_for(inst, [envelope])
+    with inst.db.transaction() as session:
+        if session.get(Revocation, row["id"]) is None:
+            session.add(Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])}))
+        session.flush()
+        return _info(session.get(Revocation, row["id"]))  # type: ignore[arg-type]
+
+
+def all_envelopes(inst: Installation) -> list[dict[str, Any]]:
+    """Every revocation known here, as they travel (in bundles and receipts)."""
+    with inst.db.reading() as session:
+        rows = session.scalars(select(Revocation.envelope).order_by(Revocation.id)).all()
+    return [json.loads(r) for r in rows]
+
+
+def revocation_of(inst: Installation, device_id: str, key: str) -> RevocationInfo | None:
+    """The earliest revocation of this device (by id or key) known here."""
+    with inst.db.reading() as session:
+        row = session.scalars(
+            select(Revocation)
+            .where((Revocation.key_sha256 == key) | (Revocation.device_id == device_id))
+            .order_by(Revocation.revoked_at)
+        ).first()
+        return _info(row) if row is not None else None
+
+
+def list_revocations(inst: Installation) -> list[RevocationInfo]:
+    with inst.db.reading() as session:
+        rows = session.scalars(select(Revocation).order_by(Revocation.revoked_at)).all()
+        return [_info(r) for r in rows]

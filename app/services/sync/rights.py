@@ -1,0 +1,262 @@
+"""Who may change what: checked at import, from the signer's rights, before any write.
+
+An HQ signer may change anything. A field device of mission M may change, create and
+delete only:
+
+- trainings of M and everything under them: sessions, partners of the training,
+  enrolments, attendance, and the signed documents of those trainings;
+- locations of M;
+- people registered in a training of M (or registered nowhere yet). A person who
+  attended trainings of two missions belongs to both: each mission's devices may correct
+  them (the newer edit wins, races are kept as conflicts). Merging two people moves
+  registrations, so a field device can merge only people whose registrations are all in
+  its own trainings; merges across missions are done at HQ.
+
+Missions, categories and the common partner list change only by an HQ signer. And a
+change is only accepted from its author: every record a bundle changes here must name
+the signer's own device as ``updated_by`` (a field bundle carrying another device's
+newer copy is refused; an HQ bundle may pass on what HQ received). Records a bundle
+carries that would change nothing here (unchanged parents, older copies) are fine.
+
+The first record outside the signer's rights refuses the whole bundle, with a sentence
+naming the table, the training and the mission.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.db.base import sync_tables
+from app.db.raw import select_in
+from app.services.sync.display import shown
+from app.services.sync.merge import LocalState
+from app.services.sync.schema import TableData, fail, table_columns
+from app.services.sync.trust import SignerInfo
+
+HQ_ONLY = ("missions", "categories", "partners")
+WHAT = {
+    "missions": "the list of missions",
+    "categories": "the list of participant categories",
+    "partners": "the common list of partner organisations",
+    "locations": "a place",
+    "trainings": "a training",
+    "training_partners": "a partner of a training",
+    "training_sessions": "a session",
+    "people": "a person",
+    "enrolments": "a registration",
+    "attendance": "an attendance mark",
+}
+
+
+@dataclass
+class _Context:
+    """What the check learns as it goes: the training and mission of records seen."""
+
+    conn: Any
+    tables: dict[str, TableData]
+    mission_id: str
+    training_mission: dict[str, str]  # training id -> mission id (bundle's applied, then db)
+    session_training: dict[str, str]
+    titles: dict[str, str]
+
+    def mission_of_training(self, tid: str | None) -> str | None:
+        if tid is None:
+            return None
+        if tid not in self.training_mission:
+            row = self.conn.execute(
+                "SELECT mission_id, title FROM trainings WHERE id = ?", (tid,)
+            ).fetchone()
+            self.training_mission[tid] = row[0] if row else ""
+            if row:
+                self.titles.setdefault(tid, row[1])
+        return self.training_mission[tid] or None
+
+    def training_of_session(self, sid: str | None) -> str | None:
+        if sid is None:
+            return None
+        if sid not in self.session_training:
+            row = self.conn.execute(
+                "SELECT training_id FROM training_sessions WHERE id = ?", (sid,)
+            ).fetchone()
+            self.session_training[sid] = row[0] if row else ""
+        return self.session_training[sid] or None
+
+    def mission_code(self, mid: str | None) -> str:
+        if not mid:
+            return "no mission"
+        row = self.conn.execute("SELECT code FROM missions WHERE id = ?", (mid,)).fetchone()
+        return shown(row[0]) if row else "an unknown mission"
+
+
+def changed_rows(table: str, data: TableData, local: LocalState) -> list[list[Any]]:
+    """The rows that would change this database: new here, or newer than the local copy."""
+    columns = table_columns(table)
+    v_pos, by_pos = columns.index("version"), columns.index("updated_by")
+    out = []
+    for row in data.rows:
+        current = local.get(row[0])
+        if current is None or (row[v_pos], row[by_pos]) > current[:2]:
+            out.append(row)
+    return out
+
+
+def _refuse(name: str, signer: SignerInfo, table: str, row: list[Any], ctx: _Context,
+            training: str | None, mission: str | None, why: str = "") -> Exception:  # fmt: skip
+    where = ""
+    if training:
+        title = ctx.titles.get(training)
+        if title is None:
+            ctx.mission_of_training(training)
+            title = ctx.titles.get(training, "")
+        where = f" of the training '{shown(title, 60)}' ({ctx.mission_code(mission)})"
+    elif mission:
+        where = f" ({ctx.mission_code(mission)})"
+    return fail(
+        f"{name}: {signer.describe()} may not change {WHAT[table]}{where}: the {table} "
+        f"record {shown(row[0], 36)[:8]}{why}; refused."
+    )
+
+
+def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, TableData],
+                 states: dict[str, LocalState], documents: list[tuple[str, str | None]],
+                 device_names: dict[str, str]) -> None:  # fmt: skip
+    """Refuse the bundle at the first changed record outside the signer's rights."""
+    from app.services.reference import mission_id
+
+    changes = {t: changed_rows(t, d, states.get(t, {})) for t, d in tables.items() if d.rows}
+    if signer.is_hq:
+        return
+    _only_own_changes(name, signer, changes, device_names)
+    ctx = _Context(conn, tables, mission_id(signer.mission), {}, {}, {})
+    for table in sync_tables():
+        rows = changes.get(table)
+        if rows:
+            _check_table(name, signer, table, rows, states.get(table, {}), ctx)
+    for doc_id, training_id in documents:
+        if ctx.mission_of_training(training_id) != ctx.mission_id:
+            raise fail(
+                f"{name}: {signer.describe()} may not attach a document ({doc_id[:8]}) to a "
+                f"training of {ctx.mission_code(ctx.mission_of_training(training_id))}; refused."
+            )
+
+
+def _only_own_changes(name: str, signer: SignerInfo, changes: dict[str, list[list[Any]]],
+                      device_names: dict[str, str]) -> None:  # fmt: skip
+    for table in sync_tables():
+        by_pos = table_columns(table).index("updated_by")
+        for row in changes.get(table, ()):
+            author = row[by_pos]
+            if author != signer.device_id:
+                who = shown(device_names.get(author) or f"device {str(author)[:8]}")
+                raise fail(
+                    f"{name}: a {table} record ({shown(row[0], 36)[:8]}) is credited to another "
+                    f"device ({who}) than the one that signed the bundle; a field device sends "
+                    "only its own changes (import that device's own bundles first); refused."
+                )
+
+
+def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]],
+                 local: LocalState, ctx: _Context) -> None:  # fmt: skip
+    columns = table_columns(table)
+    if table in HQ_ONLY:
+        raise _refuse(name, signer, table, rows[0], ctx, None, None,
+                      ", which only HQ may change")  # fmt: skip
+    if table in ("locations", "trainings"):
+        pos = columns.index("mission_id")
+        if table == "trainings":
+            title = columns.index("title")
+            for row in rows:
+                ctx.titles[row[0]] = row[title]
+        for row in rows:
+            old = local.get(row[0])
+            for mid in (row[pos], old[2] if old else ctx.mission_id):
+                if mid != ctx.mission_id:
+                    training = row[0] if table == "trainings" else None
+                    raise _refuse(name, signer, table, row, ctx, training, mid)
+        if table == "trainings":
+            for row in rows:
+                ctx.training_mission[row[0]] = row[pos]
+        return
+    if table in ("training_partners", "training_sessions", "enrolments"):
+        pos = columns.index("training_id")
+        for row in rows:
+            old = local.get(row[0])
+            for tid in (row[pos], old[2] if old else row[pos]):
+                mid = ctx.mission_of_training(tid)
+                if mid != ctx.mission_id:
+                    raise _refuse(name, signer, table, row, ctx, tid, mid)
+        if table == "training_sessions":
+            for row in rows:
+                ctx.session_training[row[0]] = row[pos]
+        return
+    if table == "attendance":
+        pos = columns.index("session_id")
+        for row in rows:
+            old = local.get(row[0])
+            for sid in (row[pos], old[2] if old else row[pos]):
+                tid = ctx.training_of_session(sid)
+                mid = ctx.mission_of_training(tid)
+                if mid != ctx.mission_id:
+                    raise _refuse(name, signer, table, row, ctx, tid, mid)
+        return
+    if table == "people":
+        _check_people(name, signer, rows, ctx)
+
+
+def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Context) -> None:
+    """A person may be changed by the devices of every mission they are registered in."""
+    registered: dict[str, set[str]] = {}
+    enrolments = ctx.tables.get("enrolments")
+    if enrolments is not None:
+        cols = table_columns("enrolments")
+        t_pos, p_pos = cols.index("training_id"), cols.index("person_id")
+        for row in enrolments.rows:
+            mid = ctx.mission_of_training(row[t_pos])
+            if mid == ctx.mission_id:
+                registered.setdefault(row[p_pos], set()).add(mid)
+    unknown = [r[0] for r in rows if r[0] not in registered]
+    if unknown:
+        sql = (
+            "SELECT e.person_id, t.mission_id, t.id FROM enrolments e "
+            "JOIN trainings t ON t.id = e.training_id WHERE e.person_id IN"
+        )
+        elsewhere: dict[str, str] = {}
+        for person, mid, tid in select_in(ctx.conn, sql, unknown):
+            registered.setdefault(person, set()).add(mid)
+            elsewhere.setdefault(person, tid)
+        for row in rows:
+            missions = registered.get(row[0])
+            if missions and ctx.mission_id not in missions:
+                tid = elsewhere.get(row[0])
+                raise _refuse(name, signer, "people", row, ctx, tid, ctx.mission_of_training(tid),
+                              ", registered only in other missions' trainings")  # fmt: skip
+
+
+def check_references(conn: Any, name: str, tables: dict[str, TableData],
+                     states: dict[str, LocalState]) -> None:  # fmt: skip
+    """Every reference of a changed record points at a record applied with it or already here."""
+    from app.services.sync.schema import column_rules
+
+    changed_ids = {
+        t: {r[0] for r in changed_rows(t, d, states.get(t, {}))} for t, d in tables.items()
+    }
+    missing: dict[str, set[str]] = {}
+    for table, data in tables.items():
+        rows = [r for r in data.rows if r[0] in changed_ids[table]]
+        if not rows:
+            continue
+        for i, rule in enumerate(column_rules(table)):
+            if rule.references is None:
+                continue
+            inside = changed_ids.get(rule.references, set())
+            outside = {row[i] for row in rows} - inside - {None}
+            if outside:
+                missing.setdefault(rule.references, set()).update(outside)
+    for parent, ids in missing.items():
+        found = {r[0] for r in select_in(conn, f"SELECT id FROM {parent} WHERE id IN", ids)}
+        if found != ids:
+            raise fail(
+                f"{name} refers to {parent.replace('_', ' ')} that neither it nor this "
+                "database holds; refused."
+            )

@@ -1,0 +1,365 @@
+"""The record schema of bundles: strict JSON, each column's rule, and record validation.
+
+Every value of every record is checked against the model before anything is written:
+type, length, enum, date format, id format, references. JSON is parsed strictly:
+no NaN/Infinity, no number longer than 20 digits, no nesting beyond what the format
+uses, and no string holding a lone UTF-16 surrogate (SQLite could not store it).
+Text fields are cleaned like typed text (``app.textnorm.clean_text``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
+from sqlalchemy.types import JSON
+
+from app.db.base import Base, sync_tables
+from app.db.models import (
+    ATTENDANCE_STATUSES,
+    PARTNER_KINDS,
+    PARTNER_ROLES,
+    SEXES,
+    TRAINING_KINDS,
+    TRAINING_STATUSES,
+)
+from app.errors import UserError
+from app.services.sync.display import shown
+from app.textnorm import clean_text
+
+MAX_TEXT = 100_000  # characters in one Text value
+MAX_DIGITS = 20  # an int64 has 19 digits
+INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?\Z")
+SHA_RE = re.compile(r"^[0-9a-f]{64}\Z")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Characters clean_text may change: controls, format characters, odd spaces, decomposed
+# accents. Text without any of them (nearly all of it) is left as it is, fast.
+_SEPARATOR = "\ue000"
+_MAYBE_UNCLEAN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+    "|[^\\S ]|  |\ue000 | \ue000|^ | $"
+)
+
+ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("partners", "kind"): PARTNER_KINDS,
+    ("trainings", "kind"): TRAINING_KINDS,
+    ("trainings", "status"): TRAINING_STATUSES,
+    ("training_partners", "role"): PARTNER_ROLES,
+    ("people", "sex"): SEXES,
+    ("attendance", "status"): ATTENDANCE_STATUSES,
+}
+SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "version")
+
+
+class BundleError(UserError):
+    """A bundle that cannot be imported; the message says why in one sentence."""
+
+
+def fail(message: str) -> BundleError:
+    return BundleError(message)
+
+
+# --- strict JSON ---------------------------------------------------------------------------
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ValueError("number too long")
+    return int(text)
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of parsed JSON, refusing anything deeper than ``limit``."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, level = stack.pop()
+        if level > limit:
+            raise ValueError("nested too deep")
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values() if isinstance(v, dict | list))
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item if isinstance(v, dict | list))
+    return deepest
+
+
+def loads_strict(raw: bytes | str, max_depth: int, *, check_depth: bool = True) -> Any:
+    """JSON as Muster writes it, or ValueError: bounded numbers, no NaN, bounded nesting."""
+    try:
+        value = json.loads(
+            raw, parse_constant=_no_constant, parse_int=_bounded_int, parse_float=float
+        )
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError("not JSON") from None
+    if check_depth:
+        _depth(value, max_depth)
+    return value
+
+
+def has_surrogate(text: str) -> bool:
+    return SURROGATE_RE.search(text) is not None
+
+
+# --- column rules --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    name: str
+    kind: str  # "str", "text", "int", "bool", "date", "datetime", "json"
+    nullable: bool
+    max_length: int | None
+    references: str | None  # parent table name
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _ordered_columns(table_name: str) -> list[Any]:
+    """The table's columns with ``id`` first: bundles and merges rely on ``row[0]`` being it."""
+    return sorted(_table(table_name).columns, key=lambda c: c.name != "id")
+
+
+def table_columns(table_name: str) -> tuple[str, ...]:
+    return tuple(c.name for c in _ordered_columns(table_name))
+
+
+def _kind(t: Any) -> str:
+    for cls, kind in ((Boolean, "bool"), (DateTime, "datetime"), (Date, "date"),
+                      (Integer, "int"), (JSON, "json"), (Text, "text"), (String, "str")):  # fmt: skip
+        if isinstance(t, cls):
+            return kind
+    raise TypeError(f"no bundle rule for {t!r}")  # pragma: no cover - a new column type
+
+
+def column_rules(table_name: str) -> tuple[ColumnRule, ...]:
+    """How each column of a synced table is validated, read from the model."""
+    rules = []
+    for col in _ordered_columns(table_name):
+        fks = list(col.foreign_keys)
+        rules.append(
+            ColumnRule(
+                name=col.name, kind=_kind(col.type),
+                nullable=bool(col.nullable) and not col.primary_key,
+                max_length=getattr(col.type, "length", None),
+                references=fks[0].column.table.name if fks else None,
+            )
+        )  # fmt: skip
+    return tuple(rules)
+
+
+# --- record tables -------------------------------------------------------------------------
+
+
+@dataclass
+class TableData:
+    columns: tuple[str, ...]
+    rows: list[list[Any]]
+
+
+def parse_table(table: str, content: bytes, name: str) -> TableData:
+    """``data/<table>.json``: an object with the model's columns and a list of rows."""
+    invalid = fail(f"{name}: the {table} data is not valid; refused.")
+    try:
+        payload = loads_strict(content, 3, check_depth=False)
+    except ValueError:
+        raise invalid from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("rows"), list):
+        raise invalid
+    columns = payload.get("columns")
+    if not isinstance(columns, list) or not all(type(c) is str for c in columns):
+        raise invalid
+    if tuple(columns) != table_columns(table):
+        raise fail(
+            f"{name}: the {table} data has other columns than this Muster; it was made by "
+            "another version of Muster."
+        )
+    return TableData(columns=tuple(columns), rows=payload["rows"])
+
+
+def _check_value(rule: ColumnRule, value: Any) -> Any:
+    """The value to store, or raise ValueError with a short reason."""
+    if value is None:
+        if rule.nullable:
+            return None
+        raise ValueError(f"{rule.name} is missing")
+    kind = rule.kind
+    if kind in ("str", "text"):
+        if type(value) is not str:
+            raise ValueError(f"{rule.name} is not text")
+        limit = rule.max_length or MAX_TEXT
+        if len(value) > limit:
+            raise ValueError(f"{rule.name} is longer than {limit} characters")
+        if has_surrogate(value):
+            raise ValueError(f"{rule.name} holds an invalid character (a lone surrogate)")
+        return value
+    if kind == "int":
+        if type(value) is not int:
+            raise ValueError(f"{rule.name} is not a whole number")
+        if not INT_MIN <= value <= INT_MAX:
+            raise ValueError(f"{rule.name} is out of range")
+        return value
+    if kind == "bool":
+        if value is True or value is False:
+            return int(value)
+        if type(value) is int and value in (0, 1):
+            return value
+        raise ValueError(f"{rule.name} is not yes/no")
+    if kind == "date":
+        if type(value) is not str or not DATE_RE.match(value):
+            raise ValueError(f"{rule.name} is not a date")
+        date.fromisoformat(value)
+        return value
+    if kind == "datetime":
+        if type(value) is not str or not DATETIME_RE.match(value):
+            raise ValueError(f"{rule.name} is not a date and time")
+        return value
+    if kind == "json":
+        if type(value) is not str or len(value) > MAX_TEXT or has_surrogate(value):
+            raise ValueError(f"{rule.name} is not valid")
+        parsed = loads_strict(value, 1)
+        if not (isinstance(parsed, list) and all(type(x) is str for x in parsed)):
+            raise ValueError(f"{rule.name} is not a list of names")
+        return value
+    raise ValueError(f"{rule.name} has an unknown type")  # pragma: no cover
+
+
+def _column_ok(rule: ColumnRule, values: tuple[Any, ...], allowed: tuple[str, ...] | None) -> bool:
+    """Whole-column checks with C-level loops; False sends the table to the row-by-row check."""
+    if rule.nullable:
+        values = tuple(v for v in values if v is not None)
+        if not values:
+            return True
+    types = set(map(type, values))
+    kind = rule.kind
+    if kind in ("str", "text"):
+        limit = rule.max_length or MAX_TEXT
+        if types != {str} or max(map(len, values)) > limit:
+            return False
+        if SURROGATE_RE.search("".join(values)):
+            return False
+    elif kind == "int":
+        if types != {int} or min(values) < INT_MIN or max(values) > INT_MAX:
+            return False
+    elif kind == "bool":
+        if not types <= {int, bool} or not set(values) <= {0, 1}:
+            return False
+    elif kind == "date":
+        if types != {str} or not all(map(DATE_RE.match, values)):
+            return False
+        try:
+            all(map(date.fromisoformat, values))
+        except ValueError:
+            return False
+    elif kind == "datetime":
+        if types != {str} or not all(map(DATETIME_RE.match, values)):
+            return False
+    else:  # json and anything rare: the row-by-row check decides
+        return False
+    return allowed is None or set(values) <= set(allowed)
+
+
+def _table_ok(table: str, data: TableData) -> bool:
+    """The fast path of ``validate_records``: column by column instead of value by value."""
+    rows = data.rows
+    rules = column_rules(table)
+    if not rows:
+        return True
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {len(rules)}:
+        return False
+    columns = list(zip(*rows, strict=True))
+    ids = columns[0]
+    if set(map(type, ids)) != {str} or not all(map(UUID_RE.match, ids)):
+        return False
+    if len(set(ids)) != len(ids) or not all(columns[data.columns.index("updated_by")]):
+        return False
+    for i, rule in enumerate(rules[1:], start=1):
+        if not _column_ok(rule, columns[i], ENUMS.get((table, rule.name))):
+            return False
+    if table == "trainings":
+        starts = columns[data.columns.index("start_date")]
+        ends = columns[data.columns.index("end_date")]
+        if any(map(str.__lt__, ends, starts)):
+            return False
+    return True
+
+
+def _check_row(table: str, data: TableData, rules: tuple[ColumnRule, ...], row: Any,
+               ids: set[str]) -> None:  # fmt: skip
+    if type(row) is not list or len(row) != len(rules):
+        raise ValueError("it has the wrong number of fields")
+    rid = row[0]
+    if type(rid) is not str or not UUID_RE.match(rid):
+        raise ValueError("its id is not a valid id")
+    if rid in ids:
+        raise ValueError("it appears twice")
+    ids.add(rid)
+    for i, rule in enumerate(rules):
+        row[i] = _check_value(rule, row[i])
+        allowed = ENUMS.get((table, rule.name))
+        if allowed is not None and row[i] not in allowed:
+            raise ValueError(f"{rule.name} '{shown(row[i], 20)}' is not one of {', '.join(allowed)}")
+    if not row[data.columns.index("updated_by")]:
+        raise ValueError("it does not say which device changed it")
+    if table == "trainings":
+        if row[data.columns.index("end_date")] < row[data.columns.index("start_date")]:
+            raise ValueError("it ends before it starts")
+
+
+def _clean_texts(table: str, data: TableData) -> None:
+    """Names and free text cleaned as if typed here (NFC, controls out, spaces collapsed)."""
+    for i, rule in enumerate(column_rules(table)):
+        if rule.kind not in ("str", "text") or rule.name in SYNC_COLUMNS:
+            continue
+        values = [r[i] for r in data.rows if r[i]]
+        if not values:
+            continue
+        joined = _SEPARATOR.join(values)
+        if not _MAYBE_UNCLEAN.search(joined) and unicodedata.is_normalized("NFC", joined):
+            continue
+        for row in data.rows:
+            if row[i]:
+                row[i] = clean_text(row[i])[: rule.max_length or MAX_TEXT]
+
+
+def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[str]]:
+    """Check every record's types, enums and ids; normalise booleans and text in place.
+
+    Returns the ids each table carries, for the reference check.
+    """
+    known_ids: dict[str, set[str]] = {}
+    for table in sync_tables():
+        data = tables.get(table)
+        if data is None:
+            continue
+        if not _table_ok(table, data):
+            rules = column_rules(table)
+            ids: set[str] = set()
+            for row in data.rows:
+                try:
+                    _check_row(table, data, rules, row, ids)
+                except ValueError as exc:
+                    rid = row[0] if isinstance(row, list) and row and type(row[0]) is str else "?"
+                    raise fail(
+                        f"{name}: a {table} record ({shown(rid, 36)}) is not valid: {exc}; "
+                        "refused."
+                    ) from None
+        _clean_texts(table, data)
+        known_ids[table] = {row[0] for row in data.rows}
+    return known_ids
