@@ -95,8 +95,9 @@ def _columns_in_value_order(table: str) -> list[str]:
 
 def run() -> list[dict[str, Any]]:
     from app.paths import Paths
-    from app.services import hq_key, identity, trust
-    from app.services.bundles import export_bundle, table_columns
+    from app.services import identity
+    from app.services.sync import hq_key, trust
+    from app.services.sync import export_bundle, table_columns
     from app.services.installation import Profile, open_installation
 
     folder = Path(tempfile.mkdtemp(prefix="muster-bench-import-"))
@@ -158,7 +159,7 @@ def run() -> list[dict[str, Any]]:
 
 def _raw_insert(folder: Path, empty_db: Path, rows: dict[str, list[Any]], attempt: int) -> float:
     """Baseline: raw executemany into a copy of the empty database, one transaction."""
-    from app.services.bundles import table_columns
+    from app.services.sync import table_columns
 
     raw_db = folder / f"raw{attempt}.sqlite3"
     shutil.copyfile(empty_db, raw_db)
@@ -187,7 +188,7 @@ def _bundle_import(
 ) -> tuple[float, float, int]:
     """Muster: the full import of the encrypted bundle into HQ's (empty) database."""
     from app.paths import Paths
-    from app.services import hq_key, trust
+    from app.services.sync import hq_key, trust
     from app.services.installation import open_installation
     from app.services.sync import import_bundles
 

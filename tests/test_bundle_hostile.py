@@ -37,8 +37,9 @@ class World:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     from app.paths import Paths
-    from app.services import hq_key, identity, trust
-    from app.services.bundles import export_bundle
+    from app.services import identity
+    from app.services.sync import hq_key, trust
+    from app.services.sync import export_bundle
     from app.services.demo import load_demo
     from app.services.installation import Profile, open_installation
 
@@ -88,7 +89,7 @@ def resign(
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    from app.services.bundles import pack_bundle
+    from app.services.sync.container import pack_bundle
 
     members = dict(members)
     if certificate_pem is not None:
@@ -162,7 +163,7 @@ def swapped_member(w: World, out: Path) -> tuple[Path, str]:
 
 def edited_after_signing(w: World, out: Path) -> tuple[Path, str]:
     """The manifest changed, laid out like a real bundle, but keeping the old signature."""
-    from app.services.bundles import pack_bundle
+    from app.services.sync.container import pack_bundle
 
     m = members_of(w.bundle)
     signature = m.pop("manifest.sig")
@@ -176,7 +177,7 @@ def resigned_by_stranger(w: World, out: Path) -> tuple[Path, str]:
     """Someone else's key, with a certificate naming their own device."""
     key, cert = stranger("11111111-2222-4333-8444-555555555555")
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(1, "Mallory"))
-    return write_packed(out, resign(m, key, cert)), "is signed by the certificate of"
+    return write_packed(out, resign(m, key, cert)), "not in your trusted list"
 
 
 def resigned_by_stranger_same_device(w: World, out: Path) -> tuple[Path, str]:
@@ -258,7 +259,7 @@ def other_hq_key(w: World, out: Path) -> tuple[Path, str]:
 
 
 def invalid_enum(w: World, out: Path) -> tuple[Path, str]:
-    from app.services.bundles import table_columns
+    from app.services.sync import table_columns
 
     sex = table_columns("people").index("sex")
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(sex, "Q"))
@@ -266,7 +267,7 @@ def invalid_enum(w: World, out: Path) -> tuple[Path, str]:
 
 
 def invalid_date(w: World, out: Path) -> tuple[Path, str]:
-    from app.services.bundles import table_columns
+    from app.services.sync import table_columns
 
     col = table_columns("trainings").index("start_date")
     m = edit_table(members_of(w.bundle), "trainings",
@@ -280,7 +281,7 @@ def invalid_id(w: World, out: Path) -> tuple[Path, str]:
 
 
 def dangling_reference(w: World, out: Path) -> tuple[Path, str]:
-    from app.services.bundles import table_columns
+    from app.services.sync import table_columns
 
     col = table_columns("attendance").index("person_id")
     ghost = "00000000-0000-4000-8000-000000000000"
@@ -291,7 +292,7 @@ def dangling_reference(w: World, out: Path) -> tuple[Path, str]:
 
 
 def wrong_type(w: World, out: Path) -> tuple[Path, str]:
-    from app.services.bundles import table_columns
+    from app.services.sync import table_columns
 
     col = table_columns("people").index("version")
     m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(col, "12"))
@@ -299,7 +300,7 @@ def wrong_type(w: World, out: Path) -> tuple[Path, str]:
 
 
 def ends_before_start(w: World, out: Path) -> tuple[Path, str]:
-    from app.services.bundles import table_columns
+    from app.services.sync import table_columns
 
     col = table_columns("trainings").index("end_date")
     m = edit_table(members_of(w.bundle), "trainings",
@@ -334,7 +335,7 @@ def test_hostile_bundle_is_refused_and_database_unchanged(
 def test_oversized_file_is_refused_before_reading(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services import bundles
+    from app.services.sync import container as bundles
 
     monkeypatch.setattr(bundles, "MAX_BUNDLE_BYTES", 1000)
     before = dump(world.hq)
@@ -365,7 +366,7 @@ def test_the_good_bundles_import_and_a_copy_changes_nothing(world: World, tmp_pa
 
 def test_zip_reader_never_sees_uncapped_streams() -> None:
     """The per-member reader refuses a member bigger than its header says (a lying header)."""
-    from app.services.bundles import BundleError, _read_member
+    from app.services.sync.container import BundleError, _read_member
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
@@ -374,7 +375,7 @@ def test_zip_reader_never_sees_uncapped_streams() -> None:
         info = zf.infolist()[0]
         info.file_size = 10  # the header lies
         with pytest.raises(BundleError):
-            _read_member(zf, info, "lying.muster", [1 << 30])
+            _read_member(zf, info, "lying.muster", 1 << 30, [1 << 30])
 
 
 @pytest.mark.timeout(180)  # thousands of real refusals, not a hang
@@ -384,7 +385,7 @@ def test_every_flipped_byte_of_a_bundle_is_refused(world: World, tmp_path: Path)
     A small incremental bundle (one edited person) is flipped at every offset in turn.
     """
     from app.errors import UserError
-    from app.services.bundles import export_bundle, read_bundle
+    from app.services.sync import export_bundle, read_bundle
     from app.services.people import PersonInput, create_person
 
     create_person(world.field, PersonInput("Bénédicte Kavira", "F", "corrections"))

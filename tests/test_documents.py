@@ -20,8 +20,9 @@ BENI = demo_training_ids()["monusco-2024-prisons"]
 @pytest.fixture
 def field_and_hq(tmp_path: Path) -> Any:
     from app.paths import Paths
-    from app.services import identity, trust
-    from app.services.bundles import export_bundle
+    from app.services import identity
+    from app.services.sync import trust
+    from app.services.sync import export_bundle
     from app.services.demo import load_demo
     from app.services.installation import Profile, open_installation
     from app.services.pdf import SummaryOptions, export_summary

@@ -15,7 +15,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from app.errors import NotFoundError, UserError, ValidationError
-from app.services import identity, trust
+from app.services import identity
+from app.services.sync import trust
 from app.services.installation import Profile
 from tests.helpers import run_cli, run_muster
 

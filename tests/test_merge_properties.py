@@ -43,7 +43,8 @@ class Templates:
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
     from app.paths import Paths
-    from app.services import identity, trust
+    from app.services import identity
+    from app.services.sync import trust
     from app.services.installation import Profile, open_installation
 
     folder = tmp_path_factory.mktemp("merge-templates")
@@ -122,7 +123,7 @@ operation = st.one_of(
 def _apply(op: tuple[Any, ...], devices: list[Any], keys: list[Any], bundles: list[Path],
            folder: Path) -> None:  # fmt: skip
     from app.db.models import Attendance, Person
-    from app.services.bundles import export_bundle
+    from app.services.sync import export_bundle
     from app.services.sync import import_bundles
 
     kind, dev = op[0], devices[op[1]]
@@ -181,7 +182,7 @@ def full_dump(inst: Any) -> str:
     order=st.randoms(use_true_random=False),
 )
 def test_bundles_merge_the_same_whatever_the_order(templates: Templates, ops, order) -> None:  # type: ignore[no-untyped-def]
-    from app.services.bundles import read_bundle, table_columns
+    from app.services.sync import read_bundle, table_columns
     from app.services.sync import import_bundles
 
     folder = Path(tempfile.mkdtemp(prefix="merge-prop-"))
@@ -279,7 +280,7 @@ def _older_than_hq(table: str, row: tuple[Any, ...], hq_rows: list[tuple[Any, ..
 def test_a_race_is_kept_as_a_conflict_with_both_versions(templates: Templates) -> None:
     """Two devices edit the same person without seeing each other: newest wins, both kept."""
     from app.db.models import Person
-    from app.services.bundles import export_bundle
+    from app.services.sync import export_bundle
     from app.services.sync import import_bundles, list_conflicts
 
     folder = Path(tempfile.mkdtemp(prefix="merge-race-"))

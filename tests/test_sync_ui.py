@@ -19,7 +19,7 @@ PASSPHRASE = "correct horse battery staple"
 @pytest.fixture
 def field_bundle(demo_installation: Any, tmp_path: Path) -> Path:
     from app.services import identity
-    from app.services.bundles import export_bundle
+    from app.services.sync import export_bundle
     from app.services.installation import Profile
 
     identity.create_identity(
@@ -50,8 +50,8 @@ def test_preview_then_import_then_nothing_left_to_change(
     qtbot: QtBot, qtmodeltester: ModelTester, hq_window: Any, field_bundle: Path,
     artifacts: Path,
 ) -> None:  # fmt: skip
-    from app.services import trust
-    from app.services.bundles import read_certificate
+    from app.services.sync import trust
+    from app.services.sync import read_certificate
     from app.ui import sync_ui
 
     names = {a.objectName() for a in hq_window.menu("sync").actions()}
@@ -93,8 +93,8 @@ def test_preview_then_import_then_nothing_left_to_change(
 def test_dropping_a_bundle_on_the_window_opens_the_preview(
     qtbot: QtBot, hq_window: Any, field_bundle: Path
 ) -> None:
-    from app.services import trust
-    from app.services.bundles import read_certificate
+    from app.services.sync import trust
+    from app.services.sync import read_certificate
     from app.ui.sync_ui import PreviewDialog
 
     trust.add_trusted(hq_window.installation, read_certificate(field_bundle))
@@ -114,8 +114,8 @@ def test_dropping_a_bundle_on_the_window_opens_the_preview(
 def test_an_unknown_signer_can_be_trusted_after_checking_the_fingerprint(
     qtbot: QtBot, hq_window: Any, field_bundle: Path
 ) -> None:
-    from app.services.bundles import UntrustedSignerError, read_bundle
-    from app.services.trust import list_trusted
+    from app.services.sync import UntrustedSignerError, read_bundle
+    from app.services.sync.trust import list_trusted
     from app.ui import sync_ui
 
     with pytest.raises(UntrustedSignerError) as caught:
@@ -132,8 +132,9 @@ def test_hq_dashboard_breaks_down_and_drills_to_trainings(
     qtbot: QtBot, qtmodeltester: ModelTester, hq_window: Any, field_bundle: Path,
     artifacts: Path, tmp_path: Path,
 ) -> None:  # fmt: skip
-    from app.services import sync, trust
-    from app.services.bundles import read_certificate
+    from app.services import sync
+    from app.services.sync import trust
+    from app.services.sync import read_certificate
     from app.ui import sync_ui
 
     trust.add_trusted(hq_window.installation, read_certificate(field_bundle))

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from app.services import identity, signing, trust
+from app.services import identity, signing
+from app.services.sync import trust
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
 from tests.helpers import run_cli

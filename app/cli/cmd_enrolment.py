@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.enrolment import set_enrolment
+    from app.services.sync.enrolment import set_enrolment
 
     try:
         pem = Path(args.file).read_bytes()
@@ -32,7 +32,8 @@ def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.enrolment import describe_certificate_issuer, load_enrolment
+    from app.services.sync.display import shown
+    from app.services.sync.enrolment import describe_certificate_issuer, load_enrolment
 
     pem = load_enrolment(ctx.installation)
     if pem is None:
@@ -40,9 +41,12 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_OK
     from cryptography import x509
 
-    cert = x509.load_pem_x509_certificate(pem)
+    try:
+        cert = x509.load_pem_x509_certificate(pem)
+    except ValueError:
+        raise UserError("The enrolment certificate kept here is damaged; ask HQ for a new one.") from None
     print(
-        f"Enrolled by {describe_certificate_issuer(cert)}, valid until "
+        f"Enrolled by {shown(describe_certificate_issuer(cert))}, valid until "
         f"{cert.not_valid_after_utc:%Y-%m-%d}."
     )
     return EXIT_OK

@@ -46,7 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(handler=cmd_hq_key_export)
     q = hk.add_parser("set", help="(field) encrypt bundles to the HQ key in FILE")
     q.add_argument("file", metavar="FILE")
+    q.add_argument(
+        "--yes", action="store_true",
+        help="accept a first HQ key without a question (never replaces a key already set)",
+    )  # fmt: skip
     q.set_defaults(handler=cmd_hq_key_set)
+    q = hk.add_parser("require", help="(HQ) refuse, or accept again, bundles not encrypted")
+    q.add_argument("setting", choices=("on", "off"))
+    q.set_defaults(handler=cmd_hq_key_require)
     q = hk.add_parser("show", help="the HQ key bundles are encrypted to")
     q.set_defaults(handler=cmd_hq_key_show)
 
@@ -56,6 +63,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("file", metavar="CERT_OR_BUNDLE")
     q.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
     q.add_argument("--note", default="", help="a note to keep with it")
+    q.add_argument("--role", choices=("field", "hq"),
+                   help="the rights it gets here (default: what its certificate says)")
+    q.add_argument("--mission", metavar="CODE",
+                   help="the mission whose records a field device may change (default: "
+                   "what its certificate says)")  # fmt: skip
     q.add_argument(
         "--enrol",
         metavar="FILE",
@@ -67,9 +79,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = tr.add_parser("list", help="list trusted signers")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_trust_list)
-    q = tr.add_parser("remove", help="stop trusting a signer")
+    q = tr.add_parser("remove", help="stop trusting a signer (its next bundles cannot undo it)")
     q.add_argument("fingerprint", metavar="FINGERPRINT")
     q.set_defaults(handler=cmd_trust_remove)
+    q = tr.add_parser("revoke", help="(HQ) revoke a device everywhere: signed, travels in "
+                      "bundles and receipts")  # fmt: skip
+    q.add_argument("fingerprint", metavar="FINGERPRINT")
+    q.add_argument("--reason", default="", help="why, kept with the revocation")
+    _passphrase_option(q)
+    q.set_defaults(handler=cmd_trust_revoke)
+    q = tr.add_parser("revocations", help="the device revocations known here")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_trust_revocations)
 
     p = sub.add_parser("receipt", help="receipts: what HQ has received")
     rc = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -111,8 +132,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _age_identities(args: argparse.Namespace, inst: Installation) -> Any:
     """A function giving HQ's decryption key, asking the passphrase only when needed."""
-    from app.services import hq_key
     from app.services.identity import cli_passphrase
+    from app.services.sync import hq_key
 
     @cache
     def unlock() -> tuple[Any, ...]:
@@ -145,7 +166,7 @@ def _confirm(question: str) -> bool:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.bundles import export_bundle
+    from app.services.sync import export_bundle
 
     inst = ctx.installation
     result = export_bundle(inst, Path(args.output), _signing_key(args, inst), full=args.full)
@@ -172,7 +193,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                 "dry_run": outcome.dry_run,
                 "changed": outcome.changed,
                 "bundles": [s.to_json() for s in outcome.summaries],
-                "gaps": {d: list(m) for d, m in outcome.gaps.items()},
+                "gaps": {d: list(m.first) for d, m in outcome.gaps.items()},
+                "gap_counts": {d: m.count for d, m in outcome.gaps.items()},
             }
         )
         return EXIT_OK
@@ -191,8 +213,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_hq_key_export(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.hq_key import export_hq_key
     from app.services.identity import cli_passphrase
+    from app.services.sync.hq_key import export_hq_key
 
     info = export_hq_key(ctx.installation, Path(args.file), cli_passphrase(args.passphrase_file))
     print(f"HQ key written to {args.file}: {info.recipient}")
@@ -201,106 +223,190 @@ def cmd_hq_key_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_hq_key_set(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.hq_key import set_hq_key
     from app.services.identity import format_fingerprint
+    from app.services.sync.display import shown
+    from app.services.sync.hq_key import HqKeyConfirmationNeeded, set_hq_key
 
-    info = set_hq_key(ctx.installation, Path(args.file))
+    inst, path = ctx.installation, Path(args.file)
+    try:
+        info = set_hq_key(inst, path, confirmed=args.yes)
+    except HqKeyConfirmationNeeded as need:
+        if not sys.stdin.isatty():
+            raise
+        shown_info = need.info
+        print(f"HQ key:      {shown_info.recipient}")
+        if shown_info.fingerprint:
+            print(f"HQ:          {shown(shown_info.name)}")
+            print(f"Fingerprint: {format_fingerprint(shown_info.fingerprint)}")
+        if shown_info.replaces:
+            print(f"It replaces: {shown_info.replaces}")
+        if not _confirm("Check this fingerprint with HQ. Use this key?"):
+            print("HQ's key was not changed.", file=sys.stderr)
+            return EXIT_REFUSED
+        info = set_hq_key(inst, path, confirmed=True, allow_replace=True)
     print(f"Bundles will be encrypted to HQ's key {info.recipient}.")
     if info.fingerprint:
-        print(f"HQ: {info.name}, fingerprint {format_fingerprint(info.fingerprint)}.")
+        print(f"HQ: {shown(info.name)}, fingerprint {format_fingerprint(info.fingerprint)}.")
     return EXIT_OK
 
 
 def cmd_hq_key_show(_args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.hq_key import field_recipient
+    from app.services.sync.hq_key import field_recipient
+    from app.services.sync.importer import encryption_required
 
     recipient = field_recipient(ctx.installation)
     if not recipient:
         print("No HQ key is set: bundles are signed but not encrypted.")
     else:
         print(recipient)
+    if encryption_required(ctx.installation):
+        print("Bundles that are not encrypted are refused here.")
+    return EXIT_OK
+
+
+def cmd_hq_key_require(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync.importer import require_encryption
+
+    require_encryption(ctx.installation, args.setting == "on")
+    print(
+        "Bundles that are not encrypted are now refused."
+        if args.setting == "on"
+        else "Bundles that are not encrypted are accepted again (unless their device sent "
+        "encrypted ones before)."
+    )
     return EXIT_OK
 
 
 # --- trust ----------------------------------------------------------------------------------
 
 
-def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.bundles import AGE_MAGIC, ZIP_MAGIC, read_certificate
-    from app.services.identity import describe_certificate, format_fingerprint
-    from app.services.trust import add_trusted
+def _certificate_of(args: argparse.Namespace, inst: Installation) -> bytes:
+    from app.services.sync import AGE_MAGIC, ZIP_MAGIC, read_certificate
 
-    inst = ctx.installation
     path = Path(args.file)
     try:
         head = path.read_bytes()[: len(AGE_MAGIC)]
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
     if head.startswith((AGE_MAGIC, ZIP_MAGIC)):
-        cert_pem = read_certificate(path, _age_identities(args, inst))
-    else:
-        cert_pem = path.read_bytes()
-    cert = describe_certificate(cert_pem)
-    print(f"Signer:      {cert.name}" + (f", {cert.title}" if cert.title else ""))
-    print(f"Mission:     {cert.mission or '-'} ({cert.role or 'field'})")
-    print(f"Device:      {cert.device_id}")
+        return read_certificate(path, _age_identities(args, inst))
+    return path.read_bytes()[: 1 << 20]
+
+
+def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.identity import describe_certificate, format_fingerprint
+    from app.services.sync.display import shown
+    from app.services.sync.trust import add_trusted
+
+    inst = ctx.installation
+    cert = describe_certificate(_certificate_of(args, inst))
+    role = args.role or (cert.role if cert.role in ("field", "hq") else "field")
+    mission = (args.mission or cert.mission).upper()
+    if args.enrol and role != "field":
+        raise UserError("Only field devices are enrolled; add --role field.")
+    print(f"Signer:      {shown(cert.name)}" + (f", {shown(cert.title)}" if cert.title else ""))
+    print(f"Claims:      {shown(cert.mission) or '-'} ({shown(cert.role) or 'field'})")
+    print(f"Device:      {shown(cert.device_id)}")
     print(f"Fingerprint: {format_fingerprint(cert.fingerprint)}")
+    rights = "HQ: may change everything" if role == "hq" else (
+        f"field device of {shown(mission)}: may change that mission's trainings only")
+    print(f"Rights here: {rights}")
     if not args.yes and not _confirm("Check this fingerprint with the signer. Trust them?"):
         print("Not trusted. Add --yes to confirm without a question.", file=sys.stderr)
         return EXIT_REFUSED
-    add_trusted(inst, cert.certificate_pem, note=args.note)
-    print(f"{cert.name} is now trusted.")
+    add_trusted(inst, cert.certificate_pem, note=args.note, role=role, mission=mission)
+    print(f"{shown(cert.name)} is now trusted.")
     if args.enrol:
         from app.fileio import write_atomically
-        from app.services.enrolment import issue_enrolment
         from app.services.identity import cli_passphrase, unlock_private_key
+        from app.services.sync.enrolment import issue_enrolment
 
         key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
-        out = write_atomically(Path(args.enrol), issue_enrolment(inst, cert.certificate_pem, key))
-        print(f"Enrolment certificate written to {out}; send it to {cert.name} "
+        pem = issue_enrolment(inst, cert.certificate_pem, key, mission=mission)
+        out = write_atomically(Path(args.enrol), pem)
+        print(f"Enrolment certificate written to {out}; send it to {shown(cert.name)} "
               "('muster enrolment set FILE').")  # fmt: skip
     return EXIT_OK
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.identity import format_fingerprint
-    from app.services.trust import list_trusted
+    from app.services.sync.display import shown
+    from app.services.sync.trust import list_trusted
 
     rows = list_trusted(ctx.installation)
     if args.json:
         print_json(
             [
                 {
-                    "fingerprint": r.fingerprint,
-                    "name": r.name,
-                    "title": r.title,
-                    "mission": r.mission,
-                    "device_id": r.device_id,
-                    "added_at": r.added_at.isoformat(timespec="seconds"),
-                    "note": r.note,
+                    "fingerprint": r.fingerprint, "name": r.name, "title": r.title,
+                    "mission": r.mission, "role": r.role, "device_id": r.device_id,
+                    "added_at": r.added_at.isoformat(timespec="seconds"), "note": r.note,
                 }
                 for r in rows
             ]
-        )
+        )  # fmt: skip
         return EXIT_OK
     if not rows:
         print("No trusted signers yet. 'muster trust add FILE' adds one.")
         return EXIT_OK
     print_table(
-        ["NAME", "MISSION", "ADDED", "FINGERPRINT"],
+        ["NAME", "ROLE", "MISSION", "ADDED", "FINGERPRINT"],
         [
-            [r.name, r.mission, r.added_at.date().isoformat(), format_fingerprint(r.fingerprint, 4)]
+            [shown(r.name, 40), r.role, shown(r.mission, 32), r.added_at.date().isoformat(),
+             format_fingerprint(r.fingerprint, 4)]
             for r in rows
         ],
-    )
+    )  # fmt: skip
     return EXIT_OK
 
 
 def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.trust import remove_trusted
+    from app.services.sync.trust import remove_trusted
 
     remove_trusted(ctx.installation, args.fingerprint)
-    print("Removed from the trusted list.")
+    print("Removed from the trusted list; its bundles are refused here from now on.")
+    return EXIT_OK
+
+
+def cmd_trust_revoke(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.identity import cli_passphrase, unlock_private_key
+    from app.services.sync.display import shown
+    from app.services.sync.revocation import add_revocation, make_revocation
+    from app.services.sync.trust import list_trusted, remove_trusted
+
+    inst = ctx.installation
+    wanted = args.fingerprint.replace(":", "").replace(" ", "").lower()
+    matches = [t for t in list_trusted(inst, include_removed=True)
+               if t.fingerprint == wanted or t.device_id == wanted]  # fmt: skip
+    if not matches:
+        raise UserError(f"No trusted certificate has the fingerprint {shown(args.fingerprint)}.")
+    target = matches[0]
+    key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
+    info = add_revocation(inst, make_revocation(inst, target.certificate_pem, key, args.reason))
+    if target.removed_at is None:
+        remove_trusted(inst, target.fingerprint)
+    print(f"{shown(target.name)}'s device is revoked (on {info.revoked_at:%Y-%m-%d %H:%M} UTC). "
+          "The revocation travels in your next bundles and receipts.")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_trust_revocations(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync.display import shown
+    from app.services.sync.revocation import list_revocations
+
+    rows = list_revocations(ctx.installation)
+    if args.json:
+        print_json([{"device_id": r.device_id, "device_name": r.device_name,
+                     "key_sha256": r.key_sha256, "issuer": r.issuer_name,
+                     "revoked_at": r.revoked_at.isoformat(timespec="seconds")} for r in rows])  # fmt: skip
+        return EXIT_OK
+    if not rows:
+        print("No device has been revoked.")
+        return EXIT_OK
+    print_table(["DEVICE", "NAME", "REVOKED BY", "WHEN (UTC)"],
+                [[r.device_id[:8], shown(r.device_name, 40), shown(r.issuer_name, 40),
+                  f"{r.revoked_at:%Y-%m-%d %H:%M}"] for r in rows])  # fmt: skip
     return EXIT_OK
 
 
@@ -308,7 +414,7 @@ def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_receipt_write(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.sync import write_receipt
+    from app.services.sync.receipts import write_receipt
 
     inst = ctx.installation
     result = write_receipt(inst, Path(args.output), _signing_key(args, inst), args.device)
@@ -320,7 +426,7 @@ def cmd_receipt_write(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_receipt_import(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.sync import import_receipt
+    from app.services.sync.receipts import import_receipt
 
     print(import_receipt(ctx.installation, Path(args.file)).sentence())
     return EXIT_OK
@@ -330,7 +436,7 @@ def cmd_receipt_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.sync import list_conflicts
+    from app.services.sync.conflicts import list_conflicts
 
     rows = list_conflicts(ctx.installation, include_resolved=args.all)
     if args.json:
@@ -361,7 +467,8 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.sync import device_statuses
+    from app.services.sync.display import shown
+    from app.services.sync.importer import device_statuses
 
     rows = device_statuses(ctx.installation)
     if args.json:
@@ -377,7 +484,8 @@ def cmd_devices(args: argparse.Namespace, ctx: Context) -> int:
                     if d.last_received_at
                     else None,
                     "bundles": d.bundles,
-                    "missing": list(d.missing),
+                    "missing": list(d.missing.first),
+                    "missing_count": d.missing.count,
                 }
                 for d in rows
             ]
@@ -391,11 +499,11 @@ def cmd_devices(args: argparse.Namespace, ctx: Context) -> int:
         [
             [
                 d.device_id[:8],
-                d.name,
-                d.mission,
+                shown(d.name, 40),
+                shown(d.mission, 32),
                 str(d.last_seq),
                 d.last_received_at.strftime("%Y-%m-%d %H:%M") if d.last_received_at else "",
-                ", ".join(str(s) for s in d.missing) or "-",
+                d.missing.text() or "-",
             ]
             for d in rows
         ],
@@ -407,11 +515,12 @@ def cmd_devices(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.sync import import_log
+    from app.services.sync.display import shown
+    from app.services.sync.importer import import_log
 
     rows = import_log(ctx.installation)
     if args.json:
-        print_json([r.__dict__ for r in rows])
+        print_json([r.__dict__ for r in rows])  # names as stored (cleaned on import)
         return EXIT_OK
     if not rows:
         print("No bundles imported yet.")
@@ -421,8 +530,8 @@ def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
         [
             [
                 r.received_at[:16],
-                r.device_name or r.device_id[:8],
-                r.mission,
+                shown(r.device_name or r.device_id[:8], 40),
+                shown(r.mission, 32),
                 str(r.seq) + (" (full)" if r.full else ""),
                 str(r.total("new")),
                 str(r.total("updated")),

@@ -9,7 +9,7 @@ is the signed content intact; does the signature cover the whole file (pyHanko
 calls a document with an edit appended after signing "intact" for the revision it
 signed, so we also require coverage of the entire file); and does this
 installation trust the signer (self-signed certificates: trust is the list kept
-by :mod:`app.services.trust`). pyHanko is imported inside functions (~0.5 s).
+by :mod:`app.services.sync.trust`). pyHanko is imported inside functions (~0.5 s).
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ def _document_id(reader: object) -> str:
 
 def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
     """Check a signed PDF: signer, time, integrity, whole-file coverage and trust."""
-    from app.services import trust
+    from app.services.sync import trust
 
     path = Path(path)
     try:

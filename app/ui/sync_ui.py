@@ -184,7 +184,7 @@ class BundleDropFilter(QObject):
 def export_bundle(window: MainWindow, destination: Path | None = None, full: bool = False,
                   on_done: Callable[[Any], None] | None = None) -> None:  # fmt: skip
     """Ask for the passphrase (once per session) and a file, then export on the worker."""
-    from app.services import bundles
+    from app.services import sync as bundles
     from app.ui.identity_ui import unlock_key
 
     key = unlock_key(window)
@@ -225,7 +225,7 @@ def export_bundle(window: MainWindow, destination: Path | None = None, full: boo
 
 def hq_identities(window: MainWindow) -> list[Any] | None:
     """HQ's decryption key, asking HQ's passphrase once per session; None when cancelled."""
-    from app.services import hq_key
+    from app.services.sync import hq_key
 
     cached = getattr(window, _HQ_CACHE, None)
     if cached is not None:
@@ -250,7 +250,7 @@ def hq_identities(window: MainWindow) -> list[Any] | None:
 
 
 def _needs_hq_key(files: Sequence[Path]) -> bool:
-    from app.services.bundles import AGE_MAGIC
+    from app.services.sync import AGE_MAGIC
 
     for path in files:
         try:
@@ -299,7 +299,7 @@ def import_bundles(window: MainWindow, files: Sequence[Path] | None = None,
 
     def failed(exc: BaseException) -> None:
         progress.close()
-        from app.services.bundles import UntrustedSignerError
+        from app.services.sync import UntrustedSignerError
 
         if isinstance(exc, UntrustedSignerError):
             offer_trust(window, exc, lambda: import_bundles(window, files, on_preview))
@@ -328,7 +328,7 @@ def _progress_dialog(window: MainWindow, label: str) -> tuple[ProgressRelay, QPr
 def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
                 answer: QMessageBox.StandardButton | None = None) -> None:  # fmt: skip
     """Show who an unknown signer claims to be; trust them and retry if the user agrees."""
-    from app.services import trust
+    from app.services.sync import trust
     from app.services.identity import format_fingerprint
 
     signer = exc.signer
@@ -589,7 +589,7 @@ def import_receipt(window: MainWindow, source: Path | None = None,
 
 
 def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
-    from app.services import hq_key
+    from app.services.sync import hq_key
 
     if source is None:
         name, _ = QFileDialog.getOpenFileName(window, translate("Load HQ's key"),
@@ -610,7 +610,7 @@ def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
 
 
 def export_hq_key(window: MainWindow) -> None:
-    from app.services import hq_key
+    from app.services.sync import hq_key
 
     passphrase, ok = QInputDialog.getText(
         window, translate("Export HQ's key"),

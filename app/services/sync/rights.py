@@ -12,7 +12,9 @@ delete only:
   registrations, so a field device can merge only people whose registrations are all in
   its own trainings; merges across missions are done at HQ.
 
-Missions, categories and the common partner list change only by an HQ signer. And a
+Missions and categories change only by an HQ signer. Partners (and places with no
+mission) are a list common to all: a field device may add one and correct what it added,
+but never change or delete a partner HQ made or took over. And a
 change is only accepted from its author: every record a bundle changes here must name
 the signer's own device as ``updated_by`` (a field bundle carrying another device's
 newer copy is refused; an HQ bundle may pass on what HQ received). Records a bundle
@@ -34,7 +36,7 @@ from app.services.sync.merge import LocalState
 from app.services.sync.schema import TableData, fail, table_columns
 from app.services.sync.trust import SignerInfo
 
-HQ_ONLY = ("missions", "categories", "partners")
+HQ_ONLY = ("missions", "categories")
 WHAT = {
     "missions": "the list of missions",
     "categories": "the list of participant categories",
@@ -162,6 +164,17 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
     if table in HQ_ONLY:
         raise _refuse(name, signer, table, rows[0], ctx, None, None,
                       ", which only HQ may change")  # fmt: skip
+    if table == "partners" or table == "locations":
+        by_pos = columns.index("updated_by")
+        shared = rows if table == "partners" else [r for r in rows if r[columns.index("mission_id")] is None]
+        for row in shared:
+            old = local.get(row[0])
+            if old is not None and old[1] != row[by_pos]:
+                raise _refuse(name, signer, table, row, ctx, None, None,
+                              ", which another installation made or changed last")  # fmt: skip
+        if table == "partners":
+            return
+        rows = [r for r in rows if r[columns.index("mission_id")] is not None]
     if table in ("locations", "trainings"):
         pos = columns.index("mission_id")
         if table == "trainings":
