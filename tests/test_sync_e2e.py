@@ -26,6 +26,7 @@ def ok(result, *expected: str) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(400)  # a dozen real processes per laptop, on a shared machine
 def test_three_field_installations_and_hq_through_the_command_line(tmp_path: Path) -> None:
     hq = tmp_path / "hq"
     stick = tmp_path / "usb-stick"
@@ -39,7 +40,7 @@ def test_three_field_installations_and_hq_through_the_command_line(tmp_path: Pat
         ok(run_muster("init", "--name", f"Focal {mission}", "--title", "Focal point",
                       "--mission", mission, home=home))  # fmt: skip
         ok(run_muster("demo", home=home))
-        ok(run_muster("hq-key", "set", str(stick / "hq.key"), home=home), "encrypted")
+        ok(run_muster("hq-key", "set", str(stick / "hq.key"), "--yes", home=home), "encrypted")
         ok(run_muster("identity", "--export", str(stick / f"{mission}.pem"), home=home))
         ok(run_muster("export", "-o", str(stick / f"{mission}-1.muster"), home=home),
            "Bundle 1", "encrypted for HQ")  # fmt: skip

@@ -239,7 +239,9 @@ def set_hq_key(
             )
         if not confirmed:
             raise HqKeyConfirmationNeeded(
-                f"Check this HQ key with HQ before using it: {recipient} ({who}).", info
+                f"Check this HQ key with HQ before using it: {recipient} ({who}); once checked, "
+                "run the command again with --yes.",
+                info,
             )
     values = {SETTING_RECIPIENT: recipient}
     if cert or not current:

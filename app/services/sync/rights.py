@@ -103,6 +103,28 @@ def changed_rows(table: str, data: TableData, local: LocalState) -> list[list[An
     return out
 
 
+def real_changes(conn: Any, table: str, data: TableData, local: LocalState) -> list[list[Any]]:
+    """Changed rows whose content differs from the local copy (not only version and author).
+
+    Two devices that made "the same" record (derived ids: seeds, demo data) hold identical
+    contents; taking the newer copy of such a record changes no figure anywhere.
+    """
+    from app.services.sync.merge import CONTENT_SKIP
+
+    rows = changed_rows(table, data, local)
+    replacing = [r[0] for r in rows if r[0] in local]
+    if not replacing:
+        return rows
+    columns = table_columns(table)
+    content = [i for i, c in enumerate(columns) if c not in CONTENT_SKIP]
+    sql = f"SELECT {', '.join(columns)} FROM {table} WHERE id IN"
+    stored = {r[0]: r for r in select_in(conn, sql, replacing)}
+    return [
+        r for r in rows
+        if r[0] not in stored or any(stored[r[0]][i] != r[i] for i in content)
+    ]  # fmt: skip
+
+
 def _refuse(name: str, signer: SignerInfo, table: str, row: list[Any], ctx: _Context,
             training: str | None, mission: str | None, why: str = "") -> Exception:  # fmt: skip
     where = ""
@@ -126,9 +148,11 @@ def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, Tab
     """Refuse the bundle at the first changed record outside the signer's rights."""
     from app.services.reference import mission_id
 
-    changes = {t: changed_rows(t, d, states.get(t, {})) for t, d in tables.items() if d.rows}
     if signer.is_hq:
         return
+    changes = {
+        t: real_changes(conn, t, d, states.get(t, {})) for t, d in tables.items() if d.rows
+    }
     _only_own_changes(name, signer, changes, device_names)
     ctx = _Context(conn, tables, mission_id(signer.mission), {}, {}, {})
     for table in sync_tables():
