@@ -308,12 +308,109 @@ def ends_before_start(w: World, out: Path) -> tuple[Path, str]:
     return write_packed(out, resign(m, w.field_key)), "ends before it starts"
 
 
+def _manifest_text(w: World, out: Path, edit: Callable[[str], str]) -> Path:
+    """The real bundle re-signed by its own key, with the manifest's text edited."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.services.sync.container import pack_bundle
+
+    m = members_of(w.bundle)
+    manifest = json.loads(m.pop("manifest.json"))
+    m.pop("manifest.sig")
+    captured: dict[str, bytes] = {}
+
+    def sign(raw: bytes) -> bytes:
+        captured["raw"] = edited = edit(raw.decode()).encode("utf-8", "surrogatepass")
+        return w.field_key.sign(edited, ec.ECDSA(hashes.SHA256()))
+
+    data, _ = pack_bundle(manifest, m, sign)
+    # pack_bundle stored the unedited manifest: rebuild with the edited bytes in its place.
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    members["manifest.json"] = captured["raw"]
+    members["manifest.sig"] = w.field_key.sign(captured["raw"], ec.ECDSA(hashes.SHA256()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name in [n for n in members if n not in ("manifest.json", "manifest.sig")]:
+            zf.writestr(zipfile.ZipInfo(name), members[name], compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("manifest.json", members["manifest.json"])
+        zf.writestr("manifest.sig", members["manifest.sig"])
+    out.write_bytes(buffer.getvalue())
+    return out
+
+
+def deep_manifest(w: World, out: Path) -> tuple[Path, str]:
+    deep = "[" * 100_000 + "]" * 100_000
+    return _manifest_text(w, out, lambda t: t.replace('"documents": [', f'"x": {deep}, "documents": [', 1)), "invalid manifest"
+
+
+def infinite_seq(w: World, out: Path) -> tuple[Path, str]:
+    import re as re_
+
+    return _manifest_text(w, out, lambda t: re_.sub(r'"seq": \d+', '"seq": 1e999', t)), "invalid manifest"
+
+
+def nan_upto(w: World, out: Path) -> tuple[Path, str]:
+    import re as re_
+
+    return _manifest_text(w, out, lambda t: re_.sub(r'"upto_version": \d+', '"upto_version": NaN', t)), "invalid manifest"
+
+
+def huge_digits(w: World, out: Path) -> tuple[Path, str]:
+    import re as re_
+
+    return _manifest_text(w, out, lambda t: re_.sub(r'"seq": \d+', '"seq": ' + "9" * 5000, t)), "invalid manifest"
+
+
+def surrogate_device_name(w: World, out: Path) -> tuple[Path, str]:
+    import re as re_
+
+    return _manifest_text(w, out, lambda t: re_.sub(r'"device_name": "[^"]*"', lambda _m: '"device_name": "Jean \\ud800"', t)), "invalid manifest"
+
+
+def surrogate_in_a_name(w: World, out: Path) -> tuple[Path, str]:
+    from app.services.sync import table_columns
+
+    col = table_columns("people").index("full_name")
+    m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(col, "Ali \ud83d"))
+    m["data/people.json"] = m["data/people.json"].replace(b"\\\\ud83d", b"\\ud83d")
+    return write_packed(out, resign(m, w.field_key)), "lone surrogate"
+
+
+def nested_json_in_a_field(w: World, out: Path) -> tuple[Path, str]:
+    from app.services.sync import table_columns
+
+    col = table_columns("people").index("full_name")
+    m = edit_table(members_of(w.bundle), "people",
+                   lambda d: d["rows"][0].__setitem__(col, {"a": [[[{"b": 1}]]]}))  # fmt: skip
+    return write_packed(out, resign(m, w.field_key)), "full_name is not text"
+
+
+def deeply_nested_trainers(w: World, out: Path) -> tuple[Path, str]:
+    from app.services.sync import table_columns
+
+    col = table_columns("trainings").index("trainers")
+    deep = "[" * 50_000 + "]" * 50_000
+    m = edit_table(members_of(w.bundle), "trainings", lambda d: d["rows"][0].__setitem__(col, deep))
+    return write_packed(out, resign(m, w.field_key)), "trainers is not"
+
+
+def deeply_nested_rows(w: World, out: Path) -> tuple[Path, str]:
+    m = members_of(w.bundle)
+    deep = "[" * 100_000 + "]" * 100_000
+    m["data/people.json"] = m["data/people.json"].replace(b'"rows":[', f'"rows":[{deep},'.encode(), 1)
+    return write_packed(out, resign(m, w.field_key)), "people data is not valid"
+
+
 CASES = [
     truncated, flipped_bit, flipped_bit_encrypted, swapped_member, edited_after_signing,
     resigned_by_stranger, resigned_by_stranger_same_device, future_schema, zip_bomb,
     many_entries, duplicate_names, dotdot_name, absolute_name, symlink_entry, unexpected_member,
     not_a_bundle, empty_file, other_hq_key, invalid_enum, invalid_date, invalid_id,
-    dangling_reference, wrong_type, ends_before_start,
+    dangling_reference, wrong_type, ends_before_start, deep_manifest, infinite_seq, nan_upto,
+    huge_digits, surrogate_device_name, surrogate_in_a_name, nested_json_in_a_field,
+    deeply_nested_trainers, deeply_nested_rows,
 ]  # fmt: skip
 
 

@@ -17,16 +17,21 @@ PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture
-def field_bundle(demo_installation: Any, tmp_path: Path) -> Path:
+def field_bundle(tmp_path: Path) -> Path:
+    """A MONUSCO field installation's bundle: its demo training, 75 participants."""
+    from app.paths import Paths
     from app.services import identity
+    from app.services.demo import load_demo
+    from app.services.installation import Profile, open_installation
     from app.services.sync import export_bundle
-    from app.services.installation import Profile
 
-    identity.create_identity(
-        demo_installation, Profile(name="Jean Mukendi", mission="MONUSCO"), PASSPHRASE
-    )
-    key = identity.unlock_private_key(demo_installation, PASSPHRASE)
-    return export_bundle(demo_installation, tmp_path / "field.muster", key, recipient="").path
+    field = open_installation(Paths(tmp_path / "field"))
+    identity.create_identity(field, Profile(name="Jean Mukendi", mission="MONUSCO"), PASSPHRASE)
+    load_demo(field)
+    key = identity.unlock_private_key(field, PASSPHRASE)
+    path = export_bundle(field, tmp_path / "field.muster", key, recipient="").path
+    field.close()
+    return path
 
 
 @pytest.fixture
@@ -71,7 +76,7 @@ def test_preview_then_import_then_nothing_left_to_change(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10000)
     assert "Imported" in dialog.result_label.text()
-    qtbot.waitUntil(lambda: hq_window.model.rowCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: hq_window.model.rowCount() == 1, timeout=10000)
     dialog.close()
 
     previews.clear()
@@ -142,7 +147,7 @@ def test_hq_dashboard_breaks_down_and_drills_to_trainings(
     dashboard = sync_ui.open_dashboard(hq_window)
     qtbot.addWidget(dashboard)
     qtbot.waitUntil(lambda: dashboard.loaded >= 1, timeout=10000)
-    assert "153 unique participants" in dashboard.totals.text()
+    assert "75 unique participants" in dashboard.totals.text()
     for model in (dashboard.breakdown_model, dashboard.devices_model):
         qtmodeltester.check(model)
     assert dashboard.breakdown_model.row_values(0)[0] == "MONUSCO"

@@ -233,7 +233,10 @@ def _check_value(rule: ColumnRule, value: Any) -> Any:
     if kind == "json":
         if type(value) is not str or len(value) > MAX_TEXT or has_surrogate(value):
             raise ValueError(f"{rule.name} is not valid")
-        parsed = loads_strict(value, 1)
+        try:
+            parsed = loads_strict(value, 1)
+        except ValueError:
+            raise ValueError(f"{rule.name} is not a list of names") from None
         if not (isinstance(parsed, list) and all(type(x) is str for x in parsed)):
             raise ValueError(f"{rule.name} is not a list of names")
         return value
