@@ -126,7 +126,28 @@ def _signed_by_known_hq(inst: Installation, cert_pem: bytes) -> bool:
 
     key = key_sha256(cert_pem)
     known = [hq_key.hq_certificate(inst) or b"", *hq_issuers(inst)]
-    return any(pem and key_sha256(pem) == key for pem in known)
+    if any(pem and key_sha256(pem) == key for pem in known):
+        return True
+    return _enrolled_by(inst, cert_pem)
+
+
+def _enrolled_by(inst: Installation, cert_pem: bytes) -> bool:
+    """Whether ``cert_pem`` is the HQ that signed this device's own enrolment."""
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+
+    from app.services.sync.enrolment import load_enrolment
+
+    enrolment = load_enrolment(inst)
+    if enrolment is None:
+        return False
+    try:
+        x509.load_pem_x509_certificate(enrolment).verify_directly_issued_by(
+            x509.load_pem_x509_certificate(cert_pem)
+        )
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
 
 
 def import_receipt(inst: Installation, path: Path) -> ReceiptSummary:
@@ -161,11 +182,11 @@ def import_receipt(inst: Installation, path: Path) -> ReceiptSummary:
         envelopes = list(receipt.get("revocations") or [])
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
         raise bad from None
-    return _apply_receipt(inst, receipt, entries, envelopes)
+    return _apply_receipt(inst, receipt, entries, envelopes, cert_pem)
 
 
 def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tuple[str, int, str]],
-                   envelopes: list[Any]) -> ReceiptSummary:  # fmt: skip
+                   envelopes: list[Any], hq_pem: bytes) -> ReceiptSummary:  # fmt: skip
     from sqlalchemy import select
 
     from app.db.models import BundleSent, Revocation
@@ -174,7 +195,7 @@ def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tu
 
     mine = inst.device_id
     acked_shas = {sha for device, _seq, sha in entries if device == mine}
-    rows = rows_for(inst, envelopes)
+    rows = rows_for(inst, envelopes, (hq_pem,))
     own = own_signer(inst)
     own_key = own.key_sha256 if own else ""
     revoked_here = ""

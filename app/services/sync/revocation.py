@@ -124,9 +124,19 @@ def parse_revocations(raw: bytes) -> list[Any]:
     return value[:MAX_REVOCATIONS] if type(value) is list else []
 
 
-def rows_for(inst: Installation, envelopes: list[Any]) -> list[dict[str, Any]]:
-    """The genuine revocations among ``envelopes``, as rows for the revocations table."""
-    issuers = hq_issuers(inst)
+def rows_for(inst: Installation, envelopes: list[Any],
+             also_trusted: tuple[bytes, ...] = ()) -> list[dict[str, Any]]:  # fmt: skip
+    """The genuine revocations among ``envelopes``, as rows for the revocations table.
+
+    Genuine: signed by an installation trusted here as HQ, by the HQ whose key this
+    installation loaded, or by ``also_trusted`` (the HQ that signed the receipt at hand).
+    """
+    from app.services.sync.hq_key import hq_certificate
+
+    issuers = [*hq_issuers(inst), *also_trusted]
+    loaded = hq_certificate(inst)
+    if loaded:
+        issuers.append(loaded)
     rows = []
     for envelope in envelopes:
         data = _verified(inst, envelope, issuers)

@@ -1,0 +1,105 @@
+"""Two HQ installations and three field devices, end to end through the command line.
+
+HQ New York enrols the three devices; HQ Geneva trusts New York, so it accepts them with
+the missions New York decided. New York revokes the UNSMIL laptop: the revocation reaches
+Geneva in New York's next bundle and the field in New York's receipt, and the revoked
+laptop's bundles are refused everywhere, saying who revoked it and when.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import dump_database, run_cli
+
+MISSIONS = ("MONUSCO", "UNRCCA", "UNSMIL")
+
+
+def ok(*args: str, home: Path, expect: str = "") -> str:
+    code, out, err = run_cli(*args, home=home)
+    assert code == 0, err + out
+    assert expect in out, out
+    return out
+
+
+def refused(*args: str, home: Path, expect: str) -> str:
+    before = dump_database(home / "muster.sqlite3")
+    code, out, err = run_cli(*args, home=home)
+    assert code == 1, out + err
+    assert len(err.strip().splitlines()) == 1 and expect in err, err
+    assert dump_database(home / "muster.sqlite3") == before
+    return err
+
+
+@pytest.mark.timeout(300)
+def test_enrol_revoke_and_the_revocation_travels(tmp_path: Path) -> None:
+    ny, geneva, stick = tmp_path / "ny", tmp_path / "geneva", tmp_path / "stick"
+    stick.mkdir()
+    for home, name in ((ny, "HQ New York"), (geneva, "HQ Geneva")):
+        ok("init", "--name", name, "--title", "HQ analyst", "--role", "hq", home=home)
+        ok("identity", "--export", str(stick / f"{home.name}.pem"), home=home)
+    ok("trust", "add", str(stick / "ny.pem"), "--yes", home=geneva, expect="HQ: may change")
+    ok("trust", "add", str(stick / "geneva.pem"), "--yes", home=ny)
+
+    fields = {}
+    for mission in MISSIONS:
+        home = tmp_path / mission.lower()
+        fields[mission] = home
+        ok("init", "--name", f"Focal {mission}", "--title", "Focal point", "--mission", mission,
+           home=home)  # fmt: skip
+        ok("demo", home=home)
+        ok("identity", "--export", str(stick / f"{mission}.pem"), home=home)
+        ok("trust", "add", str(stick / f"{mission}.pem"), "--yes", "--enrol",
+           str(stick / f"{mission}.enrol"), home=ny, expect="Enrolment certificate written")  # fmt: skip
+        ok("enrolment", "set", str(stick / f"{mission}.enrol"), home=home, expect="HQ New York")
+        ok("export", "-o", str(stick / f"{mission}-1.muster"), home=home, expect="Bundle 1")
+
+    # Both HQs accept the enrolled devices: Geneva because it trusts New York.
+    bundles = [str(stick / f"{m}-1.muster") for m in MISSIONS]
+    ok("import", *bundles, home=ny, expect="new")
+    ok("import", *bundles, home=geneva, expect="new")
+    for home in (ny, geneva):
+        report = json.loads(ok("report", "--json", home=home))
+        assert set(report["by_mission"]) == set(MISSIONS)
+    trusted = json.loads(ok("trust", "list", "--json", home=ny))
+    rights = {t["mission"]: t["role"] for t in trusted if t["mission"]}
+    assert rights == dict.fromkeys(MISSIONS, "field")
+
+    # New York revokes the UNSMIL laptop.
+    unsmil = next(t for t in trusted if t["mission"] == "UNSMIL")
+    ok("trust", "revoke", unsmil["fingerprint"], "--reason", "laptop stolen", home=ny,
+       expect="revoked")  # fmt: skip
+    ok("trust", "revocations", home=ny, expect="Focal UNSMIL")
+    ok("export", "-o", str(stick / "ny-2.muster"), home=ny)
+    ok("import", str(stick / "ny-2.muster"), home=geneva)
+    ok("trust", "revocations", home=geneva, expect="Focal UNSMIL")
+
+    # The laptop's next bundle is refused at both HQs, saying who revoked it and when.
+    ok("people", "duplicates", home=fields["UNSMIL"])
+    ok("export", "--full", "-o", str(stick / "UNSMIL-2.muster"), home=fields["UNSMIL"])
+    for home in (ny, geneva):
+        err = refused("import", str(stick / "UNSMIL-2.muster"), home=home, expect="revoked by HQ")
+        assert "HQ New York" in err and "UTC" in err
+
+    # The field hears of it through New York's receipt (and the revoked laptop learns it).
+    ok("receipt", "write", "-o", str(stick / "receipt.json"), home=ny)
+    out = ok("receipt", "import", str(stick / "receipt.json"), home=fields["MONUSCO"],
+             expect="1 device revocation(s) received")  # fmt: skip
+    ok("trust", "revocations", home=fields["MONUSCO"], expect="Focal UNSMIL")
+    ok("receipt", "import", str(stick / "receipt.json"), home=fields["UNSMIL"],
+       expect="revoked this device")  # fmt: skip
+
+    # And the field passes it on: MONUSCO's next bundle carries it to a third HQ.
+    third = tmp_path / "third"
+    ok("init", "--name", "HQ Nairobi", "--title", "HQ", "--role", "hq", home=third)
+    ok("trust", "add", str(stick / "ny.pem"), "--yes", home=third)
+    ok("export", "-o", str(stick / "MONUSCO-2.muster"), home=fields["MONUSCO"])
+    ok("import", str(stick / "MONUSCO-1.muster"), str(stick / "MONUSCO-2.muster"), home=third)
+    ok("trust", "revocations", home=third, expect="Focal UNSMIL")
+    refused("import", str(stick / "UNSMIL-1.muster"), home=third, expect="revoked by HQ")
+
+    # trust remove + revocation cannot be undone by the device's enrolment in its next bundle.
+    refused("import", str(stick / "UNSMIL-2.muster"), home=ny, expect="revoked")
