@@ -103,15 +103,15 @@ def changed_rows(table: str, data: TableData, local: LocalState) -> list[list[An
     return out
 
 
-def real_changes(conn: Any, table: str, data: TableData, local: LocalState) -> list[list[Any]]:
-    """Changed rows whose content differs from the local copy (not only version and author).
+def differing(conn: Any, table: str, rows: list[list[Any]], local: LocalState) -> list[list[Any]]:
+    """The rows that are new here or whose content differs from the local copy.
 
     Two devices that made "the same" record (derived ids: seeds, demo data) hold identical
-    contents; taking the newer copy of such a record changes no figure anywhere.
+    contents; such a copy changes no figure anywhere, whoever signed it and whatever its
+    version, so it is never an offence.
     """
     from app.services.sync.merge import CONTENT_SKIP
 
-    rows = changed_rows(table, data, local)
     replacing = [r[0] for r in rows if r[0] in local]
     if not replacing:
         return rows
@@ -150,13 +150,23 @@ def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, Tab
 
     if signer.is_hq:
         return
-    changes = {
-        t: real_changes(conn, t, d, states.get(t, {})) for t, d in tables.items() if d.rows
-    }
-    _only_own_changes(name, signer, changes, device_names)
+    relayed: dict[str, list[list[Any]]] = {}
+    own: dict[str, list[list[Any]]] = {}
+    for table, data in tables.items():
+        if not data.rows:
+            continue
+        local = states.get(table, {})
+        by_pos = table_columns(table).index("updated_by")
+        mine = [r for r in data.rows if r[by_pos] == signer.device_id]
+        # Every record the signer authored is judged, whether or not it wins here: so
+        # the same bundles are accepted whatever order they arrive in.
+        own[table] = differing(conn, table, mine, local)
+        others = TableData(data.columns, [r for r in data.rows if r[by_pos] != signer.device_id])
+        relayed[table] = differing(conn, table, changed_rows(table, others, local), local)
+    _only_own_changes(name, signer, relayed, device_names)
     ctx = _Context(conn, tables, mission_id(signer.mission), {}, {}, {})
     for table in sync_tables():
-        rows = changes.get(table)
+        rows = own.get(table)
         if rows:
             _check_table(name, signer, table, rows, states.get(table, {}), ctx)
     for doc_id, training_id in documents:
