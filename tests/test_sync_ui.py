@@ -167,3 +167,34 @@ def test_hq_dashboard_breaks_down_and_drills_to_trainings(
     dashboard.export_table(target)
     qtbot.waitUntil(target.exists, timeout=10000)
     dashboard.close()
+
+
+def test_loading_an_unsigned_hq_key_asks_with_its_fingerprint(
+    qtbot: QtBot, tmp_path: Path, artifacts: Path
+) -> None:
+    """The field loads HQ's key file: not signed by an HQ it trusts, so it shows the fingerprint."""
+    from app.paths import Paths
+    from app.services import identity
+    from app.services.installation import Profile, open_installation
+    from app.services.sync import hq_key
+    from app.ui import sync_ui
+    from app.ui.main_window import MainWindow
+    from tests.dialogs import answer_next_dialog
+
+    hq = open_installation(Paths(tmp_path / "hq"))
+    identity.create_identity(hq, Profile(name="Amina Diallo", role="hq"), PASSPHRASE)
+    key_file = tmp_path / "hq.key"
+    hq_key.export_hq_key(hq, key_file, PASSPHRASE)
+    hq.close()
+    field = open_installation(Paths(tmp_path / "field"))
+    identity.create_identity(field, Profile(name="Jean Mukendi", mission="MONUSCO"), PASSPHRASE)
+    window = MainWindow(field, welcome=False)
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+    answer_next_dialog("Use this key", seen=seen)
+    sync_ui.set_hq_key(window, key_file)
+    qtbot.waitUntil(lambda: bool(hq_key.field_recipient(field)), timeout=10000)
+    assert "Check HQ's key" in seen and "No HQ you trust signed this key." in seen, seen
+    window.close()
+    field.close()

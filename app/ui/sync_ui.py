@@ -328,8 +328,9 @@ def _progress_dialog(window: MainWindow, label: str) -> tuple[ProgressRelay, QPr
 def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
                 answer: QMessageBox.StandardButton | None = None) -> None:  # fmt: skip
     """Show who an unknown signer claims to be; trust them and retry if the user agrees."""
-    from app.services.sync import trust
     from app.services.identity import format_fingerprint
+    from app.services.sync import trust
+    from app.services.sync.display import shown
 
     signer = exc.signer
     box = QMessageBox(window)
@@ -338,12 +339,19 @@ def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
     box.setText(
         translate(
             "This bundle is signed by {name} ({mission}), who is not in your trusted list."
-        ).format(name=signer.name or "?", mission=signer.mission or "HQ")
+        ).format(name=shown(signer.name or "?"), mission=shown(signer.mission or "HQ"))
     )
+    rights = (
+        translate("They will be trusted as HQ: they may change everything.")
+        if signer.role == "hq"
+        else translate("They will be trusted as a field device of {mission}: they may change "
+                       "that mission's trainings only.").format(mission=shown(signer.mission))
+    )  # fmt: skip
     box.setInformativeText(
         translate(
             "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
-        ).format(fp=format_fingerprint(signer.fingerprint), name=signer.name or "?")
+        ).format(fp=format_fingerprint(signer.fingerprint), name=shown(signer.name or "?"))
+        + "\n\n" + rights
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust and import"))
@@ -598,15 +606,54 @@ def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
             return
         source = Path(name)
     inst = window.installation
-    window.worker.run(
-        lambda: hq_key.set_hq_key(inst, source),
-        on_success=lambda info: window.statusBar().showMessage(
+
+    def done(info: Any) -> None:
+        window.statusBar().showMessage(
             translate("Bundles will now be encrypted for HQ ({name}).").format(
                 name=info.name or info.recipient[:16]
             ),
             10000,
-        ),
+        )
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, hq_key.HqKeyConfirmationNeeded) and confirm_hq_key(window, exc.info):
+            window.worker.run(lambda: hq_key.set_hq_key(inst, source, confirmed=True,
+                                                        allow_replace=True), on_success=done)  # fmt: skip
+        elif not isinstance(exc, hq_key.HqKeyConfirmationNeeded):
+            window.show_error(exc)
+
+    window.worker.run(lambda: hq_key.set_hq_key(inst, source), on_success=done, on_error=failed)
+
+
+def confirm_hq_key(window: MainWindow, info: Any,
+                   answer: QMessageBox.StandardButton | None = None) -> bool:  # fmt: skip
+    """Show a key not signed by a trusted HQ, with its fingerprint; True when the user accepts."""
+    from app.services.identity import format_fingerprint
+    from app.services.sync.display import shown
+
+    box = QMessageBox(window)
+    box.setObjectName("confirmHqKeyBox")
+    box.setIcon(QMessageBox.Icon.Warning if info.replaces else QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Check HQ's key"))
+    text = (
+        translate("This key would replace the HQ key already set, and no HQ you trust signed it.")
+        if info.replaces
+        else translate("No HQ you trust signed this key.")
     )
+    box.setText(text)
+    box.setInformativeText(
+        translate("HQ: {name}\nFingerprint:\n{fp}\nKey: {key}\n\nCheck the fingerprint with HQ "
+                  "(by phone, for example) before using this key.").format(
+            name=shown(info.name or "?"), fp=format_fingerprint(info.fingerprint) or "—",
+            key=info.recipient,
+        )
+    )  # fmt: skip
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("Use this key"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
+    box.deleteLater()
+    return chosen == QMessageBox.StandardButton.Yes
 
 
 def export_hq_key(window: MainWindow) -> None:

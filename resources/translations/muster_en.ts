@@ -1008,6 +1008,10 @@
             <translation>Cancelled</translation>
         </message>
         <message>
+            <source>Check HQ's key</source>
+            <translation>Check HQ's key</translation>
+        </message>
+        <message>
             <source>Checking bundles…</source>
             <translation>Checking bundles…</translation>
         </message>
@@ -1102,6 +1106,20 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>HQ's passphrase (it protects HQ's decryption key; use your signing passphrase):</translation>
         </message>
         <message>
+            <source>HQ: {name}
+Fingerprint:
+{fp}
+Key: {key}
+
+Check the fingerprint with HQ (by phone, for example) before using this key.</source>
+            <translation>HQ: {name}
+Fingerprint:
+{fp}
+Key: {key}
+
+Check the fingerprint with HQ (by phone, for example) before using this key.</translation>
+        </message>
+        <message>
             <source>Held</source>
             <translation>Held</translation>
         </message>
@@ -1174,6 +1192,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>New</translation>
         </message>
         <message>
+            <source>No HQ you trust signed this key.</source>
+            <translation>No HQ you trust signed this key.</translation>
+        </message>
+        <message>
             <source>No bundles imported yet.</source>
             <translation>No bundles imported yet.</translation>
         </message>
@@ -1226,12 +1248,24 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Table</translation>
         </message>
         <message>
+            <source>They will be trusted as HQ: they may change everything.</source>
+            <translation>They will be trusted as HQ: they may change everything.</translation>
+        </message>
+        <message>
+            <source>They will be trusted as a field device of {mission}: they may change that mission's trainings only.</source>
+            <translation>They will be trusted as a field device of {mission}: they may change that mission's trainings only.</translation>
+        </message>
+        <message>
             <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
             <translation>This bundle is encrypted for HQ. Enter HQ's passphrase:</translation>
         </message>
         <message>
             <source>This bundle is signed by {name} ({mission}), who is not in your trusted list.</source>
             <translation>This bundle is signed by {name} ({mission}), who is not in your trusted list.</translation>
+        </message>
+        <message>
+            <source>This key would replace the HQ key already set, and no HQ you trust signed it.</source>
+            <translation>This key would replace the HQ key already set, and no HQ you trust signed it.</translation>
         </message>
         <message>
             <source>Training</source>
@@ -1256,6 +1290,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Use the other version</source>
             <translation>Use the other version</translation>
+        </message>
+        <message>
+            <source>Use this key</source>
+            <translation>Use this key</translation>
         </message>
         <message>
             <source>Workshop</source>

@@ -1008,6 +1008,10 @@
             <translation>Annulée</translation>
         </message>
         <message>
+            <source>Check HQ's key</source>
+            <translation>Vérifier la clé du siège</translation>
+        </message>
+        <message>
             <source>Checking bundles…</source>
             <translation>Vérification des lots…</translation>
         </message>
@@ -1102,6 +1106,20 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Phrase secrète du siège (elle protège la clé de déchiffrement du siège ; utilisez votre phrase secrète de signature) :</translation>
         </message>
         <message>
+            <source>HQ: {name}
+Fingerprint:
+{fp}
+Key: {key}
+
+Check the fingerprint with HQ (by phone, for example) before using this key.</source>
+            <translation>Siège : {name}
+Empreinte :
+{fp}
+Clé : {key}
+
+Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’utiliser cette clé.</translation>
+        </message>
+        <message>
             <source>Held</source>
             <translation>Réalisée</translation>
         </message>
@@ -1174,6 +1192,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Nouveaux</translation>
         </message>
         <message>
+            <source>No HQ you trust signed this key.</source>
+            <translation>Aucun siège auquel vous faites confiance n’a signé cette clé.</translation>
+        </message>
+        <message>
             <source>No bundles imported yet.</source>
             <translation>Aucun lot importé pour l'instant.</translation>
         </message>
@@ -1226,12 +1248,24 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Table</translation>
         </message>
         <message>
+            <source>They will be trusted as HQ: they may change everything.</source>
+            <translation>Cette personne sera reconnue comme siège : elle pourra tout modifier.</translation>
+        </message>
+        <message>
+            <source>They will be trusted as a field device of {mission}: they may change that mission's trainings only.</source>
+            <translation>Cette personne sera reconnue comme poste de terrain de {mission} : elle ne pourra modifier que les formations de cette mission.</translation>
+        </message>
+        <message>
             <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
             <translation>Ce lot est chiffré pour le siège. Saisissez la phrase secrète du siège :</translation>
         </message>
         <message>
             <source>This bundle is signed by {name} ({mission}), who is not in your trusted list.</source>
             <translation>Ce lot est signé par {name} ({mission}), qui ne figure pas dans votre liste de confiance.</translation>
+        </message>
+        <message>
+            <source>This key would replace the HQ key already set, and no HQ you trust signed it.</source>
+            <translation>Cette clé remplacerait la clé du siège déjà enregistrée, et aucun siège auquel vous faites confiance ne l’a signée.</translation>
         </message>
         <message>
             <source>Training</source>
@@ -1256,6 +1290,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Use the other version</source>
             <translation>Utiliser l'autre version</translation>
+        </message>
+        <message>
+            <source>Use this key</source>
+            <translation>Utiliser cette clé</translation>
         </message>
         <message>
             <source>Workshop</source>
