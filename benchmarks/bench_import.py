@@ -96,9 +96,8 @@ def _columns_in_value_order(table: str) -> list[str]:
 def run() -> list[dict[str, Any]]:
     from app.paths import Paths
     from app.services import identity
-    from app.services.sync import hq_key, trust
-    from app.services.sync import export_bundle, table_columns
     from app.services.installation import Profile, open_installation
+    from app.services.sync import export_bundle, hq_key, table_columns, trust
 
     folder = Path(tempfile.mkdtemp(prefix="muster-bench-import-"))
     try:
@@ -188,9 +187,8 @@ def _bundle_import(
 ) -> tuple[float, float, int]:
     """Muster: the full import of the encrypted bundle into HQ's (empty) database."""
     from app.paths import Paths
-    from app.services.sync import hq_key, trust
     from app.services.installation import open_installation
-    from app.services.sync import import_bundles
+    from app.services.sync import hq_key, import_bundles, trust
 
     home = folder / "hq"
     target = home / "muster.sqlite3"

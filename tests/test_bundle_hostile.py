@@ -38,10 +38,9 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     from app.paths import Paths
     from app.services import identity
-    from app.services.sync import hq_key, trust
-    from app.services.sync import export_bundle
     from app.services.demo import load_demo
     from app.services.installation import Profile, open_installation
+    from app.services.sync import export_bundle, hq_key, trust
 
     folder = tmp_path_factory.mktemp("hostile")
     field = open_installation(Paths(folder / "field"))
@@ -342,38 +341,52 @@ def _manifest_text(w: World, out: Path, edit: Callable[[str], str]) -> Path:
 
 def deep_manifest(w: World, out: Path) -> tuple[Path, str]:
     deep = "[" * 100_000 + "]" * 100_000
-    return _manifest_text(w, out, lambda t: t.replace('"documents": [', f'"x": {deep}, "documents": [', 1)), "invalid manifest"
+    return _manifest_text(
+        w, out, lambda t: t.replace('"documents": [', f'"x": {deep}, "documents": [', 1)
+    ), "invalid manifest"
 
 
 def infinite_seq(w: World, out: Path) -> tuple[Path, str]:
     import re as re_
 
-    return _manifest_text(w, out, lambda t: re_.sub(r'"seq": \d+', '"seq": 1e999', t)), "invalid manifest"
+    return _manifest_text(
+        w, out, lambda t: re_.sub(r'"seq": \d+', '"seq": 1e999', t)
+    ), "invalid manifest"
 
 
 def nan_upto(w: World, out: Path) -> tuple[Path, str]:
     import re as re_
 
-    return _manifest_text(w, out, lambda t: re_.sub(r'"upto_version": \d+', '"upto_version": NaN', t)), "invalid manifest"
+    return _manifest_text(
+        w, out, lambda t: re_.sub(r'"upto_version": \d+', '"upto_version": NaN', t)
+    ), "invalid manifest"
 
 
 def huge_digits(w: World, out: Path) -> tuple[Path, str]:
     import re as re_
 
-    return _manifest_text(w, out, lambda t: re_.sub(r'"seq": \d+', '"seq": ' + "9" * 5000, t)), "invalid manifest"
+    return _manifest_text(
+        w, out, lambda t: re_.sub(r'"seq": \d+', '"seq": ' + "9" * 5000, t)
+    ), "invalid manifest"
 
 
 def surrogate_device_name(w: World, out: Path) -> tuple[Path, str]:
     import re as re_
 
-    return _manifest_text(w, out, lambda t: re_.sub(r'"device_name": "[^"]*"', lambda _m: '"device_name": "Jean \\ud800"', t)), "invalid manifest"
+    return _manifest_text(
+        w,
+        out,
+        lambda t: re_.sub(r'"device_name": "[^"]*"', lambda _m: '"device_name": "Jean \\ud800"', t),
+    ), "invalid manifest"
 
 
 def surrogate_in_a_name(w: World, out: Path) -> tuple[Path, str]:
     from app.services.sync import table_columns
 
     col = table_columns("people").index("full_name")
-    m = edit_table(members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(col, "Ali \ud83d"))
+    m = edit_table(
+        members_of(w.bundle), "people", lambda d: d["rows"][0].__setitem__(col, "Ali \ud83d")
+    )
     m["data/people.json"] = m["data/people.json"].replace(b"\\\\ud83d", b"\\ud83d")
     return write_packed(out, resign(m, w.field_key)), "lone surrogate"
 
@@ -399,7 +412,9 @@ def deeply_nested_trainers(w: World, out: Path) -> tuple[Path, str]:
 def deeply_nested_rows(w: World, out: Path) -> tuple[Path, str]:
     m = members_of(w.bundle)
     deep = "[" * 100_000 + "]" * 100_000
-    m["data/people.json"] = m["data/people.json"].replace(b'"rows":[', f'"rows":[{deep},'.encode(), 1)
+    m["data/people.json"] = m["data/people.json"].replace(
+        b'"rows":[', f'"rows":[{deep},'.encode(), 1
+    )
     return write_packed(out, resign(m, w.field_key)), "people data is not valid"
 
 
@@ -482,8 +497,8 @@ def test_every_flipped_byte_of_a_bundle_is_refused(world: World, tmp_path: Path)
     A small incremental bundle (one edited person) is flipped at every offset in turn.
     """
     from app.errors import UserError
-    from app.services.sync import export_bundle, read_bundle
     from app.services.people import PersonInput, create_person
+    from app.services.sync import export_bundle, read_bundle
 
     create_person(world.field, PersonInput("Bénédicte Kavira", "F", "corrections"))
     small = export_bundle(world.field, tmp_path / "small.muster", world.field_key).path

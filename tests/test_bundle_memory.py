@@ -162,10 +162,23 @@ def test_two_exports_at_once_never_share_a_sequence_number(
     env = {**os.environ, "MUSTER_PASSPHRASE": PASSPHRASE}
     runs = [
         subprocess.Popen(
-            [sys.executable, "-m", "app", "--home", str(home), "export", "--full", "-o",
-             str(tmp_path / f"{n}.muster")],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--home",
+                str(home),
+                "export",
+                "--full",
+                "-o",
+                str(tmp_path / f"{n}.muster"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
         for n in ("a", "b")
     ]
     results = []

@@ -21,12 +21,10 @@ BENI = demo_training_ids()["monusco-2024-prisons"]
 def field_and_hq(tmp_path: Path) -> Any:
     from app.paths import Paths
     from app.services import identity
-    from app.services.sync import trust
-    from app.services.sync import export_bundle
     from app.services.demo import load_demo
     from app.services.installation import Profile, open_installation
     from app.services.pdf import SummaryOptions, export_summary
-    from app.services.sync import import_bundles
+    from app.services.sync import export_bundle, import_bundles, trust
 
     field = open_installation(Paths(tmp_path / "field"))
     identity.create_identity(field, Profile(name="Awa Kahindo", mission="MONUSCO"), PASSPHRASE)

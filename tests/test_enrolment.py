@@ -30,12 +30,11 @@ def _cert(inst: Any) -> bytes:
 
 
 def test_second_hq_trusts_a_device_the_first_hq_enrolled(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services.sync import UntrustedSignerError, export_bundle
     from app.services.demo import demo_training_ids, load_demo
     from app.services.identity import unlock_private_key
     from app.services.pdf import export_summary
     from app.services.signing import verify_pdf
-    from app.services.sync import import_bundles
+    from app.services.sync import UntrustedSignerError, export_bundle, import_bundles
     from app.services.sync.trust import add_trusted, is_trusted
 
     monkeypatch.setenv("MUSTER_PASSPHRASE", PASSPHRASE)
@@ -73,11 +72,10 @@ def test_second_hq_trusts_a_device_the_first_hq_enrolled(tmp_path: Path, monkeyp
 
 
 def test_enrolment_by_an_untrusted_hq_or_for_another_key_is_refused(tmp_path: Path) -> None:
-    from app.services.sync import UntrustedSignerError, export_bundle
-    from app.services.sync.enrolment import issue_enrolment, set_enrolment
     from app.services.identity import unlock_private_key
     from app.services.people import PersonInput, create_person
-    from app.services.sync import import_bundles
+    from app.services.sync import UntrustedSignerError, export_bundle, import_bundles
+    from app.services.sync.enrolment import issue_enrolment, set_enrolment
 
     field = _installation(tmp_path / "field", "Bakhtiyor Karimov", "field", "UNRCCA")
     other = _installation(tmp_path / "other", "Dilnoza Yusupova", "field", "UNRCCA")

@@ -16,8 +16,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from app.errors import NotFoundError, UserError, ValidationError
 from app.services import identity
-from app.services.sync import trust
 from app.services.installation import Profile
+from app.services.sync import trust
 from tests.helpers import run_cli, run_muster
 
 PASS = "correct horse battery staple"

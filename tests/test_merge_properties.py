@@ -266,9 +266,17 @@ def _check_rights(inst: Any, devices: list[Any]) -> None:
 @pytest.mark.timeout(300)  # a property test of many real imports, not a hang
 @settings(max_examples=EXAMPLES)
 @given(ops=st.lists(operation, min_size=1, max_size=10), seed=st.integers(0, 2**32 - 1))
-@example(ops=[("category", 0), ("person", 0, 0, "Jean Mukendi", "M"), ("export", 0),
-              ("category", 3), ("training", 3, 0, "Atelier", 1), ("attend", 2, 1, "absent")],
-         seed=1)  # an offence, HQ's rights and a second mission, always tried
+@example(
+    ops=[
+        ("category", 0),
+        ("person", 0, 0, "Jean Mukendi", "M"),
+        ("export", 0),
+        ("category", 3),
+        ("training", 3, 0, "Atelier", 1),
+        ("attend", 2, 1, "absent"),
+    ],
+    seed=1,
+)  # an offence, HQ's rights and a second mission, always tried
 def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, ops, seed) -> None:  # type: ignore[no-untyped-def]
     from app.services.sync import import_bundles, read_bundle, table_columns
 
@@ -354,8 +362,7 @@ def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, op
 def test_a_race_is_kept_as_a_conflict_with_both_versions(templates: Templates) -> None:
     """Two devices edit the same person without seeing each other: newest wins, both kept."""
     from app.db.models import Person
-    from app.services.sync import export_bundle
-    from app.services.sync import import_bundles, list_conflicts
+    from app.services.sync import export_bundle, import_bundles, list_conflicts
 
     folder = Path(tempfile.mkdtemp(prefix="merge-race-"))
     opened: list[Any] = []

@@ -85,7 +85,9 @@ def now_version(offset_s: float = 0) -> int:
     return int((time.time() + offset_s) * 1000) << 16
 
 
-def rows_of(inst: Any, table: str, where: str = "1=1", params: tuple[Any, ...] = ()) -> list[list[Any]]:
+def rows_of(
+    inst: Any, table: str, where: str = "1=1", params: tuple[Any, ...] = ()
+) -> list[list[Any]]:
     from app.services.sync import table_columns
 
     conn = connect_database(inst.db.path)
@@ -236,7 +238,7 @@ def year_2200_version(w: World, out: Path) -> tuple[Path, str]:
 
     own = rows_of(w.hq, "trainings", "mission_id = ?", (mission_id("MONUSCO"),))
     rows = _edited(own, "trainings", w.monusco.device_id, title="From the future")
-    rows[0][col("trainings", "version")] = int(7_258_118_400_000) << 16  # 2200-01-01
+    rows[0][col("trainings", "version")] = 7_258_118_400_000 << 16  # 2200-01-01
     return forge(w, out, {"trainings": rows}), "clock is"
 
 
@@ -250,7 +252,9 @@ def max_int_version(w: World, out: Path) -> tuple[Path, str]:
 
 
 def huge_upto_version(w: World, out: Path) -> tuple[Path, str]:
-    return forge(w, out, {}, edit=lambda m: m.__setitem__("upto_version", 10**30)), "invalid manifest"
+    return forge(
+        w, out, {}, edit=lambda m: m.__setitem__("upto_version", 10**30)
+    ), "invalid manifest"
 
 
 def huge_seq(w: World, out: Path) -> tuple[Path, str]:
@@ -359,7 +363,9 @@ def test_a_device_cannot_replace_another_devices_pdf(world: World, tmp_path: Pat
 
     home = tmp_path / "hq"
     shutil.copytree(world.hq.paths.home, home)
-    (tid,) = [r[0] for r in rows_of(world.hq, "trainings", "mission_id = ?", (mission_id("MONUSCO"),))]
+    (tid,) = [
+        r[0] for r in rows_of(world.hq, "trainings", "mission_id = ?", (mission_id("MONUSCO"),))
+    ]
     forged = forge(world, tmp_path / "pdf.muster", {}, documents={
         "cccccccc-0000-4000-8000-000000000001": (tid, "tunis.pdf", b"%PDF-1.7 not the same")})  # fmt: skip
     code, _, err = run_cli("import", str(forged), home=home)

@@ -86,7 +86,7 @@ def test_enrol_revoke_and_the_revocation_travels(tmp_path: Path) -> None:
 
     # The field hears of it through New York's receipt (and the revoked laptop learns it).
     ok("receipt", "write", "-o", str(stick / "receipt.json"), home=ny)
-    out = ok("receipt", "import", str(stick / "receipt.json"), home=fields["MONUSCO"],
+    ok("receipt", "import", str(stick / "receipt.json"), home=fields["MONUSCO"],
              expect="1 device revocation(s) received")  # fmt: skip
     ok("trust", "revocations", home=fields["MONUSCO"], expect="Focal UNSMIL")
     ok("receipt", "import", str(stick / "receipt.json"), home=fields["UNSMIL"],

@@ -55,8 +55,7 @@ def test_preview_then_import_then_nothing_left_to_change(
     qtbot: QtBot, qtmodeltester: ModelTester, hq_window: Any, field_bundle: Path,
     artifacts: Path,
 ) -> None:  # fmt: skip
-    from app.services.sync import trust
-    from app.services.sync import read_certificate
+    from app.services.sync import read_certificate, trust
     from app.ui import sync_ui
 
     names = {a.objectName() for a in hq_window.menu("sync").actions()}
@@ -98,8 +97,7 @@ def test_preview_then_import_then_nothing_left_to_change(
 def test_dropping_a_bundle_on_the_window_opens_the_preview(
     qtbot: QtBot, hq_window: Any, field_bundle: Path
 ) -> None:
-    from app.services.sync import trust
-    from app.services.sync import read_certificate
+    from app.services.sync import read_certificate, trust
     from app.ui.sync_ui import PreviewDialog
 
     trust.add_trusted(hq_window.installation, read_certificate(field_bundle))
@@ -138,8 +136,7 @@ def test_hq_dashboard_breaks_down_and_drills_to_trainings(
     artifacts: Path, tmp_path: Path,
 ) -> None:  # fmt: skip
     from app.services import sync
-    from app.services.sync import trust
-    from app.services.sync import read_certificate
+    from app.services.sync import read_certificate, trust
     from app.ui import sync_ui
 
     trust.add_trusted(hq_window.installation, read_certificate(field_bundle))

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from app.services import identity, signing
-from app.services.sync import trust
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
+from app.services.sync import trust
 from tests.helpers import run_cli
 from tests.test_pdf import PASS, signer, training_ids
 

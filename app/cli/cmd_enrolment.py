@@ -44,7 +44,9 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     try:
         cert = x509.load_pem_x509_certificate(pem)
     except ValueError:
-        raise UserError("The enrolment certificate kept here is damaged; ask HQ for a new one.") from None
+        raise UserError(
+            "The enrolment certificate kept here is damaged; ask HQ for a new one."
+        ) from None
     print(
         f"Enrolled by {shown(describe_certificate_issuer(cert))}, valid until "
         f"{cert.not_valid_after_utc:%Y-%m-%d}."

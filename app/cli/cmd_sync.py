@@ -63,8 +63,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("file", metavar="CERT_OR_BUNDLE")
     q.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
     q.add_argument("--note", default="", help="a note to keep with it")
-    q.add_argument("--role", choices=("field", "hq"),
-                   help="the rights it gets here (default: what its certificate says)")
+    q.add_argument(
+        "--role",
+        choices=("field", "hq"),
+        help="the rights it gets here (default: what its certificate says)",
+    )
     q.add_argument("--mission", metavar="CODE",
                    help="the mission whose records a field device may change (default: "
                    "what its certificate says)")  # fmt: skip
@@ -308,8 +311,11 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
     print(f"Claims:      {shown(cert.mission) or '-'} ({shown(cert.role) or 'field'})")
     print(f"Device:      {shown(cert.device_id)}")
     print(f"Fingerprint: {format_fingerprint(cert.fingerprint)}")
-    rights = "HQ: may change everything" if role == "hq" else (
-        f"field device of {shown(mission)}: may change that mission's trainings only")
+    rights = (
+        "HQ: may change everything"
+        if role == "hq"
+        else (f"field device of {shown(mission)}: may change that mission's trainings only")
+    )
     print(f"Rights here: {rights}")
     if not args.yes and not _confirm("Check this fingerprint with the signer. Trust them?"):
         print("Not trusted. Add --yes to confirm without a question.", file=sys.stderr)

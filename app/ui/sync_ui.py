@@ -351,7 +351,8 @@ def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
         translate(
             "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
         ).format(fp=format_fingerprint(signer.fingerprint), name=shown(signer.name or "?"))
-        + "\n\n" + rights
+        + "\n\n"
+        + rights
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust and import"))

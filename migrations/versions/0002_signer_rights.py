@@ -20,7 +20,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("trusted_signers", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("role", sa.String(length=8), server_default="", nullable=False))
+        batch_op.add_column(
+            sa.Column("role", sa.String(length=8), server_default="", nullable=False)
+        )
         batch_op.add_column(
             sa.Column("key_sha256", sa.String(length=64), server_default="", nullable=False)
         )

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.services.sync.manifest import MAX_MANIFEST_BYTES, MEMBER_RE, SIGNED_STORED
 from app.services.sync.display import shown
+from app.services.sync.manifest import MAX_MANIFEST_BYTES, MEMBER_RE
 from app.services.sync.schema import BundleError, fail
 
 SUFFIX = ".muster"
@@ -344,7 +344,9 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: i
                 total += len(chunk)
                 budget[0] -= len(chunk)
                 if total > limit or budget[0] < 0:
-                    raise _fail(f"{name}: '{shown(info.filename)}' is bigger than it says; refused.")
+                    raise _fail(
+                        f"{name}: '{shown(info.filename)}' is bigger than it says; refused."
+                    )
                 if total > RATIO_FLOOR and total > MAX_RATIO * max(info.compress_size, 1):
                     raise _fail(f"{name} looks like a zip bomb; refused.")
                 chunks.append(chunk)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.db.base import SEED_DEVICE, sync_tables, utcnow
-from app.db.raw import begin_write, current_clock, raw_connection, select_in, seen_versions
+from app.db.raw import begin_write, current_clock, raw_connection, seen_versions, select_in
 from app.errors import UserError
 from app.fileio import write_atomically
 from app.services.sync.container import SUFFIX, pack_bundle

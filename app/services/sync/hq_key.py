@@ -181,7 +181,9 @@ def read_hq_key_file(path: Path) -> tuple[str, bytes, bytes]:
     return recipient, cert, signature
 
 
-def _signed_by_trusted_hq(inst: Installation, recipient: str, cert: bytes, signature: bytes) -> bool:
+def _signed_by_trusted_hq(
+    inst: Installation, recipient: str, cert: bytes, signature: bytes
+) -> bool:
     from cryptography import x509
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes
@@ -227,8 +229,10 @@ def set_hq_key(
     replaces = current if current and current != recipient else ""
     info = HqKeyInfo(recipient, name, fingerprint, trusted, replaces)
     if not trusted and current != recipient:
-        who = f"{shown(name)}, certificate fingerprint {format_fingerprint(fingerprint)}" if cert else (
-            "no certificate"
+        who = (
+            f"{shown(name)}, certificate fingerprint {format_fingerprint(fingerprint)}"
+            if cert
+            else ("no certificate")
         )
         if replaces and not allow_replace:
             raise HqKeyConfirmationNeeded(

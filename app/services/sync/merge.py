@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.db.base import SEED_DEVICE, derived_id, sync_tables, utcnow
-from app.db.raw import select_in, seen_versions
+from app.db.raw import seen_versions, select_in
 from app.services.sync.schema import TableData, table_columns
 
 CONTENT_SKIP = {"id", "created_at", "updated_at", "updated_by", "version"}
@@ -185,7 +185,9 @@ def merge_tables(
             local_deleted.update(
                 r[0]
                 for r in select_in(
-                    conn, f"SELECT id FROM {table} WHERE deleted = 1 AND id IN", [r[0] for r in replaced]
+                    conn,
+                    f"SELECT id FROM {table} WHERE deleted = 1 AND id IN",
+                    [r[0] for r in replaced],
                 )
             )
             for r in replaced:

@@ -191,7 +191,7 @@ def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tu
 
     from app.db.models import BundleSent, Revocation
     from app.services.sync.revocation import rows_for
-    from app.services.sync.trust import key_sha256, own_signer
+    from app.services.sync.trust import own_signer
 
     mine = inst.device_id
     acked_shas = {sha for device, _seq, sha in entries if device == mine}

@@ -175,7 +175,9 @@ def add_revocation(inst: Installation, envelope: dict[str, str]) -> RevocationIn
     (row,) = rows_for(inst, [envelope])
     with inst.db.transaction() as session:
         if session.get(Revocation, row["id"]) is None:
-            session.add(Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])}))
+            session.add(
+                Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])})
+            )
         session.flush()
         return _info(session.get(Revocation, row["id"]))  # type: ignore[arg-type]
 

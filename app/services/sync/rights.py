@@ -200,7 +200,11 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
                       ", which only HQ may change")  # fmt: skip
     if table == "partners" or table == "locations":
         by_pos = columns.index("updated_by")
-        shared = rows if table == "partners" else [r for r in rows if r[columns.index("mission_id")] is None]
+        shared = (
+            rows
+            if table == "partners"
+            else [r for r in rows if r[columns.index("mission_id")] is None]
+        )
         for row in shared:
             old = local.get(row[0])
             if old is not None and old[1] != row[by_pos]:

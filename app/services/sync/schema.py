@@ -317,12 +317,17 @@ def _check_row(table: str, data: TableData, rules: tuple[ColumnRule, ...], row: 
         row[i] = _check_value(rule, row[i])
         allowed = ENUMS.get((table, rule.name))
         if allowed is not None and row[i] not in allowed:
-            raise ValueError(f"{rule.name} '{shown(row[i], 20)}' is not one of {', '.join(allowed)}")
+            raise ValueError(
+                f"{rule.name} '{shown(row[i], 20)}' is not one of {', '.join(allowed)}"
+            )
     if not row[data.columns.index("updated_by")]:
         raise ValueError("it does not say which device changed it")
-    if table == "trainings":
-        if row[data.columns.index("end_date")] < row[data.columns.index("start_date")]:
-            raise ValueError("it ends before it starts")
+    if table == "trainings" and _ends_before_start(data.columns, row):
+        raise ValueError("it ends before it starts")
+
+
+def _ends_before_start(columns: tuple[str, ...], row: list[Any]) -> bool:
+    return bool(row[columns.index("end_date")] < row[columns.index("start_date")])
 
 
 def _clean_texts(table: str, data: TableData) -> None:
@@ -360,8 +365,7 @@ def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[s
                 except ValueError as exc:
                     rid = row[0] if isinstance(row, list) and row and type(row[0]) is str else "?"
                     raise fail(
-                        f"{name}: a {table} record ({shown(rid, 36)}) is not valid: {exc}; "
-                        "refused."
+                        f"{name}: a {table} record ({shown(rid, 36)}) is not valid: {exc}; refused."
                     ) from None
         _clean_texts(table, data)
         known_ids[table] = {row[0] for row in data.rows}

@@ -103,14 +103,16 @@ def _claimed_role(pem: str) -> str:
     return role if role in ROLES else "field"
 
 
-def _decided_rights(cert: CertificateInfo, role: str | None, mission: str | None) -> tuple[str, str]:
+def _decided_rights(
+    cert: CertificateInfo, role: str | None, mission: str | None
+) -> tuple[str, str]:
     role = role or (cert.role if cert.role in ROLES else "field")
     if role not in ROLES:
         raise UserError("The role must be 'field' or 'hq'.")
     mission = (mission if mission is not None else cert.mission).strip().upper()
     if role == "field" and not mission:
         raise UserError("A field device needs its mission: add --mission CODE.")
-    return role, mission if role == "field" else mission
+    return role, mission
 
 
 def add_trusted(
