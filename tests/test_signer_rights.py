@@ -414,3 +414,41 @@ def test_trust_remove_is_not_undone_by_the_next_bundle(world: World, tmp_path: P
         _refused(home, second.path, "removed from its trusted list")
     finally:
         field.close()
+
+
+def test_hq_merges_two_people_across_missions_and_it_travels(world: World, tmp_path: Path) -> None:
+    """A person registered in MONUSCO and one in UNSMIL are one: HQ merges them, and its
+    bundle carries the merge to another HQ (HQ's rights cover every mission)."""
+    from app.paths import Paths
+    from app.services.duplicates import merge_people
+    from app.services.identity import unlock_private_key
+    from app.services.installation import open_installation
+    from app.services.reference import mission_id
+    from app.services.sync import export_bundle, import_bundles
+
+    home, home2 = tmp_path / "hq", tmp_path / "hq2"
+    shutil.copytree(world.hq.paths.home, home)
+    shutil.copytree(world.hq2.paths.home, home2)
+
+    def person_of(mission: str) -> str:
+        (tid,) = [r[0] for r in rows_of(world.hq, "trainings", "mission_id = ?",
+                                        (mission_id(mission),))]  # fmt: skip
+        return rows_of(world.hq, "enrolments", "training_id = ?", (tid,))[0][
+            col("enrolments", "person_id")
+        ]
+
+    keep, other = person_of("MONUSCO"), person_of("UNSMIL")
+    hq, hq2 = open_installation(Paths(home)), open_installation(Paths(home2))
+    try:
+        merge_people(hq, keep, other)
+        bundle = export_bundle(hq, tmp_path / "hq.muster", unlock_private_key(hq, PASSPHRASE),
+                               full=True, recipient="").path  # fmt: skip
+        assert import_bundles(hq2, [bundle]).changed
+        (merged,) = rows_of(hq2, "people", "id = ?", (other,))
+        assert merged[col("people", "deleted")] == 1
+        assert merged[col("people", "merged_into_id")] == keep
+        moved = rows_of(hq2, "enrolments", "person_id = ? AND deleted = 0", (keep,))
+        assert len(moved) == 2  # registered in both missions' trainings now
+    finally:
+        hq.close()
+        hq2.close()
