@@ -56,7 +56,7 @@ def test_hq_key_is_never_replaced_silently(tmp_path: Path) -> None:
     from app.services.sync.trust import add_trusted
 
     add_trusted(field, _cert(hq2), role="hq")
-    code, out, err = run_cli("hq-key", "set", str(tmp_path / "two.key"), home=home)
+    code, _, err = run_cli("hq-key", "set", str(tmp_path / "two.key"), home=home)
     assert code == 0, err
     assert hq_key.field_recipient(field) == hq_key.own_recipient(hq2)
     for inst in (hq1, hq2, field):
@@ -134,7 +134,7 @@ def test_an_old_hq_certificate_is_upgraded_and_its_enrolments_stay_valid(tmp_pat
     assert not is_issuing_certificate(x509.load_pem_x509_certificate(old_cert))
     field = _inst(tmp_path / "field", "Awa", mission="MONUSCO")
     (tmp_path / "field.pem").write_bytes(_cert(field))
-    code, out, err = run_cli("trust", "add", str(tmp_path / "field.pem"), "--yes", "--enrol",
+    code, _, err = run_cli("trust", "add", str(tmp_path / "field.pem"), "--yes", "--enrol",
                              str(tmp_path / "field.enrol"), home=hq.paths.home)  # fmt: skip
     assert code == 0, err
     new_cert = _cert(hq)
