@@ -452,3 +452,20 @@ def test_hq_merges_two_people_across_missions_and_it_travels(world: World, tmp_p
     finally:
         hq.close()
         hq2.close()
+
+
+def test_a_huge_sequence_gap_is_reported_without_walking_it(world: World, tmp_path: Path) -> None:
+    """Bundle 1,000,000,000 after bundle 1: the gap is counted, not enumerated."""
+    from app.services.sync.manifest import MAX_SEQ
+
+    home = tmp_path / "hq"
+    shutil.copytree(world.hq.paths.home, home)
+    far = forge(world, tmp_path / "far.muster", {}, edit=lambda m: m.__setitem__("seq", MAX_SEQ))
+    started = time.perf_counter()
+    code, out, err = run_cli("import", str(far), home=home)
+    assert code == 0, err
+    assert f"and {MAX_SEQ - 2 - 10:,} more" in out, out
+    code, out, _ = run_cli("devices", "--json", home=home)
+    (device,) = [d for d in json.loads(out) if d["device_id"] == world.monusco.device_id]
+    assert device["missing_count"] == MAX_SEQ - 2 and len(device["missing"]) == 10
+    assert time.perf_counter() - started < 30

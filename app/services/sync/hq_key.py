@@ -225,10 +225,13 @@ def set_hq_key(
         described = describe_certificate(cert)
         name, fingerprint = described.name, described.fingerprint
     current = inst.get_setting(SETTING_RECIPIENT)
+    current_cert = inst.get_setting(SETTING_CERTIFICATE)
     trusted = _signed_by_trusted_hq(inst, recipient, cert, signature)
-    replaces = current if current and current != recipient else ""
+    # Another certificate with the same key would make receipts from its holder "HQ's".
+    unchanged = current == recipient and (not cert or cert.decode("ascii") == current_cert)
+    replaces = current if current and not unchanged else ""
     info = HqKeyInfo(recipient, name, fingerprint, trusted, replaces)
-    if not trusted and current != recipient:
+    if not trusted and not unchanged:
         who = (
             f"{shown(name)}, certificate fingerprint {format_fingerprint(fingerprint)}"
             if cert
