@@ -195,3 +195,36 @@ def test_loading_an_unsigned_hq_key_asks_with_its_fingerprint(
     assert "Check HQ's key" in seen and "No HQ you trust signed this key." in seen, seen
     window.close()
     field.close()
+
+
+def test_a_bundle_outside_its_signers_rights_is_refused_in_the_preview(
+    qtbot: QtBot, hq_window: Any, tmp_path: Path
+) -> None:
+    """A MONUSCO laptop's bundle holding an UNSMIL training: the preview says why, in one line."""
+    from app.paths import Paths
+    from app.services import identity
+    from app.services.demo import load_demo
+    from app.services.installation import Profile, open_installation
+    from app.services.sync import export_bundle, trust
+    from app.ui import sync_ui
+    from tests.dialogs import answer_next_dialog
+    from tests.helpers import dump_database
+
+    field = open_installation(Paths(tmp_path / "rogue"))
+    load_demo(field, "UNSMIL")  # another mission's training, made on this laptop
+    identity.create_identity(field, Profile(name="Jean Mukendi", mission="MONUSCO"), PASSPHRASE)
+    key = identity.unlock_private_key(field, PASSPHRASE)
+    bundle = export_bundle(field, tmp_path / "rogue.muster", key, recipient="").path
+    trust.add_trusted(hq_window.installation, identity.load_identity(field).certificate_pem)  # type: ignore[union-attr]
+    field.close()
+    before = dump_database(hq_window.installation.db.path)
+    seen: list[str] = []
+    answer_next_dialog("OK", seen=seen)
+    previews: list[Any] = []
+    sync_ui.import_bundles(hq_window, [bundle], on_preview=previews.append)
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=15000)
+    assert not previews
+    (sentence,) = [s for s in seen if "may not change" in s]
+    assert "field device of MONUSCO" in sentence and "(UNSMIL)" in sentence, seen
+    assert "\n" not in sentence
+    assert dump_database(hq_window.installation.db.path) == before

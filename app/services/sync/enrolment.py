@@ -224,7 +224,7 @@ def check_enrolment(
     Issued for the device's key, by an issuing certificate trusted here as HQ, still
     valid, and for a field device: the rights are those the enrolment names.
     """
-    from cryptography.exceptions import InvalidSignature
+    from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 
     try:
         enrolment = _load(enrolment_pem)
@@ -232,14 +232,18 @@ def check_enrolment(
         return EnrolmentCheck(False, "Its enrolment certificate cannot be read.")
     device_info = describe_certificate(device_certificate_pem)
     device = _load(device_info.certificate_pem)
-    if not _same_key(enrolment, device):
+    try:
+        same = _same_key(enrolment, device)
+        subject = _subject(enrolment)
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        return EnrolmentCheck(False, "Its enrolment certificate cannot be read.")
+    if not same:
         return EnrolmentCheck(False, "Its enrolment certificate is for another device's key.")
     now = datetime.now(UTC)
     if not (enrolment.not_valid_before_utc <= now <= enrolment.not_valid_after_utc):
         return EnrolmentCheck(
             False, f"Its enrolment certificate expired on {enrolment.not_valid_after_utc:%Y-%m-%d}."
         )
-    subject = _subject(enrolment)
     if subject["role"] != "field" or not subject["mission"] or not subject["device_id"]:
         return EnrolmentCheck(False, "Its enrolment certificate does not name a field device.")
     refused_issuer = ""
@@ -247,7 +251,7 @@ def check_enrolment(
         issuer = _load(describe_certificate(pem).certificate_pem)
         try:
             enrolment.verify_directly_issued_by(issuer)
-        except (ValueError, TypeError, InvalidSignature):
+        except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
             continue
         hq_name = describe_certificate(pem).name
         if not is_issuing_certificate(issuer):

@@ -149,8 +149,11 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
         trusted_entry,
     )
 
-    cert = describe_certificate(cert_pem)
-    key = key_sha256(cert.certificate_pem)
+    try:
+        cert = describe_certificate(cert_pem)
+        key = key_sha256(cert.certificate_pem)
+    except (ValueError, TypeError, UnicodeError):  # a name that cannot be decoded, say
+        raise fail(f"{name} carries a damaged certificate; refused.") from None
     claimed = SignerInfo(cert.name, cert.title, cert.mission, cert.role or "field",
                          cert.device_id, cert.fingerprint, cert.certificate_pem, key)  # fmt: skip
     own = own_signer(inst)
