@@ -93,6 +93,8 @@ class _Context:
 
 def changed_rows(table: str, data: TableData, local: LocalState) -> list[list[Any]]:
     """The rows that would change this database: new here, or newer than the local copy."""
+    if not local:
+        return list(data.rows)
     columns = table_columns(table)
     v_pos, by_pos = columns.index("version"), columns.index("updated_by")
     out = []
@@ -229,30 +231,27 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
             for row in rows:
                 ctx.training_mission[row[0]] = row[pos]
         return
-    if table in ("training_partners", "training_sessions", "enrolments"):
-        pos = columns.index("training_id")
-        for row in rows:
-            old = local.get(row[0])
-            for tid in (row[pos], old[2] if old else row[pos]):
-                mid = ctx.mission_of_training(tid)
-                if mid != ctx.mission_id:
-                    raise _refuse(name, signer, table, row, ctx, tid, mid)
+    if table in ("training_partners", "training_sessions", "enrolments", "attendance"):
+        pos = columns.index("session_id" if table == "attendance" else "training_id")
+        # Whose record is it, before and after: checked once per distinct parent.
+        parents = {row[pos] for row in rows} | {local[r[0]][2] for r in rows if r[0] in local}
+        bad = {p for p in parents if _mission_of_parent(ctx, table, p) != ctx.mission_id}
+        if bad:
+            row = next(r for r in rows if r[pos] in bad or (r[0] in local and local[r[0]][2] in bad))
+            parent = row[pos] if row[pos] in bad else local[row[0]][2]
+            tid = ctx.training_of_session(parent) if table == "attendance" else parent
+            raise _refuse(name, signer, table, row, ctx, tid, ctx.mission_of_training(tid))
         if table == "training_sessions":
             for row in rows:
                 ctx.session_training[row[0]] = row[pos]
         return
-    if table == "attendance":
-        pos = columns.index("session_id")
-        for row in rows:
-            old = local.get(row[0])
-            for sid in (row[pos], old[2] if old else row[pos]):
-                tid = ctx.training_of_session(sid)
-                mid = ctx.mission_of_training(tid)
-                if mid != ctx.mission_id:
-                    raise _refuse(name, signer, table, row, ctx, tid, mid)
-        return
     if table == "people":
         _check_people(name, signer, rows, ctx)
+
+
+def _mission_of_parent(ctx: _Context, table: str, parent: str | None) -> str | None:
+    tid = ctx.training_of_session(parent) if table == "attendance" else parent
+    return ctx.mission_of_training(tid)
 
 
 def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Context) -> None:
@@ -289,12 +288,11 @@ def check_references(conn: Any, name: str, tables: dict[str, TableData],
     """Every reference of a changed record points at a record applied with it or already here."""
     from app.services.sync.schema import column_rules
 
-    changed_ids = {
-        t: {r[0] for r in changed_rows(t, d, states.get(t, {}))} for t, d in tables.items()
-    }
+    changed = {t: changed_rows(t, d, states.get(t, {})) for t, d in tables.items()}
+    changed_ids = {t: {r[0] for r in rows} for t, rows in changed.items()}
     missing: dict[str, set[str]] = {}
-    for table, data in tables.items():
-        rows = [r for r in data.rows if r[0] in changed_ids[table]]
+    for table in tables:
+        rows = changed[table]
         if not rows:
             continue
         for i, rule in enumerate(column_rules(table)):

@@ -43,10 +43,32 @@ SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Characters clean_text may change: controls, format characters, odd spaces, decomposed
 # accents. Text without any of them (nearly all of it) is left as it is, fast.
 _SEPARATOR = "\ue000"
+# Characters clean_text may change: controls, format characters, odd spaces. Text without
+# any of them, double spaces or spaces at its ends (nearly all of it) is left as it is.
 _MAYBE_UNCLEAN = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
-    "|[^\\S ]|  |\ue000 | \ue000|^ | $"
+    "[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
 )
+
+
+def _may_need_cleaning(joined: str) -> bool:
+    return bool(
+        _MAYBE_UNCLEAN.search(joined)
+        or "  " in joined
+        or _SEPARATOR + " " in joined
+        or " " + _SEPARATOR in joined
+        or joined.startswith(" ")
+        or joined.endswith(" ")
+        or not unicodedata.is_normalized("NFC", joined)
+    )
+
+
+def _has_surrogate_fast(joined: str) -> bool:
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
 
 ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("partners", "kind"): PARTNER_KINDS,
@@ -97,10 +119,16 @@ def _depth(value: Any, limit: int) -> int:
 
 
 def loads_strict(raw: bytes | str, max_depth: int, *, check_depth: bool = True) -> Any:
-    """JSON as Muster writes it, or ValueError: bounded numbers, no NaN, bounded nesting."""
+    """JSON as Muster writes it, or ValueError: bounded numbers, no NaN, bounded nesting.
+
+    Without ``check_depth`` (big record tables, whose values the schema checks one by
+    one), integers are left to Python's own 4,300-digit limit instead of a per-number hook.
+    """
     try:
         value = json.loads(
-            raw, parse_constant=_no_constant, parse_int=_bounded_int, parse_float=float
+            raw,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int if check_depth else None,
         )
     except RecursionError:
         raise ValueError("nested too deep") from None
@@ -255,7 +283,7 @@ def _column_ok(rule: ColumnRule, values: tuple[Any, ...], allowed: tuple[str, ..
         limit = rule.max_length or MAX_TEXT
         if types != {str} or max(map(len, values)) > limit:
             return False
-        if SURROGATE_RE.search("".join(values)):
+        if _has_surrogate_fast("".join(values)):
             return False
     elif kind == "int":
         if types != {int} or min(values) < INT_MIN or max(values) > INT_MAX:
@@ -338,8 +366,7 @@ def _clean_texts(table: str, data: TableData) -> None:
         values = [r[i] for r in data.rows if r[i]]
         if not values:
             continue
-        joined = _SEPARATOR.join(values)
-        if not _MAYBE_UNCLEAN.search(joined) and unicodedata.is_normalized("NFC", joined):
+        if not _may_need_cleaning(_SEPARATOR.join(values)):
             continue
         for row in data.rows:
             if row[i]:
