@@ -10,8 +10,10 @@ DHIS2 "dry run" approach).
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -151,6 +153,23 @@ class ImportOutcome:
 # --- import -------------------------------------------------------------------------------
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a bundle's records are parsed and merged.
+
+    A big bundle is millions of small lists and strings, none in a cycle; the collector
+    would scan them again and again as they are made (a third of the import's time for
+    100,000 participants). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_bundles(
     inst: Installation,
     files: Sequence[Path],
@@ -164,7 +183,8 @@ def read_bundles(
         def step(done: int, total: int, what: str, index: int = index) -> None:
             progress(index * total + done, len(files) * total, what)
 
-        bundles.append(read_bundle(inst, Path(path), age_identities, progress=step))
+        with gc_paused():
+            bundles.append(read_bundle(inst, Path(path), age_identities, progress=step))
     return bundles
 
 
@@ -196,7 +216,7 @@ def apply_bundles(
         backup_before(inst, "import")
     written_docs: list[Path] = []
     try:
-        with raw_connection(inst.db.engine) as conn:
+        with gc_paused(), raw_connection(inst.db.engine) as conn:
             begin_write(conn)
             try:
                 summaries = []
