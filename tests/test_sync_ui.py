@@ -197,6 +197,7 @@ def test_loading_an_unsigned_hq_key_asks_with_its_fingerprint(
     field.close()
 
 
+@pytest.mark.timeout(120)
 def test_a_bundle_outside_its_signers_rights_is_refused_in_the_preview(
     qtbot: QtBot, hq_window: Any, tmp_path: Path
 ) -> None:
@@ -222,7 +223,7 @@ def test_a_bundle_outside_its_signers_rights_is_refused_in_the_preview(
     answer_next_dialog("OK", seen=seen)
     previews: list[Any] = []
     sync_ui.import_bundles(hq_window, [bundle], on_preview=previews.append)
-    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=15000)
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=45000)  # reading runs on the worker
     assert not previews
     (sentence,) = [s for s in seen if "may not change" in s]
     assert "field device of MONUSCO" in sentence and "(UNSMIL)" in sentence, seen

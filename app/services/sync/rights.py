@@ -237,7 +237,9 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
         parents = {row[pos] for row in rows} | {local[r[0]][2] for r in rows if r[0] in local}
         bad = {p for p in parents if _mission_of_parent(ctx, table, p) != ctx.mission_id}
         if bad:
-            row = next(r for r in rows if r[pos] in bad or (r[0] in local and local[r[0]][2] in bad))
+            row = next(
+                r for r in rows if r[pos] in bad or (r[0] in local and local[r[0]][2] in bad)
+            )
             parent = row[pos] if row[pos] in bad else local[row[0]][2]
             tid = ctx.training_of_session(parent) if table == "attendance" else parent
             raise _refuse(name, signer, table, row, ctx, tid, ctx.mission_of_training(tid))
