@@ -612,7 +612,12 @@ class MainWindow(QMainWindow):
         self.refresh_list_only()
         self.profile_loaded.emit(self.profile)
         if self._welcome_enabled and not self.profile.is_set:
-            QTimer.singleShot(0, self.open_welcome)
+            QTimer.singleShot(0, self._welcome_if_shown)
+
+    def _welcome_if_shown(self) -> None:
+        """The first-run welcome, unless the window was closed meanwhile (never on nobody)."""
+        if self.isVisible():
+            self.open_welcome()
 
     def focus_search(self) -> None:
         editor = self.current_editor()
