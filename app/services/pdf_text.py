@@ -77,7 +77,17 @@ def register_fonts() -> None:
             addMapping(family, 1, 0, bold)
             addMapping(family, 0, 1, regular)
             addMapping(family, 1, 1, bold)
+        _no_base14_defaults()
         _registered = True
+
+
+def _no_base14_defaults() -> None:
+    """Table cells and charts start in DejaVu Sans, not Helvetica (PDF/A embeds every font)."""
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    shapes.STATE_DEFAULTS["fontName"] = SANS
+    tables.CellStyle.fontname = SANS
 
 
 def _to_unicode_cmap(subset: list[int]) -> str:
