@@ -46,9 +46,7 @@ _FONT_FILES = {
 # Private-use code points standing for the hidden letters of a ligature (see above).
 _HIDDEN_BASE = 0xF000
 _HIDDEN_RANGE = range(_HIDDEN_BASE, _HIDDEN_BASE + 0x100)  # letters U+0600..U+06FF
-_ARABIC_CLASS = (
-    "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc\uf000-\uf0ff"
-)
+_ARABIC_CLASS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc\uf000-\uf0ff"
 # Arabic letters, the presentation forms arabic-reshaper produces, hidden letters.
 _ARABIC_RE = re.compile(f"[{_ARABIC_CLASS}]")
 _RUN_RE = re.compile(f"([{_ARABIC_CLASS}][{_ARABIC_CLASS} ]*)")

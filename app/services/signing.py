@@ -29,6 +29,7 @@ import hashlib
 import io
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,6 +155,16 @@ class TimeStampKey:
     certificate_pem: bytes  # HQ's own certificate: it issues the time-stamping certificate
 
 
+def hq_time_stamp_key(inst: Installation, passphrase: Callable[[], str]) -> TimeStampKey | None:
+    """This HQ installation's key material for time-stamps; None on a field installation."""
+    from app.services.identity import load_identity, unlock_private_key
+
+    own = load_identity(inst)
+    if own is None or own.role != "hq":
+        return None
+    return TimeStampKey(unlock_private_key(inst, passphrase()), own.certificate_pem)
+
+
 def timestamp_received_pdf(pdf: bytes, hq: TimeStampKey) -> bytes:
     """``pdf`` with HQ's document time-stamp appended (RFC 3161, incremental update).
 
@@ -173,9 +184,7 @@ def timestamp_received_pdf(pdf: bytes, hq: TimeStampKey) -> bytes:
         number += 1
         field_name = f"{TIMESTAMP_FIELD}{number}"
     output = io.BytesIO()
-    PdfTimeStamper(stamper, field_name=field_name).timestamp_pdf(
-        writer, "sha256", output=output
-    )
+    PdfTimeStamper(stamper, field_name=field_name).timestamp_pdf(writer, "sha256", output=output)
     return output.getvalue()
 
 
@@ -196,9 +205,7 @@ def _local_tsa_class() -> type:
             signed_attrs = cms.CMSAttributes(
                 [
                     simple_cms_attribute("content_type", "tst_info"),
-                    simple_cms_attribute(
-                        "signing_time", cms.Time({"utc_time": core.UTCTime(dt)})
-                    ),
+                    simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt)})),
                     simple_cms_attribute(
                         "signing_certificate_v2", as_signing_certificate_v2(self.tsa_cert)
                     ),
@@ -626,7 +633,9 @@ def describe_result(result: VerificationResult) -> list[tuple[str, str]]:
         when = result.signed_at.strftime("%Y-%m-%d %H:%M UTC")
         lines.append(("Signed on", f"{when} (the signer's own clock, not checked)"))
     if result.signed:
-        lines.append(("Certified", "yes: only time-stamps may be added" if result.certified else "no"))
+        lines.append(
+            ("Certified", "yes: only time-stamps may be added" if result.certified else "no")
+        )
         lines.append(("Intact", "yes" if result.intact else "no: the signed content was changed"))
         lines.append(
             (
