@@ -612,7 +612,7 @@ def render_summary(
     stamp = StampSpace(250, 64)
     story = _story(data, options, signer, generated, width, stamp)
     footer = Footer(
-        left=f"{data.training.mission} · {data.training.title}"[:70],
+        left=f"{data.training.mission} · {data.training.title}",  # fitted with an ellipsis
         document_id=document_id,
         lang=options.lang,
         margin=margin,

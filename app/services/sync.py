@@ -10,10 +10,11 @@ same run ending in ROLLBACK, so its figures are exactly what the import would do
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -159,12 +160,15 @@ def import_bundles(
     *,
     dry_run: bool = False,
     progress: Progress = _no_progress,
+    time_stamp_key: Callable[[], Any] | None = None,
 ) -> ImportOutcome:
     """Check all ``files``, then merge them in one transaction (rolled back when ``dry_run``)."""
     if not files:
         raise UserError("No bundle to import.")
     bundles = read_bundles(inst, files, age_identities, progress)
-    return apply_bundles(inst, bundles, dry_run=dry_run, progress=progress)
+    return apply_bundles(
+        inst, bundles, dry_run=dry_run, progress=progress, time_stamp_key=time_stamp_key
+    )
 
 
 def apply_bundles(
@@ -173,6 +177,7 @@ def apply_bundles(
     *,
     dry_run: bool = False,
     progress: Progress = _no_progress,
+    time_stamp_key: Callable[[], Any] | None = None,  # HQ's TimeStampKey, asked when needed
 ) -> ImportOutcome:
     if not dry_run:
         from app.services.backups import backup_before
@@ -188,7 +193,9 @@ def apply_bundles(
             for i, bundle in enumerate(bundles):
                 progress(i, len(bundles), f"merging {bundle.path.name}")
                 summaries.append(
-                    _apply_one(inst, conn, bundle, seen_in_batch, dry_run, written_docs)
+                    _apply_one(
+                        inst, conn, bundle, seen_in_batch, dry_run, written_docs, time_stamp_key
+                    )
                 )
             gaps = _gaps(conn)
             devices = {b.manifest.device_id for b in bundles}
@@ -230,6 +237,7 @@ def _apply_one(
     seen_in_batch: set[str],
     dry_run: bool,
     written_docs: list[Path],
+    time_stamp_key: Callable[[], Any] | None = None,
 ) -> ImportSummary:
     m = bundle.manifest
     base = dict(
@@ -265,7 +273,7 @@ def _apply_one(
     _remember_seen(conn, m.device_id, m.seen)
     if bundle.enrolled_by:
         _trust_enrolled_device(conn, bundle)
-    documents = _store_documents(inst, conn, bundle, dry_run, written_docs)
+    documents = _store_documents(inst, conn, bundle, dry_run, written_docs, time_stamp_key)
     counts = {t: c.as_dict() for t, c in result.counts.items()}
     summary_json = {
         "full": m.full,
@@ -326,6 +334,7 @@ def _store_documents(
     bundle: VerifiedBundle,
     dry_run: bool,
     written: list[Path],
+    time_stamp_key: Callable[[], Any] | None = None,
 ) -> int:
     """Keep the signed PDFs that travelled, so HQ can open them from the training."""
     stored = 0
@@ -339,13 +348,20 @@ def _store_documents(
         file_name = f"received-{safe or entry.id}" + ("" if safe.endswith(".pdf") else ".pdf")
         target = inst.paths.documents / file_name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(bundle.documents[entry.id])
+        content = bundle.documents[entry.id]
+        key = time_stamp_key() if time_stamp_key is not None else None
+        if key is not None:  # HQ vouches for when it received the PDF (issue 16)
+            from app.services.signing import timestamp_received_pdf
+
+            content = timestamp_received_pdf(content, key)
+        target.write_bytes(content)
         written.append(target)
         conn.execute(
             "INSERT INTO documents (id, training_id, kind, file_name, sha256, signer_fingerprint, "
             "source_device, created_at, exported_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                entry.id, entry.training_id, entry.kind, file_name, entry.sha256,
+                entry.id, entry.training_id, entry.kind, file_name,
+                hashlib.sha256(content).hexdigest(),
                 bundle.signer.fingerprint, bundle.manifest.device_id,
                 entry.created_at.replace("T", " "), bundle.manifest.seq,
             ),
