@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.db.base import utcnow
+from app.db.cipher import DB_API_ERRORS
 from app.errors import UserError, user_error_from_sqlite
 from app.services.bundles import (
     AgeIdentities,
@@ -206,7 +207,7 @@ def apply_bundles(
             for doc in written_docs:
                 doc.unlink(missing_ok=True)
             raise
-    except sqlite3.Error as exc:
+    except DB_API_ERRORS as exc:
         mapped = user_error_from_sqlite(exc)
         if mapped is None:
             raise
@@ -337,9 +338,9 @@ def _store_documents(
             continue
         safe = re.sub(r"[^A-Za-z0-9._-]", "_", entry.file_name or "")[:120].strip("._")
         file_name = f"received-{safe or entry.id}" + ("" if safe.endswith(".pdf") else ".pdf")
-        target = inst.paths.documents / file_name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(bundle.documents[entry.id])
+        from app.services.documents import document_path, store_document
+
+        target = document_path(inst, store_document(inst, bundle.documents[entry.id], file_name))
         written.append(target)
         conn.execute(
             "INSERT INTO documents (id, training_id, kind, file_name, sha256, signer_fingerprint, "
