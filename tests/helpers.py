@@ -74,9 +74,25 @@ def connect_database(path: Path, **kwargs: Any) -> Any:
     Tests open database files only through here: an encrypted file gets its
     installation's data key (SQLCipher), a plaintext one is opened with sqlite3.
     """
-    from app.db.cipher import connect
+    import sqlite3
 
-    return connect(path, database_key(path), **kwargs)
+    import sqlcipher3
+
+    from app.db.cipher import apply_key
+
+    key = database_key(path)
+    if key is None:
+        return sqlite3.connect(path, **kwargs)
+
+    class Connection(sqlcipher3.Connection):  # type: ignore[misc, name-defined]
+        def iterdump(self) -> Any:  # sqlcipher3 has no iterdump; the stdlib's works on it
+            from sqlite3.dump import _iterdump
+
+            return _iterdump(self)
+
+    conn = sqlcipher3.connect(str(path), factory=Connection, **kwargs)
+    apply_key(conn, key)
+    return conn
 
 
 def dump_database(path: Path) -> str:

@@ -70,9 +70,11 @@ def _open_copy(template: Path, target: Path) -> Any:
     from app.paths import Paths
     from app.services.installation import Installation
 
+    from app.services import vault
+
     shutil.copytree(template, target)
     paths = Paths(target)
-    return Installation(paths, Database(paths.database))
+    return Installation(paths, Database(paths.database, vault.unlock(paths, PASSPHRASE)))
 
 
 TRAINING = derived_id("prop-training", "t")

@@ -126,7 +126,10 @@ def unlock_data(
     if vault.has_key(paths):
         return vault.unlock(paths, passphrase)
     if _has_database(paths) and not has_plaintext_header(paths.database):
-        vault.keyfile.load(paths.data_key)  # says plainly that the key file is missing
+        raise UserError(
+            f"The database cannot be read: it is not a Muster database, or its key file "
+            f"{paths.data_key} is missing (put back a copy of the keys folder)."
+        )
     if _has_database(paths):  # an earlier release: the same passphrase as its signing key
         from app.services.identity import check_signing_passphrase
 
