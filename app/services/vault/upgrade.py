@@ -145,6 +145,9 @@ def _remove_old_logs(paths: Paths) -> None:
 
 def finish(paths: Paths, key: bytes) -> None:
     """The idempotent rest of the upgrade: no plaintext file is left in the data folder."""
+    for partial in paths.backups.glob(f"*{PARTIAL_SUFFIX}"):  # left by a killed upgrade
+        partial.unlink(missing_ok=True)
+    (paths.home / STAGING_NAME).unlink(missing_ok=True)
     _encrypt_old_backups(paths, key)
     _seal_documents(paths, key)
     _move_old_exports(paths)
