@@ -207,7 +207,7 @@ def unlock_folder(paths: Paths) -> Unlocked | None:
         except UserError as err:
             if err.field is None:  # the key file, not the passphrase: no screen can help
                 raise StartupProblem(err.message, "key") from err
-            problem = sentence(QWidget(), err)
+            problem = sentence(None, err)
     dialog = UnlockDialog(paths, mode)
     if problem:
         dialog.show_problem(problem)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -62,20 +63,30 @@ def run_beside_imports(job: Callable[[], Any]) -> Any:
         return future.result()
 
 
-def sentence(widget: QWidget, err: UserError) -> str:
+_KNOWN_ERRORS = (
+    QT_TRANSLATE_NOOP("Passphrase", "The passphrase is not right."),
+    QT_TRANSLATE_NOOP("Passphrase", "That recovery key does not unlock this installation."),
+    QT_TRANSLATE_NOOP("Passphrase", "The two new passphrases are not the same."),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "That is not a recovery key: it has 32 letters and digits, in eight groups of four.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "Use the passphrase that unlocks Muster on this computer: "
+        "one passphrase protects your data and your signing key.",
+    ),
+    QT_TRANSLATE_NOOP("Passphrase", "The new passphrase is the same as the current one."),
+)
+
+
+def sentence(_widget: QWidget | None, err: UserError) -> str:
     """The error in the interface's language (the services speak English)."""
     if isinstance(err, WeakPassphraseError):
         return QApplication.translate("Passphrase", REASONS[err.reason])
-    known = {
-        "The passphrase is not right.": widget.tr("The passphrase is not right."),
-        "That recovery key does not unlock this installation.": widget.tr(
-            "That recovery key does not unlock this installation."
-        ),
-        "The two new passphrases are not the same.": widget.tr(
-            "The two passphrases are not the same."
-        ),
-    }
-    return known.get(err.message, err.message)
+    if err.message in _KNOWN_ERRORS:
+        return QApplication.translate("Passphrase", err.message)
+    return err.message
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -148,6 +159,7 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         creating = mode == "create"
         self.again_label.setVisible(creating)
         self.again_edit.setVisible(creating)
@@ -252,7 +264,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setObjectName("recoveryKey")
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(font.pointSize() + 5)
+        font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.key_label.setFont(font)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -279,7 +291,8 @@ class RecoveryKeyDialog(QDialog):
         self.written.toggled.connect(self.ok_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(540)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # no clipped text
+        self.setMinimumWidth(640)
 
     def reject(self) -> None:  # Escape must not skip the only showing of the key
         if self.written.isChecked():
@@ -350,6 +363,7 @@ class PassphraseDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(480)
 
     def show_problem(self, message: str) -> None:
