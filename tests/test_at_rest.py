@@ -264,7 +264,9 @@ def _opens(home: Path, expected_dump: str) -> None:
 
 
 @pytest.mark.timeout(300)
-def test_plaintext_upgrade_survives_sigkill_at_every_step(tmp_path: Path, demo_installation) -> None:  # type: ignore[no-untyped-def]
+def test_plaintext_upgrade_survives_sigkill_at_every_step(
+    tmp_path: Path, demo_installation
+) -> None:  # type: ignore[no-untyped-def]
     home, before = _plaintext_folder(tmp_path, demo_installation)
     pristine = tmp_path / "pristine"
     shutil.copytree(home, pristine)
@@ -301,9 +303,9 @@ def _check_upgraded(home: Path) -> None:
 
 def test_upgrade_needs_the_signing_key_passphrase(tmp_path: Path, demo_installation) -> None:  # type: ignore[no-untyped-def]
     home, before = _plaintext_folder(tmp_path, demo_installation)
-    from app.services.identity import encrypt_private_key
-
     from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.services.identity import encrypt_private_key
 
     (home / "keys").mkdir()
     key = ec.generate_private_key(ec.SECP256R1())

@@ -129,7 +129,9 @@ def test_change_passphrase_from_the_tools_menu(
     window = MainWindow(installation, welcome=False)
     qtbot.addWidget(window)
     window.show()
-    (action,) = [a for a in window.menu("tools").actions() if a.objectName() == "changePassphraseAction"]
+    (action,) = [
+        a for a in window.menu("tools").actions() if a.objectName() == "changePassphraseAction"
+    ]
     action.trigger()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PassphraseDialog))
     dialog = QApplication.activeModalWidget()

@@ -68,9 +68,8 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
 def _open_copy(template: Path, target: Path) -> Any:
     from app.db.engine import Database
     from app.paths import Paths
-    from app.services.installation import Installation
-
     from app.services import vault
+    from app.services.installation import Installation
 
     shutil.copytree(template, target)
     paths = Paths(target)

@@ -98,9 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_passphrase_file(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Every command (the innermost ones) may open the database, so each takes the option."""
     for command in subparsers.choices.values():
-        nested = [
-            a for a in command._actions if isinstance(a, argparse._SubParsersAction)
-        ]
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
         if nested:
             _add_passphrase_file(nested[0])
             continue

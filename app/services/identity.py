@@ -407,8 +407,6 @@ def require_identity(inst: Installation) -> IdentityInfo:
 
 def unlock_private_key(inst: Installation, passphrase: str) -> EllipticCurvePrivateKey:
     """Decrypt the signing key; UserError "The passphrase is not right." when it is not."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
 
     require_identity(inst)
     key = check_signing_passphrase(inst.paths, passphrase)

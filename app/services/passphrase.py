@@ -75,7 +75,9 @@ def change_passphrase(
     return PassphraseChanged(signing is not None, hq, bool(_hq_secret_file(inst)) and not hq)
 
 
-def reset_with_recovery_key(inst: Installation, new: str, again: str | None = None) -> PassphraseChanged:
+def reset_with_recovery_key(
+    inst: Installation, new: str, again: str | None = None
+) -> PassphraseChanged:
     """A new passphrase after unlocking with the recovery key (``inst`` opened with its key).
 
     The signing key comes back from its sealed copy. An HQ bundle key cannot (age

@@ -39,14 +39,37 @@ if TYPE_CHECKING:
 ERROR_STYLE = "color: #b00020"
 # The strength checker's sentences (app/services/vault/strength.py), for translation.
 _REASON_TEXTS = (
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase is a common word or password, which is guessed at once; add a few unrelated words.'),
-    QT_TRANSLATE_NOOP("Passphrase", 'The passphrase is too easy to guess; add another word or two.'),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        'The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.',
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        'The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.',
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase",
+        "The passphrase is a common word or password, which is guessed at once; add a few unrelated words.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Passphrase", "The passphrase is too easy to guess; add another word or two."
+    ),
 )
 
 

@@ -94,7 +94,8 @@ def rewrap(paths: Paths, key: bytes, new_passphrase: str, kdf: KdfParams | None 
     found = keyfile.load(paths.data_key)
     params = kdf or found.kdf
     keyfile.save(
-        paths.data_key, replace(found, passphrase=keyfile.passphrase_wrap(key, new_passphrase, params))
+        paths.data_key,
+        replace(found, passphrase=keyfile.passphrase_wrap(key, new_passphrase, params)),
     )
 
 

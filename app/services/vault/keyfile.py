@@ -238,7 +238,11 @@ def passphrase_wrap(key: bytes, passphrase: str, params: KdfParams) -> dict[str,
 def recovery_wrap(key: bytes) -> tuple[dict[str, Any], str]:
     """A new recovery wrap of ``key`` and the recovery key to show the user."""
     secret, salt = secrets.token_bytes(RECOVERY_BYTES), secrets.token_bytes(16)
-    wrap = {"kdf": "hkdf-sha256", "salt": _b64(salt), **_seal(_recovery_kek(secret, salt), key, "recovery")}
+    wrap = {
+        "kdf": "hkdf-sha256",
+        "salt": _b64(salt),
+        **_seal(_recovery_kek(secret, salt), key, "recovery"),
+    }
     return wrap, format_recovery_key(secret)
 
 

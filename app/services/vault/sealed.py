@@ -45,9 +45,7 @@ def unseal(data_key: bytes, blob: bytes, name: str = "the file") -> bytes:
     try:
         return AESGCM(file_key(data_key)).decrypt(nonce, blob[len(MAGIC) + _NONCE :], MAGIC)
     except InvalidTag:
-        raise UserError(
-            f"{name} is damaged, or was encrypted by another installation."
-        ) from None
+        raise UserError(f"{name} is damaged, or was encrypted by another installation.") from None
 
 
 def file_is_sealed(path: Path) -> bool:

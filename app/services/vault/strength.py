@@ -74,9 +74,10 @@ def _reason(sequence: list[dict[str, object]], own: set[str]) -> str:
     longest = max(sequence, key=lambda m: len(str(m.get("token", ""))), default={})
     pattern = longest.get("pattern")
     if pattern == "dictionary":
-        if longest.get("dictionary_name") == "user_inputs" or str(
-            longest.get("matched_word", "")
-        ).lower() in own:
+        if (
+            longest.get("dictionary_name") == "user_inputs"
+            or str(longest.get("matched_word", "")).lower() in own
+        ):
             return "own"
         return "common"
     if pattern in ("repeat", "sequence", "spatial", "date"):

@@ -78,7 +78,9 @@ def encrypt_database(paths: Paths, key: bytes) -> Path:
         shutil.copyfile(backup, staging)
         _fsync_file(staging)
         if not is_readable(staging, key):
-            raise UserError("The encrypted copy of the database could not be checked; nothing changed.")
+            raise UserError(
+                "The encrypted copy of the database could not be checked; nothing changed."
+            )
         for sidecar in ("-wal", "-shm", "-journal"):
             Path(f"{database}{sidecar}").unlink(missing_ok=True)
         os.replace(staging, database)
