@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
 
-KEY_FILE = "signing-key.pem"
+KEY_FILE = "signing-key.pem"  # = app.services.vault.SIGNING_KEY_FILE
 ESCROW_FILE = "signing-key.sealed"
 CERT_FILE = "certificate.pem"
 PBKDF2_ITERATIONS = 600_000  # OWASP 2023 guidance for PBKDF2-HMAC-SHA256
@@ -277,19 +277,9 @@ def _escrow(inst: Installation, key: EllipticCurvePrivateKey) -> None:
 
 def check_signing_passphrase(paths: Paths, passphrase: str) -> EllipticCurvePrivateKey | None:
     """The signing key of ``paths`` opened with ``passphrase`` (None when there is none yet)."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from app.services import vault
 
-    file = paths.keys / KEY_FILE
-    if not file.exists():
-        return None
-    try:
-        key = serialization.load_pem_private_key(file.read_bytes(), passphrase.encode("utf-8"))
-    except (ValueError, TypeError):
-        raise UserError("The passphrase is not right.", field="passphrase") from None
-    if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise UserError("The signing key file is not an ECDSA key; it may have been replaced.")
-    return key
+    return vault.open_signing_key(paths, passphrase)
 
 
 def reencrypt_signing_key(inst: Installation, key: EllipticCurvePrivateKey, new: str) -> None:

@@ -131,9 +131,7 @@ def unlock_data(
             f"{paths.data_key} is missing (put back a copy of the keys folder)."
         )
     if _has_database(paths):  # an earlier release: the same passphrase as its signing key
-        from app.services.identity import check_signing_passphrase
-
-        check_signing_passphrase(paths, passphrase)
+        vault.open_signing_key(paths, passphrase)
         paths.keys.mkdir(parents=True, exist_ok=True)
         return vault.create_key(paths, passphrase, kdf=kdf, check=False)
     paths.keys.mkdir(parents=True, exist_ok=True)

@@ -349,7 +349,6 @@ class AppSession:
         self.installation = installation
         self.window: MainWindow | None = None
         self.running = False  # inside run()'s app.exec(): closing the window ends it
-        self.passphrase: str | None = None  # from the unlock screen: signing asks no more
 
     def show_window(self) -> MainWindow:
         from app.ui.main_window import MainWindow
@@ -482,7 +481,9 @@ def run(home: str | None = None) -> int:
     guard = guards[paths.home]
     session = AppSession(paths, guard, installation)
     _session = session
-    session.passphrase = after_unlock(unlocked, installation)
+    from app.ui import secret
+
+    secret.remember(after_unlock(unlocked, installation))
     guard.activation_requested.connect(session.activate)
     window = session.show_window()
     probe = os.environ.get(PROBE_ENV, "")
@@ -498,6 +499,7 @@ def run(home: str | None = None) -> int:
         session.installation.close()
         _release(guards)
         _session = None
+        secret.remember(None)
     return int(code)
 
 

@@ -74,11 +74,10 @@ class PassphraseDialog(QDialog):
 
 
 def session_passphrase() -> str | None:
-    """The passphrase the running app was unlocked with (None in tests without a session)."""
-    from app.ui.app import current_session
+    """The passphrase the running app was unlocked with (None when ``run()`` is not running)."""
+    from app.ui import secret
 
-    session = current_session()
-    return session.passphrase if session is not None else None
+    return secret.known()
 
 
 def cached_key(window: MainWindow) -> Any | None:

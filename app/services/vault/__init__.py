@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from app.errors import UserError
 from app.paths import Paths
@@ -22,6 +23,7 @@ from app.services.vault.keyfile import STRONG_KDF, KdfParams
 from app.services.vault.strength import check_strength
 
 PASSPHRASE_ENV = "MUSTER_PASSPHRASE"
+SIGNING_KEY_FILE = "signing-key.pem"  # app/services/identity.py writes it
 WRONG_PASSPHRASE = "The passphrase is not right."
 WRONG_RECOVERY_KEY = "That recovery key does not unlock this installation."
 
@@ -35,6 +37,23 @@ def passphrase_from_environment() -> str:
             field="passphrase",
         )
     return value
+
+
+def open_signing_key(paths: Paths, passphrase: str) -> Any | None:
+    """The signing key of ``paths`` opened with ``passphrase`` (None when there is none yet)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    file = paths.keys / SIGNING_KEY_FILE
+    if not file.exists():
+        return None
+    try:
+        key = serialization.load_pem_private_key(file.read_bytes(), passphrase.encode("utf-8"))
+    except (ValueError, TypeError):
+        raise UserError(WRONG_PASSPHRASE, field="passphrase") from None
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise UserError("The signing key file is not an ECDSA key; it may have been replaced.")
+    return key
 
 
 def has_key(paths: Paths) -> bool:
