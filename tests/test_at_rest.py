@@ -120,6 +120,7 @@ def test_after_a_full_workflow_no_name_is_readable_in_the_data_folders(tmp_path:
         assert _leaks(home, names) == []
 
 
+@pytest.mark.timeout(180)
 def test_missing_and_wrong_passphrase_are_one_sentence(demo_installation, tmp_path) -> None:  # type: ignore[no-untyped-def]
     home = demo_installation.paths.home
     demo_installation.close()
@@ -138,6 +139,7 @@ def test_missing_and_wrong_passphrase_are_one_sentence(demo_installation, tmp_pa
     assert dump_database(home / "muster.sqlite3") == before
 
 
+@pytest.mark.timeout(240)
 def test_passphrase_change_and_recovery_key_through_the_cli(home: Path, tmp_path: Path) -> None:
     env = {"MUSTER_PASSPHRASE": PASS}
     done = run_muster("init", "--name", "Jean Mukendi", "--title", "FP", "--mission", "MONUSCO",
@@ -301,6 +303,7 @@ def _check_upgraded(home: Path) -> None:
     assert vault.has_key(Paths(home)) and not vault.has_recovery_key(Paths(home))
 
 
+@pytest.mark.timeout(180)
 def test_upgrade_needs_the_signing_key_passphrase(tmp_path: Path, demo_installation) -> None:  # type: ignore[no-untyped-def]
     home, before = _plaintext_folder(tmp_path, demo_installation)
     from cryptography.hazmat.primitives.asymmetric import ec
