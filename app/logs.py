@@ -29,11 +29,10 @@ def traceback_without_messages(exc: BaseException) -> str:
     seen: set[int] = set()
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        stack = traceback.extract_tb(current.__traceback__)
-        parts.insert(
-            0,
-            "".join(stack.format()) + f"{type(current).__module__}.{type(current).__qualname__}\n",
-        )
+        frames = traceback.extract_tb(current.__traceback__)
+        where = "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in frames)
+        kind = type(current)
+        parts.insert(0, f"{where}{kind.__module__}.{kind.__qualname__}\n")
         current = current.__cause__ or current.__context__
     return "Traceback (message left out of the log):\n" + "caused:\n".join(parts)
 
