@@ -254,8 +254,8 @@ def table_columns(table_name: str) -> tuple[str, ...]:
 
 
 def _raw_connection(inst: Installation) -> sqlite3.Connection:
-    """A separate plain sqlite3 connection on the database, with Muster's pragmas."""
-    conn = sqlite3.connect(inst.db.path, timeout=5, isolation_level=None)
+    """A separate DB-API connection from the engine (keyed, autocommit), with Muster's pragmas."""
+    conn = inst.db.raw_connection()
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
     conn.execute("PRAGMA cache_size=-65536")
@@ -397,9 +397,10 @@ def export_bundle(
         ).encode("utf-8")
     doc_entries: list[dict[str, Any]] = []
     for doc_id, training_id, kind, file_name, _sha, created_at in docs:
-        source = inst.paths.documents / file_name
+        from app.services.documents import read_document
+
         try:
-            content = source.read_bytes()
+            content = read_document(inst, file_name)
         except OSError:
             continue  # a document whose file is gone cannot travel; it stays pending
         doc_entries.append(

@@ -675,7 +675,9 @@ def export_summary(
     destination = Path(destination)
     archived = inst.paths.documents / f"{built.document_id}.pdf"
     write_atomically(destination, signed)
-    write_atomically(archived, signed)
+    from app.services.documents import store_document
+
+    store_document(inst, signed, archived.name)  # sealed with the data key
     with inst.db.transaction() as session:
         session.add(
             Document(

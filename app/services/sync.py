@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.db.base import utcnow
+from app.db.cipher import DB_API_ERRORS
 from app.errors import UserError, user_error_from_sqlite
 from app.services.bundles import (
     AgeIdentities,
@@ -213,7 +214,7 @@ def apply_bundles(
             for doc in written_docs:
                 doc.unlink(missing_ok=True)
             raise
-    except sqlite3.Error as exc:
+    except DB_API_ERRORS as exc:
         mapped = user_error_from_sqlite(exc)
         if mapped is None:
             raise
@@ -346,15 +347,15 @@ def _store_documents(
             continue
         safe = re.sub(r"[^A-Za-z0-9._-]", "_", entry.file_name or "")[:120].strip("._")
         file_name = f"received-{safe or entry.id}" + ("" if safe.endswith(".pdf") else ".pdf")
-        target = inst.paths.documents / file_name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        from app.services.documents import document_path, store_document
+
         content = bundle.documents[entry.id]
         key = time_stamp_key() if time_stamp_key is not None else None
         if key is not None:  # HQ vouches for when it received the PDF (issue 16)
             from app.services.signing import timestamp_received_pdf
 
             content = timestamp_received_pdf(content, key)
-        target.write_bytes(content)
+        target = document_path(inst, store_document(inst, content, file_name))
         written.append(target)
         conn.execute(
             "INSERT INTO documents (id, training_id, kind, file_name, sha256, signer_fingerprint, "

@@ -382,7 +382,10 @@ class DocumentsDialog(QDialog):
                 UserError(f"The file {doc.path.name} is no longer in the documents folder.")
             )
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc.path)))
+        from app.services.documents import viewing_copy  # kept sealed: open a copy
+
+        copy = viewing_copy(self.actions.window.installation, doc.path.name)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def verify_selected(self) -> QDialog | None:
         """Check the signature again, in the Verify window."""
@@ -390,7 +393,10 @@ class DocumentsDialog(QDialog):
         if doc is None:
             return None
         dialog = self.actions.open_verify()
-        dialog.verify_file(doc.path)  # type: ignore[attr-defined]
+        from app.services.documents import viewing_copy  # kept sealed: check a copy
+
+        copy = viewing_copy(self.actions.window.installation, doc.path.name)
+        dialog.verify_file(copy)  # type: ignore[attr-defined]
         return dialog
 
 

@@ -1411,6 +1411,65 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         </message>
     </context>
     <context>
+        <name>Passphrase</name>
+        <message>
+            <source>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</source>
+            <translation>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</translation>
+        </message>
+        <message>
+            <source>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</source>
+            <translation>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</source>
+            <translation>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</source>
+            <translation>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</source>
+            <translation>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</source>
+            <translation>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</source>
+            <translation>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase is too easy to guess; add another word or two.</source>
+            <translation>The passphrase is too easy to guess; add another word or two.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not right.</source>
+            <translation>The passphrase is not right.</translation>
+        </message>
+        <message>
+            <source>That recovery key does not unlock this installation.</source>
+            <translation>That recovery key does not unlock this installation.</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>The two new passphrases are not the same.</translation>
+        </message>
+        <message>
+            <source>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</source>
+            <translation>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</translation>
+        </message>
+        <message>
+            <source>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</source>
+            <translation>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</translation>
+        </message>
+        <message>
+            <source>The new passphrase is the same as the current one.</source>
+            <translation>The new passphrase is the same as the current one.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphraseDialog</name>
         <message>
             <source>Unlock your signing key</source>
@@ -1419,6 +1478,38 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
             <translation>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</translation>
+        </message>
+        <message>
+            <source>Choose a new passphrase</source>
+            <translation>Choose a new passphrase</translation>
+        </message>
+        <message>
+            <source>Change your passphrase</source>
+            <translation>Change your passphrase</translation>
+        </message>
+        <message>
+            <source>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</source>
+            <translation>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</translation>
+        </message>
+        <message>
+            <source>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</source>
+            <translation>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</translation>
+        </message>
+        <message>
+            <source>C&amp;urrent passphrase</source>
+            <translation>C&amp;urrent passphrase</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase</source>
+            <translation>&amp;New passphrase</translation>
+        </message>
+        <message>
+            <source>New passphrase &amp;again</source>
+            <translation>New passphrase &amp;again</translation>
+        </message>
+        <message>
+            <source>&amp;Change passphrase</source>
+            <translation>&amp;Change passphrase</translation>
         </message>
     </context>
     <context>
@@ -1540,6 +1631,41 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>(leave empty)</source>
             <translation>(leave empty)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Your recovery key</source>
+            <translation>Your recovery key</translation>
+        </message>
+        <message>
+            <source>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</source>
+            <translation>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</translation>
+        </message>
+        <message>
+            <source>I have &amp;printed or written down my recovery key</source>
+            <translation>I have &amp;printed or written down my recovery key</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <source>Muster recovery key</source>
+            <translation>Muster recovery key</translation>
+        </message>
+        <message>
+            <source>It unlocks the data of Muster if the passphrase is forgotten.</source>
+            <translation>It unlocks the data of Muster if the passphrase is forgotten.</translation>
         </message>
     </context>
     <context>
@@ -2088,6 +2214,57 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         </message>
     </context>
     <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Muster is locked</source>
+            <translation>Muster is locked</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <source>P&amp;assphrase again</source>
+            <translation>P&amp;assphrase again</translation>
+        </message>
+        <message>
+            <source>&amp;Recovery key</source>
+            <translation>&amp;Recovery key</translation>
+        </message>
+        <message>
+            <source>I forgot my passphrase: use the &amp;recovery key</source>
+            <translation>I forgot my passphrase: use the &amp;recovery key</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</source>
+            <translation>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</translation>
+        </message>
+        <message>
+            <source>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</source>
+            <translation>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</translation>
+        </message>
+        <message>
+            <source>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</source>
+            <translation>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+    </context>
+    <context>
         <name>VerifyWindow</name>
         <message>
             <source>Verify a document</source>
@@ -2221,8 +2398,8 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>P&amp;assphrase again</translation>
         </message>
         <message>
-            <source>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</source>
-            <translation>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</translation>
+            <source>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</source>
+            <translation>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</translation>
         </message>
         <message>
             <source>&amp;Start</source>
@@ -2335,6 +2512,26 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Restore a backup</source>
             <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Change &amp;passphrase…</translation>
+        </message>
+        <message>
+            <source>New &amp;recovery key…</source>
+            <translation>New &amp;recovery key…</translation>
+        </message>
+        <message>
+            <source>The passphrase is changed.</source>
+            <translation>The passphrase is changed.</translation>
+        </message>
+        <message>
+            <source>New recovery key</source>
+            <translation>New recovery key</translation>
+        </message>
+        <message>
+            <source>Make a new recovery key? The one you have now will stop working.</source>
+            <translation>Make a new recovery key? The one you have now will stop working.</translation>
         </message>
     </context>
 </TS>

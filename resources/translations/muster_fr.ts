@@ -1411,6 +1411,65 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         </message>
     </context>
     <context>
+        <name>Passphrase</name>
+        <message>
+            <source>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</source>
+            <translation>La phrase secrète doit compter au moins 10 caractères ; quelques mots à la suite se retiennent facilement et se devinent difficilement.</translation>
+        </message>
+        <message>
+            <source>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</source>
+            <translation>La phrase secrète répète les mêmes caractères ou les mêmes mots ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</source>
+            <translation>La phrase secrète est une suite comme « abcd » ou « 1234 », devinée tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</source>
+            <translation>La phrase secrète suit les touches du clavier (comme « azerty »), ce qui se devine tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</source>
+            <translation>La phrase secrète est surtout une date ou une année, facile à deviner ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</source>
+            <translation>La phrase secrète contient votre nom, votre mission ou votre adresse électronique, que n'importe qui pourrait deviner ; choisissez d'autres mots.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</source>
+            <translation>La phrase secrète est un mot ou un mot de passe courant, deviné tout de suite ; ajoutez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase is too easy to guess; add another word or two.</source>
+            <translation>La phrase secrète est trop facile à deviner ; ajoutez un ou deux mots.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not right.</source>
+            <translation>La phrase secrète n'est pas la bonne.</translation>
+        </message>
+        <message>
+            <source>That recovery key does not unlock this installation.</source>
+            <translation>Cette clé de récupération ne déverrouille pas cette installation.</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>Les deux nouvelles phrases secrètes ne sont pas identiques.</translation>
+        </message>
+        <message>
+            <source>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</source>
+            <translation>Ce n'est pas une clé de récupération : elle compte 32 lettres et chiffres, en huit groupes de quatre.</translation>
+        </message>
+        <message>
+            <source>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</source>
+            <translation>Utilisez la phrase secrète qui déverrouille Muster sur cet ordinateur : une seule phrase secrète protège vos données et votre clé de signature.</translation>
+        </message>
+        <message>
+            <source>The new passphrase is the same as the current one.</source>
+            <translation>La nouvelle phrase secrète est identique à l'actuelle.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphraseDialog</name>
         <message>
             <source>Unlock your signing key</source>
@@ -1419,6 +1478,38 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
             <translation>Saisissez la phrase secrète de la clé de signature de {who}. Muster s’en souvient jusqu’à la fermeture de l’application.</translation>
+        </message>
+        <message>
+            <source>Choose a new passphrase</source>
+            <translation>Choisissez une nouvelle phrase secrète</translation>
+        </message>
+        <message>
+            <source>Change your passphrase</source>
+            <translation>Changer votre phrase secrète</translation>
+        </message>
+        <message>
+            <source>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</source>
+            <translation>Vous avez ouvert Muster avec votre clé de récupération. Choisissez une nouvelle phrase secrète : désormais, elle déverrouillera vos données et votre clé de signature.</translation>
+        </message>
+        <message>
+            <source>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</source>
+            <translation>La nouvelle phrase secrète déverrouillera vos données et votre clé de signature. Vos données ne sont pas réécrites, et votre clé de récupération reste valable.</translation>
+        </message>
+        <message>
+            <source>C&amp;urrent passphrase</source>
+            <translation>Phrase secrète a&amp;ctuelle</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase</source>
+            <translation>&amp;Nouvelle phrase secrète</translation>
+        </message>
+        <message>
+            <source>New passphrase &amp;again</source>
+            <translation>Nouvelle phrase secrète, &amp;encore</translation>
+        </message>
+        <message>
+            <source>&amp;Change passphrase</source>
+            <translation>&amp;Changer la phrase secrète</translation>
         </message>
     </context>
     <context>
@@ -1540,6 +1631,41 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>(leave empty)</source>
             <translation>(laisser vide)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Your recovery key</source>
+            <translation>Votre clé de récupération</translation>
+        </message>
+        <message>
+            <source>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</source>
+            <translation>Si vous oubliez votre phrase secrète, cette clé de récupération déverrouille vos données. Imprimez-la ou recopiez-la maintenant et gardez-la en lieu sûr, loin de cet ordinateur : Muster ne l'affiche qu'une fois. Quiconque possède cette clé et cet ordinateur peut lire vos données.</translation>
+        </message>
+        <message>
+            <source>I have &amp;printed or written down my recovery key</source>
+            <translation>J'ai &amp;imprimé ou recopié ma clé de récupération</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>Im&amp;primer…</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <source>Muster recovery key</source>
+            <translation>Clé de récupération de Muster</translation>
+        </message>
+        <message>
+            <source>It unlocks the data of Muster if the passphrase is forgotten.</source>
+            <translation>Elle déverrouille les données de Muster si la phrase secrète est oubliée.</translation>
         </message>
     </context>
     <context>
@@ -2088,6 +2214,57 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         </message>
     </context>
     <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Muster is locked</source>
+            <translation>Muster est verrouillé</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Phrase secrète</translation>
+        </message>
+        <message>
+            <source>P&amp;assphrase again</source>
+            <translation>Phrase secrète, &amp;encore</translation>
+        </message>
+        <message>
+            <source>&amp;Recovery key</source>
+            <translation>Clé de &amp;récupération</translation>
+        </message>
+        <message>
+            <source>I forgot my passphrase: use the &amp;recovery key</source>
+            <translation>J'ai oublié ma phrase secrète : utiliser la clé de &amp;récupération</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Déverrouiller</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</source>
+            <translation>Bienvenue dans Muster. Choisissez une phrase secrète : elle chiffre tout ce que Muster garde sur cet ordinateur et protège la clé qui signe vos synthèses. Prenez quelques mots sans rapport entre eux ; Muster refuse les phrases secrètes faciles à deviner.</translation>
+        </message>
+        <message>
+            <source>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</source>
+            <translation>Cette version de Muster chiffre vos données. Saisissez la phrase secrète de votre clé de signature : désormais, elle déverrouille aussi vos données. Muster fait une sauvegarde, puis chiffre le dossier de données ; cela prend un moment.</translation>
+        </message>
+        <message>
+            <source>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</source>
+            <translation>Vos données sont chiffrées. Saisissez votre phrase secrète pour les ouvrir. Le dossier : {folder}</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+        </message>
+    </context>
+    <context>
         <name>VerifyWindow</name>
         <message>
             <source>Verify a document</source>
@@ -2221,8 +2398,8 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Confirmer la p&amp;hrase secrète</translation>
         </message>
         <message>
-            <source>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</source>
-            <translation>La phrase secrète protège votre clé de signature si cet ordinateur est perdu. Utilisez au moins {n} caractères, par exemple quatre mots. Muster ne peut pas la retrouver.</translation>
+            <source>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</source>
+            <translation>Utilisez la phrase secrète qui déverrouille Muster : elle protège aussi votre clé de signature. Au moins {n} caractères, par exemple quatre mots.</translation>
         </message>
         <message>
             <source>&amp;Start</source>
@@ -2335,6 +2512,26 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Restore a backup</source>
             <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Changer la &amp;phrase secrète…</translation>
+        </message>
+        <message>
+            <source>New &amp;recovery key…</source>
+            <translation>Nouvelle clé de &amp;récupération…</translation>
+        </message>
+        <message>
+            <source>The passphrase is changed.</source>
+            <translation>La phrase secrète est changée.</translation>
+        </message>
+        <message>
+            <source>New recovery key</source>
+            <translation>Nouvelle clé de récupération</translation>
+        </message>
+        <message>
+            <source>Make a new recovery key? The one you have now will stop working.</source>
+            <translation>Créer une nouvelle clé de récupération ? Celle que vous avez cessera de fonctionner.</translation>
         </message>
     </context>
 </TS>
