@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -877,6 +878,8 @@ class MainWindow(QMainWindow):
         self.page.set_missions(missions, self.page.mission.currentData() or "")
 
     def open_welcome(self) -> None:
+        if not self.isVisible():  # closed before the queued first-run welcome came up
+            return
         from app.ui.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(self, self.profile, self.mission_codes)
@@ -1006,6 +1009,9 @@ class MainWindow(QMainWindow):
                 self._save_then_close(to_save)
                 return
         self.save_settings()
+        for dialog in self.findChildren(QDialog):  # e.g. a first-run welcome still open
+            if dialog.isVisible():
+                dialog.reject()
         self.worker.shutdown()
         super().closeEvent(event)
         self.closed.emit()
