@@ -40,6 +40,8 @@ class Mission(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(120), default="")
     retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # The name French documents and the French interface use (revision 0003).
+    name_fr: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Location(SyncMixin, Base):
@@ -59,6 +61,9 @@ class Partner(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20), default="other")
     retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # PNUD for UNDP: what French documents and the French interface show (revision 0003).
+    acronym_fr: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    name_fr: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class Category(SyncMixin, Base):

@@ -19,6 +19,14 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("Muster", text)
 
 
+def localized(message: str) -> str:
+    """A service's sentence (often an ``app.l10n.Phrase``) in the interface's language."""
+    from app.l10n import localize
+    from app.ui.i18n import current_language
+
+    return localize(message, current_language())
+
+
 def sex_labels() -> dict[str, str]:
     return {"F": translate("Female"), "M": translate("Male"), "X": translate("Not stated")}
 
@@ -47,6 +55,18 @@ def role_labels() -> dict[str, str]:
         "lead": translate("Lead"),
         "co_organiser": translate("Co-organiser"),
         "funder": translate("Funder"),
+    }
+
+
+def partner_kind_labels() -> dict[str, str]:
+    """What kind of organisation a partner is, in the interface's language."""
+    return {
+        "un": translate("UN entity"),
+        "national": translate("National institution"),
+        "regional": translate("Regional organisation"),
+        "civil_society": translate("Civil society"),
+        "donor": translate("Donor"),
+        "other": translate("Other"),
     }
 
 
@@ -120,5 +140,5 @@ class FieldError(QLabel):
         self.hide()
 
     def show_message(self, message: str | None) -> None:
-        self.setText(message or "")
+        self.setText(localized(message) if message else "")
         self.setVisible(bool(message))
