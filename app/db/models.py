@@ -229,6 +229,9 @@ class Document(Base):
     source_device: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     exported_seq: Mapped[int | None] = mapped_column()
+    # What the Signed documents list says about it (revision 0003): "fr", with names.
+    lang: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    names_included: Mapped[bool | None] = mapped_column()
 
 
 class Device(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -618,10 +618,22 @@ def _add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def same_weekday_later(day: date, months: int = 1) -> date:
+    """The day on the same weekday closest to ``months`` months after ``day``.
+
+    A Tuesday training stays on Tuesdays: 14 May 2024 (Tue) gives 11 June 2024 (Tue),
+    four weeks on, rather than 14 June (a Friday) or a weekend.
+    """
+    target = _add_months(day, months)
+    weeks = round((target - day).days / 7)
+    return day + timedelta(weeks=max(weeks, 1) if months > 0 else weeks)
+
+
 def duplicate_training(inst: Installation, training_id: str, months: int = 1) -> TrainingInfo:
-    """Same training, ``months`` later: details, partners, trainers and sessions, planned."""
+    """Same training, ``months`` later on the same weekdays: details, partners, trainers
+    and sessions, planned. Every date moves by the same whole number of weeks."""
     source = get_training(inst, training_id)
-    start = _add_months(source.start, months)
+    start = same_weekday_later(source.start, months)
     shift = start - source.start
     data = TrainingInput(
         title=source.title,
@@ -637,6 +649,16 @@ def duplicate_training(inst: Installation, training_id: str, months: int = 1) ->
         sessions=tuple(SessionInput(s.date + shift, s.location, s.topic) for s in source.sessions),
     )
     return create_training(inst, data)
+
+
+def mark_held(inst: Installation, training_id: str) -> TrainingInfo:
+    """Set a planned training's status to "held" (its attendance has been taken)."""
+    with inst.db.transaction() as session:
+        training = _live_training(session, training_id)
+        if training.status == "planned":
+            training.status = "held"
+        session.flush()
+        return _info(session, training)
 
 
 def training_locations_text(info: TrainingInfo, lang: str = "en") -> str:

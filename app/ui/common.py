@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -127,6 +128,43 @@ def ask_save_discard_cancel(parent: QWidget, what: str) -> QMessageBox.StandardB
     answer = QMessageBox.StandardButton(box.exec())
     parent.window().activateWindow()
     return answer
+
+
+def file_slug(text: str) -> str:
+    """A piece of a file name safe on every file system: letters, digits and dashes."""
+    kept = "".join(ch if ch.isalnum() else " " for ch in text)
+    return "-".join(kept.split())
+
+
+def free_path(path: Path) -> Path:
+    """``path``, or the first of "name-2.pdf", "name-3.pdf"… that no file has taken yet."""
+    if not path.exists():
+        return path
+    number = 2
+    while (candidate := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
+        number += 1
+    return candidate
+
+
+def confirm_replace(parent: QWidget, path: Path) -> Path | None:
+    """Where to write when ``path`` is taken: it (replace), a new free name, or None."""
+    if not path.exists():
+        return path
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("File already there"),
+        translate("A file called {name} is already in that folder.").format(name=path.name),
+        parent=parent,
+    )
+    box.setInformativeText(translate("Replace it, or keep it and save under a new name?"))
+    new = box.addButton(translate("Save under a new name"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(translate("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(new)
+    box.exec()
+    if box.clickedButton() is new:
+        return free_path(path)
+    return path if box.clickedButton() is replace else None
 
 
 class FieldError(QLabel):

@@ -446,7 +446,17 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        from app.ui.saved_file_bar import SavedFileBar
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.tabs, 1)
+        self.saved_bar = SavedFileBar(central)
+        self.saved_bar.print_requested.connect(self.print_file)
+        column.addWidget(self.saved_bar)
+        self.setCentralWidget(central)
 
         self._build_status_bar()
         self._build_actions()
@@ -630,6 +640,28 @@ class MainWindow(QMainWindow):
 
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc)
+
+    def show_saved_file(
+        self, path: Any, message: str, *, can_open: bool = True, can_print: bool = False
+    ) -> None:
+        """After an export: say what was written, with Open, Show in folder (and Print)."""
+        self.saved_bar.show_file(path, message, can_open=can_open, can_print=can_print)
+        self.statusBar().showMessage(message, 10000)
+
+    def print_file(self, path: Any) -> None:
+        """Print a PDF (sign-in sheets) on a printer the user picks."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from app.ui.saved_file_bar import print_pdf
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            pages = print_pdf(path, printer)
+            self.statusBar().showMessage(
+                self.tr("%n page(s) sent to the printer.", "", pages), 8000
+            )
 
     def refresh(self) -> None:
         """Search again with the current filters, and reload open trainings without edits."""

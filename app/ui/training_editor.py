@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 PAGES = ("details", "participants", "attendance", "summary")
+# An action's property naming its toolbar group ("export": under the Export button).
+TOOLBAR_GROUP = "musterToolbarGroup"
 
 
 def _table_box(
@@ -513,6 +517,8 @@ class TrainingEditor(QWidget):
         self._stale: set[str] = set()
 
         self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("editorToolbar")
+        self.export_menu: QMenu | None = None
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.save_button_action = QAction(self.tr("Save"), self)
         self.save_button_action.setToolTip(self.tr("Save the details (Ctrl+S)"))
@@ -528,6 +534,7 @@ class TrainingEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setWordWrap(True)  # a long title wraps instead of squeezing the toolbar
         self.subheading = QLabel(self)
         self.subheading.setObjectName("trainingSubheading")
 
@@ -571,7 +578,21 @@ class TrainingEditor(QWidget):
     # --- toolbar and titles -------------------------------------------------------------
 
     def add_toolbar_action(self, action: QAction) -> None:
-        self.toolbar.addAction(action)
+        """Put a training action on the toolbar; exports share one "Export" menu button, so
+        nothing hides behind the toolbar's "»" at 1200 pixels, in French too."""
+        if action.property(TOOLBAR_GROUP) != "export":
+            self.toolbar.addAction(action)
+            return
+        if self.export_menu is None:
+            self.export_menu = QMenu(self.tr("Export"), self)
+            button = QToolButton(self.toolbar)
+            button.setObjectName("exportMenuButton")
+            button.setText(self.tr("Export"))
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMenu(self.export_menu)
+            self.toolbar.addWidget(button)
+        self.export_menu.addAction(action)
 
     def plain_title(self) -> str:
         """The training's title as typed, for sentences (no unsaved-changes mark)."""

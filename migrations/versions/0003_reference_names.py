@@ -1,4 +1,4 @@
-"""French names for the reference lists: missions and partner organisations
+"""French names for the reference lists; the language of each signed document
 
 French documents and the French interface said "United Nations Organization
 Stabilization Mission in the DR Congo" and "UNDP"; they now say the UN's French
@@ -6,6 +6,10 @@ names ("Mission de l'Organisation des Nations Unies pour la stabilisation en
 République démocratique du Congo", "PNUD"). New columns, empty by default; the rows
 Muster seeds (ids derived from their codes) get their French names here, and rows a
 user made keep an empty French name until someone types one.
+
+Signed documents also record their language and whether they name the participants,
+so the Signed documents list can tell two summaries of one training apart (unknown,
+empty, for documents made before this revision).
 
 The rows' sync versions are left alone on purpose: every installation runs this same
 revision, so the filled names need not travel in bundles.
@@ -89,6 +93,11 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("name_fr", sa.String(length=300), server_default="", nullable=False)
         )
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("lang", sa.String(length=5), server_default="", nullable=False)
+        )
+        batch_op.add_column(sa.Column("names_included", sa.Boolean(), nullable=True))
     conn = op.get_bind()
     for code, name_fr in MISSION_NAMES_FR.items():
         conn.execute(
@@ -106,6 +115,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_column("names_included")
+        batch_op.drop_column("lang")
     with op.batch_alter_table("partners", schema=None) as batch_op:
         batch_op.drop_column("name_fr")
         batch_op.drop_column("acronym_fr")
