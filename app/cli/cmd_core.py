@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
-        "demo",
-        help="load the demo data: a field installation loads its own mission's pilot "
-        "activity, HQ all three",
+    about = (
+        "load the demo data: a field installation loads its own mission's pilot activity, "
+        "HQ all three"
     )
+    p = sub.add_parser("demo", help=about, description=about[0].upper() + about[1:] + ".")
     p.add_argument("--mission", metavar="CODE", help="only this mission's part (e.g. MONUSCO)")
     p.set_defaults(handler=cmd_demo)
 

@@ -71,6 +71,8 @@ class PairsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole  # the whole text when a column is narrow
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         pair = self.pairs[index.row()]
@@ -217,6 +219,7 @@ class DuplicatesDialog(QDialog):
             self.left.category_labels = self.right.category_labels = categories
         self.model.set_pairs(pairs)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()  # the reasons wrap onto a second line, never cut
         if pairs:
             self.intro.setText(self.tr("%n pair(s) of records may be the same person. Compare "
                                        "them and merge the ones that are.", "", len(pairs)))  # fmt: skip

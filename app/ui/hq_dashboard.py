@@ -87,7 +87,7 @@ class HqDashboard(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.breakdown_model = RowsModel(
             [self.tr("Group"), self.tr("Trainings"), self.tr("Participants"), self.tr("Women"),
-             self.tr("Men"), self.tr("Women %")], [], self)  # fmt: skip
+             self.tr("Men"), self.tr("Women %")], [], self, right=(5,))  # fmt: skip
         self.breakdown_view = make_table(self.breakdown_model, splitter)
         stretch_column(self.breakdown_view, 0)
         self.breakdown_view.selectionModel().currentRowChanged.connect(self._drill)

@@ -861,6 +861,7 @@ class ParticipantsPage(QWidget):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(open_row)
         box.exec()
+        self.window().activateWindow()
         clicked = box.clickedButton()
         return "open" if clicked is open_row else "add" if clicked is add else ""
 
@@ -875,7 +876,8 @@ class ParticipantsPage(QWidget):
             self.table.setCurrentIndex(index)
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        # After the question closes, once the window has its focus back.
+        QTimer.singleShot(0, lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _add(self, data: PersonInput, existing_id: str | None) -> None:
         training_id = self.training_id

@@ -35,6 +35,7 @@ from app.errors import ValidationError
 from app.services import reference
 from app.services.reference import CategoryInfo, LocationInfo, MissionInfo, PartnerInfo
 from app.ui.common import FieldError, confirm, localized, partner_kind_labels
+from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -59,10 +60,12 @@ class KindSpec:
     label: Callable[[Any], str]
 
 
-def _specs(tr: Callable[[str], str]) -> list[KindSpec]:
+def _specs(tr: Callable[[str], str], lang: str = "en") -> list[KindSpec]:
+    """The four lists; the table shows names in the interface's language (the form both)."""
+    fr = lang == "fr"
     return [
         KindSpec(
-            "mission", tr("Missions"), ("code", "name", "name_fr"),
+            "mission", tr("Missions"), ("code", "name_fr" if fr else "name", "country"),
             (FieldSpec("code", tr("Code")), FieldSpec("name", tr("Name (English)")),
              FieldSpec("name_fr", tr("Name (French)")), FieldSpec("country", tr("Country"))),
             lambda inst: reference.list_missions(inst, include_retired=True),
@@ -82,7 +85,8 @@ def _specs(tr: Callable[[str], str]) -> list[KindSpec]:
             lambda loc: loc.name,
         ),
         KindSpec(
-            "partner", tr("Partners"), ("acronym", "acronym_fr", "name", "kind"),
+            "partner", tr("Partners"),
+            ("acronym", "acronym_fr", "name_fr", "kind") if fr else ("acronym", "name", "kind"),
             (FieldSpec("acronym", tr("Acronym")), FieldSpec("acronym_fr", tr("French acronym")),
              FieldSpec("name", tr("Name (English)")), FieldSpec("name_fr", tr("Name (French)")),
              FieldSpec("kind", tr("Kind"), "partner_kind")),
@@ -94,7 +98,7 @@ def _specs(tr: Callable[[str], str]) -> list[KindSpec]:
             lambda p: p.acronym,
         ),
         KindSpec(
-            "category", tr("Categories"), ("code", "name_en", "name_fr"),
+            "category", tr("Categories"), ("code", "name_fr" if fr else "name_en"),
             (FieldSpec("code", tr("Code")), FieldSpec("name_en", tr("Name (English)")),
              FieldSpec("name_fr", tr("Name (French)")),
              FieldSpec("sort_order", tr("Order"), "number")),
@@ -130,7 +134,8 @@ class ReferencePage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        stretch = spec.columns.index("name") if "name" in spec.columns else 1
+        names = [i for i, c in enumerate(spec.columns) if c.startswith("name")]
+        stretch = names[0] if names else 1
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
 
@@ -233,6 +238,8 @@ class ReferencePage(QWidget):
         for row, item in enumerate(items):
             for column, name in enumerate(self.spec.columns):
                 value = getattr(item, name)
+                if name == "name_fr" and not value:  # no French name yet: the English one
+                    value = getattr(item, "name", "") or getattr(item, "name_en", "")
                 text = kinds.get(value, value) if name == "kind" else str(value)
                 cell = QTableWidgetItem(text)
                 if item.retired:
@@ -370,7 +377,7 @@ class ReferenceDialog(QDialog):
         self.resize(760, 560)
         self.tabs = QTabWidget(self)
         self.pages: dict[str, ReferencePage] = {}
-        for spec in _specs(self.tr):
+        for spec in _specs(self.tr, current_language()):
             page = ReferencePage(self, spec)
             self.pages[spec.kind] = page
             self.tabs.addTab(page, spec.title)

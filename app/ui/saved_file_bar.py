@@ -13,8 +13,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+PRINT_DPI = 300
 
 
 def open_file(path: Path) -> bool:
@@ -41,19 +43,29 @@ def print_pdf(path: Path, printer: object) -> int:
     document = QPdfDocument()
     if document.load(str(path)) != QPdfDocument.Error.None_:
         return 0
+    first = document.pagePointSize(0) if document.pageCount() else None
+    if first is not None:  # sign-in sheets are landscape: print them that way
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape
+            if first.width() > first.height()
+            else QPageLayout.Orientation.Portrait
+        )
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
+        # 300 dpi is sharp on paper; a 1200 dpi printer would make 140-megapixel pages.
+        detail = min(1.0, PRINT_DPI / max(printer.resolution(), 1))
         for page in range(document.pageCount()):
             if page:
                 printer.newPage()
             points = document.pagePointSize(page)
             area = painter.viewport()
             scale = min(area.width() / points.width(), area.height() / points.height())
-            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+            size = QSize(int(target.width() * detail), int(target.height() * detail))
             image: QImage = document.render(page, size)
-            painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+            painter.drawImage(target, image)
         return document.pageCount()
     finally:
         painter.end()

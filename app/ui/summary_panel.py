@@ -41,6 +41,7 @@ from app.ui.i18n import current_language
 if TYPE_CHECKING:
     from app.ui.training_editor import TrainingEditor
 
+CHART_ROWS = 6  # bars the category chart has room for; more are summed in the last one
 SEX_COLOURS = {"female": "#7b4fa0", "male": "#2f7f8f", "unspecified": "#b0b0b0"}
 ATTENDANCE_COLOURS = {"present": "#4c9a52", "absent": "#c8553d", "excused": "#e0a33b"}
 
@@ -260,9 +261,23 @@ class SummaryPanel(QWidget):
         chart.setMargins(QMargins(4, 4, 4, 4))
         return chart
 
+    def chart_rows(self, report: Report) -> list[tuple[str, dict[str, int]]]:
+        """The chart's bars, biggest first: up to CHART_ROWS categories, the rest in one bar
+        ("4 other categories"), so every label has the height to be read (the table below
+        lists them all)."""
+        rows = [(self._category(c), by_sex) for c, by_sex in report.by_category_sex.items()]
+        if len(rows) <= CHART_ROWS:
+            return rows
+        kept, rest = rows[: CHART_ROWS - 1], rows[CHART_ROWS - 1 :]
+        merged: dict[str, int] = {}
+        for _label, by_sex in rest:
+            for key, n in by_sex.items():
+                merged[key] = merged.get(key, 0) + n
+        return [*kept, (self.tr("%n other categories", "", len(rest)), merged)]
+
     def _category_chart(self, report: Report) -> QChart:
         chart = self._base_chart(self.tr("Participants by category and sex"))
-        categories = list(reversed(report.by_category_sex))
+        rows = list(reversed(self.chart_rows(report)))
         series = QHorizontalStackedBarSeries()
         labels = {
             "female": self.tr("Women"),
@@ -270,7 +285,7 @@ class SummaryPanel(QWidget):
             "unspecified": self.tr("Not stated"),
         }
         for key, label in labels.items():
-            values = [report.by_category_sex[c].get(key, 0) for c in categories]
+            values = [by_sex.get(key, 0) for _name, by_sex in rows]
             if not any(values):
                 continue
             bar = QBarSet(label)
@@ -279,10 +294,12 @@ class SummaryPanel(QWidget):
             series.append(bar)
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append([wrapped(self._category(c), 22) for c in categories] or [""])
+        # Two-line labels when there is height for them (few bars), one line otherwise.
+        wrap = len(rows) <= 4
+        axis_y.append([wrapped(name, 22) if wrap else name for name, _ in rows] or [""])
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
-        top = max((sum(v.values()) for v in report.by_category_sex.values()), default=1)
+        top = max((sum(by_sex.values()) for _name, by_sex in rows), default=1)
         axis_x = counts_axis(top)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)

@@ -56,10 +56,11 @@ class RowsModel(QAbstractTableModel):
     """A read-only table of plain values (already fetched on the worker)."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-                 parent: QObject | None = None) -> None:  # fmt: skip
+                 parent: QObject | None = None, right: Sequence[int] = ()) -> None:  # fmt: skip
         super().__init__(parent)
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
+        self._right = set(right)  # columns of figures shown as text ("31 %"), aligned right
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self.beginResetModel()
@@ -90,7 +91,9 @@ class RowsModel(QAbstractTableModel):
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            isinstance(value, int | float) or index.column() in self._right
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

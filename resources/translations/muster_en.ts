@@ -2280,6 +2280,13 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <source>(no partner)</source>
             <translation>(no partner)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n other categories</source>
+            <translation>
+                <numerusform>%n other category</numerusform>
+                <numerusform>%n other categories</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Participants by category and sex</source>
             <translation>Participants by category and sex</translation>

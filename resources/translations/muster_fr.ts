@@ -2280,6 +2280,13 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <source>(no partner)</source>
             <translation>(sans partenaire)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n other categories</source>
+            <translation>
+                <numerusform>%n autre catégorie</numerusform>
+                <numerusform>%n autres catégories</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Participants by category and sex</source>
             <translation>Participants par catégorie et par sexe</translation>
