@@ -194,8 +194,12 @@ def test_summaries_never_share_a_name_and_signed_documents_tell_them_apart(
     assert taken.name == "MONUSCO-2024-05-14-summary-fr-no-names.pdf"
     taken.parent.mkdir(parents=True, exist_ok=True)
     taken.write_bytes(b"an older summary")  # already there: never silently replaced
-    expect(message_box(tr("Muster", "File already there"), tr("Muster", "Save under a new name")),
-           "the replace question")  # fmt: skip
+
+    def shot(box: QMessageBox) -> None:
+        box.grab().save(str(artifacts / "field-file-already-there-fr.png"))
+
+    expect(message_box(tr("Muster", "File already there"), tr("Muster", "Save under a new name"),
+                       None, shot), "the replace question")  # fmt: skip
     expect(passphrase, "the passphrase")
     with qtbot.waitSignal(documents.summary_saved, timeout=30000) as saved:
         dialog.accept()
