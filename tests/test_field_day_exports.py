@@ -231,6 +231,7 @@ def test_summaries_never_share_a_name_and_signed_documents_tell_them_apart(
     listing.close()
 
 
+@pytest.mark.parametrize("lang", ["fr"], indirect=True)  # printing is slow: once is enough
 def test_sign_in_sheets_can_be_printed_from_the_bar(
     qtbot: QtBot, window: MainWindow, lang: str, tmp_path: Path, opened: Any
 ) -> None:
