@@ -90,6 +90,16 @@ class DocumentInfo:
     signer_fingerprint: str
     received: bool  # made on another device and carried here by a bundle
     available: bool  # the file is still in the documents folder
+    lang: str = ""  # "en" / "fr"; "" when not recorded (received, or made before 0003)
+    names_included: bool | None = None  # None when not recorded
+
+
+def _own_signer(inst: Installation) -> dict[str, str]:
+    """This installation's own fingerprint -> its signer's name (not in the trusted list)."""
+    from app.services.identity import load_identity
+
+    identity = load_identity(inst)
+    return {identity.fingerprint: identity.name} if identity is not None else {}
 
 
 def list_documents(inst: Installation, training_id: str | None = None) -> list[DocumentInfo]:
@@ -100,6 +110,7 @@ def list_documents(inst: Installation, training_id: str | None = None) -> list[D
             query = query.where(Document.training_id == training_id)
         rows = session.scalars(query).all()
         names = dict(session.execute(select(TrustedSigner.fingerprint, TrustedSigner.name)).all())
+        own_name = _own_signer(inst)
         own = inst.device_id
         out = []
         for doc in rows:
@@ -112,10 +123,14 @@ def list_documents(inst: Installation, training_id: str | None = None) -> list[D
                     kind=doc.kind,
                     path=path,
                     created_at=doc.created_at,
-                    signer=names.get(fingerprint) or fingerprint[:16].upper(),
+                    signer=names.get(fingerprint)
+                    or own_name.get(fingerprint)
+                    or fingerprint[:16].upper(),
                     signer_fingerprint=fingerprint,
                     received=bool(doc.source_device) and doc.source_device != own,
                     available=path.is_file(),
+                    lang=doc.lang,
+                    names_included=doc.names_included,
                 )
             )
         return out

@@ -125,7 +125,13 @@ class WelcomeDialog(QDialog):
         self.passphrase_again = QLineEdit(self)
         self.passphrase_again.setObjectName("passphraseAgain")
         self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.demo_check = QCheckBox(self.tr("Load the &demo data (three example trainings)"), self)
+        self.demo_check = QCheckBox(
+            self.tr(
+                "Load the &demo data: a field installation loads its own mission's example "
+                "training, HQ all three"
+            ),
+            self,
+        )
         self.demo_check.setObjectName("demo")
 
         self.errors: dict[str, FieldError] = {}

@@ -32,6 +32,10 @@
             <translation>Acronym</translation>
         </message>
         <message>
+            <source>French acronym</source>
+            <translation>French acronym</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -76,6 +80,18 @@
         <message>
             <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
             <translation>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;held</source>
+            <translation>Mark as &amp;held</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
+            <translation>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
@@ -211,16 +227,30 @@
             <translation>Open the signed summaries of this training, made here or received</translation>
         </message>
         <message>
+            <source>Select a training in the list first.</source>
+            <translation>Select a training in the list first.</translation>
+        </message>
+        <message>
+            <source>Please choose where to save the PDF.</source>
+            <translation>Please choose where to save the PDF.</translation>
+        </message>
+        <message>
             <source>Building and signing the summary…</source>
             <translation>Building and signing the summary…</translation>
         </message>
-        <message>
-            <source>Signed summary saved: {path} ({pages} pages)</source>
-            <translation>Signed summary saved: {path} ({pages} pages)</translation>
+        <message numerus="yes">
+            <source>Signed summary saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Signed summary saved: {path} (%n page)</numerusform>
+                <numerusform>Signed summary saved: {path} (%n pages)</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Sign-in sheets saved: {path} ({pages} pages)</source>
-            <translation>Sign-in sheets saved: {path} ({pages} pages)</translation>
+        <message numerus="yes">
+            <source>Sign-in sheets saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Sign-in sheets saved: {path} (%n page)</numerusform>
+                <numerusform>Sign-in sheets saved: {path} (%n pages)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -238,8 +268,8 @@
             <translation>From</translation>
         </message>
         <message>
-            <source>File</source>
-            <translation>File</translation>
+            <source>Document</source>
+            <translation>Document</translation>
         </message>
         <message>
             <source>Signed documents: %1</source>
@@ -272,6 +302,22 @@
         <message>
             <source>&amp;Verify</source>
             <translation>&amp;Verify</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>with names</source>
+            <translation>with names</translation>
+        </message>
+        <message>
+            <source>figures only</source>
+            <translation>figures only</translation>
+        </message>
+        <message>
+            <source>The file {name} is no longer in the documents folder.</source>
+            <translation>The file {name} is no longer in the documents folder.</translation>
         </message>
     </context>
     <context>
@@ -505,8 +551,33 @@
             <translation>Missing bundles</translation>
         </message>
         <message>
-            <source>{t} trainings · {p} unique participants ({w} women) · {m} missions</source>
-            <translation>{t} trainings · {p} unique participants ({w} women) · {m} missions</translation>
+            <source>(no category)</source>
+            <translation>(no category)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n training(s)</source>
+            <translation>
+                <numerusform>%n training</numerusform>
+                <numerusform>%n trainings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unique participant(s)</source>
+            <translation>
+                <numerusform>%n unique participant</numerusform>
+                <numerusform>%n unique participants</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>({share} women)</source>
+            <translation>({share} women)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mission(s)</source>
+            <translation>
+                <numerusform>%n mission</numerusform>
+                <numerusform>%n missions</numerusform>
+            </translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
@@ -820,8 +891,22 @@
             <translation>&amp;About Muster</translation>
         </message>
         <message>
-            <source>Showing {shown} of {total} trainings</source>
-            <translation>Showing {shown} of {total} trainings</translation>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) sent to the printer.</source>
+            <translation>
+                <numerusform>%n page sent to the printer.</numerusform>
+                <numerusform>%n pages sent to the printer.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Showing %n of {total} trainings</source>
+            <translation>
+                <numerusform>Showing %n of {total} trainings</numerusform>
+                <numerusform>Showing %n of {total} trainings</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n training(s)</source>
@@ -857,6 +942,33 @@
         <message>
             <source>Brought back “{title}”.</source>
             <translation>Brought back “{title}”.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Demo data loaded: %n training(s).</source>
+            <translation>
+                <numerusform>Demo data loaded: %n training.</numerusform>
+                <numerusform>Demo data loaded: %n trainings.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the selected training</source>
+            <translation>Open the selected training</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Add the typed participant</source>
+            <translation>Add the typed participant</translation>
+        </message>
+        <message>
+            <source>Attendance: present, absent, excused, blank</source>
+            <translation>Attendance: present, absent, excused, blank</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
@@ -992,10 +1104,6 @@
             <translation>Bundle</translation>
         </message>
         <message>
-            <source>Bundle exported</source>
-            <translation>Bundle exported</translation>
-        </message>
-        <message>
             <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
             <translation>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</translation>
         </message>
@@ -1126,12 +1234,40 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Import log</translation>
         </message>
         <message>
-            <source>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</source>
-            <translation>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</translation>
+            <source>A file called {name} is already in that folder.</source>
+            <translation>A file called {name} is already in that folder.</translation>
+        </message>
+        <message>
+            <source>Civil society</source>
+            <translation>Civil society</translation>
+        </message>
+        <message>
+            <source>Donor</source>
+            <translation>Donor</translation>
+        </message>
+        <message>
+            <source>Export without encryption</source>
+            <translation>Export without encryption</translation>
+        </message>
+        <message>
+            <source>File already there</source>
+            <translation>File already there</translation>
+        </message>
+        <message>
+            <source>HQ keys (*.key);;All files (*)</source>
+            <translation>HQ keys (*.key);;All files (*)</translation>
+        </message>
+        <message>
+            <source>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</source>
+            <translation>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</translation>
         </message>
         <message>
             <source>It is encrypted for HQ.</source>
             <translation>It is encrypted for HQ.</translation>
+        </message>
+        <message>
+            <source>It is not encrypted.</source>
+            <translation>It is not encrypted.</translation>
         </message>
         <message>
             <source>Keep the kept version</source>
@@ -1154,6 +1290,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Load HQ's key…</translation>
         </message>
         <message>
+            <source>Load the key HQ sent you first (a .key file), then export.</source>
+            <translation>Load the key HQ sent you first (a .key file), then export.</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Male</translation>
         </message>
@@ -1168,6 +1308,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Muster receipts (*.json)</source>
             <translation>Muster receipts (*.json)</translation>
+        </message>
+        <message>
+            <source>National institution</source>
+            <translation>National institution</translation>
         </message>
         <message>
             <source>New</source>
@@ -1214,6 +1358,22 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Record</translation>
         </message>
         <message>
+            <source>Regional organisation</source>
+            <translation>Regional organisation</translation>
+        </message>
+        <message>
+            <source>Replace it</source>
+            <translation>Replace it</translation>
+        </message>
+        <message>
+            <source>Replace it, or keep it and save under a new name?</source>
+            <translation>Replace it, or keep it and save under a new name?</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>Save under a new name</translation>
+        </message>
+        <message>
             <source>Seminar</source>
             <translation>Seminar</translation>
         </message>
@@ -1224,6 +1384,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Table</source>
             <translation>Table</translation>
+        </message>
+        <message>
+            <source>The bundle would not be encrypted</source>
+            <translation>The bundle would not be encrypted</translation>
         </message>
         <message>
             <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
@@ -1240,6 +1404,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Trust and import</source>
             <translation>Trust and import</translation>
+        </message>
+        <message>
+            <source>UN entity</source>
+            <translation>UN entity</translation>
         </message>
         <message>
             <source>Unknown signer</source>
@@ -1272,6 +1440,56 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>{what} has changes that are not saved yet.</source>
             <translation>{what} has changes that are not saved yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPartnerDialog</name>
+        <message>
+            <source>New partner organisation</source>
+            <translation>New partner organisation</translation>
+        </message>
+        <message>
+            <source>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</source>
+            <translation>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</translation>
+        </message>
+        <message>
+            <source>For example: Ministry of Justice</source>
+            <translation>For example: Ministry of Justice</translation>
+        </message>
+        <message>
+            <source>&amp;Acronym</source>
+            <translation>&amp;Acronym</translation>
+        </message>
+        <message>
+            <source>Full &amp;name</source>
+            <translation>Full &amp;name</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <source>Add partner</source>
+            <translation>Add partner</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairsModel</name>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>First record</source>
+            <translation>First record</translation>
+        </message>
+        <message>
+            <source>Second record</source>
+            <translation>Second record</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
         </message>
     </context>
     <context>
@@ -1318,6 +1536,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Partner</source>
             <translation>Partner</translation>
+        </message>
+        <message>
+            <source>A partner organisation; type a new acronym to add it to the list</source>
+            <translation>A partner organisation; type a new acronym to add it to the list</translation>
         </message>
         <message>
             <source>Function</source>
@@ -1367,6 +1589,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Please type the participant's name first.</translation>
         </message>
         <message>
+            <source>Partner {partner} added to the reference list.</source>
+            <translation>Partner {partner} added to the reference list.</translation>
+        </message>
+        <message>
             <source>Same person?</source>
             <translation>Same person?</translation>
         </message>
@@ -1383,6 +1609,26 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>No, add a new person</translation>
         </message>
         <message>
+            <source>Already on this list</source>
+            <translation>Already on this list</translation>
+        </message>
+        <message>
+            <source>{name}{details} is already on this list of participants.</source>
+            <translation>{name}{details} is already on this list of participants.</translation>
+        </message>
+        <message>
+            <source>Adding would count the same person twice in the figures.</source>
+            <translation>Adding would count the same person twice in the figures.</translation>
+        </message>
+        <message>
+            <source>Open that row</source>
+            <translation>Open that row</translation>
+        </message>
+        <message>
+            <source>Add anyway</source>
+            <translation>Add anyway</translation>
+        </message>
+        <message>
             <source>Added {name}.</source>
             <translation>Added {name}.</translation>
         </message>
@@ -1391,8 +1637,23 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Remove from training</translation>
         </message>
         <message>
-            <source>Take {names} off this training, with their attendance? The person stays in Muster.</source>
-            <translation>Take {names} off this training, with their attendance? The person stays in Muster.</translation>
+            <source>Take {names} off this training, with their attendance?</source>
+            <translation>Take {names} off this training, with their attendance?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Also delete from Muster the %n record(s) no other training uses</source>
+            <translation>
+                <numerusform>Also delete from Muster the %n record no other training uses</numerusform>
+                <numerusform>Also delete from Muster the %n records no other training uses</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Otherwise the person stays in Muster, to register another time.</source>
+            <translation>Otherwise the person stays in Muster, to register another time.</translation>
+        </message>
+        <message>
+            <source>The person stays in Muster.</source>
+            <translation>The person stays in Muster.</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -1510,6 +1771,49 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>&amp;Change passphrase</source>
             <translation>&amp;Change passphrase</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonCard</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Function</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Trainings</source>
+            <translation>Trainings</translation>
+        </message>
+        <message>
+            <source>Attendance marks</source>
+            <translation>Attendance marks</translation>
+        </message>
+        <message>
+            <source>{field}:</source>
+            <translation>{field}:</translation>
         </message>
     </context>
     <context>
@@ -1691,6 +1995,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>Country</translation>
         </message>
         <message>
+            <source>French acronym</source>
+            <translation>French acronym</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Kind</translation>
         </message>
@@ -1749,9 +2057,16 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <source>Retired</source>
             <translation>Retired</translation>
         </message>
+        <message numerus="yes">
+            <source>In use (%n record(s))</source>
+            <translation>
+                <numerusform>In use (%n record)</numerusform>
+                <numerusform>In use (%n records)</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>In use</source>
-            <translation>In use</translation>
+            <source>Not used</source>
+            <translation>Not used</translation>
         </message>
         <message>
             <source>&amp;Bring back</source>
@@ -1842,6 +2157,25 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Nothing was imported.</source>
             <translation>Nothing was imported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedFileBar</name>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Show in &amp;folder</source>
+            <translation>Show in &amp;folder</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Close this bar</source>
+            <translation>Close this bar</translation>
         </message>
     </context>
     <context>
@@ -2072,6 +2406,13 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <source>(no partner)</source>
             <translation>(no partner)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n other categories</source>
+            <translation>
+                <numerusform>%n other category</numerusform>
+                <numerusform>%n other categories</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Participants by category and sex</source>
             <translation>Participants by category and sex</translation>
@@ -2118,6 +2459,10 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>Summary</source>
             <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
         </message>
         <message>
             <source>New training</source>
@@ -2211,6 +2556,22 @@ Check it with {name} (by phone, for example) before trusting.</translation>
         <message>
             <source>to</source>
             <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;New training (Ctrl+N)</source>
+            <translation>&amp;New training (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data</source>
+            <translation>Load the &amp;demo data</translation>
+        </message>
+        <message>
+            <source>No training matches these filters.</source>
+            <translation>No training matches these filters.</translation>
+        </message>
+        <message>
+            <source>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</source>
+            <translation>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</translation>
         </message>
     </context>
     <context>
@@ -2366,8 +2727,8 @@ Check it with {name} (by phone, for example) before trusting.</translation>
             <translation>optional</translation>
         </message>
         <message>
-            <source>Load the &amp;demo data (three example trainings)</source>
-            <translation>Load the &amp;demo data (three example trainings)</translation>
+            <source>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</source>
+            <translation>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</translation>
         </message>
         <message>
             <source>Your &amp;name</source>

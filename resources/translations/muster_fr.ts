@@ -32,6 +32,10 @@
             <translation>Sigle</translation>
         </message>
         <message>
+            <source>French acronym</source>
+            <translation>Sigle français</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Type</translation>
         </message>
@@ -76,6 +80,18 @@
         <message>
             <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
             <translation>✓ présent   ✗ absent   E excusé   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E posent une marque, Suppr l’efface.</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;held</source>
+            <translation>Marquer comme &amp;réalisée</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Pas maintenant</translation>
+        </message>
+        <message>
+            <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
+            <translation>Les présences de la dernière séance ({date}) sont relevées. La formation est encore marquée comme prévue : la marquer comme réalisée ?</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
@@ -211,16 +227,30 @@
             <translation>Ouvrir les résumés signés de cette formation, faits ici ou reçus</translation>
         </message>
         <message>
+            <source>Select a training in the list first.</source>
+            <translation>Sélectionnez d’abord une formation dans la liste.</translation>
+        </message>
+        <message>
+            <source>Please choose where to save the PDF.</source>
+            <translation>Veuillez choisir où enregistrer le PDF.</translation>
+        </message>
+        <message>
             <source>Building and signing the summary…</source>
             <translation>Préparation et signature du résumé…</translation>
         </message>
-        <message>
-            <source>Signed summary saved: {path} ({pages} pages)</source>
-            <translation>Résumé signé enregistré : {path} ({pages} pages)</translation>
+        <message numerus="yes">
+            <source>Signed summary saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Résumé signé enregistré : {path} (%n page)</numerusform>
+                <numerusform>Résumé signé enregistré : {path} (%n pages)</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Sign-in sheets saved: {path} ({pages} pages)</source>
-            <translation>Feuilles de présence enregistrées : {path} ({pages} pages)</translation>
+        <message numerus="yes">
+            <source>Sign-in sheets saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Feuilles de présence enregistrées : {path} (%n page)</numerusform>
+                <numerusform>Feuilles de présence enregistrées : {path} (%n pages)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -238,8 +268,8 @@
             <translation>Provenance</translation>
         </message>
         <message>
-            <source>File</source>
-            <translation>Fichier</translation>
+            <source>Document</source>
+            <translation>Document</translation>
         </message>
         <message>
             <source>Signed documents: %1</source>
@@ -272,6 +302,22 @@
         <message>
             <source>&amp;Verify</source>
             <translation>&amp;Vérifier</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>with names</source>
+            <translation>avec les noms</translation>
+        </message>
+        <message>
+            <source>figures only</source>
+            <translation>chiffres seulement</translation>
+        </message>
+        <message>
+            <source>The file {name} is no longer in the documents folder.</source>
+            <translation>Le fichier {name} n’est plus dans le dossier des documents.</translation>
         </message>
     </context>
     <context>
@@ -505,8 +551,33 @@
             <translation>Lots manquants</translation>
         </message>
         <message>
-            <source>{t} trainings · {p} unique participants ({w} women) · {m} missions</source>
-            <translation>{t} formations · {p} participants uniques ({w} de femmes) · {m} missions</translation>
+            <source>(no category)</source>
+            <translation>(sans catégorie)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n training(s)</source>
+            <translation>
+                <numerusform>%n formation</numerusform>
+                <numerusform>%n formations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unique participant(s)</source>
+            <translation>
+                <numerusform>%n participant unique</numerusform>
+                <numerusform>%n participants uniques</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>({share} women)</source>
+            <translation>({share} de femmes)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mission(s)</source>
+            <translation>
+                <numerusform>%n mission</numerusform>
+                <numerusform>%n missions</numerusform>
+            </translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
@@ -820,8 +891,22 @@
             <translation>À &amp;propos de Muster</translation>
         </message>
         <message>
-            <source>Showing {shown} of {total} trainings</source>
-            <translation>{shown} formations affichées sur {total}</translation>
+            <source>Print</source>
+            <translation>Imprimer</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) sent to the printer.</source>
+            <translation>
+                <numerusform>%n page envoyée à l’imprimante.</numerusform>
+                <numerusform>%n pages envoyées à l’imprimante.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Showing %n of {total} trainings</source>
+            <translation>
+                <numerusform>%n formation affichée sur {total}</numerusform>
+                <numerusform>%n formations affichées sur {total}</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n training(s)</source>
@@ -857,6 +942,33 @@
         <message>
             <source>Brought back “{title}”.</source>
             <translation>« {title} » rétablie.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Demo data loaded: %n training(s).</source>
+            <translation>
+                <numerusform>Données de démonstration chargées : %n formation.</numerusform>
+                <numerusform>Données de démonstration chargées : %n formations.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the selected training</source>
+            <translation>Ouvrir la formation sélectionnée</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Entrée</translation>
+        </message>
+        <message>
+            <source>Add the typed participant</source>
+            <translation>Ajouter le participant saisi</translation>
+        </message>
+        <message>
+            <source>Attendance: present, absent, excused, blank</source>
+            <translation>Présences : présent, absent, excusé, vide</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
@@ -992,10 +1104,6 @@
             <translation>Lot</translation>
         </message>
         <message>
-            <source>Bundle exported</source>
-            <translation>Lot exporté</translation>
-        </message>
-        <message>
             <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
             <translation>Lot {seq} écrit dans {path} : {records} enregistrements, {docs} documents signés.</translation>
         </message>
@@ -1126,12 +1234,40 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Journal des imports</translation>
         </message>
         <message>
-            <source>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</source>
-            <translation>Il n'est PAS chiffré : chargez d'abord la clé du siège (Synchronisation &gt; Charger la clé du siège).</translation>
+            <source>A file called {name} is already in that folder.</source>
+            <translation>Un fichier nommé {name} se trouve déjà dans ce dossier.</translation>
+        </message>
+        <message>
+            <source>Civil society</source>
+            <translation>Société civile</translation>
+        </message>
+        <message>
+            <source>Donor</source>
+            <translation>Bailleur de fonds</translation>
+        </message>
+        <message>
+            <source>Export without encryption</source>
+            <translation>Exporter sans chiffrement</translation>
+        </message>
+        <message>
+            <source>File already there</source>
+            <translation>Fichier déjà présent</translation>
+        </message>
+        <message>
+            <source>HQ keys (*.key);;All files (*)</source>
+            <translation>Clés du siège (*.key);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</source>
+            <translation>La clé du siège n’est pas chargée sur cet ordinateur : ce lot ne serait donc PAS chiffré, et quiconque trouverait la clé USB ou le courriel pourrait lire les noms des participants.</translation>
         </message>
         <message>
             <source>It is encrypted for HQ.</source>
             <translation>Il est chiffré pour le siège.</translation>
+        </message>
+        <message>
+            <source>It is not encrypted.</source>
+            <translation>Il n’est pas chiffré.</translation>
         </message>
         <message>
             <source>Keep the kept version</source>
@@ -1154,6 +1290,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Charger la clé du siège…</translation>
         </message>
         <message>
+            <source>Load the key HQ sent you first (a .key file), then export.</source>
+            <translation>Chargez d’abord la clé que le siège vous a envoyée (un fichier .key), puis exportez.</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Homme</translation>
         </message>
@@ -1168,6 +1308,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Muster receipts (*.json)</source>
             <translation>Accusés de réception Muster (*.json)</translation>
+        </message>
+        <message>
+            <source>National institution</source>
+            <translation>Institution nationale</translation>
         </message>
         <message>
             <source>New</source>
@@ -1214,6 +1358,22 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Enregistrement</translation>
         </message>
         <message>
+            <source>Regional organisation</source>
+            <translation>Organisation régionale</translation>
+        </message>
+        <message>
+            <source>Replace it</source>
+            <translation>Le remplacer</translation>
+        </message>
+        <message>
+            <source>Replace it, or keep it and save under a new name?</source>
+            <translation>Le remplacer, ou le garder et enregistrer sous un nouveau nom ?</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>Enregistrer sous un nouveau nom</translation>
+        </message>
+        <message>
             <source>Seminar</source>
             <translation>Séminaire</translation>
         </message>
@@ -1224,6 +1384,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Table</source>
             <translation>Table</translation>
+        </message>
+        <message>
+            <source>The bundle would not be encrypted</source>
+            <translation>Le lot ne serait pas chiffré</translation>
         </message>
         <message>
             <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
@@ -1240,6 +1404,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Trust and import</source>
             <translation>Faire confiance et importer</translation>
+        </message>
+        <message>
+            <source>UN entity</source>
+            <translation>Entité des Nations Unies</translation>
         </message>
         <message>
             <source>Unknown signer</source>
@@ -1272,6 +1440,56 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>{what} has changes that are not saved yet.</source>
             <translation>« {what} » a des modifications non encore enregistrées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPartnerDialog</name>
+        <message>
+            <source>New partner organisation</source>
+            <translation>Nouvelle organisation partenaire</translation>
+        </message>
+        <message>
+            <source>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</source>
+            <translation>« {acronym} » ne figure pas encore dans la liste des organisations partenaires. Ajoutez-la, et le participant sera inscrit avec elle.</translation>
+        </message>
+        <message>
+            <source>For example: Ministry of Justice</source>
+            <translation>Par exemple : Ministère de la Justice</translation>
+        </message>
+        <message>
+            <source>&amp;Acronym</source>
+            <translation>&amp;Sigle</translation>
+        </message>
+        <message>
+            <source>Full &amp;name</source>
+            <translation>&amp;Nom complet</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Type</translation>
+        </message>
+        <message>
+            <source>Add partner</source>
+            <translation>Ajouter le partenaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairsModel</name>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>First record</source>
+            <translation>Première fiche</translation>
+        </message>
+        <message>
+            <source>Second record</source>
+            <translation>Seconde fiche</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
         </message>
     </context>
     <context>
@@ -1318,6 +1536,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Partner</source>
             <translation>Partenaire</translation>
+        </message>
+        <message>
+            <source>A partner organisation; type a new acronym to add it to the list</source>
+            <translation>Une organisation partenaire ; tapez un nouveau sigle pour l’ajouter à la liste</translation>
         </message>
         <message>
             <source>Function</source>
@@ -1367,6 +1589,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Tapez d’abord le nom du participant.</translation>
         </message>
         <message>
+            <source>Partner {partner} added to the reference list.</source>
+            <translation>Partenaire {partner} ajouté à la liste de référence.</translation>
+        </message>
+        <message>
             <source>Same person?</source>
             <translation>Même personne ?</translation>
         </message>
@@ -1383,6 +1609,26 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Non, ajouter une nouvelle personne</translation>
         </message>
         <message>
+            <source>Already on this list</source>
+            <translation>Déjà sur cette liste</translation>
+        </message>
+        <message>
+            <source>{name}{details} is already on this list of participants.</source>
+            <translation>{name}{details} figure déjà sur cette liste de participants.</translation>
+        </message>
+        <message>
+            <source>Adding would count the same person twice in the figures.</source>
+            <translation>L’ajouter compterait deux fois la même personne dans les chiffres.</translation>
+        </message>
+        <message>
+            <source>Open that row</source>
+            <translation>Ouvrir cette ligne</translation>
+        </message>
+        <message>
+            <source>Add anyway</source>
+            <translation>Ajouter quand même</translation>
+        </message>
+        <message>
             <source>Added {name}.</source>
             <translation>{name} ajouté.</translation>
         </message>
@@ -1391,8 +1637,23 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Retirer de la formation</translation>
         </message>
         <message>
-            <source>Take {names} off this training, with their attendance? The person stays in Muster.</source>
-            <translation>Retirer {names} de cette formation, avec les présences ? La personne reste dans Muster.</translation>
+            <source>Take {names} off this training, with their attendance?</source>
+            <translation>Retirer {names} de cette formation, avec ses présences ?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Also delete from Muster the %n record(s) no other training uses</source>
+            <translation>
+                <numerusform>Supprimer aussi de Muster la fiche qu’aucune autre formation n’utilise</numerusform>
+                <numerusform>Supprimer aussi de Muster les %n fiches qu’aucune autre formation n’utilise</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Otherwise the person stays in Muster, to register another time.</source>
+            <translation>Sinon, la personne reste dans Muster, pour une autre inscription.</translation>
+        </message>
+        <message>
+            <source>The person stays in Muster.</source>
+            <translation>La personne reste dans Muster.</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -1510,6 +1771,49 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>&amp;Change passphrase</source>
             <translation>&amp;Changer la phrase secrète</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonCard</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>Trainings</source>
+            <translation>Formations</translation>
+        </message>
+        <message>
+            <source>Attendance marks</source>
+            <translation>Présences relevées</translation>
+        </message>
+        <message>
+            <source>{field}:</source>
+            <translation>{field} :</translation>
         </message>
     </context>
     <context>
@@ -1691,6 +1995,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>Pays</translation>
         </message>
         <message>
+            <source>French acronym</source>
+            <translation>Sigle français</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Type</translation>
         </message>
@@ -1749,9 +2057,16 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <source>Retired</source>
             <translation>Désactivé</translation>
         </message>
+        <message numerus="yes">
+            <source>In use (%n record(s))</source>
+            <translation>
+                <numerusform>Utilisé (%n fiche)</numerusform>
+                <numerusform>Utilisé (%n fiches)</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>In use</source>
-            <translation>Utilisé</translation>
+            <source>Not used</source>
+            <translation>Inutilisé</translation>
         </message>
         <message>
             <source>&amp;Bring back</source>
@@ -1842,6 +2157,25 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Nothing was imported.</source>
             <translation>Rien n'a été importé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedFileBar</name>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>Show in &amp;folder</source>
+            <translation>Afficher dans le &amp;dossier</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Imprimer…</translation>
+        </message>
+        <message>
+            <source>Close this bar</source>
+            <translation>Fermer ce bandeau</translation>
         </message>
     </context>
     <context>
@@ -2072,6 +2406,13 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <source>(no partner)</source>
             <translation>(sans partenaire)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n other categories</source>
+            <translation>
+                <numerusform>%n autre catégorie</numerusform>
+                <numerusform>%n autres catégories</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Participants by category and sex</source>
             <translation>Participants par catégorie et par sexe</translation>
@@ -2118,6 +2459,10 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>Summary</source>
             <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
         </message>
         <message>
             <source>New training</source>
@@ -2211,6 +2556,22 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         <message>
             <source>to</source>
             <translation>au</translation>
+        </message>
+        <message>
+            <source>&amp;New training (Ctrl+N)</source>
+            <translation>&amp;Nouvelle formation (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data</source>
+            <translation>Charger les données de &amp;démonstration</translation>
+        </message>
+        <message>
+            <source>No training matches these filters.</source>
+            <translation>Aucune formation ne correspond à ces filtres.</translation>
+        </message>
+        <message>
+            <source>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</source>
+            <translation>Aucune formation pour l’instant. Appuyez sur Ctrl+N pour enregistrer la première, ou chargez les données de démonstration pour essayer Muster : une installation de terrain charge la formation d’exemple de sa propre mission, le siège charge les trois.</translation>
         </message>
     </context>
     <context>
@@ -2366,8 +2727,8 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
             <translation>facultatif</translation>
         </message>
         <message>
-            <source>Load the &amp;demo data (three example trainings)</source>
-            <translation>Charger les données de &amp;démonstration (trois formations d’exemple)</translation>
+            <source>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</source>
+            <translation>Charger les données de &amp;démonstration : une installation de terrain charge la formation d’exemple de sa propre mission, le siège les trois</translation>
         </message>
         <message>
             <source>Your &amp;name</source>
