@@ -6,9 +6,12 @@ message when one is missing ("could not load the Qt platform plugin") tells a us
 nothing. ``ldd`` on the plugin names each missing library; the table below maps it
 to its Debian/Ubuntu package, so the message ends with one ``apt-get install`` line.
 
-``make run`` runs ``python -m app.system_check`` before the app; the packaged
-program runs the same check before it opens its window. Linux only: elsewhere, and
-with a platform that needs no display (``QT_QPA_PLATFORM=offscreen``), it passes.
+``make run`` runs ``python -m app.system_check ARGS`` before the app; the packaged
+program runs the same check before it opens its window. Only a launch that opens the
+window is checked (a command such as ``muster report`` needs no display). Linux only:
+elsewhere, and with a platform that needs no display (``QT_QPA_PLATFORM=offscreen``),
+it passes. ``--build`` (``make dist``) checks that the libraries are there to be
+bundled into the package, display or not.
 """
 
 from __future__ import annotations
@@ -124,10 +127,17 @@ def missing_for(plugin: Path) -> list[str]:
     ldd = shutil.which("ldd")
     if ldd is None or not plugin.exists():
         return []
+    env = dict(os.environ)
+    bundled = getattr(sys, "_MEIPASS", None)  # the package: its own copies count
+    if bundled:
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+            p for p in (bundled, env.get("LD_LIBRARY_PATH")) if p
+        )
     try:
         result = subprocess.run(
-            [ldd, str(plugin)], capture_output=True, text=True, timeout=LDD_TIMEOUT_S, check=False
-        )
+            [ldd, str(plugin)], capture_output=True, text=True, timeout=LDD_TIMEOUT_S,
+            check=False, env=env,
+        )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired):
         return []
     return parse_ldd(result.stdout)
@@ -162,8 +172,35 @@ def problem(env: Mapping[str, str] | None = None, folder: Path | None = None) ->
     return f"{message} Install them with:\n    {install}" if install else message
 
 
-def main() -> int:
-    found = problem()
+def opens_window(argv: Sequence[str]) -> bool:
+    """True when ``muster ARGV`` names no command (at most ``--home DIR``): the app opens."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--home" and rest:
+            rest.pop(0)
+        elif not arg.startswith("--home="):
+            return False
+    return True
+
+
+def build_problem(folder: Path | None = None) -> str | None:
+    """What the package build lacks: the xcb libraries it bundles (display or not)."""
+    found = problem({"DISPLAY": ":0"}, folder)
+    if found is None:
+        return None
+    return found.replace("Muster cannot open its window", "The package cannot be built", 1)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m app.system_check [--build | MUSTER-ARGS…]``: 1 with the reason on stderr."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--build"]:
+        found = build_problem()
+    elif opens_window(argv):
+        found = problem()
+    else:
+        found = None  # a command: no window, no display needed
     if found is None:
         return 0
     print(found, file=sys.stderr)
