@@ -19,13 +19,15 @@ import sys
 import tarfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from app import __version__
+from app.paths import Paths
 from app.system_check import DEBIAN_PACKAGES
+from app.ui.i18n import save_language
 
 pytestmark = pytest.mark.package
 
@@ -158,9 +160,12 @@ def _screenshot(display: str, target: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def _open_window(muster: Path, env: dict[str, str], artifact: Path | None = None) -> None:
-    """Start the app, wait for its painted window (the MUSTER_READY line), screenshot it,
-    close it. Its stderr goes to a file, so a chatty Qt can never fill a pipe and stall."""
+def _open_window(
+    muster: Path, env: dict[str, str], while_open: Callable[[int], None] | None = None
+) -> None:
+    """Start the app, wait for its painted window (the MUSTER_READY line), run
+    ``while_open(pid)``, close it. Its stderr goes to a file, so a chatty Qt can never fill
+    a pipe and stall."""
     errors_file = Path(env["MUSTER_HOME"]).parent / "app-stderr.txt"
     lines: queue.Queue[str | None] = queue.Queue()
     with errors_file.open("w", encoding="utf-8") as errors_out:
@@ -188,8 +193,8 @@ def _open_window(muster: Path, env: dict[str, str], artifact: Path | None = None
             if line is None:
                 break
             ready = line.startswith("MUSTER_READY ")
-        if ready and artifact is not None:
-            _screenshot(env["DISPLAY"], artifact)
+        if ready and while_open is not None:
+            while_open(app.pid)
         if ready and env.get("MUSTER_STARTUP_PROBE") == "quit":
             assert app.wait(timeout=30) == 0
     finally:
@@ -242,7 +247,7 @@ def test_linux_package_installs_opens_and_runs_its_command_line(
 
     # The window opens on a fresh data folder, under X (the xcb plugin, not offscreen).
     gui_env = {**env, "DISPLAY": xvfb, "MUSTER_STARTUP_PROBE": "1"}
-    _open_window(muster, gui_env, artifacts / "package-first-start.png")
+    _open_window(muster, gui_env, lambda _pid: _screenshot(xvfb, artifacts / "package-first.png"))
     assert (data / "muster.sqlite3").exists()
 
     # The command line inside the package.
@@ -266,7 +271,20 @@ def test_linux_package_installs_opens_and_runs_its_command_line(
     after = sorted(p.relative_to(data) for p in data.rglob("*") if "logs" not in p.parts)
     assert after == before
     assert json.loads(_run([str(muster), "report", "--json"], env).stdout) == figures
-    _open_window(muster, {**gui_env, "MUSTER_STARTUP_PROBE": "quit"})
+
+    # The upgraded program opens the same data, in French: Muster's and Qt's translations,
+    # read from the package (Qt maps each .qm file it loads into memory).
+    save_language(Paths(data), "fr")
+
+    def speaks_french(pid: int) -> None:
+        maps = Path(f"/proc/{pid}/maps").read_text(encoding="utf-8")
+        for qm in ("muster_fr.qm", "qtbase_fr.qm"):
+            assert f"{internal.name}/" in maps and qm in maps, f"{qm} is not loaded"
+        assert str(program) in maps and str(unpacked) not in maps
+        _screenshot(xvfb, artifacts / "package-upgraded-fr.png")
+
+    _open_window(muster, gui_env, speaks_french)
+    _open_window(muster, {**gui_env, "MUSTER_STARTUP_PROBE": "quit"})  # and quits cleanly
 
     # Uninstalling removes the program and keeps the data.
     removed = _run([str(program / "uninstall.sh")], env)
@@ -274,7 +292,8 @@ def test_linux_package_installs_opens_and_runs_its_command_line(
     assert not program.exists() and not muster.exists()
     assert (data / "muster.sqlite3").exists()
 
-    size = sum(p.stat().st_size for p in (unpacked / "muster").rglob("*") if p.is_file())
+    files = [p for p in (unpacked / "muster").rglob("*") if p.is_file() and not p.is_symlink()]
+    size = sum(p.stat().st_size for p in files)
     print(f"\npackage: {tarball.stat().st_size / 2**20:.1f} MiB download, "
           f"{size / 2**20:.1f} MiB installed, built in {built:.0f} s; "
           f"from the system: {linked}")  # fmt: skip
