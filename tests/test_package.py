@@ -104,6 +104,28 @@ def _check_self_contained(program: Path) -> dict[str, object]:
     return {"system libraries": sorted(outside), "glibc": glibc}
 
 
+def _check_documents(muster: Path, env: dict[str, str], out: Path) -> None:
+    """What the package's libraries do: keys (cryptography), a signed PDF with the bundled
+    fonts (ReportLab, pyHanko) verified back, a spreadsheet (openpyxl), a signed bundle."""
+    out.mkdir()
+    signer = {**env, "MUSTER_PASSPHRASE": "a long test passphrase"}
+
+    def ok(*args: str) -> str:
+        result = _run([str(muster), *args], signer)
+        assert result.returncode == 0, f"muster {' '.join(args)}: {result.stderr}"
+        return str(result.stdout)
+
+    ok("init", "--name", "Aïcha Benali", "--title", "Focal point", "--mission", "MONUSCO")
+    training = json.loads(ok("trainings", "--json", "--mission", "UNSMIL"))[0]["id"]
+    ok("pdf", training, "-o", str(out / "summary.pdf"), "--lang", "fr")
+    assert "Intact:            yes" in ok("verify", str(out / "summary.pdf"))
+    pdf = (out / "summary.pdf").read_bytes()
+    assert b"DejaVuSans" in pdf and b"NotoNaskhArabic" in pdf  # the bundled fonts (Libya)
+    ok("participants", "export", training, "-o", str(out / "participants.xlsx"))
+    assert (out / "participants.xlsx").read_bytes().startswith(b"PK")
+    assert "signed" in ok("export", "-o", str(out / "bundle.muster"))
+
+
 @pytest.fixture
 def xvfb(tmp_path: Path) -> Iterator[str]:
     """A private X server; yields its DISPLAY and always stops it."""
@@ -262,6 +284,7 @@ def test_linux_package_installs_opens_and_runs_its_command_line(
     assert figures["trainings"] == 3 and figures["participants"] == 153
     refused = _run([str(muster), "report", "--from", "not-a-date"], env)
     assert refused.returncode in (1, 2) and "Traceback" not in refused.stderr
+    _check_documents(muster, env, tmp_path / "out")
 
     # An upgrade (the same build installed over itself) keeps the data folder as it was.
     before = sorted(p.relative_to(data) for p in data.rglob("*") if "logs" not in p.parts)
