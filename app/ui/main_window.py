@@ -1028,14 +1028,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Muster"),
-            self.tr(
-                "Muster records capacity-building trainings, their participants and "
-                "attendance, offline. Data: {path}"
-            ).format(path=self.installation.paths.database),
-        )
+        from app.ui.about_dialog import AboutDialog  # imported late: not needed to start
+
+        AboutDialog(self.installation.paths, self).exec()
 
     # --- settings and closing -------------------------------------------------------------
 

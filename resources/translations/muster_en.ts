@@ -57,6 +57,45 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Muster</source>
+            <translation>About Muster</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Version {version}</translation>
+        </message>
+        <message>
+            <source>Muster records capacity-building trainings, their participants and attendance, offline.</source>
+            <translation>Muster records capacity-building trainings, their participants and attendance, offline.</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Data folder:</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Database:</translation>
+        </message>
+        <message>
+            <source>Program:</source>
+            <translation>Program:</translation>
+        </message>
+        <message>
+            <source>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</source>
+            <translation>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</translation>
+        </message>
+        <message>
+            <source>Open data folder</source>
+            <translation>Open data folder</translation>
+        </message>
+    </context>
+    <context>
         <name>AttendanceModel</name>
         <message>
             <source>Participant</source>
@@ -973,14 +1012,6 @@
         <message>
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>About Muster</source>
-            <translation>About Muster</translation>
-        </message>
-        <message>
-            <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
-            <translation>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</translation>
         </message>
         <message numerus="yes">
             <source>%n participant(s) exported to {path}</source>

@@ -57,6 +57,45 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Muster</source>
+            <translation>À propos de Muster</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Version {version}</translation>
+        </message>
+        <message>
+            <source>Muster records capacity-building trainings, their participants and attendance, offline.</source>
+            <translation>Muster enregistre les formations de renforcement des capacités, leurs participants et les présences, hors ligne.</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version :</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Dossier des données :</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Base de données :</translation>
+        </message>
+        <message>
+            <source>Program:</source>
+            <translation>Programme :</translation>
+        </message>
+        <message>
+            <source>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</source>
+            <translation>Installer une version plus récente conserve ce dossier de données : Muster sauvegarde la base de données, puis la met à niveau à sa première ouverture.</translation>
+        </message>
+        <message>
+            <source>Open data folder</source>
+            <translation>Ouvrir le dossier des données</translation>
+        </message>
+    </context>
+    <context>
         <name>AttendanceModel</name>
         <message>
             <source>Participant</source>
@@ -973,14 +1012,6 @@
         <message>
             <source>Keyboard shortcuts</source>
             <translation>Raccourcis clavier</translation>
-        </message>
-        <message>
-            <source>About Muster</source>
-            <translation>À propos de Muster</translation>
-        </message>
-        <message>
-            <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
-            <translation>Muster enregistre les formations de renforcement des capacités, leurs participants et les présences, hors ligne. Données : {path}</translation>
         </message>
         <message numerus="yes">
             <source>%n participant(s) exported to {path}</source>
