@@ -6,9 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+DIST_STAMP := $(VENV)/.installed-dist
 QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test lint format bench translations translations-update clean
+.PHONY: run test lint format bench translations translations-update clean dist test-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,10 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@
+
 # Compiled translations are build output, never edited by hand.
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
@@ -33,7 +38,10 @@ translations: $(QM_FILES)
 translations-update: $(STAMP)
 	$(BIN)/python tools/update_translations.py --list
 
+# The check says which system libraries Qt lacks (with the apt-get line) or that there is
+# no display, before Qt would abort with a message nobody understands.
 run: $(STAMP) translations
+	@$(BIN)/python -m app.system_check $(ARGS)
 	$(BIN)/python -m app $(ARGS)
 
 test: $(TEST_STAMP) translations
@@ -47,6 +55,17 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The Linux package: dist/Muster-<version>-linux-<arch>.tar.gz (PyInstaller; a few
+# minutes on 2 cores, so niced). See packaging/ and the README's Install section.
+dist: $(DIST_STAMP) translations
+	@$(BIN)/python -m app.system_check --build
+	nice -n 10 $(BIN)/python packaging/build.py
+
+# Builds the package, runs it under Xvfb and its command line (not part of make test).
+test-package: $(DIST_STAMP) $(TEST_STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package -o faulthandler_timeout=0 \
+		tests/test_package.py $(PYTEST_ARGS)
+
 bench: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
 
@@ -55,4 +74,4 @@ screenshots: $(TEST_STAMP) translations
 	MUSTER_UPDATE_DOCS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_ui_main.py -k list_shows
 
 clean:
-	rm -rf $(VENV) build *.egg-info resources/translations/*.qm
+	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm

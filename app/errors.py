@@ -54,7 +54,10 @@ _SQLITE_USER_CODES: dict[int, str] = {
 def user_error_from_sqlite(exc: BaseException) -> UserError | None:
     """Map an sqlite3 (or SQLAlchemy-wrapped) error to a plain sentence, or None for bugs."""
     original = getattr(exc, "orig", exc)
-    if not isinstance(original, sqlite3.Error):
+    # sqlite3 for plaintext files, sqlcipher3 (same error codes) for the encrypted database.
+    if not isinstance(original, sqlite3.Error) and not type(original).__module__.startswith(
+        "sqlcipher3"
+    ):
         return None
     code = getattr(original, "sqlite_errorcode", None)
     if code is None:

@@ -49,6 +49,38 @@ def tr(lang: str, text: str, **fields: object) -> str:
     return translated.format(**fields) if fields else translated
 
 
+class Phrase(str):
+    """An English sentence that keeps its template and fields, so a window can show it in
+    the interface's language (:func:`localize`); as a ``str`` it is the English text.
+
+    Services raise ``ValidationError({"title": Phrase("Please give …")})``; the CLI prints
+    it as it is, the French interface shows ``localize(message, "fr")``. Dates among the
+    fields are written out in each language ("10 September 2024" / "10 septembre 2024").
+    """
+
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, template: str, **fields: object) -> Phrase:
+        text = super().__new__(cls, _fill(template, "en", fields))
+        text.template = template
+        text.fields = fields
+        return text
+
+
+def _fill(template: str, lang: str, fields: dict[str, object]) -> str:
+    shown = {k: format_date(v, lang) if isinstance(v, date) else v for k, v in fields.items()}
+    return template.format(**shown) if shown else template
+
+
+def localize(message: str, lang: str) -> str:
+    """``message`` in ``lang``: a :class:`Phrase` with its fields, plain text as it is."""
+    table = catalog(check_language(lang))
+    if isinstance(message, Phrase):
+        return _fill(table.get(message.template) or message.template, lang, message.fields)
+    return table.get(message) or message
+
+
 def format_date(day: date, lang: str = "en") -> str:
     """10 September 2024 / 10 septembre 2024."""
     months = _MONTHS[check_language(lang)]

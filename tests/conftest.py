@@ -30,6 +30,18 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
+# Argon2id at its lowest cost for installations the fixtures make: stored in their key
+# files like any parameters, so each test's opens are cheap; `muster init` and the app
+# use app.services.vault.STRONG_KDF.
+FIXTURE_KDF_ARGS = {"memory_kib": 64, "iterations": 1, "lanes": 1}
+
+
+@pytest.fixture(autouse=True)
+def _exports_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default export folder (outside the data home) is the test's own too."""
+    monkeypatch.setenv("MUSTER_EXPORTS", str(tmp_path / "exports"))
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data home; MUSTER_HOME points at it so nothing escapes."""
@@ -49,8 +61,9 @@ def paths(home: Path):  # type: ignore[no-untyped-def]
 def installation(paths) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A freshly created installation (migrated and seeded, no trainings)."""
     from app.services.installation import open_installation
+    from app.services.vault import KdfParams
 
-    inst = open_installation(paths)
+    inst = open_installation(paths, kdf=KdfParams(**FIXTURE_KDF_ARGS))
     yield inst
     inst.close()
 
@@ -60,9 +73,10 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from app.paths import Paths
     from app.services.demo import load_demo
     from app.services.installation import open_installation
+    from app.services.vault import KdfParams
 
     folder = tmp_path_factory.mktemp("demo-template")
-    inst = open_installation(Paths(folder))
+    inst = open_installation(Paths(folder), kdf=KdfParams(**FIXTURE_KDF_ARGS))
     load_demo(inst)
     with inst.db.engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -77,6 +91,8 @@ def demo_installation(paths, _demo_template: Path) -> Iterator[object]:  # type:
 
     paths.home.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_demo_template, paths.database)
+    (paths.keys).mkdir(parents=True, exist_ok=True)  # the template's data key opens the copy
+    shutil.copyfile(_demo_template.parent / "keys" / "data-key.json", paths.data_key)
     inst = open_installation(paths)
     yield inst
     inst.close()

@@ -110,7 +110,11 @@ class DialogGuard:
         self._timer.start()
 
     def stop(self) -> None:
+        """End of the test: close dialogs it left open (they would leak into the next test)."""
         global _current_guard
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                close_quietly(widget)
         if _current_guard is self:
             _current_guard = None
         if self._timer is not None:

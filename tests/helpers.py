@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -46,13 +45,54 @@ def run_muster(*args: str, home: Path, env: dict[str, str] | None = None, timeou
     )
 
 
-def connect_database(path: Path, **kwargs: Any) -> sqlite3.Connection:
-    """A plain DB-API connection on a Muster database file, for tests that look inside it.
+def database_key(path: Path) -> bytes | None:
+    """The data key of the installation that ``path`` (a database or backup) belongs to.
 
-    Tests open database files only through here, so that at-rest encryption has one
-    place to supply the key.
+    None for a plaintext file (an earlier release's). The key file is looked for in
+    the ``keys`` folder of the file's folder or of a parent (backups/ sits beside it),
+    and unwrapped with ``MUSTER_PASSPHRASE``, as the command line would.
     """
-    return sqlite3.connect(path, **kwargs)
+    import os
+
+    from app.db.cipher import has_plaintext_header
+    from app.paths import Paths
+    from app.services import vault
+
+    path = Path(path)
+    if has_plaintext_header(path) or (path.exists() and path.stat().st_size == 0):
+        return None
+    for folder in (path.parent, *path.parent.parents):
+        paths = Paths(folder)
+        if paths.data_key.is_file():
+            return vault.unlock(paths, os.environ["MUSTER_PASSPHRASE"])
+    return None
+
+
+def connect_database(path: Path, **kwargs: Any) -> Any:
+    """A DB-API connection on a Muster database file, for tests that look inside it.
+
+    Tests open database files only through here: an encrypted file gets its
+    installation's data key (SQLCipher), a plaintext one is opened with sqlite3.
+    """
+    import sqlite3
+
+    import sqlcipher3
+
+    from app.db.cipher import apply_key
+
+    key = database_key(path)
+    if key is None:
+        return sqlite3.connect(path, **kwargs)
+
+    class Connection(sqlcipher3.Connection):  # type: ignore[misc, name-defined]
+        def iterdump(self) -> Any:  # sqlcipher3 has no iterdump; the stdlib's works on it
+            from sqlite3.dump import _iterdump
+
+            return _iterdump(self)
+
+    conn = sqlcipher3.connect(str(path), factory=Connection, **kwargs)
+    apply_key(conn, key)
+    return conn
 
 
 def dump_database(path: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.db.backup import parse_backup_name, timestamped_backup_path
+from app.db.cipher import connect
 from app.errors import UserError
 from app.paths import Paths
 from app.services import backups
@@ -57,7 +59,7 @@ def test_backup_while_in_use_is_consistent_and_self_contained(demo_installation)
     path = backups.backup_now(inst)
     assert path.parent == inst.paths.backups
     assert not Path(f"{path}-wal").exists()  # one file, no sidecar
-    check = backups.check_database_file(path)
+    check = backups.check_database_file(path, inst.key)
     assert (check.trainings, check.people) == _counts(inst.paths.database)[:2]
     assert check.trainings == 4
     assert backups.list_backups(inst.paths)[0].reason == "manual"
@@ -65,7 +67,8 @@ def test_backup_while_in_use_is_consistent_and_self_contained(demo_installation)
 
 def test_backup_to_a_chosen_file_and_refuses_the_database_itself(installation, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = backups.backup_now(installation, tmp_path / "usb" / "muster.sqlite3")
-    assert backups.check_database_file(out).revision
+    assert backups.check_database_file(out, installation.key).revision
+    assert b"SQLite format 3" not in out.read_bytes()[:100]  # encrypted like the database
     folder_target = backups.backup_now(installation, tmp_path / "usb")
     assert folder_target.parent == tmp_path / "usb"
     with pytest.raises(UserError, match="database itself"):
@@ -138,7 +141,7 @@ def test_restore_round_trip_keeps_the_replaced_database(demo_installation) -> No
     after_edit = _counts(paths.database)
     assert after_edit[0] == before[0] + 1
     inst.close()
-    result = backups.restore(paths, snapshot)
+    result = backups.restore(paths, snapshot, inst.key)
     assert _counts(paths.database) == before
     assert result.previous_copy is not None
     assert _counts(result.previous_copy) == after_edit  # nothing is ever lost
@@ -153,7 +156,7 @@ def test_restore_round_trip_keeps_the_replaced_database(demo_installation) -> No
         reopened.close()
 
 
-def _bad_files(tmp_path: Path, good: Path) -> dict[str, tuple[Path, str]]:
+def _bad_files(tmp_path: Path, good: Path, key: bytes) -> dict[str, tuple[Path, str]]:
     garbage = tmp_path / "photo.sqlite3"
     garbage.write_bytes(b"\xff\xd8\xff\xe0 not a database at all" * 100)
     truncated = tmp_path / "truncated.sqlite3"
@@ -165,7 +168,7 @@ def _bad_files(tmp_path: Path, good: Path) -> dict[str, tuple[Path, str]]:
     conn.close()
     newer = tmp_path / "newer.sqlite3"
     newer.write_bytes(good.read_bytes())
-    conn = sqlite3.connect(newer)
+    conn = connect(newer, key)
     conn.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
     conn.commit()
     conn.close()
@@ -175,8 +178,14 @@ def _bad_files(tmp_path: Path, good: Path) -> dict[str, tuple[Path, str]]:
     for offset in range(page * 3, len(data) - page, page * 5):  # scribble over b-tree pages
         data[offset : offset + 64] = b"\x0d" * 64
     damaged.write_bytes(bytes(data))
+    foreign = tmp_path / "foreign.sqlite3"  # another installation's: another data key
+    conn = connect(foreign, os.urandom(32))
+    conn.execute("CREATE TABLE alembic_version(version_num)")
+    conn.commit()
+    conn.close()
     return {
-        "garbage": (garbage, "not a database file"),
+        "garbage": (garbage, "not a backup of this installation"),
+        "foreign": (foreign, "another installation's key"),
         "truncated": (truncated, "damaged|cannot be restored"),
         "other": (other, "not a Muster database"),
         "newer": (newer, "newer version"),
@@ -192,9 +201,9 @@ def test_restore_refuses_bad_files_and_touches_nothing(demo_installation, tmp_pa
     inst.close()
     before_digest = _digest(paths.database)
     before_backups = backups.list_backups(paths)
-    for name, (file, message) in _bad_files(tmp_path, good).items():
+    for name, (file, message) in _bad_files(tmp_path, good, inst.key).items():
         with pytest.raises(UserError, match=message):
-            backups.restore(paths, file)
+            backups.restore(paths, file, inst.key)
         assert _digest(paths.database) == before_digest, name
         assert backups.list_backups(paths) == before_backups, name
     assert not list(paths.home.glob(".restoring-*"))
@@ -226,6 +235,33 @@ def test_cli_backup_list_and_restore(demo_installation, tmp_path) -> None:  # ty
     assert code == 0, stderr
     code, _, stderr = run_cli("restore", "no-such-backup.sqlite3", "--yes", home=home)
     assert code == 1 and "muster backups" in stderr
+
+
+def test_cli_restore_takes_a_path_relative_to_the_current_folder(
+    demo_installation, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    home = demo_installation.paths.home
+    demo_installation.close()
+    stick = tmp_path / "stick"
+    code, _, stderr = run_cli("backup", "-o", str(stick / "backup.sqlite3"), home=home)
+    assert code == 0, stderr
+    monkeypatch.chdir(tmp_path)
+    for relative in ("stick/backup.sqlite3", "./stick/../stick/backup.sqlite3"):
+        code, stdout, stderr = run_cli("restore", relative, "--yes", home=home)
+        assert code == 0, stderr
+        assert "Restored backup.sqlite3" in stdout
+    monkeypatch.chdir(stick)
+    code, stdout, stderr = run_cli("restore", "backup.sqlite3", "--yes", home=home)
+    assert code == 0, stderr
+    # Refused in one sentence, never a traceback: a folder, a missing file, garbage.
+    (stick / "photo.sqlite3").write_bytes(b"not a database " * 300)
+    digest = _digest(home / "muster.sqlite3")
+    for bad, said in (("..", "is a folder"), ("nope/x.sqlite3", "There is no file"),
+                      ("photo.sqlite3", "not a backup of this installation")):  # fmt: skip
+        code, stdout, stderr = run_cli("restore", bad, "--yes", home=home)
+        assert code == 1, (bad, stderr)
+        assert stderr.count("\n") == 1 and said in stderr and "Traceback" not in stderr
+    assert _digest(home / "muster.sqlite3") == digest
 
 
 def test_upgrade_backup_goes_through_the_backups_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]

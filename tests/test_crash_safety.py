@@ -24,7 +24,10 @@ from app.services.trainings import SessionInput, TrainingInput, create_training
 from benchmarks.generate import _Writer
 from tests.helpers import MUSTER_EXE, ROOT, connect_database
 
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX"),
+    pytest.mark.timeout(180),  # real processes killed and restarted
+]
 
 PARTICIPANTS = 5000
 MARKED = 1500  # people marked at each of 3 sessions by the killed edit (ORM path: ~500/s)

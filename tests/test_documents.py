@@ -42,7 +42,7 @@ def field_and_hq(tmp_path: Path) -> Any:
 
 
 def test_hq_lists_the_received_summary_and_it_verifies(field_and_hq: Any) -> None:
-    from app.services.documents import list_documents
+    from app.services.documents import list_documents, read_document, viewing_copy
     from app.services.signing import verify_pdf
 
     field, hq = field_and_hq
@@ -51,8 +51,11 @@ def test_hq_lists_the_received_summary_and_it_verifies(field_and_hq: Any) -> Non
     (received,) = list_documents(hq, BENI)
     assert received.received and received.available
     assert received.id == made.id and received.signer == "Awa Kahindo"
-    assert received.path.read_bytes() == made.path.read_bytes()
-    result = verify_pdf(hq, received.path)
+    # Kept sealed with each installation's own data key; the same PDF once opened.
+    assert received.path.read_bytes()[:16] == b"MUSTER-SEALED-1\n"
+    assert read_document(hq, received.path.name) == read_document(field, made.path.name)
+    assert read_document(hq, received.path.name).startswith(b"%PDF-")
+    result = verify_pdf(hq, viewing_copy(hq, received.path.name))
     assert result.ok and result.trusted
     code, out, err = run_cli("documents", BENI[:8], "--json", home=hq.paths.home)
     assert code == 0, err
@@ -87,7 +90,10 @@ def test_documents_dialog_opens_and_verifies(  # type: ignore[no-untyped-def]
         QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
     )
     assert dialog.open_selected()
-    assert opened == [str(dialog.docs[0].path)]
+    # The reader gets a decrypted copy outside the data folder, never the sealed file.
+    (copy,) = map(Path, opened)
+    assert copy.name == dialog.docs[0].path.name and copy.read_bytes().startswith(b"%PDF-")
+    assert not copy.is_relative_to(hq.paths.home)
     verify = dialog.verify_selected()
     qtbot.waitUntil(lambda: verify.verdict.text().startswith("Valid"), timeout=15_000)
     verify.close()

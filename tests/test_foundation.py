@@ -56,8 +56,11 @@ def test_everything_is_written_inside_the_home(home: Path) -> None:
     code, _, err = run_cli("demo", home=home)
     assert code == 0, err
     paths = Paths(home)
-    for folder in (paths.database, paths.backups, paths.logs, paths.keys, paths.exports):
+    for folder in (paths.database, paths.backups, paths.logs, paths.keys, paths.data_key):
         assert folder.resolve().is_relative_to(home.resolve())
+    # Exports are plaintext on purpose: the folder suggested for them is outside the home.
+    assert not paths.exports.resolve().is_relative_to(home.resolve())
+    assert not paths.legacy_exports.exists()
 
 
 # --- migrations ------------------------------------------------------------------------

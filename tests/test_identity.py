@@ -129,14 +129,17 @@ def test_cli_init_and_identity(home: Path, tmp_path: Path, monkeypatch: pytest.M
         "init", "--name", "Jean Mukendi", "--title", "FP", "--mission", "MONUSCO", home=home
     )
     assert code == 1 and "MUSTER_PASSPHRASE" in err
+    code, _out, err = run_cli("identity", home=home)  # it opens the database: locked
+    assert code == 1 and err.startswith("muster: No passphrase given") and err.count("\n") == 1
+    monkeypatch.setenv("MUSTER_PASSPHRASE", PASS)
     code, _out, err = run_cli("identity", home=home)
     assert code == 1 and "muster init" in err
-    monkeypatch.setenv("MUSTER_PASSPHRASE", PASS)
     code, out, err = run_cli(
         "init", "--name", "Jean Mukendi", "--title", "FP", "--mission", "MONUSCO", home=home
     )
     assert code == 0, err
     assert "Certificate fingerprint" in out
+    assert "Recovery key:" in out and "forget your passphrase" in out
     code, _out, err = run_cli(
         "init", "--name", "Jean Mukendi", "--title", "FP", "--mission", "MONUSCO", home=home
     )
@@ -163,7 +166,7 @@ def test_init_in_a_real_process_with_a_passphrase_file(home: Path, tmp_path: Pat
         "--passphrase-file", str(secret), home=home, env=env,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    done = run_muster("identity", home=home, env=env)
+    done = run_muster("identity", "--passphrase-file", str(secret), home=home, env=env)
     assert done.returncode == 0 and "Анна Петрова" in done.stdout
 
 

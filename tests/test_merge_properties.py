@@ -77,11 +77,12 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
 def _open_copy(template: Path, target: Path) -> Any:
     from app.db.engine import Database
     from app.paths import Paths
+    from app.services import vault
     from app.services.installation import Installation
 
     shutil.copytree(template, target)
     paths = Paths(target)
-    return Installation(paths, Database(paths.database))
+    return Installation(paths, Database(paths.database, vault.unlock(paths, PASSPHRASE)))
 
 
 def _training_id(mission: str, k: int = 0) -> str:

@@ -203,7 +203,10 @@ def test_summary_is_recorded_and_archived(signer, tmp_path: Path) -> None:
     result = export_summary(inst, training_ids()["MONUSCO"], out, key)
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
-    assert result.archived.read_bytes() == data
+    from app.services.documents import read_document
+
+    assert read_document(inst, result.archived.name) == data  # the kept copy is sealed
+    assert data[:200] not in result.archived.read_bytes()
     assert result.archived.parent == inst.paths.documents
     with inst.db.reading() as session:
         doc = session.scalars(select(Document)).one()

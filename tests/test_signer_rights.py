@@ -355,9 +355,41 @@ def test_hq_edits_still_work_after_the_clock_attacks(world: World, tmp_path: Pat
         inst.close()
 
 
+def _tiny_pdf(text: str) -> bytes:
+    """A small, real PDF (HQ time-stamps every PDF it receives, so it must parse)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.drawString(72, 720, text)
+    canvas.save()
+    return out.getvalue()
+
+
+def test_a_document_that_is_not_a_pdf_is_refused(world: World, tmp_path: Path) -> None:
+    home = tmp_path / "hq"
+    shutil.copytree(world.hq.paths.home, home)
+    from app.services.reference import mission_id
+
+    (tid,) = [
+        r[0] for r in rows_of(world.hq, "trainings", "mission_id = ?", (mission_id("MONUSCO"),))
+    ]
+    forged = forge(world, tmp_path / "junk.muster", {}, documents={
+        "dddddddd-0000-4000-8000-000000000001": (tid, "beni.pdf", b"%PDF-1.7 junk")})  # fmt: skip
+    before = dump_database(home / "muster.sqlite3")
+    files = sorted((home / "documents").iterdir())
+    code, _, err = run_cli("import", str(forged), home=home)
+    assert code == 1, err
+    assert "not a readable PDF" in err and len(err.strip().splitlines()) == 1
+    assert dump_database(home / "muster.sqlite3") == before
+    assert sorted((home / "documents").iterdir()) == files
+
+
 def test_a_device_cannot_replace_another_devices_pdf(world: World, tmp_path: Path) -> None:
     """Received files are named by content: a same-named PDF lands beside, never over."""
-    from app.services.documents import list_documents
+    from app.services.documents import list_documents, viewing_copy
     from app.services.reference import mission_id
     from app.services.signing import verify_pdf
 
@@ -367,7 +399,7 @@ def test_a_device_cannot_replace_another_devices_pdf(world: World, tmp_path: Pat
         r[0] for r in rows_of(world.hq, "trainings", "mission_id = ?", (mission_id("MONUSCO"),))
     ]
     forged = forge(world, tmp_path / "pdf.muster", {}, documents={
-        "cccccccc-0000-4000-8000-000000000001": (tid, "tunis.pdf", b"%PDF-1.7 not the same")})  # fmt: skip
+        "cccccccc-0000-4000-8000-000000000001": (tid, "tunis.pdf", _tiny_pdf("not the same"))})  # fmt: skip
     code, _, err = run_cli("import", str(forged), home=home)
     assert code == 0, err
     from app.paths import Paths
@@ -378,7 +410,7 @@ def test_a_device_cannot_replace_another_devices_pdf(world: World, tmp_path: Pat
         docs = list_documents(inst)
         assert len({d.path for d in docs}) == len(docs) == 2
         tunis = next(d for d in docs if d.id != "cccccccc-0000-4000-8000-000000000001")
-        assert verify_pdf(inst, tunis.path).ok
+        assert verify_pdf(inst, viewing_copy(inst, tunis.path.name)).ok  # sealed at rest
     finally:
         inst.close()
 

@@ -26,7 +26,7 @@ def ok(result, *expected: str) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(400)  # a dozen real processes per laptop, on a shared machine
+@pytest.mark.timeout(400)  # ~25 real processes, each unlocking an encrypted folder
 def test_three_field_installations_and_hq_through_the_command_line(tmp_path: Path) -> None:
     hq = tmp_path / "hq"
     stick = tmp_path / "usb-stick"

@@ -31,8 +31,9 @@ def test_first_run_welcome_saves_who_the_user_is_and_loads_the_demo(
     type_text(dialog.name_edit, "Aïcha Benali")
     type_text(dialog.title_edit, "Chargée des affaires judiciaires")
     dialog.mission_box.setCurrentIndex(dialog.mission_box.findData("MONUSCO"))
-    type_text(dialog.passphrase_edit, "quatre mots bien longs")
-    type_text(dialog.passphrase_again, "quatre mots bien long")  # a typo
+    # The passphrase that unlocked the data (MUSTER_PASSPHRASE here) signs too.
+    type_text(dialog.passphrase_edit, "correct horse battery staple")
+    type_text(dialog.passphrase_again, "correct horse battery stapl")  # a typo
     dialog.demo_check.setChecked(True)
     qtbot.keyClick(dialog.passphrase_again, Qt.Key.Key_Return)
     assert dialog.errors["passphrase_again"].isVisible()
@@ -42,7 +43,7 @@ def test_first_run_welcome_saves_who_the_user_is_and_loads_the_demo(
     assert not installation.profile().is_set
 
     qtbot.keyClick(dialog.passphrase_again, Qt.Key.Key_End)
-    type_text(dialog.passphrase_again, "s")
+    type_text(dialog.passphrase_again, "e")
     with qtbot.waitSignal(dialog.finished_setup, timeout=60000):
         qtbot.mouseClick(
             dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
@@ -54,7 +55,7 @@ def test_first_run_welcome_saves_who_the_user_is_and_loads_the_demo(
     from app.services import identity
 
     assert identity.load_identity(installation) is not None
-    identity.unlock_private_key(installation, "quatre mots bien longs")
+    identity.unlock_private_key(installation, "correct horse battery staple")
     qtbot.waitUntil(lambda: win.model.rowCount() >= 1, timeout=10000)
     assert trainings.count_trainings(installation) >= 1
     win._closing_confirmed = True

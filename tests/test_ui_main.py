@@ -237,8 +237,10 @@ def test_duplicate_delete_and_undo(qtbot: QtBot, window: MainWindow) -> None:
     assert copy_id is not None and copy_id != source.id
     copy = trainings.get_training(inst, copy_id)
     assert copy.title == source.title and copy.status == "planned"
-    assert copy.start == date(2024, 12, 5)
+    # Tuesday 5 November -> Tuesday 3 December: four weeks on, the same weekdays
+    assert copy.start == date(2024, 12, 3)
     assert len(copy.sessions) == len(source.sessions)
+    assert [s.date.weekday() for s in copy.sessions] == [s.date.weekday() for s in source.sessions]
 
     window.show_list()
     window.page.select_id(copy_id)

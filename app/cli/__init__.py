@@ -9,6 +9,7 @@ part of the product: 0 success, 1 refused input (one-line reason on stderr),
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import sys
@@ -26,21 +27,41 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
+PASSPHRASE_FILE_HELP = "read the passphrase from FILE's first line (default: MUSTER_PASSPHRASE)"
 
 
 class Context:
-    """What a command needs: the chosen paths and, opened on demand, the installation."""
+    """What a command needs: the chosen paths and, unlocked and opened on demand, the data.
 
-    def __init__(self, paths: Paths) -> None:
+    The passphrase comes from ``--passphrase-file`` (every command has it) or
+    ``MUSTER_PASSPHRASE``, and only when the command opens the database.
+    """
+
+    def __init__(self, paths: Paths, args: argparse.Namespace | None = None) -> None:
         self.paths = paths
+        self.args = args
         self._installation: Installation | None = None
+        self._key: bytes | None = None
+
+    def passphrase(self) -> str:
+        from app.services.identity import cli_passphrase
+
+        return cli_passphrase(getattr(self.args, "passphrase_file", None))
+
+    def key(self) -> bytes:
+        """The data key, unlocked by the passphrase (a new folder gets one)."""
+        if self._key is None:
+            from app.services.installation import unlock_data
+
+            self._key = unlock_data(self.paths, self.passphrase())
+        return self._key
 
     @property
     def installation(self) -> Installation:
         if self._installation is None:
             from app.services.installation import open_installation
 
-            self._installation = open_installation(self.paths)
+            self._installation = open_installation(self.paths, key=self.key())
         return self._installation
 
     def close(self) -> None:
@@ -70,7 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
         if module_info.name.startswith("cmd_"):
             module = importlib.import_module(f"{__name__}.{module_info.name}")
             module.register(subparsers)
+    _add_passphrase_file(subparsers)
     return parser
+
+
+def _add_passphrase_file(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Every command (the innermost ones) may open the database, so each takes the option."""
+    for command in subparsers.choices.values():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            _add_passphrase_file(nested[0])
+            continue
+        with contextlib.suppress(argparse.ArgumentError):  # the command has it already
+            command.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_FILE_HELP)
 
 
 def _gui_home(argv: Sequence[str]) -> tuple[bool, str | None]:
@@ -106,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(home=args.home)
     handler: Handler = args.handler
-    ctx = Context(get_paths(args.home))
+    ctx = Context(get_paths(args.home), args)
     try:
         return handler(args, ctx)
     except UserError as err:

@@ -80,12 +80,15 @@ def cmd_backups(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _resolve_backup(ctx: Context, name: str) -> Path:
-    given = Path(name).expanduser()
+    """The file named: a path (relative to the current folder) or a name in the backups folder."""
+    given = Path(name).expanduser().absolute()
     if given.is_file():
         return given
-    in_folder = ctx.paths.backups / name
-    if in_folder.is_file():
+    in_folder = ctx.paths.backups / Path(name).name
+    if Path(name).name == name and in_folder.is_file():
         return in_folder
+    if given.exists():
+        raise UserError(f"{name} is a folder; give the backup file inside it.")
     raise UserError(f"There is no file {name}. 'muster backups' lists the backups.")
 
 
@@ -94,7 +97,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from app.ui.single_instance import app_is_running
 
     file = _resolve_backup(ctx, args.file)
-    check = check_database_file(file)
+    key = ctx.key()  # the data key, without opening the database (it may be damaged)
+    check = check_database_file(file, key)
     if app_is_running(ctx.paths):
         raise UserError("Muster is open on this data folder. Close it, then restore again.")
     if not args.yes:
@@ -109,7 +113,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
             print("Nothing was changed.")
             return EXIT_OK
     ctx.close()  # no connection of ours may stay open on the file being replaced
-    result = restore(ctx.paths, file)
+    result = restore(ctx.paths, file, key)
     print(
         f"Restored {file.name}: {result.trainings} trainings, {result.people} people. "
         + (

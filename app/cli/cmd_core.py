@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("demo", help="load the demo data (the three pilot activities)")
+    about = (
+        "load the demo data: a field installation loads its own mission's pilot activity, "
+        "HQ all three"
+    )
+    p = sub.add_parser("demo", help=about, description=about[0].upper() + about[1:] + ".")
     p.add_argument("--mission", metavar="CODE", help="only this mission's part (e.g. MONUSCO)")
     p.set_defaults(handler=cmd_demo)
 
@@ -36,18 +40,39 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.demo import load_demo
+    from app.services.demo import demo_missions, load_demo
 
+    profile = ctx.installation.profile()
+    own = profile.role == "field" and profile.mission in demo_missions()
     result = load_demo(ctx.installation, args.mission)
+    scope = (
+        f" for {args.mission.upper()}"
+        if args.mission
+        else f" for {profile.mission} (a field installation loads its own mission's demo)"
+        if own
+        else ""
+    )
     if result.changed:
-        print(
-            f"Demo data loaded: {result.trainings} trainings, {result.sessions} sessions, "
-            f"{result.people} people, {result.enrolments} enrolments, "
-            f"{result.attendance} attendance marks."
+        counts = ", ".join(
+            _count(n, word)
+            for n, word in (
+                (result.trainings, "training"),
+                (result.sessions, "session"),
+                (result.people, "person"),
+                (result.enrolments, "enrolment"),
+                (result.attendance, "attendance mark"),
+            )
         )
+        print(f"Demo data loaded{scope}: {counts}.")
     else:
         print("The demo data is already loaded; nothing changed.")
     return EXIT_OK
+
+
+def _count(n: int, word: str) -> str:
+    """'1 training', '3 trainings', '2 people'."""
+    plural = "people" if word == "person" else f"{word}s"
+    return f"{n} {word if n == 1 else plural}"
 
 
 def cmd_trainings(args: argparse.Namespace, ctx: Context) -> int:

@@ -151,6 +151,14 @@ def _age_identities(args: argparse.Namespace, inst: Installation) -> Any:
     return lambda: list(unlock())
 
 
+def _time_stamp_key(args: argparse.Namespace, inst: Installation) -> Any:
+    """HQ's time-stamping key for received PDFs, unlocked only when a document arrives."""
+    from app.services.identity import cli_passphrase
+    from app.services.signing import hq_time_stamp_key
+
+    return cache(lambda: hq_time_stamp_key(inst, lambda: cli_passphrase(args.passphrase_file)))
+
+
 def _signing_key(args: argparse.Namespace, inst: Installation) -> Any:
     from app.services.identity import cli_passphrase, require_identity, unlock_private_key
 
@@ -187,8 +195,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
     inst = ctx.installation
     outcome = import_bundles(
-        inst, [Path(f) for f in args.files], _age_identities(args, inst), dry_run=args.dry_run
-    )
+        inst, [Path(f) for f in args.files], _age_identities(args, inst), dry_run=args.dry_run,
+        time_stamp_key=_time_stamp_key(args, inst),
+    )  # fmt: skip
     names = {s.device_id: s.device_name for s in outcome.summaries}
     if args.json:
         print_json(

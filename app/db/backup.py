@@ -5,6 +5,10 @@ committed pages still sit in the WAL), so a copy made while the app is writing i
 still a consistent database. Copies are switched to a rollback journal so a backup
 is one self-contained file, written under a temporary name, synced to disk and
 renamed: a half-made backup never carries the final name.
+
+Backups of an encrypted database are encrypted with the same data key: the online
+backup runs between two SQLCipher connections keyed alike, page by page, so no
+plaintext is ever written.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+from app.db.cipher import connect, has_plaintext_header
+
 BACKUP_PREFIX = "muster-"
 BACKUP_SUFFIX = ".sqlite3"
 PARTIAL_SUFFIX = ".partial"
@@ -64,19 +68,17 @@ def fsync_directory(folder: Path) -> None:
 
 
 def has_sqlite_header(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
+    """True for a plaintext SQLite file (see app/db/cipher.py)."""
+    return has_plaintext_header(path)
 
 
-def backup_database(source: Path, destination: Path) -> Path:
+def backup_database(source: Path, destination: Path, key: bytes | None = None) -> Path:
     """Copy ``source`` to ``destination`` consistently, even while it is in use.
 
-    The copy is written beside the destination and renamed, so a half-made backup
-    never carries the final name. Errors (a full disk, a damaged source) leave no
-    partial file behind and propagate as ``sqlite3.Error`` or ``OSError``.
+    Both are encrypted with ``key`` (plaintext when None). The copy is written
+    beside the destination and renamed, so a half-made backup never carries the
+    final name. Errors (a full disk, a damaged source) leave no partial file behind
+    and propagate as a DB-API error (``DB_API_ERRORS``) or ``OSError``.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + PARTIAL_SUFFIX)
@@ -84,9 +86,9 @@ def backup_database(source: Path, destination: Path) -> Path:
         raise FileNotFoundError(source)
     partial.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(source)
+        src = connect(source, key)
         try:
-            dst = sqlite3.connect(partial)
+            dst = connect(partial, key)
             try:
                 src.backup(dst)
                 # One self-contained file: no -wal beside the copy.

@@ -1,4 +1,9 @@
-"""Opening the SQLite database: pragmas, sessions, the version clock, error mapping.
+"""Opening the SQLite database: encryption, pragmas, sessions, the version clock, errors.
+
+The file is encrypted with SQLCipher through SQLAlchemy's ``sqlite+pysqlcipher``
+dialect, keyed on connect with the installation's raw 256-bit data key (see
+app/db/cipher.py); ``key=None`` opens a plaintext file (only to convert an old
+release's database). Temporary tables and sorts stay in memory (``temp_store``).
 
 Pragmas: WAL so readers never block the writer and a killed process leaves a
 consistent file; ``synchronous=FULL`` so a committed transaction survives a power
@@ -16,11 +21,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.db.base import SyncMixin, new_id, utcnow
+from app.db.cipher import DB_API_ERRORS, pin_settings, raw_key_literal
 from app.errors import UserError, user_error_from_sqlite
 
 BUSY_TIMEOUT_MS = 5000
@@ -29,6 +36,8 @@ CACHE_KIB = 64 * 1024
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    if type(dbapi_connection).__module__.startswith("sqlcipher3"):
+        pin_settings(cursor)  # right after the dialect's PRAGMA key, before any read
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -38,9 +47,17 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` with Muster's pragmas on every connection."""
-    engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on ``path``, encrypted with ``key``, with Muster's pragmas on every connection.
+
+    QueuePool as for plain SQLite files (the dialect's default, one connection per
+    thread, would close the worker's connection behind its back).
+    """
+    if key is None:
+        engine = create_engine(f"sqlite+pysqlite:///{path}")
+    else:
+        url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(key), database=str(path))
+        engine = create_engine(url, poolclass=QueuePool)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -94,9 +111,10 @@ class HybridClock:
 class Database:
     """One SQLite file, its engine, and transactions that stamp sync fields."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.key = key
+        self.engine = make_engine(path, key)
         self.clock = HybridClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         event.listen(self._sessions, "before_flush", self._stamp_sync_fields)
@@ -150,7 +168,7 @@ class Database:
         try:
             with self._sessions() as session, session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error) as exc:
+        except (DBAPIError, *DB_API_ERRORS) as exc:
             _reraise_as_user_error(exc)
 
     @contextmanager
@@ -162,8 +180,20 @@ class Database:
                     yield session
                 finally:
                     session.rollback()
-        except (DBAPIError, sqlite3.Error) as exc:
+        except (DBAPIError, *DB_API_ERRORS) as exc:
             _reraise_as_user_error(exc)
+
+    def raw_connection(self) -> Any:
+        """A DB-API connection of its own, keyed like the engine's, in autocommit mode.
+
+        For code that drives transactions itself (``BEGIN`` … ``COMMIT``) at DB-API
+        speed: the connection leaves the pool, so closing it really closes it.
+        """
+        pooled = self.engine.raw_connection()
+        pooled.detach()
+        conn = pooled.dbapi_connection
+        conn.isolation_level = None
+        return conn
 
     def dispose(self) -> None:
         self.engine.dispose()

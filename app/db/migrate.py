@@ -87,8 +87,10 @@ def _has_tables(engine: Engine) -> bool:
         )
 
 
-def upgrade_to_head(engine: Engine, database_file: Path, backups_dir: Path) -> Path | None:
-    """Bring the schema to head; return the backup made first, if one was needed."""
+def upgrade_to_head(
+    engine: Engine, database_file: Path, backups_dir: Path, key: bytes | None = None
+) -> Path | None:
+    """Bring the schema to head; return the backup made first (encrypted with ``key``)."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
@@ -101,7 +103,7 @@ def upgrade_to_head(engine: Engine, database_file: Path, backups_dir: Path) -> P
     backup: Path | None = None
     if _has_tables(engine) and database_file.exists():
         backup = timestamped_backup_path(backups_dir, f"before-upgrade-{current or 'none'}")
-        backup_database(database_file, backup)
+        backup_database(database_file, backup, key)
     from alembic import command
 
     config = alembic_config(engine)

@@ -40,6 +40,8 @@ class Mission(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(120), default="")
     retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # The name French documents and the French interface use (revision 0003).
+    name_fr: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Location(SyncMixin, Base):
@@ -59,6 +61,9 @@ class Partner(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20), default="other")
     retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # PNUD for UNDP: what French documents and the French interface show (revision 0003).
+    acronym_fr: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    name_fr: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class Category(SyncMixin, Base):
@@ -229,6 +234,9 @@ class Document(Base):
     source_device: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     exported_seq: Mapped[int | None] = mapped_column()
+    # What the Signed documents list says about it (revision 0003): "fr", with names.
+    lang: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    names_included: Mapped[bool | None] = mapped_column()
 
 
 class Device(Base):

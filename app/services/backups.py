@@ -6,16 +6,20 @@ old, before every schema upgrade (app/db/migrate.py) and before every import
 backups plus the newest of each of the last eight weeks; manual backups and the
 copies kept before a restore are never deleted by Muster.
 
-A restore checks the chosen file first (SQLite header, ``integrity_check``, a
-schema revision this version knows, the Muster tables) on a private copy, keeps a
-copy of the current database, then swaps the files with an atomic rename.
+A restore checks the chosen file first (it opens with this installation's data
+key, ``integrity_check``, a schema revision this version knows, the Muster tables)
+on a private copy, keeps a copy of the current database, then swaps the files with
+an atomic rename.
+
+Backups are encrypted with the installation's data key, like the database (the
+online backup runs between two SQLCipher connections). A plaintext backup of an
+earlier release can still be restored: it is encrypted on its way in.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,6 +38,7 @@ from app.db.backup import (
     slug,
     timestamped_backup_path,
 )
+from app.db.cipher import DB_API_ERRORS, connect, export_encrypted
 from app.errors import UserError, user_error_from_sqlite
 from app.paths import Paths
 
@@ -150,11 +155,11 @@ def rotate(paths: Paths, now: datetime | None = None) -> list[Path]:
 # --- making backups ------------------------------------------------------------------------
 
 
-def _copy(source: Path, destination: Path) -> Path:
+def _copy(source: Path, destination: Path, key: bytes | None) -> Path:
     """The online backup, with the machine's problems (full disk...) as plain sentences."""
     try:
-        return backup_database(source, destination)
-    except sqlite3.Error as exc:
+        return backup_database(source, destination, key)
+    except DB_API_ERRORS as exc:
         mapped = user_error_from_sqlite(exc)
         message = mapped.message if mapped else str(exc)
         raise UserError(f"The backup could not be made. {message}") from exc
@@ -170,7 +175,7 @@ def backup_before(inst: Installation, reason: str) -> Path:
     Returns the backup's path. Old automatic backups are rotated afterwards.
     """
     destination = timestamped_backup_path(inst.paths.backups, f"before-{slug(reason)}")
-    path = _copy(inst.paths.database, destination)
+    path = _copy(inst.paths.database, destination, inst.key)
     log.info("backup before %s: %s", reason, path.name)
     rotate(inst.paths)
     return path
@@ -187,7 +192,7 @@ def backup_now(inst: Installation, destination: Path | None = None) -> Path:
             destination = destination / f"muster-backup-{stamp}{BACKUP_SUFFIX}"
         if _same_file(destination, inst.paths.database):
             raise UserError("Choose another file: that one is the database itself.")
-    path = _copy(inst.paths.database, destination)
+    path = _copy(inst.paths.database, destination, inst.key)
     log.info("manual backup: %s", path)
     return path
 
@@ -219,22 +224,32 @@ def _known_revisions() -> set[str]:
     return known_revisions()
 
 
-def check_database_file(path: Path) -> BackupCheck:
+def check_database_file(path: Path, key: bytes | None) -> BackupCheck:
     """Check that ``path`` is a healthy Muster database this version can open.
 
-    Raises UserError with a plain sentence otherwise. Opens the file read-only;
-    call it on a private copy when the file must not be touched at all.
+    ``key`` is the installation's data key; a plaintext file (an earlier release's
+    backup) is read as such. Raises UserError with a plain sentence otherwise.
+    Opens the file read-only; call it on a private copy when the file must not be
+    touched at all.
     """
+    path = Path(path).expanduser().absolute()
     if not path.is_file():
         raise UserError(f"There is no file {path}.")
-    if not has_sqlite_header(path):
-        raise UserError(f"{path.name} is not a Muster backup: it is not a database file.")
+    plaintext = has_sqlite_header(path)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = connect(f"{path.as_uri()}?mode=ro", None if plaintext else key, uri=True)
+    except DB_API_ERRORS as exc:
         raise UserError(f"{path.name} could not be opened: {exc}.") from exc
     try:
-        result = conn.execute("PRAGMA integrity_check").fetchall()
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+        except DB_API_ERRORS as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 26 and not plaintext:  # NOTADB
+                raise UserError(
+                    f"{path.name} is not a backup of this installation: it is damaged, "
+                    "or it was encrypted with another installation's key."
+                ) from exc
+            raise
         if [tuple(r) for r in result] != [("ok",)]:
             raise UserError(f"{path.name} is damaged, so it cannot be restored.")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -250,7 +265,7 @@ def check_database_file(path: Path) -> BackupCheck:
             )
         trainings = conn.execute("SELECT count(*) FROM trainings WHERE deleted = 0").fetchone()[0]
         people = conn.execute("SELECT count(*) FROM people WHERE deleted = 0").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except DB_API_ERRORS as exc:
         mapped = user_error_from_sqlite(exc)
         reason = mapped.message if mapped else str(exc)
         raise UserError(f"{path.name} cannot be restored: {reason}") from exc
@@ -259,27 +274,30 @@ def check_database_file(path: Path) -> BackupCheck:
     return BackupCheck(path, str(revision[0]), int(trainings), int(people))
 
 
-def _checkpoint_and_close(database: Path) -> None:
+def _checkpoint_and_close(database: Path, key: bytes | None) -> None:
     """Fold the WAL into the main file so removing ``-wal`` loses nothing."""
     try:
-        conn = sqlite3.connect(database, timeout=2)
+        conn = connect(database, key, timeout=2)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except sqlite3.Error as exc:  # damaged or locked: the copy made first still holds it
+    except DB_API_ERRORS as exc:  # damaged or locked: the copy made first still holds it
         log.warning("could not checkpoint %s before restore: %s", database, exc)
 
 
-def restore(paths: Paths, file: Path) -> RestoreResult:
+def restore(paths: Paths, file: Path, key: bytes | None) -> RestoreResult:
     """Replace the database with the backup ``file``, after checking it.
+
+    ``key`` is the installation's data key: the restored database is encrypted
+    with it (a plaintext backup of an earlier release is encrypted on the way in).
 
     The installation must be closed (the GUI closes it; the command line refuses
     while the app is open). The current database is first copied into the
     backups folder ("before-restore", never rotated), then the checked copy of
     ``file`` is renamed over it in one step.
     """
-    file = file.expanduser()
+    file = Path(file).expanduser().absolute()
     if _same_file(file, paths.database):
         raise UserError("That file is the current database; choose a backup instead.")
     if not file.is_file():
@@ -289,23 +307,25 @@ def restore(paths: Paths, file: Path) -> RestoreResult:
     for leftover in (staging, Path(f"{staging}-journal"), Path(f"{staging}-wal")):
         leftover.unlink(missing_ok=True)
     try:
-        if not has_sqlite_header(file):
-            check_database_file(file)  # says plainly what is wrong with it
+        check_database_file(file, key)  # says plainly what is wrong with it
         try:
-            backup_database(file, staging)  # consistent even if the backup has a WAL
-        except sqlite3.Error as exc:
+            if has_sqlite_header(file) and key is not None:
+                export_encrypted(file, staging, key)  # an earlier release's plaintext backup
+            else:
+                backup_database(file, staging, key)  # consistent even if the backup has a WAL
+        except DB_API_ERRORS as exc:
             raise UserError(
                 f"{file.name} is damaged or is not a Muster backup, so it cannot be restored."
             ) from exc
-        check = check_database_file(staging)
+        check = check_database_file(staging, key)
         previous: Path | None = None
         if paths.database.exists():
             previous = timestamped_backup_path(paths.backups, BEFORE_RESTORE_REASON)
             try:
-                backup_database(paths.database, previous)
-            except sqlite3.Error:  # the current file is damaged: keep its bytes as they are
+                backup_database(paths.database, previous, key)
+            except DB_API_ERRORS:  # the current file is damaged: keep its bytes as they are
                 copy_raw_files(paths.database, previous)
-            _checkpoint_and_close(paths.database)
+            _checkpoint_and_close(paths.database, key)
         # The old WAL must never be replayed onto the restored file.
         for sidecar in ("-wal", "-shm", "-journal"):
             Path(f"{paths.database}{sidecar}").unlink(missing_ok=True)

@@ -11,6 +11,11 @@ iterations, AES-256-CBC), readable by OpenSSL. We build that structure ourselves
 because ``cryptography``'s ``BestAvailableEncryption`` uses only 2,048 PBKDF2
 iterations, far too few for a human passphrase, and its encryption builder does
 not offer PKCS#8. The keys folder is private to the user (0700, files 0600).
+
+The passphrase is the one that unlocks the data key (app/services/vault/), so one
+passphrase opens Muster and signs. A second copy of the key, sealed with the data
+key (``signing-key.sealed``), lets the recovery key restore signing after a
+forgotten passphrase: the key is then re-encrypted with the new passphrase.
 """
 
 from __future__ import annotations
@@ -25,13 +30,15 @@ from typing import TYPE_CHECKING
 
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.paths import Paths
 from app.services.installation import Installation, Profile
 
 if TYPE_CHECKING:
     from cryptography import x509
     from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
 
-KEY_FILE = "signing-key.pem"
+KEY_FILE = "signing-key.pem"  # = app.services.vault.SIGNING_KEY_FILE
+ESCROW_FILE = "signing-key.sealed"
 CERT_FILE = "certificate.pem"
 PBKDF2_ITERATIONS = 600_000  # OWASP 2023 guidance for PBKDF2-HMAC-SHA256
 MIN_PASSPHRASE = 10
@@ -246,14 +253,54 @@ def _write_private(path: Path, data: bytes) -> None:
     write_atomically(path, data, private=True)
 
 
-def check_passphrase(passphrase: str) -> None:
-    """Refuse passphrases too short to resist guessing, in one plain sentence."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise UserError(
-            f"The passphrase must be at least {MIN_PASSPHRASE} characters long; "
-            "a few words in a row are easy to remember and hard to guess.",
-            field="passphrase",
-        )
+def check_passphrase(passphrase: str, user_inputs: tuple[str, ...] | list[str] = ()) -> None:
+    """Refuse guessable passphrases (zxcvbn's estimate), in one plain sentence saying why."""
+    from app.services.vault.strength import check_strength
+
+    check_strength(passphrase, user_inputs)
+
+
+def _escrow(inst: Installation, key: EllipticCurvePrivateKey) -> None:
+    """The signing key sealed with the data key, for a reset with the recovery key."""
+    from cryptography.hazmat.primitives import serialization
+
+    from app.services.vault.sealed import seal
+
+    if inst.key is None:
+        return
+    plain = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    _write_private(inst.paths.keys / ESCROW_FILE, seal(inst.key, plain))
+
+
+def check_signing_passphrase(paths: Paths, passphrase: str) -> EllipticCurvePrivateKey | None:
+    """The signing key of ``paths`` opened with ``passphrase`` (None when there is none yet)."""
+    from app.services import vault
+
+    return vault.open_signing_key(paths, passphrase)
+
+
+def reencrypt_signing_key(inst: Installation, key: EllipticCurvePrivateKey, new: str) -> None:
+    """Write the signing key under a new passphrase (and refresh its sealed copy)."""
+    _write_private(key_path(inst), encrypt_private_key(key, new))
+    _escrow(inst, key)
+
+
+def signing_key_from_escrow(inst: Installation) -> EllipticCurvePrivateKey | None:
+    """The signing key from its sealed copy (after unlocking with the recovery key)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from app.services.vault.sealed import unseal
+
+    file = inst.paths.keys / ESCROW_FILE
+    if inst.key is None or not file.exists():
+        return None
+    key = serialization.load_der_private_key(unseal(inst.key, file.read_bytes(), file.name), None)
+    return key if isinstance(key, ec.EllipticCurvePrivateKey) else None
 
 
 # --- the identity ----------------------------------------------------------------------
@@ -303,7 +350,8 @@ def create_identity(inst: Installation, profile: Profile, passphrase: str) -> Id
             "'muster identity' shows it. To make a new one, move the folder "
             f"{inst.paths.keys} somewhere safe first; documents already signed stay valid."
         )
-    check_passphrase(passphrase)
+    check_passphrase(passphrase, [profile.name, profile.title, profile.mission, profile.email])
+    _check_same_as_data_key(inst, passphrase)
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.serialization import Encoding
 
@@ -314,10 +362,27 @@ def create_identity(inst: Installation, profile: Profile, passphrase: str) -> Id
     cert_pem = cert.public_bytes(Encoding.PEM)
     # Key first: a certificate without its key would look like an identity that cannot sign.
     _write_private(key_path(inst), encrypt_private_key(key, passphrase))
+    _escrow(inst, key)
     _write_private(certificate_path(inst), cert_pem)
     info = _identity_from(cert_pem)
     inst.set_settings({"identity.fingerprint": info.fingerprint})
     return info
+
+
+def _check_same_as_data_key(inst: Installation, passphrase: str) -> None:
+    """One passphrase for everything: the signing key's must unlock the data too."""
+    from app.services import vault
+
+    if inst.key is None or not vault.has_key(inst.paths):
+        return
+    try:
+        vault.unlock(inst.paths, passphrase)
+    except UserError:
+        raise UserError(
+            "Use the passphrase that unlocks Muster on this computer: "
+            "one passphrase protects your data and your signing key.",
+            field="passphrase",
+        ) from None
 
 
 def require_identity(inst: Installation) -> IdentityInfo:
@@ -333,21 +398,14 @@ def require_identity(inst: Installation) -> IdentityInfo:
 
 def unlock_private_key(inst: Installation, passphrase: str) -> EllipticCurvePrivateKey:
     """Decrypt the signing key; UserError "The passphrase is not right." when it is not."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
 
     require_identity(inst)
-    data = key_path(inst).read_bytes()
-    try:
-        key = serialization.load_pem_private_key(data, passphrase.encode("utf-8"))
-    except (ValueError, TypeError):
-        raise UserError("The passphrase is not right.", field="passphrase") from None
-    if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise UserError("The signing key file is not an ECDSA key; it may have been replaced.")
+    key = check_signing_passphrase(inst.paths, passphrase)
+    assert key is not None  # require_identity checked that the file is there
     return key
 
 
-def cli_passphrase(passphrase_file: str | None) -> str:
+def cli_passphrase(passphrase_file: str | None, env: str = PASSPHRASE_ENV) -> str:
     """The passphrase from ``--passphrase-file`` (first line) or ``MUSTER_PASSPHRASE``."""
     if passphrase_file:
         try:
@@ -360,9 +418,10 @@ def cli_passphrase(passphrase_file: str | None) -> str:
         if not value:
             raise UserError(f"The passphrase file {passphrase_file} is empty.")
         return value
-    value = os.environ.get(PASSPHRASE_ENV, "")
+    value = os.environ.get(env, "")
     if not value:
-        raise UserError(f"No passphrase given: set {PASSPHRASE_ENV} or use --passphrase-file FILE.")
+        option = "--passphrase-file" if env == PASSPHRASE_ENV else "--new-passphrase-file"
+        raise UserError(f"No passphrase given: set {env} or use {option} FILE.")
     return value
 
 

@@ -1,16 +1,20 @@
-"""Opening an installation: folders, schema upgrade, device id, seeds and profile."""
+"""Opening an installation: unlocking, folders, schema upgrade, device id, seeds and profile."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
+from app.db.cipher import has_plaintext_header
 from app.db.engine import Database
 from app.db.migrate import upgrade_to_head
 from app.db.models import ROLES, Setting
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError, user_error_from_sqlite
 from app.paths import Paths
+from app.services import vault
+from app.services.vault.keyfile import STRONG_KDF, KdfParams
 from app.textnorm import clean_text
 
 PROFILE_KEYS = ("name", "title", "mission", "role", "email")
@@ -41,6 +45,11 @@ class Installation:
     def __init__(self, paths: Paths, db: Database) -> None:
         self.paths = paths
         self.db = db
+
+    @property
+    def key(self) -> bytes | None:
+        """The data key that encrypts the database, its backups and the kept files."""
+        return self.db.key
 
     @property
     def device_id(self) -> str:
@@ -96,14 +105,77 @@ class Installation:
         self.db.dispose()
 
 
-def open_installation(paths: Paths, *, upgrade: bool = True) -> Installation:
-    """Create the folders, upgrade the schema (after a backup) and seed reference data."""
+def _has_database(paths: Paths) -> bool:
+    try:
+        return paths.database.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def unlock_data(
+    paths: Paths, passphrase: str | None = None, *, kdf: KdfParams = STRONG_KDF
+) -> bytes:
+    """The data key of this folder, unwrapped by ``passphrase`` (else ``MUSTER_PASSPHRASE``).
+
+    A new folder gets a new key wrapped by the passphrase (refused when guessable,
+    with Argon2id cost ``kdf``). An earlier release's plaintext folder gets one too,
+    after the passphrase is checked against its signing key.
+    """
+    if passphrase is None:
+        passphrase = vault.passphrase_from_environment()
+    if vault.has_key(paths):
+        return vault.unlock(paths, passphrase)
+    if _has_database(paths) and not has_plaintext_header(paths.database):
+        raise UserError(
+            f"The database cannot be read: it is not a Muster database, or its key file "
+            f"{paths.data_key} is missing (put back a copy of the keys folder)."
+        )
+    if _has_database(paths):  # an earlier release: the same passphrase as its signing key
+        vault.open_signing_key(paths, passphrase)
+        paths.keys.mkdir(parents=True, exist_ok=True)
+        return vault.create_key(paths, passphrase, kdf=kdf, check=False)
+    paths.keys.mkdir(parents=True, exist_ok=True)
+    return vault.create_key(paths, passphrase, kdf=kdf)
+
+
+def open_installation(
+    paths: Paths,
+    *,
+    upgrade: bool = True,
+    key: bytes | None = None,
+    passphrase: str | None = None,
+    kdf: KdfParams = STRONG_KDF,
+) -> Installation:
+    """Unlock, create the folders, upgrade the schema (after a backup) and seed reference data.
+
+    ``key`` is the data key when the caller unlocked it already (the app's unlock
+    screen); otherwise ``passphrase`` (else ``MUSTER_PASSPHRASE``) unlocks it.
+    An earlier release's plaintext folder is encrypted in place first.
+    """
     from app.services import reference
+    from app.services.vault import upgrade as plaintext
 
     paths.ensure()
-    db = Database(paths.database)
-    if upgrade:
-        upgrade_to_head(db.engine, paths.database, paths.backups)
-    installation = Installation(paths, db)
-    reference.seed_reference_data(installation)
+    if key is None:
+        key = unlock_data(paths, passphrase, kdf=kdf)
+    if plaintext.needs_upgrade(paths):
+        plaintext.upgrade(paths, key)
+    db = Database(paths.database, key)
+    try:
+        if upgrade:
+            upgrade_to_head(db.engine, paths.database, paths.backups, key)
+        installation = Installation(paths, db)
+        reference.seed_reference_data(installation)
+    except DBAPIError as exc:
+        db.dispose()
+        mapped = user_error_from_sqlite(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    except BaseException:
+        db.dispose()
+        raise
     return installation
+
+
+__all__ = ["Installation", "Profile", "UserError", "open_installation", "unlock_data"]

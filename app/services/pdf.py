@@ -17,7 +17,7 @@ import hashlib
 import io
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from sqlalchemy import text
 from app.db.models import Document
 from app.l10n import check_language, format_date, format_date_range, format_number, tr
 from app.l10n import format_percent as pct
+from app.services import reference
 from app.services.installation import Installation
 from app.services.reports import NO_CATEGORY, NO_PARTNER, Report, ReportFilter, build_report
 from app.services.trainings import TrainingInfo, get_training
@@ -155,13 +156,17 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
     lang = check_language(lang)
     training = get_training(inst, training_id)
     report = build_report(inst, ReportFilter(training_id=training_id, include_cancelled=True))
+    # Names in the document's language: the mission's French name, PNUD for UNDP.
+    mission_name = reference.mission_label(inst, training.mission_id, lang)
+    shown = reference.partner_labels(inst, lang)
+    training = replace(
+        training,
+        partners=tuple(
+            replace(x, acronym=shown.get(x.acronym, x.acronym)) for x in training.partners
+        ),
+    )
+    report = replace(report, by_partner={shown.get(k, k): n for k, n in report.by_partner.items()})
     with inst.db.reading() as session:
-        mission_name = (
-            session.execute(
-                text("SELECT name FROM missions WHERE id = :id"), {"id": training.mission_id}
-            ).scalar()
-            or ""
-        )
         labels = dict(
             session.execute(text("SELECT name_en, name_fr FROM categories WHERE deleted = 0")).all()
         )
@@ -612,7 +617,7 @@ def render_summary(
     stamp = StampSpace(250, 64)
     story = _story(data, options, signer, generated, width, stamp)
     footer = Footer(
-        left=f"{data.training.mission} · {data.training.title}"[:70],
+        left=f"{data.training.mission} · {data.training.title}",  # fitted with an ellipsis
         document_id=document_id,
         lang=options.lang,
         margin=margin,
@@ -675,7 +680,9 @@ def export_summary(
     destination = Path(destination)
     archived = inst.paths.documents / f"{built.document_id}.pdf"
     write_atomically(destination, signed)
-    write_atomically(archived, signed)
+    from app.services.documents import store_document
+
+    store_document(inst, signed, archived.name)  # sealed with the data key
     with inst.db.transaction() as session:
         session.add(
             Document(
@@ -687,6 +694,8 @@ def export_summary(
                 signer_fingerprint=identity.fingerprint,
                 source_device=inst.device_id,
                 created_at=now.replace(tzinfo=None),
+                lang=lang,
+                names_included=options.include_names,
             )
         )
     return SummaryResult(

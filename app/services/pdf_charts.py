@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from app.l10n import tr
+from app.services.chart_scale import integer_scale
 from app.services.pdf_page import MEN_COLOUR, MUTED, OTHER_COLOUR, UN_BLUE, WOMEN_COLOUR
 from app.services.pdf_text import SANS, SANS_BOLD, fit
+
+
+def whole_number_axis(axis: Any, top: float) -> None:
+    """Ticks at whole numbers only (0 1 2, 0 5 10…), never "0 0 0 0 0 1" for small counts."""
+    step, upper = integer_scale(top)
+    axis.valueMin = 0
+    axis.valueMax = upper
+    axis.valueStep = step
 
 
 def category_sex_chart(
@@ -35,7 +46,7 @@ def category_sex_chart(
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.style = "stacked"
-    chart.valueAxis.valueMin = 0
+    whole_number_axis(chart.valueAxis, max(sum(r[1:]) for r in rows))
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.forceZero = True
@@ -81,7 +92,7 @@ def session_chart(rows: list[tuple[str, int, int]], lang: str, width: float) -> 
     chart.categoryAxis.labels.fontName = SANS
     chart.categoryAxis.labels.fontSize = 6.5
     chart.categoryAxis.labels.dy = -3
-    chart.valueAxis.valueMin = 0
+    whole_number_axis(chart.valueAxis, max(max(r[1], r[2]) for r in rows))
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d"

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from app.l10n import tr
+from app.services.pdf_archive import make_pdfa
 from app.services.pdf_text import SANS, SANS_BOLD, draw_string, fit, register_fonts
 
 UN_BLUE = colors.HexColor("#1a5f9e")
@@ -43,7 +44,7 @@ def numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", SANS)  # no stray non-embedded Helvetica
+            kwargs["initialFontName"] = SANS  # no base-14 Helvetica: PDF/A embeds every font
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
 
@@ -57,6 +58,7 @@ def numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
                 self.__dict__.update(state)
                 self._draw_footer(total)
                 super().showPage()
+            make_pdfa(self)
             super().save()
 
         def _draw_footer(self, total: int) -> None:

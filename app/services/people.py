@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db.base import derived_id
 from app.db.models import SEXES, Attendance, Category, Enrolment, Partner, Person, TrainingSession
 from app.errors import NotFoundError, UserError, ValidationError
+from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
 from app.services.trainings import _live_training
@@ -94,26 +96,32 @@ def _validate(session: Session, data: PersonInput) -> tuple[PersonInput, dict[st
     errors: dict[str, str] = {}
     name = clean_text(data.full_name)
     if not name:
-        errors["full_name"] = "Please enter the participant's name."
+        errors["full_name"] = Phrase("Please enter the participant's name.")
     sex = normalise_sex(data.sex)
     if sex is None or sex not in SEXES:
-        errors["sex"] = f"'{data.sex}' is not a sex Muster knows: use F, M or X (not stated)."
+        errors["sex"] = Phrase(
+            "'{value}' is not a sex Muster knows: use F, M or X (not stated).", value=data.sex
+        )
     category_id = partner_id = None
     if data.category and clean_text(data.category):
         cat = reference.find_category(session, data.category)
         if cat is None:
-            errors["category"] = f"There is no participant category called {data.category!r}."
+            errors["category"] = Phrase(
+                "There is no participant category called '{category}'.", category=data.category
+            )
         else:
             category_id = cat.id
     if data.partner and clean_text(data.partner):
         partner = reference.find_partner(session, data.partner)
         if partner is None:
-            errors["partner"] = f"There is no partner organisation called {data.partner!r}."
+            errors["partner"] = Phrase(
+                "There is no partner organisation called '{partner}'.", partner=data.partner
+            )
         else:
             partner_id = partner.id
     email = clean_text(data.email)
     if email and ("@" not in email or " " in email):
-        errors["email"] = f"'{email}' does not look like an e-mail address."
+        errors["email"] = Phrase("'{email}' does not look like an e-mail address.", email=email)
     if errors:
         raise ValidationError(errors)
     cleaned = replace(
@@ -195,7 +203,9 @@ def _enrol(session: Session, training_id: str, person_id: str) -> Enrolment:
     if enrolment is not None and not enrolment.deleted:
         person = session.get(Person, person_id)
         name = person.full_name if person else "This person"
-        raise UserError(f"{name} is already registered for this training.", field="full_name")
+        raise UserError(
+            Phrase("{name} is already registered for this training.", name=name), field="full_name"
+        )
     if enrolment is None:
         enrolment = Enrolment(id=enrolment_id, training_id=training_id, person_id=person_id)
         session.add(enrolment)
@@ -333,8 +343,43 @@ def participant_info(inst: Installation, training_id: str, person_id: str) -> Pa
         return ParticipantInfo(_person_info(session, person), enrolment.id, int(present or 0))
 
 
-def remove_participants(inst: Installation, training_id: str, person_ids: list[str]) -> int:
-    """Take several people off a training in one transaction: all of them or none."""
+def _used_only_by(session: Session, training_id: str, person_id: str) -> bool:
+    """True when nothing but this training's registration points at the person."""
+    elsewhere = session.scalar(
+        select(func.count()).where(
+            Enrolment.person_id == person_id,
+            Enrolment.training_id != training_id,
+            Enrolment.deleted.is_(False),
+        )
+    )
+    merged_in = session.scalar(select(func.count()).where(Person.merged_into_id == person_id))
+    return not elsewhere and not merged_in
+
+
+def people_used_only_here(inst: Installation, training_id: str, person_ids: list[str]) -> list[str]:
+    """Of ``person_ids``, those whose record nothing else uses (no other training, no
+    merged record): taking them off this training could delete their record too."""
+    with inst.db.reading() as session:
+        return [
+            pid
+            for pid in person_ids
+            if (p := session.get(Person, pid)) is not None
+            and not p.deleted
+            and _used_only_by(session, training_id, pid)
+        ]
+
+
+def remove_participants(
+    inst: Installation,
+    training_id: str,
+    person_ids: list[str],
+    delete_unused: Collection[str] = (),
+) -> int:
+    """Take several people off a training in one transaction: all of them or none.
+
+    The records of ``delete_unused`` are deleted too, if nothing else uses them (checked
+    again here); the others stay.
+    """
     with inst.db.transaction() as session:
         session_ids = select(TrainingSession.id).where(TrainingSession.training_id == training_id)
         for person_id in person_ids:
@@ -350,4 +395,14 @@ def remove_participants(inst: Installation, training_id: str, person_ids: list[s
                 )
             ):
                 att.deleted = True
+        session.flush()
+        for person_id in delete_unused:
+            person = session.get(Person, person_id)
+            if (
+                person is not None
+                and not person.deleted
+                and person_id in person_ids
+                and _used_only_by(session, training_id, person_id)
+            ):
+                person.deleted = True
     return len(person_ids)

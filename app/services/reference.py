@@ -27,6 +27,7 @@ from app.db.models import (
     TrainingSession,
 )
 from app.errors import NotFoundError, UserError, ValidationError
+from app.l10n import Phrase
 from app.textnorm import clean_text, fold
 
 if TYPE_CHECKING:
@@ -34,51 +35,125 @@ if TYPE_CHECKING:
 
 SEED_TIME = datetime(2024, 1, 1)
 
-SEED_MISSIONS: tuple[tuple[str, str, str], ...] = (
+# code, English name, country, French name (the UN's official French names)
+SEED_MISSIONS: tuple[tuple[str, str, str, str], ...] = (
     (
         "MONUSCO",
         "United Nations Organization Stabilization Mission in the DR Congo",
         "Democratic Republic of the Congo",
+        "Mission de l'Organisation des Nations Unies pour la stabilisation en République "
+        "démocratique du Congo",
     ),
     (
         "UNRCCA",
         "United Nations Regional Centre for Preventive Diplomacy for Central Asia",
         "Turkmenistan",
+        "Centre régional des Nations Unies pour la diplomatie préventive en Asie centrale",
     ),
-    ("UNSMIL", "United Nations Support Mission in Libya", "Libya"),
+    (
+        "UNSMIL",
+        "United Nations Support Mission in Libya",
+        "Libya",
+        "Mission d'appui des Nations Unies en Libye",
+    ),
     (
         "MINUSCA",
         "United Nations Multidimensional Integrated Stabilization Mission in the "
         "Central African Republic",
         "Central African Republic",
+        "Mission multidimensionnelle intégrée des Nations Unies pour la stabilisation en "
+        "République centrafricaine",
     ),
-    ("UNMISS", "United Nations Mission in South Sudan", "South Sudan"),
-    ("UNIFIL", "United Nations Interim Force in Lebanon", "Lebanon"),
-    ("MINUSMA", "United Nations Multidimensional Integrated Stabilization Mission in Mali", "Mali"),
-    ("UNAMA", "United Nations Assistance Mission in Afghanistan", "Afghanistan"),
-    ("UNSOM", "United Nations Assistance Mission in Somalia", "Somalia"),
-    ("UNOWAS", "United Nations Office for West Africa and the Sahel", "Senegal"),
-    ("UNAMI", "United Nations Assistance Mission for Iraq", "Iraq"),
-    ("BINUH", "United Nations Integrated Office in Haiti", "Haiti"),
-    ("UNMIK", "United Nations Interim Administration Mission in Kosovo", "Kosovo"),
-    ("UNFICYP", "United Nations Peacekeeping Force in Cyprus", "Cyprus"),
+    (
+        "UNMISS",
+        "United Nations Mission in South Sudan",
+        "South Sudan",
+        "Mission des Nations Unies au Soudan du Sud",
+    ),
+    (
+        "UNIFIL",
+        "United Nations Interim Force in Lebanon",
+        "Lebanon",
+        "Force intérimaire des Nations Unies au Liban",
+    ),
+    (
+        "MINUSMA",
+        "United Nations Multidimensional Integrated Stabilization Mission in Mali",
+        "Mali",
+        "Mission multidimensionnelle intégrée des Nations Unies pour la stabilisation au Mali",
+    ),
+    (
+        "UNAMA",
+        "United Nations Assistance Mission in Afghanistan",
+        "Afghanistan",
+        "Mission d'assistance des Nations Unies en Afghanistan",
+    ),
+    (
+        "UNSOM",
+        "United Nations Assistance Mission in Somalia",
+        "Somalia",
+        "Mission d'assistance des Nations Unies en Somalie",
+    ),
+    (
+        "UNOWAS",
+        "United Nations Office for West Africa and the Sahel",
+        "Senegal",
+        "Bureau des Nations Unies pour l'Afrique de l'Ouest et le Sahel",
+    ),
+    (
+        "UNAMI",
+        "United Nations Assistance Mission for Iraq",
+        "Iraq",
+        "Mission d'assistance des Nations Unies pour l'Iraq",
+    ),
+    (
+        "BINUH",
+        "United Nations Integrated Office in Haiti",
+        "Haiti",
+        "Bureau intégré des Nations Unies en Haïti",
+    ),
+    (
+        "UNMIK",
+        "United Nations Interim Administration Mission in Kosovo",
+        "Kosovo",
+        "Mission d'administration intérimaire des Nations Unies au Kosovo",
+    ),
+    (
+        "UNFICYP",
+        "United Nations Peacekeeping Force in Cyprus",
+        "Cyprus",
+        "Force des Nations Unies chargée du maintien de la paix à Chypre",
+    ),
 )
 
-SEED_PARTNERS: tuple[tuple[str, str, str], ...] = (
-    ("UNOCT", "United Nations Office of Counter-Terrorism", "un"),
-    ("UNODC", "United Nations Office on Drugs and Crime", "un"),
-    ("UNDP", "United Nations Development Programme", "un"),
-    ("CTED", "Counter-Terrorism Committee Executive Directorate", "un"),
-    ("OROLSI", "Office of Rule of Law and Security Institutions", "un"),
-    ("INTERPOL", "International Criminal Police Organization", "other"),
-    ("OHCHR", "Office of the United Nations High Commissioner for Human Rights", "un"),
-    ("UNWOMEN", "UN Women", "un"),
-    ("IOM", "International Organization for Migration", "un"),
-    ("UNICRI", "United Nations Interregional Crime and Justice Research Institute", "un"),
-    ("UNICEF", "United Nations Children's Fund", "un"),
-    ("DPPA", "Department of Political and Peacebuilding Affairs", "un"),
-    ("EU", "European Union", "donor"),
-)
+# acronym, English name, kind, French acronym, French name
+SEED_PARTNERS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("UNOCT", "United Nations Office of Counter-Terrorism", "un",
+     "BLT", "Bureau de lutte contre le terrorisme de l'Organisation des Nations Unies"),
+    ("UNODC", "United Nations Office on Drugs and Crime", "un",
+     "ONUDC", "Office des Nations Unies contre la drogue et le crime"),
+    ("UNDP", "United Nations Development Programme", "un",
+     "PNUD", "Programme des Nations Unies pour le développement"),
+    ("CTED", "Counter-Terrorism Committee Executive Directorate", "un",
+     "DECT", "Direction exécutive du Comité contre le terrorisme"),
+    ("OROLSI", "Office of Rule of Law and Security Institutions", "un",
+     "", "Bureau de l'état de droit et des institutions chargées de la sécurité"),
+    ("INTERPOL", "International Criminal Police Organization", "other",
+     "INTERPOL", "Organisation internationale de police criminelle"),
+    ("OHCHR", "Office of the United Nations High Commissioner for Human Rights", "un",
+     "HCDH", "Haut-Commissariat des Nations Unies aux droits de l'homme"),
+    ("UNWOMEN", "UN Women", "un", "ONU-Femmes", "ONU-Femmes"),
+    ("IOM", "International Organization for Migration", "un",
+     "OIM", "Organisation internationale pour les migrations"),
+    ("UNICRI", "United Nations Interregional Crime and Justice Research Institute", "un",
+     "UNICRI", "Institut interrégional de recherche des Nations Unies sur la criminalité et "
+     "la justice"),
+    ("UNICEF", "United Nations Children's Fund", "un",
+     "UNICEF", "Fonds des Nations Unies pour l'enfance"),
+    ("DPPA", "Department of Political and Peacebuilding Affairs", "un",
+     "DPPA", "Département des affaires politiques et de la consolidation de la paix"),
+    ("EU", "European Union", "donor", "UE", "Union européenne"),
+)  # fmt: skip
 
 # code, English, French
 SEED_CATEGORIES: tuple[tuple[str, str, str], ...] = (
@@ -105,6 +180,11 @@ class MissionInfo:
     name: str
     country: str = ""
     retired: bool = False
+    name_fr: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        """The mission's full name in ``lang`` (English when no French name is known)."""
+        return (self.name_fr if lang == "fr" else "") or self.name
 
 
 @dataclass(frozen=True)
@@ -123,6 +203,16 @@ class PartnerInfo:
     name: str
     kind: str = "other"
     retired: bool = False
+    acronym_fr: str = ""
+    name_fr: str = ""
+
+    def short(self, lang: str = "en") -> str:
+        """The acronym readers of ``lang`` know: PNUD for UNDP in French."""
+        return (self.acronym_fr if lang == "fr" else "") or self.acronym
+
+    def label(self, lang: str = "en") -> str:
+        """The full name in ``lang`` (English when no French name is known)."""
+        return (self.name_fr if lang == "fr" else "") or self.name
 
 
 @dataclass(frozen=True)
@@ -139,7 +229,7 @@ class CategoryInfo:
 
 
 def _mission(m: Mission) -> MissionInfo:
-    return MissionInfo(m.id, m.code, m.name, m.country, m.retired)
+    return MissionInfo(m.id, m.code, m.name, m.country, m.retired, m.name_fr)
 
 
 def _location(loc: Location) -> LocationInfo:
@@ -147,7 +237,7 @@ def _location(loc: Location) -> LocationInfo:
 
 
 def _partner(p: Partner) -> PartnerInfo:
-    return PartnerInfo(p.id, p.acronym, p.name, p.kind, p.retired)
+    return PartnerInfo(p.id, p.acronym, p.name, p.kind, p.retired, p.acronym_fr, p.name_fr)
 
 
 def _category(c: Category) -> CategoryInfo:
@@ -193,13 +283,15 @@ def seed_reference_data(installation: Installation) -> bool:
     base = _seed_fields()
     with installation.db.transaction() as session:
         rows_missions = [
-            {**base, "id": mission_id(code), "code": code, "name": name, "country": country}
-            for code, name, country in SEED_MISSIONS
-        ]
+            {**base, "id": mission_id(code), "code": code, "name": name, "country": country,
+             "name_fr": name_fr}
+            for code, name, country, name_fr in SEED_MISSIONS
+        ]  # fmt: skip
         rows_partners = [
-            {**base, "id": partner_id(acr), "acronym": acr, "name": name, "kind": kind}
-            for acr, name, kind in SEED_PARTNERS
-        ]
+            {**base, "id": partner_id(acr), "acronym": acr, "name": name, "kind": kind,
+             "acronym_fr": acr_fr, "name_fr": name_fr}
+            for acr, name, kind, acr_fr, name_fr in SEED_PARTNERS
+        ]  # fmt: skip
         rows_categories = [
             {
                 **base,
@@ -263,6 +355,24 @@ def category_labels(inst: Installation, lang: str) -> dict[str, str]:
     return {c.name_en: c.label(lang) for c in list_categories(inst, include_retired=True)}
 
 
+def category_code_labels(inst: Installation, lang: str) -> dict[str, str]:
+    """Category code (as people carry it) -> its name in ``lang``."""
+    return {c.code: c.label(lang) for c in list_categories(inst, include_retired=True)}
+
+
+def partner_labels(inst: Installation, lang: str) -> dict[str, str]:
+    """Partner acronym (as records and reports key them) -> the acronym readers of ``lang``
+    know (UNDP -> PNUD in French); unchanged when there is none."""
+    return {p.acronym: p.short(lang) for p in list_partners(inst, include_retired=True)}
+
+
+def mission_label(inst: Installation, mission_id_: str, lang: str) -> str:
+    """A mission's full name in ``lang`` (its English name when no French one is known)."""
+    with inst.db.reading() as s:
+        m = s.get(Mission, mission_id_)
+        return _mission(m).label(lang) if m is not None else ""
+
+
 def find_mission(inst: Installation, code: str) -> MissionInfo | None:
     with inst.db.reading() as s:
         m = _find_mission(s, code)
@@ -278,11 +388,17 @@ def _find_mission(session: Session, code: str) -> Mission | None:
 
 
 def find_partner(session: Session, acronym: str) -> Partner | None:
-    return session.scalars(
-        select(Partner)
-        .where(func.upper(Partner.acronym) == acronym.strip().upper(), Partner.deleted.is_(False))
-        .limit(1)
+    """A live partner by its acronym, or by its French acronym (PNUD finds UNDP)."""
+    wanted = acronym.strip().upper()
+    live = Partner.deleted.is_(False)
+    found = session.scalars(
+        select(Partner).where(func.upper(Partner.acronym) == wanted, live).limit(1)
     ).first()
+    if found is None and wanted:
+        found = session.scalars(
+            select(Partner).where(func.upper(Partner.acronym_fr) == wanted, live).limit(1)
+        ).first()
+    return found
 
 
 def find_category(session: Session, code_or_name: str) -> Category | None:
@@ -298,7 +414,7 @@ def ensure_location(session: Session, name: str, mission_id_: str | None = None)
     """The live location called ``name`` (any case/accents), made when missing."""
     cleaned = clean_text(name)
     if not cleaned:
-        raise ValidationError({"location": "Please give the session's place."})
+        raise ValidationError({"location": Phrase("Please give the session's place.")})
     key = fold(cleaned)
     for loc in session.scalars(select(Location).where(Location.deleted.is_(False))):
         if fold(loc.name) == key:
@@ -328,20 +444,23 @@ def save_mission(inst: Installation, info: MissionInfo) -> MissionInfo:
     name = clean_text(info.name)
     errors = {}
     if not code:
-        errors["code"] = "Please give the mission's code, for example MONUSCO."
+        errors["code"] = Phrase("Please give the mission's code, for example MONUSCO.")
     if not name:
-        errors["name"] = "Please give the mission's name."
+        errors["name"] = Phrase("Please give the mission's name.")
     if errors:
         raise ValidationError(errors)
     with inst.db.transaction() as s:
         other = _find_mission(s, code)
         if other is not None and other.id != info.id:
-            raise ValidationError({"code": f"There is already a mission with the code {code}."})
+            raise ValidationError(
+                {"code": Phrase("There is already a mission with the code {code}.", code=code)}
+            )
         m = s.get(Mission, info.id) if info.id else None
         if m is None:
             m = Mission(id=info.id or mission_id(code))
             s.add(m)
         m.code, m.name, m.country, m.retired = code, name, clean_text(info.country), info.retired
+        m.name_fr = clean_text(info.name_fr)
         m.deleted = False
         s.flush()
         return _mission(m)
@@ -350,11 +469,13 @@ def save_mission(inst: Installation, info: MissionInfo) -> MissionInfo:
 def save_location(inst: Installation, info: LocationInfo) -> LocationInfo:
     name = clean_text(info.name)
     if not name:
-        raise ValidationError({"name": "Please give the place's name."})
+        raise ValidationError({"name": Phrase("Please give the place's name.")})
     with inst.db.transaction() as s:
         for other in s.scalars(select(Location).where(Location.deleted.is_(False))):
             if fold(other.name) == fold(name) and other.id != info.id:
-                raise ValidationError({"name": f"There is already a place called {other.name}."})
+                raise ValidationError(
+                    {"name": Phrase("There is already a place called {name}.", name=other.name)}
+                )
         loc = s.get(Location, info.id) if info.id else None
         if loc is None:
             loc = Location(id=info.id or location_id(name))
@@ -369,13 +490,15 @@ def save_partner(inst: Installation, info: PartnerInfo) -> PartnerInfo:
     acronym = clean_text(info.acronym)
     name = clean_text(info.name) or acronym
     if not acronym:
-        raise ValidationError({"acronym": "Please give the organisation's acronym."})
+        raise ValidationError({"acronym": Phrase("Please give the organisation's acronym.")})
     if info.kind not in PARTNER_KINDS:
-        raise ValidationError({"kind": "Please choose what kind of organisation this is."})
+        raise ValidationError({"kind": Phrase("Please choose what kind of organisation this is.")})
     with inst.db.transaction() as s:
         other = find_partner(s, acronym)
         if other is not None and other.id != info.id:
-            raise ValidationError({"acronym": f"There is already a partner called {acronym}."})
+            raise ValidationError(
+                {"acronym": Phrase("There is already a partner called {partner}.", partner=acronym)}
+            )
         p = s.get(Partner, info.id) if info.id else None
         if p is None:
             p = Partner(id=info.id or partner_id(acronym))
@@ -387,6 +510,7 @@ def save_partner(inst: Installation, info: PartnerInfo) -> PartnerInfo:
             info.retired,
             False,
         )
+        p.acronym_fr, p.name_fr = clean_text(info.acronym_fr), clean_text(info.name_fr)
         s.flush()
         return _partner(p)
 
@@ -396,9 +520,9 @@ def save_category(inst: Installation, info: CategoryInfo) -> CategoryInfo:
     name_en, name_fr = clean_text(info.name_en), clean_text(info.name_fr)
     errors = {}
     if not code:
-        errors["code"] = "Please give the category a short code."
+        errors["code"] = Phrase("Please give the category a short code.")
     if not name_en and not name_fr:
-        errors["name_en"] = "Please give the category's name."
+        errors["name_en"] = Phrase("Please give the category's name.")
     if errors:
         raise ValidationError(errors)
     with inst.db.transaction() as s:
@@ -432,6 +556,32 @@ def usage_count(session: Session, kind: str, item_id: str) -> int:
     else:
         raise ValueError(kind)
     return int(session.scalar(q) or 0)
+
+
+def usage_counts(inst: Installation, kind: str) -> dict[str, int]:
+    """How many live records use each item of one list (items nothing uses are absent)."""
+    pairs: list[tuple[type, object]]
+    if kind == "mission":
+        pairs = [(Training, Training.mission_id)]
+    elif kind == "location":
+        pairs = [(TrainingSession, TrainingSession.location_id)]
+    elif kind == "partner":
+        pairs = [(TrainingPartner, TrainingPartner.partner_id), (Person, Person.partner_id)]
+    elif kind == "category":
+        pairs = [(Person, Person.category_id)]
+    else:
+        raise ValueError(kind)
+    counts: dict[str, int] = {}
+    with inst.db.reading() as s:
+        for model, column in pairs:
+            rows = s.execute(
+                select(column, func.count())  # type: ignore[call-overload]
+                .where(model.deleted.is_(False), column.is_not(None))  # type: ignore[attr-defined]
+                .group_by(column)
+            ).all()
+            for item_id, n in rows:
+                counts[item_id] = counts.get(item_id, 0) + int(n)
+    return counts
 
 
 def set_retired(inst: Installation, kind: str, item_id: str, retired: bool = True) -> None:

@@ -2,7 +2,17 @@
 
 Signing uses the installation's ECDSA P-256 key and self-signed certificate, with
 ``subfilter=PAdES`` (pyHanko's default is adbe.pkcs7.detached) and a visible stamp
-drawn by ReportLab so the signer's name shows in any script.
+drawn by ReportLab so the signer's name shows in any script. The signature
+*certifies* the document (DocMDP P=2: later signatures, such as HQ's time-stamp,
+are allowed; any other change is reported). The signing time is the signer's own
+clock, written in the signature dictionary's /M entry, which the signature covers:
+PAdES baseline (ETSI EN 319 142-1) forbids the CMS signing-time attribute, so
+pyHanko leaves it out and so do we. The file stays PDF 1.7, so PDF/A-2b holds
+(pyHanko would declare PDF 2.0 for an ECDSA key; see :class:`_Pdf17Signer`).
+
+HQ vouches for receipt with a document time-stamp (RFC 3161, ETSI.RFC3161): an
+offline time-stamping authority whose certificate (extendedKeyUsage timeStamping,
+critical) is issued by HQ's own certificate for HQ's own key.
 
 Verification answers the questions HQ asks, in plain words: who signed and when;
 is the signed content intact; does the signature cover the whole file (pyHanko
@@ -19,10 +29,11 @@ import hashlib
 import io
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.services.identity import (
@@ -37,6 +48,7 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
 
 FIELD_NAME = "MusterSignature"
+TIMESTAMP_FIELD = "MusterHQReceipt"
 DOCUMENT_ID_RE = re.compile(r"muster-document:([0-9a-f-]{36})")
 
 
@@ -87,7 +99,6 @@ def sign_pdf(
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import serialization
     from pyhanko.pdf_utils.content import ImportedPdfPage
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -105,12 +116,14 @@ def sign_pdf(
         signing_key=key_info,
         cert_registry=SimpleCertificateStore.from_certs([cert]),
     )
+    from pyhanko.sign.fields import MDPPerm
+
     x1, y1, x2, y2 = placement.box
     with tempfile.TemporaryDirectory(prefix="muster-stamp-") as folder:
         stamp_file = Path(folder) / "stamp.pdf"
         stamp_file.write_bytes(_stamp_pdf(stamp_lines, x2 - x1, y2 - y1))
         style = StaticStampStyle(background=ImportedPdfPage(str(stamp_file)), border_width=0)
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        writer = _metadata_keeping_writer(pdf)
         meta = signers.PdfSignatureMetadata(
             field_name=FIELD_NAME,
             subfilter=fields.SigSeedSubFilter.PADES,
@@ -118,8 +131,10 @@ def sign_pdf(
             reason=reason or None,
             location=location or None,
             name=identity.name,
+            certify=True,
+            docmdp_permissions=MDPPerm.FILL_FORMS,  # later signatures and time-stamps only
         )
-        pdf_signer = signers.PdfSigner(
+        pdf_signer = _pdf17_signer_class()(
             meta,
             signer=signer,
             stamp_style=style,
@@ -130,6 +145,177 @@ def sign_pdf(
         output = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=output)
     return output.getvalue()
+
+
+@dataclass(frozen=True)
+class TimeStampKey:
+    """HQ's key material for time-stamping received documents."""
+
+    private_key: EllipticCurvePrivateKey
+    certificate_pem: bytes  # HQ's own certificate: it issues the time-stamping certificate
+
+
+def hq_time_stamp_key(inst: Installation, passphrase: Callable[[], str]) -> TimeStampKey | None:
+    """This HQ installation's key material for time-stamps; None on a field installation."""
+    from app.services.identity import load_identity, unlock_private_key
+
+    own = load_identity(inst)
+    if own is None or own.role != "hq":
+        return None
+    return TimeStampKey(unlock_private_key(inst, passphrase()), own.certificate_pem)
+
+
+def timestamp_received_pdf(pdf: bytes, hq: TimeStampKey) -> bytes:
+    """``pdf`` with HQ's document time-stamp appended (RFC 3161, incremental update).
+
+    Anyone holding HQ's certificate can later check that the document existed,
+    unchanged, when HQ received it. Earlier signatures stay valid: a certified
+    document allows time-stamps, and the update changes no byte they cover.
+    """
+    from pyhanko.sign.signers import PdfTimeStamper
+
+    tsa_cert, issuer, key = _tsa_material(hq.private_key, hq.certificate_pem)
+    stamper = _local_tsa_class()(tsa_cert=tsa_cert, tsa_key=key, certs_to_embed=[issuer])
+    writer = _metadata_keeping_writer(pdf)
+    field_name = TIMESTAMP_FIELD
+    taken = {str(f.get_object().get("/T", "")) for f in _form_fields(writer)}
+    number = 1
+    while field_name in taken:
+        number += 1
+        field_name = f"{TIMESTAMP_FIELD}{number}"
+    output = io.BytesIO()
+    PdfTimeStamper(stamper, field_name=field_name).timestamp_pdf(writer, "sha256", output=output)
+    return output.getvalue()
+
+
+def _local_tsa_class() -> type:
+    """pyHanko's in-process RFC 3161 authority, signing with HQ's ECDSA key (it is RSA-only)."""
+    from asn1crypto import algos, cms, core
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from pyhanko.sign.general import as_signing_certificate_v2, simple_cms_attribute
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    class LocalTimeStamper(DummyTimeStamper):  # type: ignore[misc]
+        def _sign_tst_info(
+            self, tst_info_data: bytes, md_algorithm: str, dt: datetime
+        ) -> tuple[bytes, Any]:
+            digest = hashes.Hash(hashes.SHA256())
+            digest.update(tst_info_data)
+            signed_attrs = cms.CMSAttributes(
+                [
+                    simple_cms_attribute("content_type", "tst_info"),
+                    simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt)})),
+                    simple_cms_attribute(
+                        "signing_certificate_v2", as_signing_certificate_v2(self.tsa_cert)
+                    ),
+                    simple_cms_attribute("message_digest", digest.finalize()),
+                ]
+            )
+            key = serialization.load_der_private_key(self.tsa_key.dump(), password=None)
+            signature = key.sign(signed_attrs.dump(), ec.ECDSA(hashes.SHA256()))  # type: ignore[call-arg, union-attr]
+            return signature, signed_attrs
+
+        def _build_signed_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+            data: dict[str, Any] = super()._build_signed_data(*args, **kwargs)
+            for info in data["signer_infos"]:
+                info["signature_algorithm"] = algos.SignedDigestAlgorithm(
+                    {"algorithm": "sha256_ecdsa"}
+                )
+            return data
+
+    return LocalTimeStamper
+
+
+def _form_fields(writer: object) -> list[Any]:
+    with contextlib.suppress(KeyError, TypeError, AttributeError):
+        return list(writer.root["/AcroForm"]["/Fields"])  # type: ignore[attr-defined]
+    return []
+
+
+_TSA_CACHE: dict[tuple[bytes, int], tuple[object, object, object]] = {}
+
+
+def _tsa_material(private_key: EllipticCurvePrivateKey, hq_pem: bytes) -> tuple[Any, Any, Any]:
+    """(time-stamping certificate, HQ certificate, key) as asn1crypto objects, made once."""
+    cached = _TSA_CACHE.get((hq_pem, id(private_key)))
+    if cached is not None:
+        return cached
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    issuer = x509.load_pem_x509_certificate(hq_pem)
+    public = private_key.public_key()
+    names = [a for a in issuer.subject if a.oid != NameOID.COMMON_NAME]
+    common = issuer.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    holder = str(common[0].value) if common else "HQ"
+    subject = x509.Name(
+        [x509.NameAttribute(NameOID.COMMON_NAME, f"{holder} (time-stamping)"), *names]
+    )
+    usage = x509.KeyUsage(
+        digital_signature=True, content_commitment=True, key_encipherment=False,
+        data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
+        encipher_only=False, decipher_only=False,
+    )  # fmt: skip
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer.subject)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(issuer.not_valid_before_utc)
+        .not_valid_after(issuer.not_valid_after_utc)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(usage, critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public), critical=False)
+        .sign(private_key, hashes.SHA256())
+    )
+    key_der = private_key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    material = (
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        asn1_x509.Certificate.load(issuer.public_bytes(serialization.Encoding.DER)),
+        asn1_keys.PrivateKeyInfo.load(key_der),
+    )
+    _TSA_CACHE[(hq_pem, id(private_key))] = material
+    return material
+
+
+def _metadata_keeping_writer(pdf: bytes) -> Any:
+    """An incremental writer that leaves the info dictionary and XMP as they are.
+
+    pyHanko would rewrite the producer and modification date in the two differently
+    (PDF/A requires them to agree); the signing time is in the signature anyway.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    class _Writer(IncrementalPdfFileWriter):  # type: ignore[misc]
+        def _update_meta(self) -> None:
+            return None
+
+    return _Writer(io.BytesIO(pdf), strict=False)
+
+
+def _pdf17_signer_class() -> type:
+    """pyHanko's PdfSigner, minus the PDF 2.0 bump for ECDSA keys (PDF/A-2 is PDF 1.7)."""
+    from pyhanko.sign.signers import PdfSigner, constants
+
+    class _Pdf17Signer(PdfSigner):  # type: ignore[misc]
+        def register_extensions(self, pdf_out: object, *, md_algorithm: str) -> None:
+            # PAdES in PDF 1.7 is declared by the ESIC extension; the ISO 32002 one
+            # (ECDSA in PDF 2.0) would turn the file into PDF 2.0 and out of PDF/A-2.
+            pdf_out.ensure_output_version(version=(1, 7))  # type: ignore[attr-defined]
+            pdf_out.register_extension(constants.ESIC_EXTENSION_1)  # type: ignore[attr-defined]
+
+    return _Pdf17Signer
 
 
 def _pem_to_der(pem: bytes) -> bytes:
@@ -145,6 +331,18 @@ def _pem_to_der(pem: bytes) -> bytes:
 
 
 @dataclass(frozen=True)
+class TimeStampInfo:
+    """A document time-stamp found in a PDF: who vouched for it, when, and whether it holds."""
+
+    authority: str  # the time-stamping certificate's name, e.g. "Amina Diallo (time-stamping)"
+    issuer: str  # who issued that certificate (HQ's name)
+    time: datetime | None  # UTC, from the RFC 3161 token
+    intact: bool  # the token is sound and the bytes it covers are unchanged
+    trusted: bool  # its certificate was issued by an HQ certificate trusted here
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class VerificationResult:
     """What ``muster verify`` and the "Verify a document" window say about a PDF."""
 
@@ -152,13 +350,15 @@ class VerificationResult:
     sha256: str
     signed: bool
     intact: bool = False  # the signed bytes are unchanged and the signature is sound
-    whole_file: bool = False  # nothing was added after signing
+    whole_file: bool = False  # nothing but time-stamps was added after signing
     signer: CertificateInfo | None = None
-    signed_at: datetime | None = None  # as claimed by the signer, UTC
+    signed_at: datetime | None = None  # as claimed by the signer (their own clock), UTC
     trusted: bool = False
     trust_reason: str = ""
     document_id: str = ""
     known_here: bool = False  # this installation made or received this very file
+    certified: bool = False  # a certification signature (DocMDP) locks the document
+    timestamps: tuple[TimeStampInfo, ...] = ()
     problems: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -183,9 +383,11 @@ class VerificationResult:
             "signed": self.signed,
             "intact": self.intact,
             "covers_whole_file": self.whole_file,
+            "certified": self.certified,
             "trusted": self.trusted,
             "trust_reason": self.trust_reason,
             "signed_at": self.signed_at.isoformat() if self.signed_at else None,
+            "signed_at_source": "the signer's own clock",
             "document_id": self.document_id,
             "known_here": self.known_here,
             "signer": None
@@ -199,6 +401,17 @@ class VerificationResult:
                 "device_id": signer.device_id,
                 "fingerprint": signer.fingerprint,
             },
+            "timestamps": [
+                {
+                    "authority": t.authority,
+                    "issuer": t.issuer,
+                    "time": t.time.isoformat() if t.time else None,
+                    "intact": t.intact,
+                    "trusted": t.trusted,
+                    "reason": t.reason,
+                }
+                for t in self.timestamps
+            ],
             "problems": list(self.problems),
         }
 
@@ -212,8 +425,17 @@ def _document_id(reader: object) -> str:
     return ""
 
 
+def _quiet_pyhanko() -> None:
+    """pyHanko logs a traceback when it meets an edit it does not allow; we say it in words."""
+    import logging
+
+    logger = logging.getLogger("pyhanko")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
 def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
-    """Check a signed PDF: signer, time, integrity, whole-file coverage and trust."""
+    """Check a signed PDF: signer, time, integrity, whole-file coverage, trust, time-stamps."""
     from app.services.sync import trust
 
     path = Path(path)
@@ -229,9 +451,10 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    _quiet_pyhanko()
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        signatures = list(reader.embedded_signatures)
+        embedded = list(reader.embedded_signatures)
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         return VerificationResult(
             file=path,
@@ -241,6 +464,8 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
         )
     known = _known_document(inst, digest)
     document_id = _document_id(reader)
+    signatures = [s for s in embedded if s.sig_object_type != "/DocTimeStamp"]
+    stamps = tuple(_check_timestamp(inst, s) for s in embedded if s not in signatures)
     if not signatures:
         return VerificationResult(
             file=path,
@@ -248,6 +473,7 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
             signed=False,
             document_id=document_id,
             known_here=known,
+            timestamps=stamps,
             problems=("the document carries no digital signature.",),
         )
     results = [_check_signature(sig) for sig in signatures]
@@ -256,6 +482,9 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
         if not other_intact:
             intact = False
             problems = [*other_problems, *problems]
+    for stamp in stamps:
+        if not stamp.intact:
+            problems.append(f"the time-stamp by {stamp.authority} does not hold: {stamp.reason}")
     trusted, reason = (False, "")
     if signer is not None:
         trusted, reason = trust.is_trusted(inst, signer.certificate_pem)
@@ -265,7 +494,7 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
         file=path,
         sha256=digest,
         signed=True,
-        intact=intact,
+        intact=intact and all(s.intact for s in stamps),
         whole_file=coverage_ok,
         signer=signer,
         signed_at=signed_at,
@@ -273,6 +502,8 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
         trust_reason=reason,
         document_id=document_id,
         known_here=known,
+        certified=any(s.sig_object.get("/Reference") is not None for s in signatures),
+        timestamps=stamps,
         problems=tuple(problems),
     )
 
@@ -280,7 +511,8 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
 def _check_signature(
     sig: object,
 ) -> tuple[CertificateInfo | None, datetime | None, bool, bool, list[str]]:
-    """(signer, signing time, intact, covers whole file, problems) for one signature."""
+    """(signer, signing time, intact, nothing but time-stamps after it, problems)."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -310,7 +542,13 @@ def _check_signature(
         problems.append(
             "the signed content was changed after signing (the signature no longer matches)."
         )
-    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    # Only time-stamps (and their validation data) may follow the signature.
+    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and status.modification_level is not None
+        and status.modification_level <= ModificationLevel.LTA_UPDATES
+        and status.docmdp_ok is not False
+    )
     if intact and not whole:
         problems.append(
             "the document was changed after signing: content was added to the file "
@@ -322,6 +560,56 @@ def _check_signature(
             problems.append("it was signed outside the validity dates of the signer's certificate.")
             intact = False
     return signer, signed_at, intact, whole, problems
+
+
+def _hq_certificates(inst: Installation) -> list[bytes]:
+    """HQ certificates this installation trusts: its own (if HQ) and trusted HQ signers."""
+    from app.services.identity import load_identity
+    from app.services.sync.trust import list_trusted
+
+    own = load_identity(inst)
+    pems = [own.certificate_pem] if own is not None and own.role == "hq" else []
+    for signer in list_trusted(inst):
+        with contextlib.suppress(UserError, ValueError):
+            if describe_certificate(signer.certificate_pem).role == "hq":
+                pems.append(signer.certificate_pem)
+    return pems
+
+
+def _check_timestamp(inst: Installation, sig: Any) -> TimeStampInfo:
+    """Integrity, time and trust of one document time-stamp."""
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from pyhanko.sign.validation import validate_pdf_timestamp
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko_certvalidator import ValidationContext
+
+    tsa = sig.signer_cert
+    authority = str(tsa.subject.native.get("common_name", "unknown"))
+    issuer = str(tsa.issuer.native.get("common_name", "unknown"))
+    try:
+        context = ValidationContext(
+            trust_roots=[tsa], allow_fetching=False, revocation_mode="soft-fail"
+        )
+        status = validate_pdf_timestamp(sig, validation_context=context)
+    except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
+        return TimeStampInfo(authority, issuer, None, False, False, f"it cannot be read ({exc}).")
+    when = status.timestamp.astimezone(UTC) if status.timestamp else None
+    if not (status.intact and status.valid):
+        return TimeStampInfo(authority, issuer, when, False, False, "the bytes it covers changed.")
+    tsa_cert = x509.load_der_x509_certificate(tsa.dump())
+    for pem in _hq_certificates(inst):
+        hq = x509.load_pem_x509_certificate(pem)
+        try:
+            tsa_cert.verify_directly_issued_by(hq)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+        name = describe_certificate(pem).name
+        return TimeStampInfo(authority, name, when, True, True, f"issued by HQ ({name}).")
+    return TimeStampInfo(
+        authority, issuer, when, True, False,
+        "its certificate was not issued by an HQ certificate trusted here.",
+    )  # fmt: skip
 
 
 def _known_document(inst: Installation, sha256: str) -> bool:
@@ -342,8 +630,12 @@ def describe_result(result: VerificationResult) -> list[tuple[str, str]]:
         lines.append(("Signed by", who))
         lines.append(("Certificate", format_fingerprint(signer.fingerprint)))
     if result.signed_at is not None:
-        lines.append(("Signed on", result.signed_at.strftime("%Y-%m-%d %H:%M UTC")))
+        when = result.signed_at.strftime("%Y-%m-%d %H:%M UTC")
+        lines.append(("Signed on", f"{when} (the signer's own clock, not checked)"))
     if result.signed:
+        lines.append(
+            ("Certified", "yes: only time-stamps may be added" if result.certified else "no")
+        )
         lines.append(("Intact", "yes" if result.intact else "no: the signed content was changed"))
         lines.append(
             (
@@ -352,6 +644,11 @@ def describe_result(result: VerificationResult) -> list[tuple[str, str]]:
             )
         )
         lines.append(("Trusted", ("yes: " if result.trusted else "no: ") + result.trust_reason))
+    for stamp in result.timestamps:
+        when = stamp.time.strftime("%Y-%m-%d %H:%M UTC") if stamp.time else "unknown time"
+        state = "intact" if stamp.intact else "NOT intact"
+        trusted = "trusted" if stamp.trusted else "not trusted"
+        lines.append(("Time-stamped", f"{when} by {stamp.authority}: {state}, {trusted}"))
     if result.document_id:
         lines.append(("Document id", result.document_id))
     return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from app.db.models import (
     TrainingSession,
 )
 from app.errors import NotFoundError, UserError, ValidationError
+from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
 from app.textnorm import clean_text, fold
@@ -145,38 +146,45 @@ class TrainingFilter:
 def _validate(data: TrainingInput) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not clean_text(data.title):
-        errors["title"] = "Please give the training a title."
+        errors["title"] = Phrase("Please give the training a title.")
     if not clean_text(data.mission):
-        errors["mission"] = "Please choose the mission."
+        errors["mission"] = Phrase("Please choose the mission.")
     if data.kind not in TRAINING_KINDS:
-        errors["kind"] = "Please choose what kind of event this is."
+        errors["kind"] = Phrase("Please choose what kind of event this is.")
     if data.status not in TRAINING_STATUSES:
-        errors["status"] = "Please choose whether it is planned, held or cancelled."
+        errors["status"] = Phrase("Please choose whether it is planned, held or cancelled.")
     if data.start is None:
-        errors["start"] = "Please give the start date."
+        errors["start"] = Phrase("Please give the start date.")
     if data.end is None:
-        errors["end"] = "Please give the end date."
+        errors["end"] = Phrase("Please give the end date.")
     if data.start and data.end and data.end < data.start:
-        errors["end"] = (
-            f"The end date ({data.end:%d/%m/%Y}) is before the start date ({data.start:%d/%m/%Y})."
+        errors["end"] = Phrase(
+            "The end date ({end}) is before the start date ({start}).",
+            end=data.end,
+            start=data.start,
         )
     for i, s in enumerate(data.sessions, start=1):
         if s.date is None:
-            errors[f"sessions.{i}.date"] = f"Session {i} has no date."
+            errors[f"sessions.{i}.date"] = Phrase("Session {n} has no date.", n=i)
         elif data.start and data.end and not (data.start <= s.date <= data.end):
-            errors[f"sessions.{i}.date"] = (
-                f"Session {i} is on {s.date:%d/%m/%Y}, outside the training's dates "
-                f"({data.start:%d/%m/%Y} to {data.end:%d/%m/%Y})."
+            errors[f"sessions.{i}.date"] = Phrase(
+                "Session {n} is on {day}, outside the training's dates ({start} to {end}).",
+                n=i,
+                day=s.date,
+                start=data.start,
+                end=data.end,
             )
         if not clean_text(s.location):
-            errors[f"sessions.{i}.location"] = f"Session {i} needs a place."
+            errors[f"sessions.{i}.location"] = Phrase("Session {n} needs a place.", n=i)
     seen_partners: set[str] = set()
     for p in data.partners:
         key = clean_text(p.acronym).upper()
         if p.role not in PARTNER_ROLES:
-            errors[f"partners.{key}"] = f"Please choose a role for {key}."
+            errors[f"partners.{key}"] = Phrase("Please choose a role for {partner}.", partner=key)
         if key in seen_partners:
-            errors[f"partners.{key}"] = f"{key} is listed twice among the partners."
+            errors[f"partners.{key}"] = Phrase(
+                "{partner} is listed twice among the partners.", partner=key
+            )
         seen_partners.add(key)
     return errors
 
@@ -449,7 +457,9 @@ def count_trainings(inst: Installation) -> int:
 def _apply(session: Session, training: Training, data: TrainingInput) -> None:
     mission = reference._find_mission(session, data.mission)
     if mission is None:
-        raise ValidationError({"mission": f"There is no mission with the code {data.mission}."})
+        raise ValidationError(
+            {"mission": Phrase("There is no mission with the code {code}.", code=data.mission)}
+        )
     training.mission_id = mission.id
     training.title = clean_text(data.title)
     training.theme = clean_text(data.theme)
@@ -475,7 +485,11 @@ def _apply(session: Session, training: Training, data: TrainingInput) -> None:
         partner = reference.find_partner(session, p.acronym)
         if partner is None:
             raise ValidationError(
-                {f"partners.{p.acronym}": f"There is no partner called {p.acronym}."}
+                {
+                    f"partners.{p.acronym}": Phrase(
+                        "There is no partner called {partner}.", partner=p.acronym
+                    )
+                }
             )
         wanted.add(partner.id)
         tp = current.get(partner.id)
@@ -604,10 +618,22 @@ def _add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def same_weekday_later(day: date, months: int = 1) -> date:
+    """The day on the same weekday closest to ``months`` months after ``day``.
+
+    A Tuesday training stays on Tuesdays: 14 May 2024 (Tue) gives 11 June 2024 (Tue),
+    four weeks on, rather than 14 June (a Friday) or a weekend.
+    """
+    target = _add_months(day, months)
+    weeks = round((target - day).days / 7)
+    return day + timedelta(weeks=max(weeks, 1) if months > 0 else weeks)
+
+
 def duplicate_training(inst: Installation, training_id: str, months: int = 1) -> TrainingInfo:
-    """Same training, ``months`` later: details, partners, trainers and sessions, planned."""
+    """Same training, ``months`` later on the same weekdays: details, partners, trainers
+    and sessions, planned. Every date moves by the same whole number of weeks."""
     source = get_training(inst, training_id)
-    start = _add_months(source.start, months)
+    start = same_weekday_later(source.start, months)
     shift = start - source.start
     data = TrainingInput(
         title=source.title,
@@ -623,6 +649,16 @@ def duplicate_training(inst: Installation, training_id: str, months: int = 1) ->
         sessions=tuple(SessionInput(s.date + shift, s.location, s.topic) for s in source.sessions),
     )
     return create_training(inst, data)
+
+
+def mark_held(inst: Installation, training_id: str) -> TrainingInfo:
+    """Set a planned training's status to "held" (its attendance has been taken)."""
+    with inst.db.transaction() as session:
+        training = _live_training(session, training_id)
+        if training.status == "planned":
+            training.status = "held"
+        session.flush()
+        return _info(session, training)
 
 
 def training_locations_text(info: TrainingInfo, lang: str = "en") -> str:

@@ -1,4 +1,7 @@
-"""Starting the desktop app: logging, one instance, opening the data, the main window.
+"""Starting the desktop app: logging, one instance, unlocking and opening the data, the window.
+
+Nothing is read from the data folder before the unlock screen (app/ui/unlock.py)
+has the passphrase (``MUSTER_PASSPHRASE``, as for the command line, skips it).
 
 Start-up never shows a traceback. A data folder Muster cannot write to, a full
 disk, a database that is locked, read-only, missing or damaged: each gets one plain
@@ -19,12 +22,13 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.errors import UserError, user_error_from_sqlite
@@ -55,7 +59,7 @@ class StartupProblem(UserError):
 
     def __init__(self, message: str, kind: str, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
-        self.kind = kind  # folder | missing | database | newer
+        self.kind = kind  # folder | missing | database | newer | key
 
 
 def _folder_problem(paths: Paths, exc: OSError) -> StartupProblem:
@@ -79,7 +83,7 @@ def _folder_problem(paths: Paths, exc: OSError) -> StartupProblem:
     )
 
 
-def open_data(paths: Paths, *, allow_new: bool = False) -> Installation:
+def open_data(paths: Paths, *, allow_new: bool = False, key: bytes | None = None) -> Installation:
     """Open (or create) the installation, or raise a StartupProblem in plain words.
 
     A missing database while backups exist is suspicious (a deleted or moved
@@ -103,7 +107,7 @@ def open_data(paths: Paths, *, allow_new: bool = False) -> Installation:
     from app.services.installation import open_installation
 
     try:
-        return open_installation(paths)
+        return open_installation(paths, key=key)
     except StartupProblem:
         raise
     except UserError as err:
@@ -155,7 +159,7 @@ def _choose_backup(paths: Paths, parent: QWidget | None = None) -> Path | None:
     return dialog.chosen_file() if dialog.exec() else None
 
 
-def _restore_at_startup(paths: Paths) -> bool:
+def _restore_at_startup(paths: Paths, key: bytes | None) -> bool:
     """Let the user pick a backup and restore it; True when the database was replaced."""
     from app.services.backups import restore
 
@@ -164,7 +168,7 @@ def _restore_at_startup(paths: Paths) -> bool:
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        restore(paths, file)
+        restore(paths, file, key)
     except UserError as err:
         QMessageBox.warning(None, APP_NAME, err.message)
         return False
@@ -173,18 +177,85 @@ def _restore_at_startup(paths: Paths) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Unlocked:
+    """How the data key of a folder was unlocked at launch."""
+
+    key: bytes
+    passphrase: str | None  # None when the recovery key unlocked it
+    mode: str  # unlock | create | upgrade (see app.ui.unlock.UnlockDialog)
+    typed: bool  # the user typed it on the unlock screen (not MUSTER_PASSPHRASE)
+
+
+def unlock_folder(paths: Paths) -> Unlocked | None:
+    """The data key, from ``MUSTER_PASSPHRASE`` or the unlock screen; None when the user quits."""
+    from app.services.installation import unlock_data
+    from app.services.vault import PASSPHRASE_ENV
+    from app.ui.unlock import UnlockDialog, run_beside_imports, sentence, unlock_mode
+
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise _folder_problem(paths, exc) from exc
+    mode = unlock_mode(paths)
+    given = os.environ.get(PASSPHRASE_ENV, "")
+    problem = ""
+    if given:
+        try:
+            key = run_beside_imports(lambda: unlock_data(paths, given))
+            return Unlocked(key, given, mode, typed=False)
+        except UserError as err:
+            if err.field is None:  # the key file, not the passphrase: no screen can help
+                raise StartupProblem(err.message, "key") from err
+            problem = sentence(None, err)
+    dialog = UnlockDialog(paths, mode)
+    if problem:
+        dialog.show_problem(problem)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
+        return None
+    return Unlocked(dialog.key, dialog.passphrase, mode, typed=True)
+
+
+def after_unlock(unlocked: Unlocked, installation: Installation) -> str | None:
+    """The recovery key screen for a new or upgraded folder; a new passphrase after recovery.
+
+    Returns the passphrase the session knows from now on.
+    """
+    from types import SimpleNamespace
+
+    from app.services import vault
+    from app.ui.unlock import PassphraseDialog, RecoveryKeyDialog
+
+    passphrase = unlocked.passphrase
+    if unlocked.passphrase is None:  # the recovery key opened it: a new passphrase now
+        dialog = PassphraseDialog(SimpleNamespace(installation=installation), reset=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            passphrase = dialog.new_edit.text()
+    elif unlocked.typed and unlocked.mode in ("create", "upgrade") and installation.key:
+        shown = vault.issue_recovery_key(installation.paths, installation.key)
+        RecoveryKeyDialog(shown).exec()
+    return passphrase
+
+
 def open_with_way_out(
     paths: Paths, guard_for: Callable[[Paths], bool]
-) -> tuple[Paths, Installation] | None:
-    """Open the data, offering a way out of every problem; None when the user quits.
+) -> tuple[Paths, Installation, Unlocked] | None:
+    """Unlock and open the data, offering a way out of every problem; None when the user quits.
 
     ``guard_for(paths)`` takes the single-instance lock for a newly chosen folder
     (False when another Muster already has it open).
     """
     allow_new = False
+    unlocked: dict[Path, Unlocked] = {}
     while True:
         try:
-            return paths, open_data(paths, allow_new=allow_new)
+            if paths.home not in unlocked:
+                found = unlock_folder(paths)
+                if found is None:
+                    return None
+                unlocked[paths.home] = found
+            done = unlocked[paths.home]
+            return paths, open_data(paths, allow_new=allow_new, key=done.key), done
         except StartupProblem as problem:
             log.warning("start-up problem (%s): %s", problem.kind, problem.message)
             from app.services.backups import list_backups
@@ -193,7 +264,7 @@ def open_with_way_out(
             dialog.exec()
             clicked = dialog.clickedButton()
             if clicked is not None and clicked is dialog.restore_button:
-                _restore_at_startup(paths)
+                _restore_at_startup(paths, unlocked[paths.home].key)
             elif clicked is not None and clicked is dialog.empty_button:
                 allow_new = True
             elif clicked is dialog.folder_button:
@@ -339,13 +410,14 @@ class AppSession:
             if old_window is not None:
                 old_window.close()  # finishes queued work on the worker thread
                 old_window.deleteLater()
+            key = self.installation.key
             self.installation.close()
             error: UserError | None = None
             try:
-                restore(self.paths, file)
+                restore(self.paths, file, key)
             except UserError as err:
                 error = err
-            self.installation = open_installation(self.paths)
+            self.installation = open_installation(self.paths, key=key)
             window = self.show_window()
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
@@ -403,12 +475,15 @@ def run(home: str | None = None) -> int:
     if opened is None:
         _release(guards)
         return 1
-    paths, installation = opened
+    paths, installation, unlocked = opened
     for home_path in [h for h in guards if h != paths.home]:
         guards.pop(home_path).release()
     guard = guards[paths.home]
     session = AppSession(paths, guard, installation)
     _session = session
+    from app.ui import secret
+
+    secret.remember(after_unlock(unlocked, installation))
     guard.activation_requested.connect(session.activate)
     window = session.show_window()
     probe = os.environ.get(PROBE_ENV, "")
@@ -424,6 +499,7 @@ def run(home: str | None = None) -> int:
         session.installation.close()
         _release(guards)
         _session = None
+        secret.remember(None)
     return int(code)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import attendance
+from app.services import attendance, trainings
 from app.services.attendance import AttendanceGrid, Mark
 from app.ui.common import attendance_labels, to_qdate
 
@@ -304,11 +305,77 @@ class AttendancePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(legend, 1)
         top.addWidget(self.mark_all_button)
+        self._build_held_bar()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.held_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.rate_label)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_button())
+
+    def _build_held_bar(self) -> None:
+        """The offer to mark a planned training as held once its last session is taken."""
+        self.held_bar = QFrame(self)
+        self.held_bar.setObjectName("heldOffer")
+        self.held_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.held_bar.setStyleSheet("#heldOffer { background: #eef5ea; }")
+        self.held_text = QLabel(self.held_bar)
+        self.held_text.setWordWrap(True)
+        self.held_button = QPushButton(self.tr("Mark as &held"), self.held_bar)
+        self.held_button.setObjectName("markHeld")
+        self.held_button.setAutoDefault(False)
+        self.not_now_button = QPushButton(self.tr("Not now"), self.held_bar)
+        self.not_now_button.setAutoDefault(False)
+        row = QHBoxLayout(self.held_bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.held_text, 1)
+        row.addWidget(self.held_button)
+        row.addWidget(self.not_now_button)
+        self.held_button.clicked.connect(self.mark_held)
+        self.not_now_button.clicked.connect(self._not_now)
+        self._held_declined = False
+        self.held_bar.hide()
+
+    def _status(self) -> str:
+        """The training's status as the details page has it (typed, if not yet saved)."""
+        editor = self.editor
+        if editor.dirty:
+            return str(editor.details.status_box.currentData() or "")
+        return editor.info.status if editor.info is not None else ""
+
+    def update_held_offer(self) -> None:
+        """Offer "held" when the training is still planned and its last session has marks."""
+        sessions = self.model.grid.sessions if self.model.grid is not None else ()
+        last = max(sessions, key=lambda s: s.date) if sessions else None
+        taken = last is not None and self.model.session_totals(last.id)[1] > 0
+        offer = taken and self._status() == "planned" and not self._held_declined
+        if offer and last is not None:
+            day = QLocale().toString(to_qdate(last.date), "d MMMM yyyy")
+            self.held_text.setText(
+                self.tr(
+                    "Attendance is taken for the last session ({date}). The training is "
+                    "still marked as planned: mark it as held?"
+                ).format(date=day)
+            )
+        self.held_bar.setVisible(offer)
+
+    def _not_now(self) -> None:
+        self._held_declined = True
+        self.held_bar.hide()
+
+    def mark_held(self) -> None:
+        """Status "held": in the form when it has unsaved changes, else saved at once."""
+        editor = self.editor
+        self.held_bar.hide()
+        if editor.dirty or editor.training_id is None:
+            box = editor.details.status_box
+            box.setCurrentIndex(max(box.findData("held"), 0))
+            return
+        inst, training_id = self.installation, editor.training_id
+        self.worker.run(
+            lambda: trainings.mark_held(inst, training_id),
+            on_success=lambda info: (editor.load(), editor.saved.emit(info.id)),
+        )
 
     def load(self, training_id: str) -> None:
         self.training_id = training_id
@@ -332,6 +399,7 @@ class AttendancePage(QWidget):
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         self._update_rate()
         self._update_button()
+        self.update_held_offer()
         self.loaded.emit()
 
     def _update_rate(self) -> None:
@@ -399,6 +467,7 @@ class AttendancePage(QWidget):
         )
 
     def _saved(self) -> None:
+        self.update_held_offer()
         self.changed.emit()
         self.saved.emit()
 

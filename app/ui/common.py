@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -17,6 +18,14 @@ DATE_FORMAT_LONG = "ddd d MMM yyyy"
 
 def translate(text: str) -> str:
     return QCoreApplication.translate("Muster", text)
+
+
+def localized(message: str) -> str:
+    """A service's sentence (often an ``app.l10n.Phrase``) in the interface's language."""
+    from app.l10n import localize
+    from app.ui.i18n import current_language
+
+    return localize(message, current_language())
 
 
 def sex_labels() -> dict[str, str]:
@@ -47,6 +56,18 @@ def role_labels() -> dict[str, str]:
         "lead": translate("Lead"),
         "co_organiser": translate("Co-organiser"),
         "funder": translate("Funder"),
+    }
+
+
+def partner_kind_labels() -> dict[str, str]:
+    """What kind of organisation a partner is, in the interface's language."""
+    return {
+        "un": translate("UN entity"),
+        "national": translate("National institution"),
+        "regional": translate("Regional organisation"),
+        "civil_society": translate("Civil society"),
+        "donor": translate("Donor"),
+        "other": translate("Other"),
     }
 
 
@@ -109,6 +130,43 @@ def ask_save_discard_cancel(parent: QWidget, what: str) -> QMessageBox.StandardB
     return answer
 
 
+def file_slug(text: str) -> str:
+    """A piece of a file name safe on every file system: letters, digits and dashes."""
+    kept = "".join(ch if ch.isalnum() else " " for ch in text)
+    return "-".join(kept.split())
+
+
+def free_path(path: Path) -> Path:
+    """``path``, or the first of "name-2.pdf", "name-3.pdf"… that no file has taken yet."""
+    if not path.exists():
+        return path
+    number = 2
+    while (candidate := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
+        number += 1
+    return candidate
+
+
+def confirm_replace(parent: QWidget, path: Path) -> Path | None:
+    """Where to write when ``path`` is taken: it (replace), a new free name, or None."""
+    if not path.exists():
+        return path
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("File already there"),
+        translate("A file called {name} is already in that folder.").format(name=path.name),
+        parent=parent,
+    )
+    box.setInformativeText(translate("Replace it, or keep it and save under a new name?"))
+    new = box.addButton(translate("Save under a new name"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(translate("Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(new)
+    box.exec()
+    if box.clickedButton() is new:
+        return free_path(path)
+    return path if box.clickedButton() is replace else None
+
+
 class FieldError(QLabel):
     """The plain sentence shown right under a field whose value was refused."""
 
@@ -120,5 +178,5 @@ class FieldError(QLabel):
         self.hide()
 
     def show_message(self, message: str | None) -> None:
-        self.setText(message or "")
+        self.setText(localized(message) if message else "")
         self.setVisible(bool(message))

@@ -8,6 +8,7 @@ GUI thread first (once per app session, see :mod:`app.ui.identity_ui`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.ui.common import confirm_replace, file_slug, free_path
 
 if TYPE_CHECKING:
     from app.services.trainings import TrainingInfo
@@ -60,17 +62,61 @@ class _FileRow(QWidget):
             self.path.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
 
-def _language_box(parent: QWidget) -> QComboBox:
+def _language_box(parent: QWidget, lang: str = "en") -> QComboBox:
     box = QComboBox(parent)
     box.addItem("English", "en")
     box.addItem("Français", "fr")
+    box.setCurrentIndex(max(box.findData(lang), 0))
     return box
 
 
-class SummaryDialog(QDialog):
+def summary_file_name(training: TrainingInfo, lang: str, include_names: bool) -> str:
+    """'MONUSCO-2024-05-14-summary-fr-with-names.pdf': the language and whether names
+    are in it, so a second summary never takes the first one's name."""
+    names = "with-names" if include_names else "no-names"
+    base = file_slug(training.mission or "training")
+    return f"{base}-{training.start:%Y-%m-%d}-summary-{lang}-{names}.pdf"
+
+
+def sheets_file_name(training: TrainingInfo, lang: str, session: Any = None) -> str:
+    """'MONUSCO-2024-05-14-sign-in-fr.pdf', or '…-sign-in-2024-05-28-fr.pdf' for one session."""
+    day = f"-{session.date:%Y-%m-%d}" if session is not None else ""
+    base = file_slug(training.mission or "training")
+    return f"{base}-{training.start:%Y-%m-%d}-sign-in{day}-{lang}.pdf"
+
+
+class _AutoNamedDialog(QDialog):
+    """A save dialog whose suggested file name follows its options until the user edits
+    it; saving over an existing file is asked about first."""
+
+    file: _FileRow
+
+    def _follow_options(self, make_name: Callable[[], str], folder: Path) -> None:
+        self._make_name, self._folder = make_name, folder
+        self._suggested = self.file.path.text()
+        self.file.path.textEdited.connect(lambda _t: setattr(self, "_suggested", None))
+
+    def _options_changed(self) -> None:
+        if self._suggested is not None and self.file.path.text() == self._suggested:
+            self._suggested = str(free_path(self._folder / self._make_name()))
+            self.file.path.setText(self._suggested)
+
+    def accept(self) -> None:
+        text = self.file.path.text().strip()
+        if text:
+            chosen = confirm_replace(self, Path(text))
+            if chosen is None:
+                return
+            self.file.path.setText(str(chosen))
+        super().accept()
+
+
+class SummaryDialog(_AutoNamedDialog):
     """Options for the signed summary: language, names or aggregates only, where to save."""
 
-    def __init__(self, training: TrainingInfo, default_path: str, parent: QWidget) -> None:
+    def __init__(
+        self, training: TrainingInfo, default_path: str, parent: QWidget, lang: str = "en"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Summary PDF"))
         layout = QVBoxLayout(self)
@@ -79,10 +125,18 @@ class SummaryDialog(QDialog):
         title.setStyleSheet("font-weight: bold")
         layout.addWidget(title)
         form = QFormLayout()
-        self.language = _language_box(self)
+        self.language = _language_box(self, lang)
         self.include_names = QCheckBox(self.tr("Include the participants' names"), self)
         self.include_names.setChecked(True)
         self.file = _FileRow(default_path, self)
+        self._follow_options(
+            lambda: summary_file_name(
+                training, str(self.language.currentData()), self.include_names.isChecked()
+            ),
+            Path(default_path).parent,
+        )
+        self.language.currentIndexChanged.connect(self._options_changed)
+        self.include_names.toggled.connect(self._options_changed)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.include_names)
         form.addRow(self.tr("Save as"), self.file)
@@ -105,10 +159,12 @@ class SummaryDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class SheetsDialog(QDialog):
+class SheetsDialog(_AutoNamedDialog):
     """Which session(s), which language, where to save the sign-in sheets."""
 
-    def __init__(self, training: TrainingInfo, default_path: str, parent: QWidget) -> None:
+    def __init__(
+        self, training: TrainingInfo, default_path: str, parent: QWidget, lang: str = "en"
+    ) -> None:
         from app.l10n import format_date
 
         super().__init__(parent)
@@ -123,8 +179,19 @@ class SheetsDialog(QDialog):
         self.session.addItem(self.tr("All sessions"), None)
         for s in training.sessions:
             self.session.addItem(f"{format_date(s.date)} — {s.location}", s.id)
-        self.language = _language_box(self)
+        self.language = _language_box(self, lang)
         self.file = _FileRow(default_path, self)
+        sessions = {s.id: s for s in training.sessions}
+        self._follow_options(
+            lambda: sheets_file_name(
+                training,
+                str(self.language.currentData()),
+                sessions.get(self.session.currentData()),
+            ),
+            Path(default_path).parent,
+        )
+        self.language.currentIndexChanged.connect(self._options_changed)
+        self.session.currentIndexChanged.connect(self._options_changed)
         form.addRow(self.tr("Session"), self.session)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Save as"), self.file)
@@ -171,7 +238,7 @@ class DocumentActions(QObject):
 
         training_id = self.window.current_training_id()
         if not training_id:
-            self.window.show_error(UserError("Select a training in the list first."))
+            self.window.show_error(UserError(self.tr("Select a training in the list first.")))
             return
         inst = self.window.installation
         self.window.worker.run(lambda: get_training(inst, training_id), on_success=then)
@@ -179,16 +246,22 @@ class DocumentActions(QObject):
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10_000)
 
+    def _document_language(self) -> str:
+        """The language chosen for documents in Preferences (else the interface's)."""
+        from app.ui.i18n import document_language
+
+        return document_language(self.window.installation)
+
     # -- summary ---------------------------------------------------------------------------
 
     def start_summary(self) -> None:
         self._with_training(self._ask_summary)
 
     def _ask_summary(self, training: TrainingInfo) -> None:
-        from app.services.pdf import default_file_name
-
-        default = str(self.window.installation.paths.exports / default_file_name(training))
-        dialog = SummaryDialog(training, default, self.window)
+        lang = self._document_language()
+        folder = self.window.installation.paths.exports
+        default = str(free_path(folder / summary_file_name(training, lang, True)))
+        dialog = SummaryDialog(training, default, self.window, lang)
         self.last_dialog = dialog
         dialog.accepted.connect(
             lambda: self.export_summary(
@@ -206,7 +279,7 @@ class DocumentActions(QObject):
         from app.ui.identity_ui import unlock_key
 
         if not path.strip():
-            self.window.show_error(UserError("Please choose where to save the PDF."))
+            self.window.show_error(UserError(self.tr("Please choose where to save the PDF.")))
             return
         key = unlock_key(self.window)
         if key is None:
@@ -220,10 +293,11 @@ class DocumentActions(QObject):
         )
 
     def _summary_done(self, result: Any) -> None:
-        self._status(
-            self.tr("Signed summary saved: {path} ({pages} pages)")
-            .replace("{path}", str(result.path))
-            .replace("{pages}", str(result.pages))
+        self.window.show_saved_file(
+            result.path,
+            self.tr("Signed summary saved: {path} (%n page(s))", "", result.pages).replace(
+                "{path}", result.path.name
+            ),
         )
         self.summary_saved.emit(result)
 
@@ -233,12 +307,10 @@ class DocumentActions(QObject):
         self._with_training(self._ask_sheets)
 
     def _ask_sheets(self, training: TrainingInfo) -> None:
-        from app.services.pdf import default_file_name
-
-        default = str(
-            self.window.installation.paths.exports / default_file_name(training, "sign-in")
-        )
-        dialog = SheetsDialog(training, default, self.window)
+        lang = self._document_language()
+        folder = self.window.installation.paths.exports
+        default = str(free_path(folder / sheets_file_name(training, lang)))
+        dialog = SheetsDialog(training, default, self.window, lang)
         self.last_dialog = dialog
         dialog.accepted.connect(
             lambda: self.export_sheets(
@@ -254,7 +326,7 @@ class DocumentActions(QObject):
         from app.services.sheets import export_sheets
 
         if not path.strip():
-            self.window.show_error(UserError("Please choose where to save the PDF."))
+            self.window.show_error(UserError(self.tr("Please choose where to save the PDF.")))
             return
         inst = self.window.installation
         self.window.worker.run(
@@ -263,10 +335,12 @@ class DocumentActions(QObject):
         )
 
     def _sheets_done(self, result: Any) -> None:
-        self._status(
-            self.tr("Sign-in sheets saved: {path} ({pages} pages)")
-            .replace("{path}", str(result.path))
-            .replace("{pages}", str(result.pages))
+        self.window.show_saved_file(
+            result.path,
+            self.tr("Sign-in sheets saved: {path} (%n page(s))", "", result.pages).replace(
+                "{path}", result.path.name
+            ),
+            can_print=True,
         )
         self.sheets_saved.emit(result)
 
@@ -311,7 +385,7 @@ class DocumentsDialog(QDialog):
         QT_TRANSLATE_NOOP("DocumentsDialog", "Signed on"),
         QT_TRANSLATE_NOOP("DocumentsDialog", "Signer"),
         QT_TRANSLATE_NOOP("DocumentsDialog", "From"),
-        QT_TRANSLATE_NOOP("DocumentsDialog", "File"),
+        QT_TRANSLATE_NOOP("DocumentsDialog", "Document"),
     )
 
     def __init__(self, training: TrainingInfo, docs: list[Any], actions: DocumentActions) -> None:
@@ -341,13 +415,13 @@ class DocumentsDialog(QDialog):
         for row, doc in enumerate(docs):
             when = f"{show_date(doc.created_at.date())} {doc.created_at:%H:%M} UTC"
             origin = self.tr("received") if doc.received else self.tr("this computer")
-            name = (
-                doc.path.name
-                if doc.available
-                else self.tr("%1 (missing)").replace("%1", doc.path.name)
-            )
+            name = self.describe(doc)
+            if not doc.available:
+                name = self.tr("%1 (missing)").replace("%1", name)
             for column, text in enumerate((when, isolate(doc.signer), origin, name)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(doc.path))
+                self.table.setItem(row, column, item)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         if docs:
@@ -368,6 +442,17 @@ class DocumentsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def describe(self, doc: Any) -> str:
+        """'Summary · Français · with names': what tells two summaries of one training apart."""
+        from app.ui.i18n import LANGUAGE_NAMES
+
+        parts = [self.tr("Summary") if doc.kind == "summary" else doc.kind]
+        if doc.lang in LANGUAGE_NAMES:
+            parts.append(LANGUAGE_NAMES[doc.lang])
+        if doc.names_included is not None:
+            parts.append(self.tr("with names") if doc.names_included else self.tr("figures only"))
+        return " · ".join(parts)
+
     def selected(self) -> Any | None:
         row = self.table.currentRow()
         return self.docs[row] if 0 <= row < len(self.docs) else None
@@ -379,10 +464,17 @@ class DocumentsDialog(QDialog):
             return False
         if not doc.available:
             self.actions.window.show_error(
-                UserError(f"The file {doc.path.name} is no longer in the documents folder.")
+                UserError(
+                    self.tr("The file {name} is no longer in the documents folder.").format(
+                        name=doc.path.name
+                    )
+                )
             )
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(doc.path)))
+        from app.services.documents import viewing_copy  # kept sealed: open a copy
+
+        copy = viewing_copy(self.actions.window.installation, doc.path.name)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def verify_selected(self) -> QDialog | None:
         """Check the signature again, in the Verify window."""
@@ -390,12 +482,17 @@ class DocumentsDialog(QDialog):
         if doc is None:
             return None
         dialog = self.actions.open_verify()
-        dialog.verify_file(doc.path)  # type: ignore[attr-defined]
+        from app.services.documents import viewing_copy  # kept sealed: check a copy
+
+        copy = viewing_copy(self.actions.window.installation, doc.path.name)
+        dialog.verify_file(copy)  # type: ignore[attr-defined]
         return dialog
 
 
 def install(window: MainWindow) -> None:
     actions = DocumentActions(window)
+    for action in (actions.summary_action, actions.sheets_action):
+        action.setProperty("musterToolbarGroup", "export")  # training_editor.TOOLBAR_GROUP
     window.documents = actions  # type: ignore[attr-defined]
     window.add_training_action(actions.summary_action)
     window.add_training_action(actions.sheets_action)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,17 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import duplicates
+from app.services import duplicates, reference
 from app.services.duplicates import DuplicatePair, PersonSummary
 from app.services.installation import Installation
 from app.ui.common import confirm, isolate, sex_labels
+from app.ui.i18n import current_language
 from app.ui.worker import Worker
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class PairsModel(QAbstractTableModel):
-    COLUMNS = ("Score", "First record", "Second record", "Why")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PairsModel", "Score"),
+        QT_TRANSLATE_NOOP("PairsModel", "First record"),
+        QT_TRANSLATE_NOOP("PairsModel", "Second record"),
+        QT_TRANSLATE_NOOP("PairsModel", "Why"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,12 +71,16 @@ class PairsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole  # the whole text when a column is narrow
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         pair = self.pairs[index.row()]
         column = index.column()
         if column == 0:
-            return f"{round(pair.score * 100)}%"
+            return QCoreApplication.translate("SummaryPanel", "{value}%").format(
+                value=round(pair.score * 100)
+            )
         if column in (1, 2):
             s = pair.first if column == 1 else pair.second
             org = f" — {s.person.organisation}" if s.person.organisation else ""
@@ -74,8 +92,6 @@ class PairsModel(QAbstractTableModel):
 
 def reason_label(reason: str) -> str:
     """A reason from the duplicate finder in the interface language."""
-    from PySide6.QtCore import QCoreApplication
-
     labels = {
         "same name": QCoreApplication.translate("Duplicates", "same name"),
         "similar name": QCoreApplication.translate("Duplicates", "similar name"),
@@ -93,15 +109,25 @@ def reason_label(reason: str) -> str:
 class PersonCard(QGroupBox):
     """One record's details, for comparing two side by side."""
 
-    FIELDS = ("Name", "Sex", "Category", "Organisation", "Function", "Phone", "E-mail",
-              "Trainings", "Attendance marks")  # fmt: skip
+    FIELDS = (
+        QT_TRANSLATE_NOOP("PersonCard", "Name"),
+        QT_TRANSLATE_NOOP("PersonCard", "Sex"),
+        QT_TRANSLATE_NOOP("PersonCard", "Category"),
+        QT_TRANSLATE_NOOP("PersonCard", "Organisation"),
+        QT_TRANSLATE_NOOP("PersonCard", "Function"),
+        QT_TRANSLATE_NOOP("PersonCard", "Phone"),
+        QT_TRANSLATE_NOOP("PersonCard", "E-mail"),
+        QT_TRANSLATE_NOOP("PersonCard", "Trainings"),
+        QT_TRANSLATE_NOOP("PersonCard", "Attendance marks"),
+    )
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         grid = QGridLayout(self)
         self.values: list[QLabel] = []
+        self.category_labels: dict[str, str] = {}  # code -> name in the interface's language
         for row, name in enumerate(self.FIELDS):
-            label = QLabel(self.tr(name) + ":")
+            label = QLabel(self.tr("{field}:").format(field=self.tr(name)))
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             value = QLabel()
             value.setWordWrap(True)
@@ -121,7 +147,8 @@ class PersonCard(QGroupBox):
             return
         p = summary.person
         texts = (
-            isolate(p.full_name), sex_labels().get(p.sex, p.sex), p.category, p.organisation,
+            isolate(p.full_name), sex_labels().get(p.sex, p.sex),
+            self.category_labels.get(p.category, p.category), p.organisation,
             p.function, p.phone, p.email, "\n".join(isolate(t) for t in summary.trainings),
             str(summary.attendance_marks),
         )  # fmt: skip
@@ -178,12 +205,21 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        inst = self.installation
-        self.worker.run(lambda: duplicates.find_duplicate_pairs(inst), on_success=self._show)
+        inst, lang = self.installation, current_language()
+        self.worker.run(
+            lambda: (
+                duplicates.find_duplicate_pairs(inst),
+                reference.category_code_labels(inst, lang),
+            ),
+            on_success=lambda result: self._show(*result),
+        )
 
-    def _show(self, pairs: list[DuplicatePair]) -> None:
+    def _show(self, pairs: list[DuplicatePair], categories: dict[str, str] | None = None) -> None:
+        if categories is not None:
+            self.left.category_labels = self.right.category_labels = categories
         self.model.set_pairs(pairs)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()  # the reasons wrap onto a second line, never cut
         if pairs:
             self.intro.setText(self.tr("%n pair(s) of records may be the same person. Compare "
                                        "them and merge the ones that are.", "", len(pairs)))  # fmt: skip

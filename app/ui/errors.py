@@ -57,7 +57,9 @@ class CrashDialog(QDialog):
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The right dialog for ``exc``: a sentence for the user's problems, details for bugs."""
     if isinstance(exc, UserError):
-        box = QMessageBox(QMessageBox.Icon.Warning, "Muster", exc.message, parent=parent)
+        from app.ui.common import localized
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Muster", localized(exc.message), parent=parent)
         if exc.hint:
             box.setInformativeText(exc.hint)
         box.exec()

@@ -20,6 +20,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.documents_ui",
     "app.ui.sync_ui",
     "app.ui.people_io_ui",
+    "app.ui.unlock",
 )
 
 

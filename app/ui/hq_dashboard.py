@@ -6,25 +6,47 @@ Everything is queried on the worker (``hq.breakdown``, ``hq.drill_down``,
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.services import reference
+from app.ui.common import sex_labels, show_date
+from app.ui.i18n import current_language
+from app.ui.summary_panel import percent
 from app.ui.sync_ui import RowsModel, make_table
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+
+
+def stretch_column(view: QTableView, column: int) -> None:
+    """One column takes the spare width; the numbers keep to their own width."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def when_text(moment: datetime | None) -> str:
+    """'23 nov. 2026 14:05' in the interface's locale, like every other date on screen."""
+    if moment is None:
+        return ""
+    return QLocale().toString(QDateTime(moment.date(), moment.time()), "d MMM yyyy HH:mm")
 
 
 class HqDashboard(QWidget):
@@ -65,8 +87,9 @@ class HqDashboard(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.breakdown_model = RowsModel(
             [self.tr("Group"), self.tr("Trainings"), self.tr("Participants"), self.tr("Women"),
-             self.tr("Men"), self.tr("Women %")], [], self)  # fmt: skip
+             self.tr("Men"), self.tr("Women %")], [], self, right=(5,))  # fmt: skip
         self.breakdown_view = make_table(self.breakdown_model, splitter)
+        stretch_column(self.breakdown_view, 0)
         self.breakdown_view.selectionModel().currentRowChanged.connect(self._drill)
         holder = QWidget(splitter)
         lower = QVBoxLayout(holder)
@@ -76,12 +99,16 @@ class HqDashboard(QWidget):
         self.trainings_model = RowsModel(
             [self.tr("Mission"), self.tr("Title"), self.tr("Start"), self.tr("End"),
              self.tr("Places"), self.tr("Participants")], [], holder)  # fmt: skip
-        lower.addWidget(make_table(self.trainings_model, holder))
+        self.trainings_view = make_table(self.trainings_model, holder)
+        stretch_column(self.trainings_view, 1)
+        lower.addWidget(self.trainings_view)
         lower.addWidget(QLabel(self.tr("Devices (bundles received):"), holder))
         self.devices_model = RowsModel(
             [self.tr("Focal point"), self.tr("Mission"), self.tr("Last bundle"),
              self.tr("Received (UTC)"), self.tr("Missing bundles")], [], holder)  # fmt: skip
-        lower.addWidget(make_table(self.devices_model, holder))
+        self.devices_view = make_table(self.devices_model, holder)
+        stretch_column(self.devices_view, 0)
+        lower.addWidget(self.devices_view)
         splitter.addWidget(self.breakdown_view)
         splitter.addWidget(holder)
         layout.addWidget(splitter, 1)
@@ -96,27 +123,48 @@ class HqDashboard(QWidget):
 
         inst, by = self._window.installation, self.current_dimension()
 
-        def job() -> tuple[Any, list[Any], list[Any]]:
-            return build_report(inst), hq.breakdown(inst, by), sync.device_statuses(inst)
+        lang = current_language()
+
+        def job() -> tuple[Any, list[Any], list[Any], dict[str, str]]:
+            labels = (
+                reference.category_labels(inst, lang)
+                if by == "category"
+                else reference.partner_labels(inst, lang)
+                if by == "partner"
+                else {}
+            )
+            return build_report(inst), hq.breakdown(inst, by), sync.device_statuses(inst), labels
 
         self._window.worker.run(job, on_success=self._show)
 
-    def _show(self, result: tuple[Any, list[Any], list[Any]]) -> None:
-        from app.services.hq import breakdown_table
+    def group_label(self, row: Any, labels: dict[str, str]) -> str:
+        """A group's name in the interface's language (categories, sexes, PNUD for UNDP)."""
+        by = self.current_dimension()
+        if by == "sex":
+            return sex_labels().get(row.key, row.label)
+        if by == "category" and row.key == "(none)":
+            return self.tr("(no category)")
+        return labels.get(row.key, row.label)
 
-        report, rows, devices = result
+    def _show(self, result: tuple[Any, list[Any], list[Any], dict[str, str]]) -> None:
+        report, rows, devices, labels = result
         self._rows = rows
-        share = f"{report.women_share:.0%}" if report.women_share is not None else "–"
         self.totals.setText(
-            self.tr("{t} trainings · {p} unique participants ({w} women) · {m} missions").format(
-                t=report.trainings, p=report.participants, w=share, m=len(report.by_mission)
-            )
-        )
-        _headers, cells, _tags = breakdown_table(rows, self.current_dimension())
-        self.breakdown_model.set_rows(cells)
+            " · ".join((
+                self.tr("%n training(s)", "", report.trainings),
+                self.tr("%n unique participant(s)", "", report.participants)
+                + " "
+                + self.tr("({share} women)").format(share=percent(report.women_share)),
+                self.tr("%n mission(s)", "", len(report.by_mission)),
+            ))
+        )  # fmt: skip
+        self.breakdown_model.set_rows([
+            [self.group_label(r, labels), r.trainings, r.participants, r.women, r.men,
+             percent(r.women_share)]
+            for r in rows
+        ])  # fmt: skip
         self.devices_model.set_rows([
-            [d.name or d.device_id[:8], d.mission, d.last_seq,
-             d.last_received_at.strftime("%Y-%m-%d %H:%M") if d.last_received_at else "",
+            [d.name or d.device_id[:8], d.mission, d.last_seq, when_text(d.last_received_at),
              ", ".join(str(s) for s in d.missing) or "—"]
             for d in devices
         ])  # fmt: skip
@@ -139,9 +187,11 @@ class HqDashboard(QWidget):
             return [found[i] for i in ids if i in found]
 
         def show(rows: list[Any]) -> None:
-            self.drill_label.setText(self.tr("Trainings for {key}:").format(key=key))
+            row = next((r for r in self._rows if r.key == key), None)
+            shown = self.breakdown_model.row_values(self._rows.index(row))[0] if row else key
+            self.drill_label.setText(self.tr("Trainings for {key}:").format(key=shown))
             self.trainings_model.set_rows([
-                [r.mission, r.title, r.start.isoformat(), r.end.isoformat(), r.locations,
+                [r.mission, r.title, show_date(r.start), show_date(r.end), r.locations,
                  r.participant_count] for r in rows
             ])  # fmt: skip
             self.loaded += 1

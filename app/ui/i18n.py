@@ -8,7 +8,10 @@ Three translators are installed: Muster's own ``muster_<lang>.qm`` (compiled fro
 the Qt Linguist ``.ts`` sources by the Makefile), the English one too (it holds the
 plural forms "1 training" / "3 trainings"), and Qt's ``qtbase_<lang>.qm`` so the
 standard buttons and dialogs ("Annuler", the file dialog) follow. ``QLocale`` is set
-as the default so dates and numbers follow as well.
+as the default so dates and numbers follow as well. Last comes
+:class:`AnyContextTranslator`, asked only when the others found nothing: a feature
+module's ``window.tr("…")`` is filed by lupdate under the context ``window`` while Qt
+looks it up under ``MainWindow``; this one finds such strings by their source text.
 
 The language of documents (PDFs, sheets, exports) is a separate choice kept in the
 database (see ``app.l10n.DOCUMENT_LANGUAGE_SETTING``): a French summary can come out
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -106,6 +110,47 @@ def qm_file(lang: str) -> Path:
     return TRANSLATIONS_DIR / f"muster_{lang}.qm"
 
 
+class AnyContextTranslator(QTranslator):
+    """Finds a finished translation by its source text alone, whatever its context.
+
+    Installed first, so Qt asks it last: only strings the context-exact translators
+    missed come here. The ``.ts`` source is read on the first miss (a few ms).
+    """
+
+    def __init__(self, ts_file: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ts_file = ts_file
+        self._table: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        try:
+            root = ET.parse(self._ts_file).getroot()
+        except (OSError, ET.ParseError):
+            return table
+        for message in root.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source")
+            if (
+                source
+                and translation is not None
+                and message.get("numerus") != "yes"
+                and translation.get("type") not in ("unfinished", "obsolete", "vanished")
+                and translation.text
+            ):
+                table.setdefault(source, translation.text)
+        return table
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if n >= 0 or not source:
+            return ""
+        if self._table is None:
+            self._table = self._load()
+        return self._table.get(source, "")
+
+
 def install_language(lang: str, app: QCoreApplication | None = None) -> list[str]:
     """Install Muster's and Qt's translators for ``lang`` and make its locale the default.
 
@@ -120,6 +165,11 @@ def install_language(lang: str, app: QCoreApplication | None = None) -> list[str
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     loaded: list[str] = []
+    ts_file = TRANSLATIONS_DIR / f"muster_{lang}.ts"
+    if lang != "en" and ts_file.exists():
+        fallback = AnyContextTranslator(ts_file, app)
+        QCoreApplication.installTranslator(fallback)
+        _installed.append(fallback)
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     candidates = [qm_file(lang)]
     if lang != "en":

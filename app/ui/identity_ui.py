@@ -1,7 +1,8 @@
 """The signing identity in the app: first-run creation, passphrase prompt, unlock cache.
 
-The passphrase is asked once per app session: the decrypted key is kept in memory
-on the main window (never on disk) until the app closes. Unlocking reads a file
+The passphrase is asked once per app session, at the unlock screen: the same
+passphrase opens the signing key, which is then kept in memory on the main window
+(never on disk) until the app closes. Unlocking reads a file
 and runs the key derivation (about 0.1 s); it touches no database, so it runs on
 the GUI thread. Creating the identity saves the profile, so it goes through the
 worker.
@@ -72,6 +73,13 @@ class PassphraseDialog(QDialog):
         self.passphrase.setFocus()
 
 
+def session_passphrase() -> str | None:
+    """The passphrase the running app was unlocked with (None when ``run()`` is not running)."""
+    from app.ui import secret
+
+    return secret.known()
+
+
 def cached_key(window: MainWindow) -> Any | None:
     return getattr(window, _CACHE_ATTRIBUTE, None)
 
@@ -94,6 +102,15 @@ def unlock_key(window: MainWindow, ask: Callable[[PassphraseDialog], bool] | Non
     if info is None:
         open_identity_dialog(window)
         return None
+    known = session_passphrase()
+    if known:  # the passphrase typed at the unlock screen opens the signing key too
+        try:
+            key = identity.unlock_private_key(window.installation, known)
+        except UserError:
+            key = None
+        if key is not None:
+            setattr(window, _CACHE_ATTRIBUTE, key)
+            return key
     dialog = PassphraseDialog(info.name, window)
     run = ask or (lambda d: d.exec() == QDialog.DialogCode.Accepted)
     while run(dialog):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -194,6 +195,8 @@ class TrainingsPage(QWidget):
     """Search, filters, the lazy trainings table and a count."""
 
     filters_changed = Signal()
+    new_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,10 +254,12 @@ class TrainingsPage(QWidget):
             if sample:
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         self.table.setSortingEnabled(True)
+        self._build_empty_state()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_state)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.mission)
         self.setTabOrder(self.mission, self.status)
@@ -275,6 +280,52 @@ class TrainingsPage(QWidget):
             edit.dateChanged.connect(self._debounce.start)
         self.clear_button.clicked.connect(self.clear_filters)
         self.model.sort_requested.connect(self._sort)
+
+    def _build_empty_state(self) -> None:
+        """What to do when the list is empty: start a training, load the demo, or unfilter."""
+        self.empty_state = QWidget(self)
+        self.empty_state.setObjectName("emptyTrainings")
+        self.empty_text = QLabel(self.empty_state)
+        self.empty_text.setObjectName("emptyTrainingsText")
+        self.empty_text.setWordWrap(True)
+        self.empty_new = QPushButton(self.tr("&New training (Ctrl+N)"), self.empty_state)
+        self.empty_new.setObjectName("emptyNewTraining")
+        self.empty_demo = QPushButton(self.tr("Load the &demo data"), self.empty_state)
+        self.empty_demo.setObjectName("emptyLoadDemo")
+        self.empty_clear = QPushButton(self.tr("Clear filters"), self.empty_state)
+        self.empty_clear.setObjectName("emptyClearFilters")
+        self.empty_new.clicked.connect(self.new_requested)
+        self.empty_demo.clicked.connect(self.demo_requested)
+        self.empty_clear.clicked.connect(self.clear_filters)
+        buttons = QHBoxLayout()
+        for button in (self.empty_new, self.empty_demo, self.empty_clear):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self.empty_state)
+        layout.setContentsMargins(12, 18, 12, 18)
+        layout.addWidget(self.empty_text)
+        layout.addLayout(buttons)
+        self.empty_state.hide()
+
+    def show_empty_state(self, shown: int, total: int) -> None:
+        """Say how to start when there is nothing to list (or nothing matches)."""
+        if shown:
+            self.empty_state.hide()
+            return
+        if total:
+            self.empty_text.setText(self.tr("No training matches these filters."))
+        else:
+            self.empty_text.setText(
+                self.tr(
+                    "No trainings yet. Press Ctrl+N to record your first one, or load the demo "
+                    "data to try Muster out: a field installation loads its own mission's "
+                    "example training, HQ loads all three."
+                )
+            )
+        self.empty_new.setVisible(not total)
+        self.empty_demo.setVisible(not total)
+        self.empty_clear.setVisible(bool(total))
+        self.empty_state.show()
 
     def set_missions(self, codes: list[str], selected: str = "") -> None:
         self.mission.blockSignals(True)
@@ -396,15 +447,29 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        from app.ui.saved_file_bar import SavedFileBar
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.tabs, 1)
+        self.saved_bar = SavedFileBar(central)
+        self.saved_bar.print_requested.connect(self.print_file)
+        column.addWidget(self.saved_bar)
+        self.setCentralWidget(central)
 
         self._build_status_bar()
         self._build_actions()
         from app.ui.features import install_features
 
         install_features(self)
+        self._keep_quit_last()
+        self.menu("file").aboutToShow.connect(self._keep_quit_last)
         self._restore_settings()
         self.page.filters_changed.connect(self.refresh)
+        self.page.new_requested.connect(self.new_training)
+        self.page.demo_requested.connect(self.load_demo)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         # The first search waits for the mission list, so a remembered mission filter applies.
@@ -474,7 +539,7 @@ class MainWindow(QMainWindow):
             "file", self.tr("&Reference lists…"), self.open_reference, "Ctrl+Shift+R", "reference"
         )
         self.welcome_action = a("file", self.tr("Your &profile…"), self.open_welcome, None)
-        self.menu("file").addSeparator()
+        self.quit_separator = self.menu("file").addSeparator()
         self.quit_action = a("file", self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
 
         self.undo_action = a("edit", self.tr("&Undo delete"), self.undo_delete, "Ctrl+Z", "undo")
@@ -529,6 +594,15 @@ class MainWindow(QMainWindow):
         )
         self.about_action = a("help", self.tr("&About Muster"), self.show_about)
 
+    def _keep_quit_last(self) -> None:
+        """Quit stays at the bottom of File, below what feature modules add there."""
+        menu = self.menu("file")
+        if menu.actions()[-2:] == [self.quit_separator, self.quit_action]:
+            return
+        for action in (self.quit_separator, self.quit_action):
+            menu.removeAction(action)
+            menu.addAction(action)
+
     # --- feature contract ---------------------------------------------------------------
 
     def menu(self, name: str) -> QMenu:
@@ -568,6 +642,28 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
+    def show_saved_file(
+        self, path: Any, message: str, *, can_open: bool = True, can_print: bool = False
+    ) -> None:
+        """After an export: say what was written, with Open, Show in folder (and Print)."""
+        self.saved_bar.show_file(path, message, can_open=can_open, can_print=can_print)
+        self.statusBar().showMessage(message, 10000)
+
+    def print_file(self, path: Any) -> None:
+        """Print a PDF (sign-in sheets) on a printer the user picks."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from app.ui.saved_file_bar import print_pdf
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            pages = print_pdf(path, printer)
+            self.statusBar().showMessage(
+                self.tr("%n page(s) sent to the printer.", "", pages), 8000
+            )
+
     def refresh(self) -> None:
         """Search again with the current filters, and reload open trainings without edits."""
         flt = self.page.current_filter()
@@ -590,12 +686,11 @@ class MainWindow(QMainWindow):
         self.model.set_ids(ids)
         self.page.select_id(keep)
         if self.page.is_filtered():
-            text = self.tr("Showing {shown} of {total} trainings").format(
-                shown=len(ids), total=total
-            )
+            text = self.tr("Showing %n of {total} trainings", "", len(ids)).format(total=total)
         else:
             text = self.tr("%n training(s)", "", total)
         self.count_status.setText(text)
+        self.page.show_empty_state(len(ids), total)
         self._update_actions()
         self.trainings_loaded.emit(len(ids))
 
@@ -750,7 +845,7 @@ class MainWindow(QMainWindow):
         if not isinstance(editor, TrainingEditor):
             return False
         if editor.dirty:
-            answer = ask_save_discard_cancel(self, editor.tab_title())
+            answer = ask_save_discard_cancel(self, isolate(editor.plain_title()))
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
             if answer == QMessageBox.StandardButton.Save:
@@ -808,7 +903,7 @@ class MainWindow(QMainWindow):
         editor = self.editor_for(training_id)
         row = self.model.row_of(training_id)
         cached = self.model.cached_row(row) if row >= 0 else None
-        title = editor.tab_title() if editor is not None else (cached.title if cached else "")
+        title = editor.plain_title() if editor is not None else (cached.title if cached else "")
         if not confirm(
             self,
             self.tr("Delete training"),
@@ -882,6 +977,8 @@ class MainWindow(QMainWindow):
         self.page.set_missions(missions, self.page.mission.currentData() or "")
 
     def open_welcome(self) -> None:
+        if not self.isVisible():  # closed before the queued first-run welcome came up
+            return
         from app.ui.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(self, self.profile, self.mission_codes)
@@ -891,8 +988,24 @@ class MainWindow(QMainWindow):
 
     def _welcome_done(self, profile: Profile) -> None:
         self.profile = profile
+        self.profile_loaded.emit(profile)
         self.worker.run(self._load_start_data, on_success=self._start_data_loaded_quiet)
         self.refresh()
+
+    def load_demo(self) -> None:
+        """The demo data: a field installation gets its own mission's training, HQ all three."""
+        from app.services.demo import load_demo
+
+        inst = self.installation
+
+        def done(result: Any) -> None:
+            self.statusBar().showMessage(
+                self.tr("Demo data loaded: %n training(s).", "", result.trainings), 8000
+            )
+            self.worker.run(self._load_start_data, on_success=self._start_data_loaded_quiet)
+            self.refresh()
+
+        self.worker.run(lambda: load_demo(inst), on_success=done)
 
     def show_shortcuts(self) -> None:
         lines = []
@@ -906,16 +1019,13 @@ class MainWindow(QMainWindow):
                     f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
                     "</b></td></tr>"
                 )
-        lines.append(
-            f"<tr><td>{self.tr('Open the selected training')}</td><td><b>Enter</b></td></tr>"
-        )
-        lines.append(
-            f"<tr><td>{self.tr('Add the typed participant')}</td><td><b>Enter</b></td></tr>"
-        )
-        lines.append(
-            f"<tr><td>{self.tr('Attendance: present, absent, excused, blank')}</td>"
-            "<td><b>Space</b></td></tr>"
-        )
+        # Outside f-strings, so lupdate sees them (it skips calls inside f-strings).
+        for text, key in (
+            (self.tr("Open the selected training"), self.tr("Enter")),
+            (self.tr("Add the typed participant"), self.tr("Enter")),
+            (self.tr("Attendance: present, absent, excused, blank"), self.tr("Space")),
+        ):
+            lines.append(f"<tr><td>{text}</td><td><b>{key}</b></td></tr>")
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
@@ -923,14 +1033,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Muster"),
-            self.tr(
-                "Muster records capacity-building trainings, their participants and "
-                "attendance, offline. Data: {path}"
-            ).format(path=self.installation.paths.database),
-        )
+        from app.ui.about_dialog import AboutDialog  # imported late: not needed to start
+
+        AboutDialog(self.installation.paths, self).exec()
 
     # --- settings and closing -------------------------------------------------------------
 
@@ -1000,7 +1105,7 @@ class MainWindow(QMainWindow):
                 if not editor.dirty:
                     continue
                 self.tabs.setCurrentWidget(editor)
-                answer = ask_save_discard_cancel(self, editor.tab_title())
+                answer = ask_save_discard_cancel(self, isolate(editor.plain_title()))
                 if answer == QMessageBox.StandardButton.Cancel:
                     event.ignore()
                     return
@@ -1011,6 +1116,9 @@ class MainWindow(QMainWindow):
                 self._save_then_close(to_save)
                 return
         self.save_settings()
+        for dialog in self.findChildren(QDialog):  # e.g. a first-run welcome still open
+            if dialog.isVisible():
+                dialog.reject()
         self.worker.shutdown()
         super().closeEvent(event)
         self.closed.emit()

@@ -8,7 +8,7 @@ questioned before a second record is made.
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -27,8 +27,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,9 +48,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError, ValidationError
 from app.services import people, reference
+from app.services.installation import Installation
 from app.services.people import ParticipantInfo, PersonInfo, PersonInput
-from app.textnorm import fold
-from app.ui.common import FieldError, confirm, isolate, sex_labels
+from app.textnorm import clean_text, fold
+from app.ui.common import FieldError, isolate, localized, partner_kind_labels, sex_labels
+from app.ui.duplicates_view import reason_label
 from app.ui.i18n import collator, current_language
 
 if TYPE_CHECKING:
@@ -58,9 +64,9 @@ COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 try:  # issue 6 provides fuzzy matching; exact folded names are the fallback
-    from app.services.duplicates import find_similar_people
+    from app.services.duplicates import find_similar_people, make_candidate, score_pair
 except ImportError:  # pragma: no cover - depends on another team's progress
-    find_similar_people = None  # type: ignore[assignment]
+    find_similar_people = score_pair = make_candidate = None  # type: ignore[assignment]
 
 LIKELY_SAME = 0.6  # issue 6 offers candidates from 0.6: ask about any of them
 
@@ -80,6 +86,108 @@ def person_input(info: PersonInfo, **changes: Any) -> PersonInput:
         consent=info.consent,
     )
     return replace(base, **changes)
+
+
+@dataclass(frozen=True)
+class Resemblance:
+    """Someone who may be the person being typed in, how likely, and why."""
+
+    person: PersonInfo
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _resembles(data: PersonInput, person: PersonInfo) -> Resemblance | None:
+    if score_pair is None:  # pragma: no cover - the duplicate finder is part of Muster
+        if fold(person.full_name) != fold(data.full_name):
+            return None
+        return Resemblance(person, 1.0, ("same name",))
+    match = score_pair(
+        make_candidate("", data.full_name, data.sex, data.organisation),
+        make_candidate(person.id, person.full_name, person.sex, person.organisation,
+                       person.phone, person.email),
+    )  # fmt: skip
+    if match is None:
+        return None
+    return Resemblance(person, match.score, tuple(match.reasons))
+
+
+def on_this_list(data: PersonInput, participants: list[PersonInfo]) -> list[Resemblance]:
+    """Participants of this very training who look like the typed person, best first.
+
+    "chantal uwimana" beside "Chantal Uwimana" of the same organisation is one person
+    counted twice if added: the page asks before making that twin.
+    """
+    found = [r for p in participants if (r := _resembles(data, p)) and r.score >= LIKELY_SAME]
+    return sorted(found, key=lambda r: -r.score)
+
+
+def look_alikes(
+    inst: Installation, data: PersonInput, participants: list[PersonInfo]
+) -> list[Resemblance]:
+    """People known elsewhere in Muster who may be the typed person (not on this list)."""
+    enrolled = {p.id for p in participants}
+    if find_similar_people is not None:
+        similar = find_similar_people(
+            inst, data.full_name, sex=data.sex, organisation=data.organisation,
+            exclude_ids=enrolled, limit=3,
+        )  # fmt: skip
+        return [Resemblance(s.person, s.score, tuple(s.reasons)) for s in similar]
+    key = fold(data.full_name)  # pragma: no cover - fallback without the duplicate finder
+    return [
+        Resemblance(p, 1.0, ("same name",))
+        for p in people.search_people(inst, data.full_name, limit=20)
+        if fold(p.full_name) == key and p.id not in enrolled
+    ]
+
+
+class NewPartnerDialog(QDialog):
+    """A partner organisation typed in the participant row that the list does not have yet."""
+
+    def __init__(self, acronym: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPartnerDialog")
+        self.setWindowTitle(self.tr("New partner organisation"))
+        intro = QLabel(
+            self.tr(
+                "“{acronym}” is not in the list of partner organisations yet. Add it, and "
+                "the participant will be registered with it."
+            ).format(acronym=acronym),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.acronym = QLineEdit(acronym, self)
+        self.acronym.setObjectName("newPartnerAcronym")
+        self.name = QLineEdit(self)
+        self.name.setObjectName("newPartnerName")
+        self.name.setPlaceholderText(self.tr("For example: Ministry of Justice"))
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("newPartnerKind")
+        for code, label in partner_kind_labels().items():
+            self.kind.addItem(label, code)
+        self.kind.setCurrentIndex(max(self.kind.findData("national"), 0))
+        form = QFormLayout()
+        form.addRow(self.tr("&Acronym"), self.acronym)
+        form.addRow(self.tr("Full &name"), self.name)
+        form.addRow(self.tr("&Kind"), self.kind)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add partner"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def partner_info(self) -> reference.PartnerInfo:
+        acronym = clean_text(self.acronym.text())
+        return reference.PartnerInfo(
+            "", acronym, clean_text(self.name.text()) or acronym, self.kind.currentData()
+        )
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -102,6 +210,7 @@ class ParticipantsModel(QAbstractTableModel):
         self._rows: list[ParticipantInfo] = []
         self._sexes = sex_labels()
         self.category_labels: dict[str, str] = {}
+        self.partner_labels: dict[str, str] = {}  # acronym -> as shown (PNUD for UNDP)
 
     def set_participants(self, rows: list[ParticipantInfo]) -> None:
         self.beginResetModel()
@@ -172,6 +281,8 @@ class ParticipantsModel(QAbstractTableModel):
                 return self._sexes.get(person.sex, person.sex)
             if column == "category":
                 return self.category_labels.get(person.category, person.category)
+            if column == "partner":
+                return self.partner_labels.get(person.partner, person.partner)
             if column == "present":
                 return p.sessions_present
             if role == Qt.ItemDataRole.ToolTipRole and column != "full_name":
@@ -255,7 +366,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         if column == "category":
             return [("", ""), *self.page.categories]
         if column == "partner":
-            return [("", ""), *((acr, acr) for acr in self.page.partner_acronyms)]
+            return [("", ""), *self.page.partner_choices]
         return None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
@@ -330,7 +441,7 @@ class ParticipantsPage(QWidget):
         self.worker = editor.worker
         self.training_id: str | None = None
         self.categories: list[tuple[str, str]] = []
-        self.partner_acronyms: list[str] = []
+        self.partner_choices: list[tuple[str, str]] = []  # acronym, as shown
         self.existing_person: PersonInfo | None = None
         self._filling = False
 
@@ -354,6 +465,12 @@ class ParticipantsPage(QWidget):
         self.partner_box.setEditable(True)
         self.partner_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.partner_box.lineEdit().setPlaceholderText(self.tr("Partner"))
+        self.partner_box.setMinimumWidth(
+            self.partner_box.fontMetrics().horizontalAdvance(self.tr("Partner") + "MMM") + 28
+        )
+        self.partner_box.setToolTip(
+            self.tr("A partner organisation; type a new acronym to add it to the list")
+        )
         self.function_edit = QLineEdit(self.entry)
         self.function_edit.setObjectName("entryFunction")
         self.function_edit.setPlaceholderText(self.tr("Function"))
@@ -371,7 +488,7 @@ class ParticipantsPage(QWidget):
         row.addWidget(self.sex_box, 1)
         row.addWidget(self.category_box, 2)
         row.addWidget(self.organisation_edit, 3)
-        row.addWidget(self.partner_box, 1)
+        row.addWidget(self.partner_box, 2)
         row.addWidget(self.function_edit, 2)
         row.addWidget(self.add_button)
         order = [
@@ -399,6 +516,11 @@ class ParticipantsPage(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self._search_people)
         self.name_edit.textEdited.connect(self._name_edited)
+        self.partner_box.lineEdit().textEdited.connect(
+            lambda _t: self.entry_error.show_message(None)
+        )
+        for edit in (self.organisation_edit, self.function_edit):
+            edit.textEdited.connect(lambda _t: self.entry_error.show_message(None))
 
         # Table
         self.model = ParticipantsModel(self)
@@ -485,7 +607,8 @@ class ParticipantsPage(QWidget):
         lang = current_language()
         self.categories = [(c.code, c.label(lang)) for c in categories]
         self.model.category_labels = dict(self.categories)
-        self.partner_acronyms = [p.acronym for p in partners]
+        self.partner_choices = [(p.acronym, p.short(lang)) for p in partners]
+        self.model.partner_labels = dict(self.partner_choices)
         current_cat = self.category_box.currentData()
         self.category_box.clear()
         self.category_box.addItem(self.tr("(category)"), "")
@@ -496,7 +619,10 @@ class ParticipantsPage(QWidget):
         self.partner_box.clear()
         self.partner_box.addItem("", "")
         for p in partners:
-            self.partner_box.addItem(p.acronym, p.acronym)
+            self.partner_box.addItem(p.short(lang), p.acronym)
+            self.partner_box.setItemData(
+                self.partner_box.count() - 1, p.label(lang), Qt.ItemDataRole.ToolTipRole
+            )
         self.partner_box.setCurrentText(current_partner)
         partner_completer = self.partner_box.completer()
         if partner_completer is not None:
@@ -531,6 +657,8 @@ class ParticipantsPage(QWidget):
     # --- completion -----------------------------------------------------------------------
 
     def _name_edited(self, _text: str) -> None:
+        if self.entry_error.isVisibleTo(self) and self.name_edit.text().strip():
+            self.entry_error.show_message(None)  # the refused value is being put right
         if self.existing_person is not None:
             self.existing_person = None
             self.entry_hint.hide()
@@ -572,7 +700,9 @@ class ParticipantsPage(QWidget):
         self.sex_box.setCurrentIndex(max(self.sex_box.findData(person.sex), 0))
         self.category_box.setCurrentIndex(max(self.category_box.findData(person.category), 0))
         self.organisation_edit.setText(person.organisation)
-        self.partner_box.setCurrentText(person.partner)
+        self.partner_box.setCurrentText(
+            self.model.partner_labels.get(person.partner, person.partner)
+        )
         self.function_edit.setText(person.function)
         self.existing_person = person
         self.entry_hint.setText(
@@ -585,15 +715,23 @@ class ParticipantsPage(QWidget):
 
     # --- adding -------------------------------------------------------------------------
 
+    def typed_partner(self) -> str:
+        """The partner's acronym as records know it: a shown label (PNUD) maps back (UNDP)."""
+        text = self.partner_box.currentText().strip()
+        for acronym, shown in self.partner_choices:
+            if text.casefold() in (shown.casefold(), acronym.casefold()):
+                return acronym
+        return text
+
     def entry_input(self) -> PersonInput:
         base = self.existing_person
         return PersonInput(
-            full_name=self.name_edit.text(),
+            full_name=clean_text(self.name_edit.text()),
             sex=self.sex_box.currentData() or "X",
             category=self.category_box.currentData() or None,
-            organisation=self.organisation_edit.text(),
-            partner=self.partner_box.currentText().strip() or None,
-            function=self.function_edit.text(),
+            organisation=clean_text(self.organisation_edit.text()),
+            partner=self.typed_partner() or None,
+            function=clean_text(self.function_edit.text()),
             nationality=base.nationality if base else "",
             phone=base.phone if base else "",
             email=base.email if base else "",
@@ -601,7 +739,7 @@ class ParticipantsPage(QWidget):
         )
 
     def submit(self) -> None:
-        """Add the typed participant (checking first for someone who looks the same)."""
+        """Add the typed participant: a new partner is offered first, then twins are asked about."""
         if self.training_id is None:
             return
         data = self.entry_input()
@@ -609,40 +747,67 @@ class ParticipantsPage(QWidget):
             self.entry_error.show_message(self.tr("Please type the participant's name first."))
             self.name_edit.setFocus()
             return
+        known = {acronym for acronym, _shown in self.partner_choices}
+        if data.partner and data.partner not in known:
+            self.offer_new_partner(data.partner)
+            return
         if self.existing_person is not None:
             self._add(data, self.existing_person.id)
             return
         inst = self.installation
-        enrolled = {p.person.id for p in self.model.participants()}
+        participants = [p.person for p in self.model.participants()]
 
-        def look_alikes() -> list[tuple[PersonInfo, float, tuple[str, ...]]]:
-            if find_similar_people is not None:
-                similar = find_similar_people(
-                    inst,
-                    data.full_name,
-                    sex=data.sex,
-                    organisation=data.organisation,
-                    exclude_ids=enrolled,
-                    limit=3,
-                )
-                return [(s.person, s.score, tuple(s.reasons)) for s in similar]
-            key = fold(data.full_name)
-            return [
-                (p, 1.0, ("same name",))
-                for p in people.search_people(inst, data.full_name, limit=20)
-                if fold(p.full_name) == key and p.id not in enrolled
-            ]
+        def job() -> tuple[list[Resemblance], list[Resemblance]]:
+            return on_this_list(data, participants), look_alikes(inst, data, participants)
 
-        self.worker.run(look_alikes, on_success=lambda found: self._checked(data, found))
+        self.worker.run(job, on_success=lambda found: self._checked(data, *found))
+
+    def offer_new_partner(self, acronym: str) -> None:
+        """A partner not in the reference list yet: add it here, then go on adding."""
+        dialog = NewPartnerDialog(acronym, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.partner_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        inst, info = self.installation, dialog.partner_info()
+
+        def added(partner: reference.PartnerInfo) -> None:
+            lang = current_language()
+            self.partner_choices.append((partner.acronym, partner.short(lang)))
+            self.model.partner_labels[partner.acronym] = partner.short(lang)
+            self.partner_box.addItem(partner.short(lang), partner.acronym)
+            self.partner_box.setCurrentText(partner.short(lang))
+            self.editor.window_.statusBar().showMessage(
+                self.tr("Partner {partner} added to the reference list.").format(
+                    partner=partner.acronym
+                ),
+                4000,
+            )
+            self.submit()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.entry_error.show_message(localized(exc.message))
+                self.partner_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.editor.window_.show_error(exc)
+
+        self.worker.run(lambda: reference.save_partner(inst, info), added, failed)
 
     def _checked(
-        self, data: PersonInput, found: list[tuple[PersonInfo, float, tuple[str, ...]]]
+        self, data: PersonInput, on_list: list[Resemblance], found: list[Resemblance]
     ) -> None:
-        likely = [f for f in found if f[1] >= LIKELY_SAME]
+        if on_list:
+            answer = self.ask_already_on_list(on_list[0])
+            if answer == "open":
+                self.open_row(on_list[0].person.id)
+                return
+            if answer != "add":
+                return
+        likely = [f for f in found if f.score >= LIKELY_SAME]
         if not likely:
             self._add(data, None)
             return
-        person, _score, reasons = likely[0]
+        person, reasons = likely[0].person, likely[0].reasons
         details = ", ".join(x for x in (person.organisation, person.function) if x)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -653,7 +818,7 @@ class ParticipantsPage(QWidget):
             )
         )
         if reasons:
-            box.setInformativeText("; ".join(reasons))
+            box.setInformativeText("; ".join(reason_label(r) for r in reasons))
         same = box.addButton(self.tr("Yes, register that person"), QMessageBox.ButtonRole.YesRole)
         other = box.addButton(self.tr("No, add a new person"), QMessageBox.ButtonRole.NoRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -673,6 +838,46 @@ class ParticipantsPage(QWidget):
             )
         elif box.clickedButton() is other:
             self._add(data, None)
+
+    def ask_already_on_list(self, twin: Resemblance) -> str:
+        """'open', 'add' or '' (cancel): the typed person seems to be on this list already."""
+        person = twin.person
+        details = ", ".join(x for x in (person.organisation, person.function) if x)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Already on this list"))
+        box.setText(
+            self.tr("{name}{details} is already on this list of participants.").format(
+                name=isolate(person.full_name), details=f" ({details})" if details else ""
+            )
+        )
+        box.setInformativeText(
+            "; ".join(reason_label(r) for r in twin.reasons)
+            + "\n"
+            + self.tr("Adding would count the same person twice in the figures.")
+        )
+        open_row = box.addButton(self.tr("Open that row"), QMessageBox.ButtonRole.AcceptRole)
+        add = box.addButton(self.tr("Add anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_row)
+        box.exec()
+        self.window().activateWindow()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_row else "add" if clicked is add else ""
+
+    def open_row(self, person_id: str) -> None:
+        """Show a participant's row (clearing a search that hides it), ready to edit."""
+        self.clear_entry()
+        if self.search.text():
+            self.search.clear()
+        row = self.model.row_of(person_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+        # After the question closes, once the window has its focus back.
+        QTimer.singleShot(0, lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _add(self, data: PersonInput, existing_id: str | None) -> None:
         training_id = self.training_id
@@ -706,9 +911,9 @@ class ParticipantsPage(QWidget):
 
     def _add_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.entry_error.show_message("\n".join(exc.errors.values()))
+            self.entry_error.show_message("\n".join(localized(m) for m in exc.errors.values()))
         elif isinstance(exc, UserError):
-            self.entry_error.show_message(exc.message)
+            self.entry_error.show_message(localized(exc.message))
         else:
             self.editor.window_.show_error(exc)
             return
@@ -754,24 +959,51 @@ class ParticipantsPage(QWidget):
         return [self.proxy.index(r, 0).data(PERSON_ROLE) for r in sorted(rows)]
 
     def remove_selected(self) -> None:
+        """Take the selected people off this training, after asking; offer to delete the
+        records of those nothing else uses (no other training)."""
         ids = self.selected_person_ids()
         if not ids or self.training_id is None:
             return
+        inst, training_id = self.installation, self.training_id
+        self.worker.run(
+            lambda: people.people_used_only_here(inst, training_id, ids),
+            on_success=lambda unused: self._confirm_removal(ids, unused),
+        )
+
+    def _confirm_removal(self, ids: list[str], unused: list[str]) -> None:
         names = [self.model.participant(self.model.row_of(i)).person.full_name for i in ids]
-        shown = ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
-        if not confirm(
-            self,
-            self.tr("Remove from training"),
-            self.tr(
-                "Take {names} off this training, with their attendance? The person stays in Muster."
-            ).format(names=shown),
-            self.tr("Remove"),
-        ):
+        shown = ", ".join(isolate(n) for n in names[:3]) + ("…" if len(names) > 3 else "")
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove from training"))
+        box.setText(
+            self.tr("Take {names} off this training, with their attendance?").format(names=shown)
+        )
+        delete_box: QCheckBox | None = None
+        if unused:
+            delete_box = QCheckBox(
+                self.tr("Also delete from Muster the %n record(s) no other training uses", "",
+                        len(unused)),
+                box,
+            )  # fmt: skip
+            delete_box.setObjectName("deleteUnusedPeople")
+            box.setCheckBox(delete_box)
+            box.setInformativeText(
+                self.tr("Otherwise the person stays in Muster, to register another time.")
+            )
+        else:
+            box.setInformativeText(self.tr("The person stays in Muster."))
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not remove or self.training_id is None:
             return
+        delete = unused if delete_box is not None and delete_box.isChecked() else []
         inst, training_id = self.installation, self.training_id
 
         def job() -> list[str]:
-            people.remove_participants(inst, training_id, ids)
+            people.remove_participants(inst, training_id, ids, delete_unused=delete)
             return ids
 
         def done(removed: list[str]) -> None:

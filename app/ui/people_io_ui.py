@@ -63,6 +63,13 @@ def document_language(window: MainWindow) -> str:
     return chosen(window.installation)
 
 
+def with_language(name: str, lang: str) -> str:
+    """'participants-2024-05-14-formation-fr.xlsx': the language in the default name, so
+    an export in the other language never takes this one's place."""
+    path = Path(name)
+    return f"{path.stem}-{lang}{path.suffix}"
+
+
 def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
     """Write the participants file on the worker and say where it went."""
     from app.services.participants_export import export_participants
@@ -70,11 +77,11 @@ def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = Fals
     inst, lang = window.installation, document_language(window)
 
     def done(result) -> None:  # type: ignore[no-untyped-def]
-        window.statusBar().showMessage(
+        window.show_saved_file(
+            result.path,
             QCoreApplication.translate(
                 "MainWindow", "%n participant(s) exported to {path}", None, result.rows
-            ).format(path=result.path),
-            10_000,
+            ).format(path=Path(result.path).name),
         )
 
     window.worker.run(lambda: export_participants(inst, training_id, path, lang, hxl), done)
@@ -97,11 +104,12 @@ def _ask_export_path(
     inst = window.installation
 
     def ask(name: str) -> None:
+        from app.ui.common import free_path
+
         folder = inst.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
-        chosen, selected = QFileDialog.getSaveFileName(
-            window, title, str(folder / rename(name)), filters
-        )
+        suggested = free_path(folder / with_language(rename(name), document_language(window)))
+        chosen, selected = QFileDialog.getSaveFileName(window, title, str(suggested), filters)
         if chosen:
             then(training_id, Path(chosen), selected)
 
@@ -132,8 +140,8 @@ def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: boo
     inst, lang = window.installation, document_language(window)
 
     def done(result) -> None:  # type: ignore[no-untyped-def]
-        window.statusBar().showMessage(
-            _tr("Figures exported to {path}").format(path=result.path), 10_000
+        window.show_saved_file(
+            result.path, _tr("Figures exported to {path}").format(path=Path(result.path).name)
         )
 
     window.worker.run(
@@ -182,6 +190,9 @@ def install(window: MainWindow) -> None:
     )
     figures_action.triggered.connect(lambda: _export_figures(window))
     window.add_training_action(figures_action)
+
+    for action in (export_action, figures_action):
+        action.setProperty("musterToolbarGroup", "export")  # training_editor.TOOLBAR_GROUP
 
     duplicates_action = QAction(_tr("Possible duplicates…"), window)
     duplicates_action.setStatusTip(_tr("Find people recorded twice and merge them"))

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.models import PARTNER_KINDS
 from app.errors import ValidationError
 from app.services import reference
 from app.services.reference import CategoryInfo, LocationInfo, MissionInfo, PartnerInfo
-from app.ui.common import FieldError, confirm
+from app.ui.common import FieldError, confirm, localized, partner_kind_labels
+from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -60,16 +60,18 @@ class KindSpec:
     label: Callable[[Any], str]
 
 
-def _specs(tr: Callable[[str], str]) -> list[KindSpec]:
+def _specs(tr: Callable[[str], str], lang: str = "en") -> list[KindSpec]:
+    """The four lists; the table shows names in the interface's language (the form both)."""
+    fr = lang == "fr"
     return [
         KindSpec(
-            "mission", tr("Missions"), ("code", "name", "country"),
-            (FieldSpec("code", tr("Code")), FieldSpec("name", tr("Name")),
-             FieldSpec("country", tr("Country"))),
+            "mission", tr("Missions"), ("code", "name_fr" if fr else "name", "country"),
+            (FieldSpec("code", tr("Code")), FieldSpec("name", tr("Name (English)")),
+             FieldSpec("name_fr", tr("Name (French)")), FieldSpec("country", tr("Country"))),
             lambda inst: reference.list_missions(inst, include_retired=True),
             reference.save_mission,
             lambda v, old: MissionInfo(old.id if old else "", v["code"], v["name"], v["country"],
-                                       old.retired if old else False),
+                                       old.retired if old else False, v["name_fr"]),
             lambda m: m.code,
         ),
         KindSpec(
@@ -83,17 +85,20 @@ def _specs(tr: Callable[[str], str]) -> list[KindSpec]:
             lambda loc: loc.name,
         ),
         KindSpec(
-            "partner", tr("Partners"), ("acronym", "name", "kind"),
-            (FieldSpec("acronym", tr("Acronym")), FieldSpec("name", tr("Name")),
+            "partner", tr("Partners"),
+            ("acronym", "acronym_fr", "name_fr", "kind") if fr else ("acronym", "name", "kind"),
+            (FieldSpec("acronym", tr("Acronym")), FieldSpec("acronym_fr", tr("French acronym")),
+             FieldSpec("name", tr("Name (English)")), FieldSpec("name_fr", tr("Name (French)")),
              FieldSpec("kind", tr("Kind"), "partner_kind")),
             lambda inst: reference.list_partners(inst, include_retired=True),
             reference.save_partner,
             lambda v, old: PartnerInfo(old.id if old else "", v["acronym"], v["name"], v["kind"],
-                                       old.retired if old else False),
+                                       old.retired if old else False, v["acronym_fr"],
+                                       v["name_fr"]),
             lambda p: p.acronym,
         ),
         KindSpec(
-            "category", tr("Categories"), ("code", "name_en", "name_fr"),
+            "category", tr("Categories"), ("code", "name_fr" if fr else "name_en"),
             (FieldSpec("code", tr("Code")), FieldSpec("name_en", tr("Name (English)")),
              FieldSpec("name_fr", tr("Name (French)")),
              FieldSpec("sort_order", tr("Order"), "number")),
@@ -115,11 +120,13 @@ class ReferencePage(QWidget):
         self.dialog = dialog
         self.spec = spec
         self.items: list[Any] = []
+        self.usage: dict[str, int] = {}
         self.current: Any = None
 
         self.table = QTableWidget(0, len(spec.columns) + 1, self)
         self.table.setObjectName(f"{spec.kind}Table")
-        headers = [f.label for f in spec.fields if f.name in spec.columns]
+        labels = {f.name: f.label for f in spec.fields}
+        headers = [labels[name] for name in spec.columns]
         self.table.setHorizontalHeaderLabels([*headers, self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,7 +134,9 @@ class ReferencePage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        names = [i for i, c in enumerate(spec.columns) if c.startswith("name")]
+        stretch = names[0] if names else 1
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
 
         self.inputs: dict[str, QWidget] = {}
@@ -137,8 +146,8 @@ class ReferencePage(QWidget):
             widget: QWidget
             if field.kind == "partner_kind":
                 box = QComboBox(self)
-                for kind in PARTNER_KINDS:
-                    box.addItem(kind.replace("_", " ").capitalize(), kind)
+                for kind, label in partner_kind_labels().items():
+                    box.addItem(label, kind)
                 widget = box
             elif field.kind == "number":
                 spin = QSpinBox(self)
@@ -151,6 +160,7 @@ class ReferencePage(QWidget):
             error = FieldError(self)
             self.inputs[field.name] = widget
             self.errors[field.name] = error
+            self._hide_error_on_edit(widget, error)
             box_layout = QVBoxLayout()
             box_layout.setSpacing(2)
             box_layout.addWidget(widget)
@@ -186,28 +196,57 @@ class ReferencePage(QWidget):
         layout.addLayout(buttons)
         self._select(-1)
 
+    @staticmethod
+    def _hide_error_on_edit(widget: QWidget, error: FieldError) -> None:
+        """A refused value's sentence goes away once the value is edited."""
+
+        def hide(*_args: object) -> None:
+            error.show_message(None)
+
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(hide)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(hide)
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(hide)
+
     # --- list ---------------------------------------------------------------------------
 
     def load(self, select_label: str | None = None) -> None:
-        inst = self.dialog.installation
+        inst, kind = self.dialog.installation, self.spec.kind
         self.dialog.worker.run(
-            lambda: self.spec.list_items(inst),
-            on_success=lambda items: self._loaded(items, select_label),
+            lambda: (self.spec.list_items(inst), reference.usage_counts(inst, kind)),
+            on_success=lambda result: self._loaded(*result, select_label),
         )
 
-    def _loaded(self, items: list[Any], select_label: str | None) -> None:
+    def state_text(self, item: Any) -> str:
+        """Retired, in use (by how many records), or not used yet."""
+        if item.retired:
+            return self.tr("Retired")
+        used = self.usage.get(item.id, 0)
+        if used:
+            return self.tr("In use (%n record(s))", "", used)
+        return self.tr("Not used")
+
+    def _loaded(self, items: list[Any], usage: dict[str, int], select_label: str | None) -> None:
         self.items = items
+        self.usage = usage
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         grey = QColor("#888888")
+        kinds = partner_kind_labels()
         for row, item in enumerate(items):
             for column, name in enumerate(self.spec.columns):
-                cell = QTableWidgetItem(str(getattr(item, name)))
+                value = getattr(item, name)
+                if name == "name_fr" and not value:  # no French name yet: the English one
+                    value = getattr(item, "name", "") or getattr(item, "name_en", "")
+                text = kinds.get(value, value) if name == "kind" else str(value)
+                cell = QTableWidgetItem(text)
                 if item.retired:
                     cell.setForeground(grey)
                 self.table.setItem(row, column, cell)
-            state = QTableWidgetItem(self.tr("Retired") if item.retired else self.tr("In use"))
-            if item.retired:
+            state = QTableWidgetItem(self.state_text(item))
+            if item.retired or not self.usage.get(item.id):
                 state.setForeground(grey)
             self.table.setItem(row, len(self.spec.columns), state)
         self.table.blockSignals(False)
@@ -281,12 +320,12 @@ class ReferencePage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             for key, message in exc.errors.items():
-                self.errors.get(key, self.general_error).show_message(message)
+                self.errors.get(key, self.general_error).show_message(localized(message))
             return
         from app.errors import UserError
 
         if isinstance(exc, UserError):
-            self.general_error.show_message(exc.message)
+            self.general_error.show_message(localized(exc.message))
             return
         self.dialog.window_.show_error(exc)
 
@@ -338,7 +377,7 @@ class ReferenceDialog(QDialog):
         self.resize(760, 560)
         self.tabs = QTabWidget(self)
         self.pages: dict[str, ReferencePage] = {}
-        for spec in _specs(self.tr):
+        for spec in _specs(self.tr, current_language()):
             page = ReferencePage(self, spec)
             self.pages[spec.kind] = page
             self.tabs.addTab(page, spec.title)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +94,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        # The dialog grows with its wrapped help text (French runs longer), never clips it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(460)
 
         self.language.currentIndexChanged.connect(self._language_changed)
@@ -105,6 +108,7 @@ class SettingsDialog(QDialog):
 
     def _language_changed(self) -> None:
         self.restart_note.setVisible(self.chosen_language() != i18n.current_language())
+        self.adjustSize()
 
     def _documents_loaded(self, lang: str) -> None:
         self.documents.setCurrentIndex(max(self.documents.findData(lang), 0))

@@ -6,6 +6,7 @@ reads better than a table), attendance per session as a chart, partners as a tab
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import reference, reports
+from app.services.chart_scale import integer_scale
 from app.services.reports import Report, ReportFilter
 from app.ui.common import to_qdate
 from app.ui.i18n import current_language
@@ -39,6 +41,7 @@ from app.ui.i18n import current_language
 if TYPE_CHECKING:
     from app.ui.training_editor import TrainingEditor
 
+CHART_ROWS = 6  # bars the category chart has room for; more are summed in the last one
 SEX_COLOURS = {"female": "#7b4fa0", "male": "#2f7f8f", "unspecified": "#b0b0b0"}
 ATTENDANCE_COLOURS = {"present": "#4c9a52", "absent": "#c8553d", "excused": "#e0a33b"}
 
@@ -65,11 +68,45 @@ class Figure(QFrame):
         self.value.setText(text)
 
 
+def counts_axis(top: float) -> QValueAxis:
+    """A value axis for counts of people: whole-number ticks only, from 0."""
+    step, upper = integer_scale(top)
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, upper)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setMinorTickCount(0)
+    return axis
+
+
+def wrapped(text: str, width: int = 18) -> str:
+    """An axis label on as many short lines as it needs (QtCharts reads ``<br>``)."""
+    if len(text) <= width:
+        return text
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line) for line in lines)
+
+
 def percent(ratio: float | None) -> str:
     if ratio is None:
         return "–"
     # "93%" in English, "93 %" in French: the sign's spacing is part of the translation
     return QCoreApplication.translate("SummaryPanel", "{value}%").format(value=round(ratio * 100))
+
+
+def session_labels(report: Report) -> list[str]:
+    """'10 déc.' over 'Kinshasa': the date and the place on two lines, so neither is cut."""
+    return [
+        f"{html.escape(QLocale().toString(to_qdate(s.date), 'd MMM'))}<br>{html.escape(s.location)}"
+        for s in report.by_session
+    ]
 
 
 class SummaryPanel(QWidget):
@@ -84,6 +121,7 @@ class SummaryPanel(QWidget):
         self.worker = editor.worker
         self.report: Report | None = None
         self.category_labels: dict[str, str] = {}
+        self.partner_labels: dict[str, str] = {}
 
         self.participants_figure = Figure(self.tr("participants"), self)
         self.women_figure = Figure(self.tr("women"), self)
@@ -148,11 +186,15 @@ class SummaryPanel(QWidget):
         inst = self.installation
         lang = current_language()
 
-        def job() -> tuple[Report, dict[str, str]]:
+        def job() -> tuple[Report, dict[str, str], dict[str, str]]:
             report = reports.build_report(
                 inst, ReportFilter(training_id=training_id, include_cancelled=True)
             )
-            return report, reference.category_labels(inst, lang)
+            return (
+                report,
+                reference.category_labels(inst, lang),
+                reference.partner_labels(inst, lang),
+            )
 
         self.worker.run(job, on_success=lambda result: self.show_report(*result))
 
@@ -162,9 +204,15 @@ class SummaryPanel(QWidget):
             return self.tr("(no category)")
         return self.category_labels.get(name, name)
 
-    def show_report(self, report: Report, labels: dict[str, str] | None = None) -> None:
+    def show_report(
+        self,
+        report: Report,
+        labels: dict[str, str] | None = None,
+        partners: dict[str, str] | None = None,
+    ) -> None:
         self.report = report
         self.category_labels = labels or {}
+        self.partner_labels = partners or {}
         self.participants_figure.set_value(str(report.participants))
         self.women_figure.set_value(
             f"{report.women} ({percent(report.women_share)})" if report.participants else "0"
@@ -195,7 +243,11 @@ class SummaryPanel(QWidget):
         for partner, count in report.by_partner.items():
             row = table.rowCount()
             table.insertRow(row)
-            label = self.tr("(no partner)") if partner == reports.NO_PARTNER else partner
+            label = (
+                self.tr("(no partner)")
+                if partner == reports.NO_PARTNER
+                else self.partner_labels.get(partner, partner)
+            )
             table.setItem(row, 0, QTableWidgetItem(label))
             item = QTableWidgetItem(str(count))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -209,9 +261,23 @@ class SummaryPanel(QWidget):
         chart.setMargins(QMargins(4, 4, 4, 4))
         return chart
 
+    def chart_rows(self, report: Report) -> list[tuple[str, dict[str, int]]]:
+        """The chart's bars, biggest first: up to CHART_ROWS categories, the rest in one bar
+        ("4 other categories"), so every label has the height to be read (the table below
+        lists them all)."""
+        rows = [(self._category(c), by_sex) for c, by_sex in report.by_category_sex.items()]
+        if len(rows) <= CHART_ROWS:
+            return rows
+        kept, rest = rows[: CHART_ROWS - 1], rows[CHART_ROWS - 1 :]
+        merged: dict[str, int] = {}
+        for _label, by_sex in rest:
+            for key, n in by_sex.items():
+                merged[key] = merged.get(key, 0) + n
+        return [*kept, (self.tr("%n other categories", "", len(rest)), merged)]
+
     def _category_chart(self, report: Report) -> QChart:
         chart = self._base_chart(self.tr("Participants by category and sex"))
-        categories = list(reversed(report.by_category_sex))
+        rows = list(reversed(self.chart_rows(report)))
         series = QHorizontalStackedBarSeries()
         labels = {
             "female": self.tr("Women"),
@@ -219,7 +285,7 @@ class SummaryPanel(QWidget):
             "unspecified": self.tr("Not stated"),
         }
         for key, label in labels.items():
-            values = [report.by_category_sex[c].get(key, 0) for c in categories]
+            values = [by_sex.get(key, 0) for _name, by_sex in rows]
             if not any(values):
                 continue
             bar = QBarSet(label)
@@ -228,14 +294,13 @@ class SummaryPanel(QWidget):
             series.append(bar)
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append([self._category(c) for c in categories] or [""])
+        # Two-line labels when there is height for them (few bars), one line otherwise.
+        wrap = len(rows) <= 4
+        axis_y.append([wrapped(name, 22) if wrap else name for name, _ in rows] or [""])
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        top = max((sum(v.values()) for v in report.by_category_sex.values()), default=1)
-        axis_x.setRange(0, max(top, 1))
-        axis_x.applyNiceNumbers()
+        top = max((sum(by_sex.values()) for _name, by_sex in rows), default=1)
+        axis_x = counts_axis(top)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         return chart
@@ -255,20 +320,11 @@ class SummaryPanel(QWidget):
             series.append(bar)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append(
-            [
-                f"{QLocale().toString(to_qdate(s.date), 'd MMM')} {s.location}"
-                for s in report.by_session
-            ]
-            or [""]
-        )
+        axis_x.append(session_labels(report) or [""])
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
         top = max((s.recorded for s in report.by_session), default=1)
-        axis_y.setRange(0, max(top, 1))
-        axis_y.applyNiceNumbers()
+        axis_y = counts_axis(top)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         return chart

@@ -10,6 +10,7 @@ user presses Import.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.ui.common import translate
+from app.ui.common import file_slug, free_path, translate
 
 if TYPE_CHECKING:
     from app.services.sync import ImportOutcome
@@ -55,10 +56,11 @@ class RowsModel(QAbstractTableModel):
     """A read-only table of plain values (already fetched on the worker)."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
-                 parent: QObject | None = None) -> None:  # fmt: skip
+                 parent: QObject | None = None, right: Sequence[int] = ()) -> None:  # fmt: skip
         super().__init__(parent)
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
+        self._right = set(right)  # columns of figures shown as text ("31 %"), aligned right
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self.beginResetModel()
@@ -89,7 +91,9 @@ class RowsModel(QAbstractTableModel):
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            isinstance(value, int | float) or index.column() in self._right
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -117,6 +121,10 @@ class ProgressRelay(QObject):
 # --- install ------------------------------------------------------------------------------
 
 
+# Actions only an HQ installation needs; a field installation's Sync menu hides them.
+HQ_ONLY_ACTIONS = ("hqDashboardAction", "writeReceiptAction", "exportHqKeyAction")
+
+
 def install(window: MainWindow) -> None:
     menu = window.menu("sync")
 
@@ -131,7 +139,7 @@ def install(window: MainWindow) -> None:
     add(translate("Import bundles…"), "importBundlesAction", lambda: import_bundles(window))
     add(translate("Import log"), "importLogAction", lambda: show_import_log(window))
     add(translate("Conflicts to review"), "conflictsAction", lambda: show_conflicts(window))
-    menu.addSeparator()
+    hq_separator = menu.addSeparator()
     add(translate("HQ dashboard"), "hqDashboardAction", lambda: open_dashboard(window))
     add(translate("Write a receipt for the field…"), "writeReceiptAction",
         lambda: write_receipt(window))  # fmt: skip
@@ -140,6 +148,17 @@ def install(window: MainWindow) -> None:
     menu.addSeparator()
     add(translate("Load HQ's key…"), "setHqKeyAction", lambda: set_hq_key(window))
     add(translate("Export HQ's key…"), "exportHqKeyAction", lambda: export_hq_key(window))
+
+    def follow_role(profile: Any) -> None:
+        """HQ sees the HQ tools; a field installation sees what a focal point uses."""
+        hq = bool(getattr(profile, "is_hq", False))
+        for action in menu.actions():
+            if action.objectName() in HQ_ONLY_ACTIONS:
+                action.setVisible(hq)
+        hq_separator.setVisible(hq)
+
+    follow_role(window.profile)
+    window.profile_loaded.connect(follow_role)
     dropper = BundleDropFilter(window)
     window.setAcceptDrops(True)
     window.installEventFilter(dropper)
@@ -181,17 +200,86 @@ class BundleDropFilter(QObject):
 # --- export -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class BundlePlan:
+    """What the next export will be, known before anything is written."""
+
+    encrypted: bool  # HQ's key is loaded (or this is HQ): the bundle is encrypted for HQ
+    seq: int  # the bundle's sequence number
+    file_name: str  # the default name: which device, which number
+
+
+def bundle_file_name(profile: Any, device_id: str, seq: int, full: bool = False) -> str:
+    """'MONUSCO-Amani-Kabila-3f2a1b9c-bundle-0005.muster': the device and the sequence
+    number, so HQ sees at a glance which bundle of whom it is and none replaces another."""
+    parts = (profile.mission or ("HQ" if profile.is_hq else ""), profile.name)
+    who = "-".join(slug for part in parts if (slug := file_slug(part)))
+    kind = "full-bundle" if full else "bundle"
+    return f"{who + '-' if who else ''}{device_id[:8]}-{kind}-{seq:04d}.muster"
+
+
+def plan_bundle(inst: Any, full: bool = False) -> BundlePlan:
+    """Read (not write) what the next bundle will be: its number, name and encryption."""
+    from app.services import sync
+    from app.services.sync import hq_key
+
+    sent = sync.sent_bundles(inst)
+    seq = (max(b.seq for b in sent) if sent else 0) + 1
+    name = bundle_file_name(inst.profile(), inst.device_id, seq, full)
+    return BundlePlan(bool(hq_key.field_recipient(inst)), seq, name)
+
+
+def warn_unencrypted(window: MainWindow) -> str:
+    """Before writing: 'load' (HQ's key first), 'export' (without encryption) or ''."""
+    box = QMessageBox(window)
+    box.setObjectName("unencryptedBundleWarning")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(translate("The bundle would not be encrypted"))
+    box.setText(
+        translate(
+            "HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: "
+            "anyone who finds the USB stick or the e-mail could read the participants' names."
+        )
+    )
+    box.setInformativeText(translate("Load the key HQ sent you first (a .key file), then export."))
+    load = box.addButton(translate("Load HQ's key…"), QMessageBox.ButtonRole.AcceptRole)
+    plain = box.addButton(translate("Export without encryption"),
+                          QMessageBox.ButtonRole.DestructiveRole)  # fmt: skip
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(load)
+    box.exec()
+    clicked = box.clickedButton()
+    return "load" if clicked is load else "export" if clicked is plain else ""
+
+
 def export_bundle(window: MainWindow, destination: Path | None = None, full: bool = False,
                   on_done: Callable[[Any], None] | None = None) -> None:  # fmt: skip
-    """Ask for the passphrase (once per session) and a file, then export on the worker."""
+    """Warn first when the bundle would not be encrypted, then ask for the passphrase
+    (once per session) and a file, then export on the worker."""
+    inst = window.installation
+    window.worker.run(
+        lambda: plan_bundle(inst, full),
+        on_success=lambda plan: _export_planned(window, plan, destination, full, on_done),
+    )
+
+
+def _export_planned(window: MainWindow, plan: BundlePlan, destination: Path | None,
+                    full: bool, on_done: Callable[[Any], None] | None) -> None:  # fmt: skip
     from app.services import sync as bundles
     from app.ui.identity_ui import unlock_key
 
+    if not plan.encrypted:
+        answer = warn_unencrypted(window)
+        if answer == "load":
+            set_hq_key(window, then=lambda: export_bundle(window, destination, full, on_done))
+            return
+        if answer != "export":
+            return
     key = unlock_key(window)
     if key is None:
         return
     if destination is None:
-        suggested = window.installation.paths.exports / "muster-bundle.muster"
+        suggested = free_path(window.installation.paths.exports / plan.file_name)
         name, _ = QFileDialog.getSaveFileName(
             window, translate("Export bundle for HQ"), str(suggested),
             translate("Muster bundles (*.muster)"),
@@ -205,16 +293,14 @@ def export_bundle(window: MainWindow, destination: Path | None = None, full: boo
         lock = (
             translate("It is encrypted for HQ.")
             if result.encrypted
-            else translate("It is NOT encrypted: load HQ's key first (Sync > Load HQ's key).")
+            else translate("It is not encrypted.")
         )
         text = translate("Bundle {seq} written to {path}: {records} records, {docs} signed "
-                         "documents.").format(seq=result.seq, path=result.path,
+                         "documents.").format(seq=result.seq, path=result.path.name,
                                               records=result.records, docs=result.documents)  # fmt: skip
-        window.statusBar().showMessage(text, 10000)
+        window.show_saved_file(result.path, f"{text} {lock}", can_open=False)
         if on_done is not None:
             on_done(result)
-        else:
-            QMessageBox.information(window, translate("Bundle exported"), f"{text}\n{lock}")
 
     window.worker.run(lambda: bundles.export_bundle(inst, destination, key, full=full),
                       on_success=done)  # fmt: skip
@@ -597,33 +683,38 @@ def import_receipt(window: MainWindow, source: Path | None = None,
     window.worker.run(lambda: sync.import_receipt(inst, source), on_success=done)
 
 
-def set_hq_key(window: MainWindow, source: Path | None = None) -> None:
+def set_hq_key(window: MainWindow, source: Path | None = None,
+               then: Callable[[], None] | None = None) -> None:  # fmt: skip
+    """Load the key file HQ sent; ``then`` runs once it is in place (an export waiting)."""
     from app.services.sync import hq_key
 
     if source is None:
         name, _ = QFileDialog.getOpenFileName(window, translate("Load HQ's key"),
-                                              str(Path.home()))  # fmt: skip
+                                              str(Path.home()),
+                                              translate("HQ keys (*.key);;All files (*)"))  # fmt: skip
         if not name:
             return
         source = Path(name)
     inst = window.installation
 
-    def done(info: Any) -> None:
+    def loaded(info: Any) -> None:
         window.statusBar().showMessage(
             translate("Bundles will now be encrypted for HQ ({name}).").format(
                 name=info.name or info.recipient[:16]
             ),
             10000,
         )
+        if then is not None:
+            then()
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, hq_key.HqKeyConfirmationNeeded) and confirm_hq_key(window, exc.info):
             window.worker.run(lambda: hq_key.set_hq_key(inst, source, confirmed=True,
-                                                        allow_replace=True), on_success=done)  # fmt: skip
+                                                        allow_replace=True), on_success=loaded)  # fmt: skip
         elif not isinstance(exc, hq_key.HqKeyConfirmationNeeded):
             window.show_error(exc)
 
-    window.worker.run(lambda: hq_key.set_hq_key(inst, source), on_success=done, on_error=failed)
+    window.worker.run(lambda: hq_key.set_hq_key(inst, source), on_success=loaded, on_error=failed)
 
 
 def confirm_hq_key(window: MainWindow, info: Any,

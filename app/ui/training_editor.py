@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,15 +46,19 @@ from app.ui.common import (
     from_qdate,
     isolate,
     kind_labels,
+    localized,
     role_labels,
     status_labels,
     to_qdate,
 )
+from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 PAGES = ("details", "participants", "attendance", "summary")
+# An action's property naming its toolbar group ("export": under the Export button).
+TOOLBAR_GROUP = "musterToolbarGroup"
 
 
 def _table_box(
@@ -168,17 +174,17 @@ class PartnersTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTabKeyNavigation(False)
-        self._partners: list[tuple[str, str]] = []  # acronym, name
+        self._partners: list[tuple[str, str, str]] = []  # acronym, shown acronym, name
 
-    def set_partners(self, partners: list[tuple[str, str]]) -> None:
+    def set_partners(self, partners: list[tuple[str, str, str]]) -> None:
         self._partners = partners
 
     def add_partner(self, acronym: str = "", role: str = "co_organiser") -> int:
         row = self.rowCount()
         self.insertRow(row)
         partner_box = QComboBox(self)
-        for acr, name in self._partners:
-            partner_box.addItem(acr, acr)
+        for acr, shown, name in self._partners:
+            partner_box.addItem(shown, acr)
             partner_box.setItemData(partner_box.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
         if acronym and partner_box.findData(acronym) < 0:
             partner_box.addItem(acronym, acronym)
@@ -343,6 +349,7 @@ class DetailsPage(QScrollArea):
         self.remove_session_button.clicked.connect(self.sessions_table.remove_current)
         self.add_partner_button.clicked.connect(self._add_partner)
         self.remove_partner_button.clicked.connect(self.partners_table.remove_current)
+        self._clear_errors_when_fixed()
 
         order = [
             self.title_edit, self.mission_box, self.theme_edit, self.kind_box, self.status_box,
@@ -353,6 +360,30 @@ class DetailsPage(QScrollArea):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self._last_start = self.start_edit.date()
+
+    def _clear_errors_when_fixed(self) -> None:
+        """A refused value's sentence goes away as soon as the value is put right."""
+
+        def when(key: str, fixed: Callable[[], bool]) -> Callable[..., None]:
+            def check(*_args: object) -> None:
+                if self.errors[key].isVisibleTo(self) and fixed():
+                    self.errors[key].show_message(None)
+
+            return check
+
+        self.title_edit.textChanged.connect(
+            when("title", lambda: bool(self.title_edit.text().strip()))
+        )
+        self.mission_box.currentIndexChanged.connect(
+            when("mission", lambda: bool(self.mission_box.currentData()))
+        )
+        dates_ok = when("start", lambda: self.end_edit.date() >= self.start_edit.date())
+        self.start_edit.dateChanged.connect(dates_ok)
+        self.end_edit.dateChanged.connect(dates_ok)
+        for box in (self.kind_box, self.status_box):
+            box.currentIndexChanged.connect(when("kind", lambda: True))
+        self.sessions_table.changed.connect(when("sessions", lambda: True))
+        self.partners_table.changed.connect(when("partners", lambda: True))
 
     def _start_moved(self, new_start: QDate) -> None:
         """Moving the start moves the end along, so a one-day event stays one day."""
@@ -382,7 +413,9 @@ class DetailsPage(QScrollArea):
         self.partners_table.cellWidget(row, 0).setFocus()
         self.changed.emit()
 
-    def set_choices(self, missions: list[str], places: list[str], partners: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    def set_choices(
+        self, missions: list[str], places: list[str], partners: list[tuple[str, str, str]]
+    ) -> None:
         current = self.mission_box.currentData()
         self.mission_box.clear()
         for code in missions:
@@ -438,7 +471,7 @@ class DetailsPage(QScrollArea):
         grouped: dict[FieldError, list[str]] = {}
         for key, message in errors.items():
             label = self.errors.get(key.split(".")[0], self.errors["title"])
-            grouped.setdefault(label, []).append(message)
+            grouped.setdefault(label, []).append(localized(message))
         for label, messages in grouped.items():
             label.show_message("\n".join(messages))
         first = next(iter(errors), "")
@@ -484,6 +517,8 @@ class TrainingEditor(QWidget):
         self._stale: set[str] = set()
 
         self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("editorToolbar")
+        self.export_menu: QMenu | None = None
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.save_button_action = QAction(self.tr("Save"), self)
         self.save_button_action.setToolTip(self.tr("Save the details (Ctrl+S)"))
@@ -499,6 +534,7 @@ class TrainingEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setWordWrap(True)  # a long title wraps instead of squeezing the toolbar
         self.subheading = QLabel(self)
         self.subheading.setObjectName("trainingSubheading")
 
@@ -542,13 +578,31 @@ class TrainingEditor(QWidget):
     # --- toolbar and titles -------------------------------------------------------------
 
     def add_toolbar_action(self, action: QAction) -> None:
-        self.toolbar.addAction(action)
+        """Put a training action on the toolbar; exports share one "Export" menu button, so
+        nothing hides behind the toolbar's "»" at 1200 pixels, in French too."""
+        if action.property(TOOLBAR_GROUP) != "export":
+            self.toolbar.addAction(action)
+            return
+        if self.export_menu is None:
+            self.export_menu = QMenu(self.tr("Export"), self)
+            button = QToolButton(self.toolbar)
+            button.setObjectName("exportMenuButton")
+            button.setText(self.tr("Export"))
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMenu(self.export_menu)
+            self.toolbar.addWidget(button)
+        self.export_menu.addAction(action)
+
+    def plain_title(self) -> str:
+        """The training's title as typed, for sentences (no unsaved-changes mark)."""
+        if self.info is not None:
+            return self.details.title_edit.text().strip() or self.info.title
+        return self.details.title_edit.text().strip() or self.tr("New training")
 
     def tab_title(self) -> str:
-        if self.info is not None:
-            title = self.details.title_edit.text().strip() or self.info.title
-        else:
-            title = self.details.title_edit.text().strip() or self.tr("New training")
+        """The tab's label: the title, with " •" while there are unsaved changes."""
+        title = self.plain_title()
         return f"{title} •" if self.dirty else title
 
     def _update_heading(self) -> None:
@@ -583,10 +637,15 @@ class TrainingEditor(QWidget):
     # --- pages --------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
+        """Switch to a page and put the cursor where work starts there (Ctrl+1…4)."""
         if name in PAGES:
             index = PAGES.index(name)
             if self.pages.isTabEnabled(index):
                 self.pages.setCurrentIndex(index)
+                if name == "participants":
+                    self.participants.focus_entry()
+                elif name == "attendance":
+                    self.attendance.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_page(self) -> str:
         return PAGES[self.pages.currentIndex()]
@@ -641,15 +700,17 @@ class TrainingEditor(QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def _load_choices(self, default_mission: str) -> None:
-        def job() -> tuple[list[str], list[str], list[tuple[str, str]]]:
+        lang = current_language()
+
+        def job() -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
             inst = self.installation
             return (
                 [m.code for m in reference.list_missions(inst)],
                 [loc.name for loc in reference.list_locations(inst)],
-                [(p.acronym, p.name) for p in reference.list_partners(inst)],
+                [(p.acronym, p.short(lang), p.label(lang)) for p in reference.list_partners(inst)],
             )
 
-        def done(result: tuple[list[str], list[str], list[tuple[str, str]]]) -> None:
+        def done(result: tuple[list[str], list[str], list[tuple[str, str, str]]]) -> None:
             self._loading = True
             try:
                 self.details.set_choices(*result)

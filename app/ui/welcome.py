@@ -125,7 +125,13 @@ class WelcomeDialog(QDialog):
         self.passphrase_again = QLineEdit(self)
         self.passphrase_again.setObjectName("passphraseAgain")
         self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.demo_check = QCheckBox(self.tr("Load the &demo data (three example trainings)"), self)
+        self.demo_check = QCheckBox(
+            self.tr(
+                "Load the &demo data: a field installation loads its own mission's example "
+                "training, HQ all three"
+            ),
+            self,
+        )
         self.demo_check.setObjectName("demo")
 
         self.errors: dict[str, FieldError] = {}
@@ -157,9 +163,8 @@ class WelcomeDialog(QDialog):
         row(self.tr("P&assphrase again"), self.passphrase_again, "passphrase_again")
         hint = QLabel(
             self.tr(
-                "The passphrase protects your signing key if this laptop is lost. "
-                "Use at least {n} characters, for example four words. Muster cannot "
-                "recover it."
+                "Use the passphrase that unlocks Muster: it also protects your signing key. "
+                "Use at least {n} characters, for example four words."
             ).format(n=MIN_PASSPHRASE),
             self,
         )
@@ -192,9 +197,13 @@ class WelcomeDialog(QDialog):
         mission = profile.mission if profile is not None and profile.mission else "MONUSCO"
         self.mission_box.setCurrentIndex(max(self.mission_box.findData(mission), 0))
         self.has_identity = _has_identity(self.installation)
+        from app.ui import secret
+
+        self.known_passphrase = secret.known()  # typed at the unlock screen
+        ask = not self.has_identity and not self.known_passphrase
         for widget in (self.passphrase_edit, self.passphrase_again, hint):
-            widget.setVisible(not self.has_identity)
-        if self.has_identity:
+            widget.setVisible(ask)
+        if not ask:
             for widget in (self.passphrase_edit, self.passphrase_again):
                 form.setRowVisible(widget_row(form, widget), False)
         self.hq_radio.toggled.connect(self._role_changed)
@@ -240,7 +249,7 @@ class WelcomeDialog(QDialog):
         if not self.name_edit.text().strip():
             errors["name"] = self.tr("Please enter your name.")
         passphrase = self.passphrase_edit.text()
-        if self.has_identity:
+        if self.has_identity or self.known_passphrase:
             pass
         elif len(passphrase) < MIN_PASSPHRASE:
             errors["passphrase"] = self.tr(
@@ -258,7 +267,8 @@ class WelcomeDialog(QDialog):
         if errors:
             self.show_errors(errors)
             return
-        profile, passphrase = self.profile(), self.passphrase_edit.text()
+        profile = self.profile()
+        passphrase = self.known_passphrase or self.passphrase_edit.text()
         demo, inst = self.demo_check.isChecked(), self.installation
         self.buttons.setEnabled(False)
         self.general_error.show_message(
@@ -280,7 +290,12 @@ class WelcomeDialog(QDialog):
         if isinstance(exc, ValidationError):
             self.show_errors(exc.errors)
         elif isinstance(exc, UserError):
-            self.show_errors({exc.field or "general": exc.message})
+            from app.ui.unlock import sentence
+
+            field = exc.field or "general"
+            if field == "passphrase" and not self.passphrase_edit.isVisible():
+                field = "general"
+            self.show_errors({field: sentence(self, exc)})
         else:
             self.general_error.show_message(None)
             self.window_.show_error(exc)

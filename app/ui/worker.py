@@ -88,7 +88,9 @@ class Worker(QObject):
     def _deliver(self, delivery: _Delivery) -> None:
         self._pending -= 1
         try:
-            if delivery.error is not None:
+            if self._closed:  # the window has closed: its follow-ups would act on a ghost
+                log.debug("result dropped after shutdown")
+            elif delivery.error is not None:
                 if delivery.on_error is not None:
                     delivery.on_error(delivery.error)
                 else:

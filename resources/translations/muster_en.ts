@@ -51,6 +51,49 @@
             <source>Order</source>
             <translation>Order</translation>
         </message>
+        <message>
+            <source>French acronym</source>
+            <translation>French acronym</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Muster</source>
+            <translation>About Muster</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Version {version}</translation>
+        </message>
+        <message>
+            <source>Muster records capacity-building trainings, their participants and attendance, offline.</source>
+            <translation>Muster records capacity-building trainings, their participants and attendance, offline.</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Data folder:</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Database:</translation>
+        </message>
+        <message>
+            <source>Program:</source>
+            <translation>Program:</translation>
+        </message>
+        <message>
+            <source>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</source>
+            <translation>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</translation>
+        </message>
+        <message>
+            <source>Open data folder</source>
+            <translation>Open data folder</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceModel</name>
@@ -84,6 +127,18 @@
         <message>
             <source>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</source>
             <translation>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;held</source>
+            <translation>Mark as &amp;held</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
+            <translation>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</translation>
         </message>
     </context>
     <context>
@@ -215,12 +270,26 @@
             <translation>Building and signing the summary…</translation>
         </message>
         <message>
-            <source>Signed summary saved: {path} ({pages} pages)</source>
-            <translation>Signed summary saved: {path} ({pages} pages)</translation>
+            <source>Select a training in the list first.</source>
+            <translation>Select a training in the list first.</translation>
         </message>
         <message>
-            <source>Sign-in sheets saved: {path} ({pages} pages)</source>
-            <translation>Sign-in sheets saved: {path} ({pages} pages)</translation>
+            <source>Please choose where to save the PDF.</source>
+            <translation>Please choose where to save the PDF.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Signed summary saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Signed summary saved: {path} (%n page)</numerusform>
+                <numerusform>Signed summary saved: {path} (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Sign-in sheets saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Sign-in sheets saved: {path} (%n page)</numerusform>
+                <numerusform>Sign-in sheets saved: {path} (%n pages)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -236,10 +305,6 @@
         <message>
             <source>From</source>
             <translation>From</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>File</translation>
         </message>
         <message>
             <source>Signed documents: %1</source>
@@ -272,6 +337,26 @@
         <message>
             <source>&amp;Verify</source>
             <translation>&amp;Verify</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>with names</source>
+            <translation>with names</translation>
+        </message>
+        <message>
+            <source>figures only</source>
+            <translation>figures only</translation>
+        </message>
+        <message>
+            <source>The file {name} is no longer in the documents folder.</source>
+            <translation>The file {name} is no longer in the documents folder.</translation>
         </message>
     </context>
     <context>
@@ -505,10 +590,6 @@
             <translation>Missing bundles</translation>
         </message>
         <message>
-            <source>{t} trainings · {p} unique participants ({w} women) · {m} missions</source>
-            <translation>{t} trainings · {p} unique participants ({w} women) · {m} missions</translation>
-        </message>
-        <message>
             <source>Trainings for {key}:</source>
             <translation>Trainings for {key}:</translation>
         </message>
@@ -523,6 +604,35 @@
         <message>
             <source>Table written to {path}.</source>
             <translation>Table written to {path}.</translation>
+        </message>
+        <message>
+            <source>(no category)</source>
+            <translation>(no category)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n training(s)</source>
+            <translation>
+                <numerusform>%n training</numerusform>
+                <numerusform>%n trainings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unique participant(s)</source>
+            <translation>
+                <numerusform>%n unique participant</numerusform>
+                <numerusform>%n unique participants</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>({share} women)</source>
+            <translation>({share} women)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mission(s)</source>
+            <translation>
+                <numerusform>%n mission</numerusform>
+                <numerusform>%n missions</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -819,10 +929,6 @@
             <source>&amp;About Muster</source>
             <translation>&amp;About Muster</translation>
         </message>
-        <message>
-            <source>Showing {shown} of {total} trainings</source>
-            <translation>Showing {shown} of {total} trainings</translation>
-        </message>
         <message numerus="yes">
             <source>%n training(s)</source>
             <translation>
@@ -861,14 +967,6 @@
         <message>
             <source>Keyboard shortcuts</source>
             <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>About Muster</source>
-            <translation>About Muster</translation>
-        </message>
-        <message>
-            <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
-            <translation>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</translation>
         </message>
         <message numerus="yes">
             <source>%n participant(s) exported to {path}</source>
@@ -937,6 +1035,51 @@
             <source>Select a training in the list first.</source>
             <translation>Select a training in the list first.</translation>
         </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) sent to the printer.</source>
+            <translation>
+                <numerusform>%n page sent to the printer.</numerusform>
+                <numerusform>%n pages sent to the printer.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Showing %n of {total} trainings</source>
+            <translation>
+                <numerusform>Showing %n of {total} trainings</numerusform>
+                <numerusform>Showing %n of {total} trainings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Demo data loaded: %n training(s).</source>
+            <translation>
+                <numerusform>Demo data loaded: %n training.</numerusform>
+                <numerusform>Demo data loaded: %n trainings.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the selected training</source>
+            <translation>Open the selected training</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Add the typed participant</source>
+            <translation>Add the typed participant</translation>
+        </message>
+        <message>
+            <source>Attendance: present, absent, excused, blank</source>
+            <translation>Attendance: present, absent, excused, blank</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
     </context>
     <context>
         <name>MappingPage</name>
@@ -990,10 +1133,6 @@
         <message>
             <source>Bundle</source>
             <translation>Bundle</translation>
-        </message>
-        <message>
-            <source>Bundle exported</source>
-            <translation>Bundle exported</translation>
         </message>
         <message>
             <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
@@ -1142,10 +1281,6 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Import log</source>
             <translation>Import log</translation>
-        </message>
-        <message>
-            <source>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</source>
-            <translation>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</translation>
         </message>
         <message>
             <source>It is encrypted for HQ.</source>
@@ -1311,6 +1446,120 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <source>{what} has changes that are not saved yet.</source>
             <translation>{what} has changes that are not saved yet.</translation>
         </message>
+        <message>
+            <source>A file called {name} is already in that folder.</source>
+            <translation>A file called {name} is already in that folder.</translation>
+        </message>
+        <message>
+            <source>Civil society</source>
+            <translation>Civil society</translation>
+        </message>
+        <message>
+            <source>Donor</source>
+            <translation>Donor</translation>
+        </message>
+        <message>
+            <source>Export without encryption</source>
+            <translation>Export without encryption</translation>
+        </message>
+        <message>
+            <source>File already there</source>
+            <translation>File already there</translation>
+        </message>
+        <message>
+            <source>HQ keys (*.key);;All files (*)</source>
+            <translation>HQ keys (*.key);;All files (*)</translation>
+        </message>
+        <message>
+            <source>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</source>
+            <translation>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</translation>
+        </message>
+        <message>
+            <source>It is not encrypted.</source>
+            <translation>It is not encrypted.</translation>
+        </message>
+        <message>
+            <source>Load the key HQ sent you first (a .key file), then export.</source>
+            <translation>Load the key HQ sent you first (a .key file), then export.</translation>
+        </message>
+        <message>
+            <source>National institution</source>
+            <translation>National institution</translation>
+        </message>
+        <message>
+            <source>Regional organisation</source>
+            <translation>Regional organisation</translation>
+        </message>
+        <message>
+            <source>Replace it</source>
+            <translation>Replace it</translation>
+        </message>
+        <message>
+            <source>Replace it, or keep it and save under a new name?</source>
+            <translation>Replace it, or keep it and save under a new name?</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>Save under a new name</translation>
+        </message>
+        <message>
+            <source>The bundle would not be encrypted</source>
+            <translation>The bundle would not be encrypted</translation>
+        </message>
+        <message>
+            <source>UN entity</source>
+            <translation>UN entity</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPartnerDialog</name>
+        <message>
+            <source>New partner organisation</source>
+            <translation>New partner organisation</translation>
+        </message>
+        <message>
+            <source>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</source>
+            <translation>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</translation>
+        </message>
+        <message>
+            <source>For example: Ministry of Justice</source>
+            <translation>For example: Ministry of Justice</translation>
+        </message>
+        <message>
+            <source>&amp;Acronym</source>
+            <translation>&amp;Acronym</translation>
+        </message>
+        <message>
+            <source>Full &amp;name</source>
+            <translation>Full &amp;name</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <source>Add partner</source>
+            <translation>Add partner</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairsModel</name>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>First record</source>
+            <translation>First record</translation>
+        </message>
+        <message>
+            <source>Second record</source>
+            <translation>Second record</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
     </context>
     <context>
         <name>ParticipantsModel</name>
@@ -1429,12 +1678,55 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Remove from training</translation>
         </message>
         <message>
-            <source>Take {names} off this training, with their attendance? The person stays in Muster.</source>
-            <translation>Take {names} off this training, with their attendance? The person stays in Muster.</translation>
-        </message>
-        <message>
             <source>Remove</source>
             <translation>Remove</translation>
+        </message>
+        <message>
+            <source>A partner organisation; type a new acronym to add it to the list</source>
+            <translation>A partner organisation; type a new acronym to add it to the list</translation>
+        </message>
+        <message>
+            <source>Partner {partner} added to the reference list.</source>
+            <translation>Partner {partner} added to the reference list.</translation>
+        </message>
+        <message>
+            <source>Already on this list</source>
+            <translation>Already on this list</translation>
+        </message>
+        <message>
+            <source>{name}{details} is already on this list of participants.</source>
+            <translation>{name}{details} is already on this list of participants.</translation>
+        </message>
+        <message>
+            <source>Adding would count the same person twice in the figures.</source>
+            <translation>Adding would count the same person twice in the figures.</translation>
+        </message>
+        <message>
+            <source>Open that row</source>
+            <translation>Open that row</translation>
+        </message>
+        <message>
+            <source>Add anyway</source>
+            <translation>Add anyway</translation>
+        </message>
+        <message>
+            <source>Take {names} off this training, with their attendance?</source>
+            <translation>Take {names} off this training, with their attendance?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Also delete from Muster the %n record(s) no other training uses</source>
+            <translation>
+                <numerusform>Also delete from Muster the %n record no other training uses</numerusform>
+                <numerusform>Also delete from Muster the %n records no other training uses</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Otherwise the person stays in Muster, to register another time.</source>
+            <translation>Otherwise the person stays in Muster, to register another time.</translation>
+        </message>
+        <message>
+            <source>The person stays in Muster.</source>
+            <translation>The person stays in Muster.</translation>
         </message>
     </context>
     <context>
@@ -1449,6 +1741,65 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         </message>
     </context>
     <context>
+        <name>Passphrase</name>
+        <message>
+            <source>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</source>
+            <translation>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</translation>
+        </message>
+        <message>
+            <source>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</source>
+            <translation>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</source>
+            <translation>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</source>
+            <translation>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</source>
+            <translation>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</source>
+            <translation>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</source>
+            <translation>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</translation>
+        </message>
+        <message>
+            <source>The passphrase is too easy to guess; add another word or two.</source>
+            <translation>The passphrase is too easy to guess; add another word or two.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not right.</source>
+            <translation>The passphrase is not right.</translation>
+        </message>
+        <message>
+            <source>That recovery key does not unlock this installation.</source>
+            <translation>That recovery key does not unlock this installation.</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>The two new passphrases are not the same.</translation>
+        </message>
+        <message>
+            <source>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</source>
+            <translation>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</translation>
+        </message>
+        <message>
+            <source>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</source>
+            <translation>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</translation>
+        </message>
+        <message>
+            <source>The new passphrase is the same as the current one.</source>
+            <translation>The new passphrase is the same as the current one.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphraseDialog</name>
         <message>
             <source>Unlock your signing key</source>
@@ -1457,6 +1808,81 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
             <translation>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</translation>
+        </message>
+        <message>
+            <source>Choose a new passphrase</source>
+            <translation>Choose a new passphrase</translation>
+        </message>
+        <message>
+            <source>Change your passphrase</source>
+            <translation>Change your passphrase</translation>
+        </message>
+        <message>
+            <source>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</source>
+            <translation>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</translation>
+        </message>
+        <message>
+            <source>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</source>
+            <translation>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</translation>
+        </message>
+        <message>
+            <source>C&amp;urrent passphrase</source>
+            <translation>C&amp;urrent passphrase</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase</source>
+            <translation>&amp;New passphrase</translation>
+        </message>
+        <message>
+            <source>New passphrase &amp;again</source>
+            <translation>New passphrase &amp;again</translation>
+        </message>
+        <message>
+            <source>&amp;Change passphrase</source>
+            <translation>&amp;Change passphrase</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonCard</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Function</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Trainings</source>
+            <translation>Trainings</translation>
+        </message>
+        <message>
+            <source>Attendance marks</source>
+            <translation>Attendance marks</translation>
+        </message>
+        <message>
+            <source>{field}:</source>
+            <translation>{field}:</translation>
         </message>
     </context>
     <context>
@@ -1581,6 +2007,41 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         </message>
     </context>
     <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Your recovery key</source>
+            <translation>Your recovery key</translation>
+        </message>
+        <message>
+            <source>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</source>
+            <translation>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</translation>
+        </message>
+        <message>
+            <source>I have &amp;printed or written down my recovery key</source>
+            <translation>I have &amp;printed or written down my recovery key</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <source>Muster recovery key</source>
+            <translation>Muster recovery key</translation>
+        </message>
+        <message>
+            <source>It unlocks the data of Muster if the passphrase is forgotten.</source>
+            <translation>It unlocks the data of Muster if the passphrase is forgotten.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferenceDialog</name>
         <message>
             <source>Reference lists</source>
@@ -1634,6 +2095,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <source>Places</source>
             <translation>Places</translation>
         </message>
+        <message>
+            <source>French acronym</source>
+            <translation>French acronym</translation>
+        </message>
     </context>
     <context>
         <name>ReferencePage</name>
@@ -1662,10 +2127,6 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Retired</translation>
         </message>
         <message>
-            <source>In use</source>
-            <translation>In use</translation>
-        </message>
-        <message>
             <source>&amp;Bring back</source>
             <translation>&amp;Bring back</translation>
         </message>
@@ -1676,6 +2137,17 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Delete {name}? Only items nothing uses can be deleted.</source>
             <translation>Delete {name}? Only items nothing uses can be deleted.</translation>
+        </message>
+        <message numerus="yes">
+            <source>In use (%n record(s))</source>
+            <translation>
+                <numerusform>In use (%n record)</numerusform>
+                <numerusform>In use (%n records)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not used</source>
+            <translation>Not used</translation>
         </message>
     </context>
     <context>
@@ -1754,6 +2226,25 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Nothing was imported.</source>
             <translation>Nothing was imported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedFileBar</name>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Show in &amp;folder</source>
+            <translation>Show in &amp;folder</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Close this bar</source>
+            <translation>Close this bar</translation>
         </message>
     </context>
     <context>
@@ -2004,6 +2495,13 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <source>Excused</source>
             <translation>Excused</translation>
         </message>
+        <message numerus="yes">
+            <source>%n other categories</source>
+            <translation>
+                <numerusform>%n other category</numerusform>
+                <numerusform>%n other categories</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TrainingEditor</name>
@@ -2053,6 +2551,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Saved “{title}”.</source>
             <translation>Saved “{title}”.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
         </message>
     </context>
     <context>
@@ -2123,6 +2625,73 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>to</source>
             <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;New training (Ctrl+N)</source>
+            <translation>&amp;New training (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data</source>
+            <translation>Load the &amp;demo data</translation>
+        </message>
+        <message>
+            <source>No training matches these filters.</source>
+            <translation>No training matches these filters.</translation>
+        </message>
+        <message>
+            <source>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</source>
+            <translation>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Muster is locked</source>
+            <translation>Muster is locked</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Passphrase</translation>
+        </message>
+        <message>
+            <source>P&amp;assphrase again</source>
+            <translation>P&amp;assphrase again</translation>
+        </message>
+        <message>
+            <source>&amp;Recovery key</source>
+            <translation>&amp;Recovery key</translation>
+        </message>
+        <message>
+            <source>I forgot my passphrase: use the &amp;recovery key</source>
+            <translation>I forgot my passphrase: use the &amp;recovery key</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</source>
+            <translation>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</translation>
+        </message>
+        <message>
+            <source>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</source>
+            <translation>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</translation>
+        </message>
+        <message>
+            <source>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</source>
+            <translation>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
         </message>
     </context>
     <context>
@@ -2227,10 +2796,6 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>optional</translation>
         </message>
         <message>
-            <source>Load the &amp;demo data (three example trainings)</source>
-            <translation>Load the &amp;demo data (three example trainings)</translation>
-        </message>
-        <message>
             <source>Your &amp;name</source>
             <translation>Your &amp;name</translation>
         </message>
@@ -2257,10 +2822,6 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>P&amp;assphrase again</source>
             <translation>P&amp;assphrase again</translation>
-        </message>
-        <message>
-            <source>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</source>
-            <translation>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</translation>
         </message>
         <message>
             <source>&amp;Start</source>
@@ -2293,6 +2854,14 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Setting up… loading the demo data takes a few seconds.</source>
             <translation>Setting up… loading the demo data takes a few seconds.</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</source>
+            <translation>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</translation>
+        </message>
+        <message>
+            <source>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</source>
+            <translation>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</translation>
         </message>
     </context>
     <context>
@@ -2373,6 +2942,26 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Restore a backup</source>
             <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Change &amp;passphrase…</translation>
+        </message>
+        <message>
+            <source>New &amp;recovery key…</source>
+            <translation>New &amp;recovery key…</translation>
+        </message>
+        <message>
+            <source>The passphrase is changed.</source>
+            <translation>The passphrase is changed.</translation>
+        </message>
+        <message>
+            <source>New recovery key</source>
+            <translation>New recovery key</translation>
+        </message>
+        <message>
+            <source>Make a new recovery key? The one you have now will stop working.</source>
+            <translation>Make a new recovery key? The one you have now will stop working.</translation>
         </message>
     </context>
 </TS>

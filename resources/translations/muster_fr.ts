@@ -51,6 +51,49 @@
             <source>Order</source>
             <translation>Ordre</translation>
         </message>
+        <message>
+            <source>French acronym</source>
+            <translation>Sigle français</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Muster</source>
+            <translation>À propos de Muster</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Version {version}</translation>
+        </message>
+        <message>
+            <source>Muster records capacity-building trainings, their participants and attendance, offline.</source>
+            <translation>Muster enregistre les formations de renforcement des capacités, leurs participants et les présences, hors ligne.</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version :</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Dossier des données :</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Base de données :</translation>
+        </message>
+        <message>
+            <source>Program:</source>
+            <translation>Programme :</translation>
+        </message>
+        <message>
+            <source>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</source>
+            <translation>Installer une version plus récente conserve ce dossier de données : Muster sauvegarde la base de données, puis la met à niveau à sa première ouverture.</translation>
+        </message>
+        <message>
+            <source>Open data folder</source>
+            <translation>Ouvrir le dossier des données</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceModel</name>
@@ -84,6 +127,18 @@
         <message>
             <source>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</source>
             <translation>Taux de présence : {rate} % ({present} présents sur {recorded} marques saisies)</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;held</source>
+            <translation>Marquer comme &amp;réalisée</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Pas maintenant</translation>
+        </message>
+        <message>
+            <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
+            <translation>Les présences de la dernière séance ({date}) sont relevées. La formation est encore marquée comme prévue : la marquer comme réalisée ?</translation>
         </message>
     </context>
     <context>
@@ -215,12 +270,26 @@
             <translation>Préparation et signature du résumé…</translation>
         </message>
         <message>
-            <source>Signed summary saved: {path} ({pages} pages)</source>
-            <translation>Résumé signé enregistré : {path} ({pages} pages)</translation>
+            <source>Select a training in the list first.</source>
+            <translation>Sélectionnez d’abord une formation dans la liste.</translation>
         </message>
         <message>
-            <source>Sign-in sheets saved: {path} ({pages} pages)</source>
-            <translation>Feuilles de présence enregistrées : {path} ({pages} pages)</translation>
+            <source>Please choose where to save the PDF.</source>
+            <translation>Veuillez choisir où enregistrer le PDF.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Signed summary saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Résumé signé enregistré : {path} (%n page)</numerusform>
+                <numerusform>Résumé signé enregistré : {path} (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Sign-in sheets saved: {path} (%n page(s))</source>
+            <translation>
+                <numerusform>Feuilles de présence enregistrées : {path} (%n page)</numerusform>
+                <numerusform>Feuilles de présence enregistrées : {path} (%n pages)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -236,10 +305,6 @@
         <message>
             <source>From</source>
             <translation>Provenance</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>Fichier</translation>
         </message>
         <message>
             <source>Signed documents: %1</source>
@@ -272,6 +337,26 @@
         <message>
             <source>&amp;Verify</source>
             <translation>&amp;Vérifier</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>with names</source>
+            <translation>avec les noms</translation>
+        </message>
+        <message>
+            <source>figures only</source>
+            <translation>chiffres seulement</translation>
+        </message>
+        <message>
+            <source>The file {name} is no longer in the documents folder.</source>
+            <translation>Le fichier {name} n’est plus dans le dossier des documents.</translation>
         </message>
     </context>
     <context>
@@ -505,10 +590,6 @@
             <translation>Lots manquants</translation>
         </message>
         <message>
-            <source>{t} trainings · {p} unique participants ({w} women) · {m} missions</source>
-            <translation>{t} formations · {p} participants uniques ({w} de femmes) · {m} missions</translation>
-        </message>
-        <message>
             <source>Trainings for {key}:</source>
             <translation>Formations pour {key} :</translation>
         </message>
@@ -523,6 +604,35 @@
         <message>
             <source>Table written to {path}.</source>
             <translation>Tableau écrit dans {path}.</translation>
+        </message>
+        <message>
+            <source>(no category)</source>
+            <translation>(sans catégorie)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n training(s)</source>
+            <translation>
+                <numerusform>%n formation</numerusform>
+                <numerusform>%n formations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unique participant(s)</source>
+            <translation>
+                <numerusform>%n participant unique</numerusform>
+                <numerusform>%n participants uniques</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>({share} women)</source>
+            <translation>({share} de femmes)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mission(s)</source>
+            <translation>
+                <numerusform>%n mission</numerusform>
+                <numerusform>%n missions</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -819,10 +929,6 @@
             <source>&amp;About Muster</source>
             <translation>À &amp;propos de Muster</translation>
         </message>
-        <message>
-            <source>Showing {shown} of {total} trainings</source>
-            <translation>{shown} formations affichées sur {total}</translation>
-        </message>
         <message numerus="yes">
             <source>%n training(s)</source>
             <translation>
@@ -861,14 +967,6 @@
         <message>
             <source>Keyboard shortcuts</source>
             <translation>Raccourcis clavier</translation>
-        </message>
-        <message>
-            <source>About Muster</source>
-            <translation>À propos de Muster</translation>
-        </message>
-        <message>
-            <source>Muster records capacity-building trainings, their participants and attendance, offline. Data: {path}</source>
-            <translation>Muster enregistre les formations de renforcement des capacités, leurs participants et les présences, hors ligne. Données : {path}</translation>
         </message>
         <message numerus="yes">
             <source>%n participant(s) exported to {path}</source>
@@ -937,6 +1035,51 @@
             <source>Select a training in the list first.</source>
             <translation>Sélectionnez d'abord une formation dans la liste.</translation>
         </message>
+        <message>
+            <source>Print</source>
+            <translation>Imprimer</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) sent to the printer.</source>
+            <translation>
+                <numerusform>%n page envoyée à l’imprimante.</numerusform>
+                <numerusform>%n pages envoyées à l’imprimante.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Showing %n of {total} trainings</source>
+            <translation>
+                <numerusform>%n formation affichée sur {total}</numerusform>
+                <numerusform>%n formations affichées sur {total}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Demo data loaded: %n training(s).</source>
+            <translation>
+                <numerusform>Données de démonstration chargées : %n formation.</numerusform>
+                <numerusform>Données de démonstration chargées : %n formations.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the selected training</source>
+            <translation>Ouvrir la formation sélectionnée</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Entrée</translation>
+        </message>
+        <message>
+            <source>Add the typed participant</source>
+            <translation>Ajouter le participant saisi</translation>
+        </message>
+        <message>
+            <source>Attendance: present, absent, excused, blank</source>
+            <translation>Présences : présent, absent, excusé, vide</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
     </context>
     <context>
         <name>MappingPage</name>
@@ -990,10 +1133,6 @@
         <message>
             <source>Bundle</source>
             <translation>Lot</translation>
-        </message>
-        <message>
-            <source>Bundle exported</source>
-            <translation>Lot exporté</translation>
         </message>
         <message>
             <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
@@ -1142,10 +1281,6 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Import log</source>
             <translation>Journal des imports</translation>
-        </message>
-        <message>
-            <source>It is NOT encrypted: load HQ's key first (Sync &gt; Load HQ's key).</source>
-            <translation>Il n'est PAS chiffré : chargez d'abord la clé du siège (Synchronisation &gt; Charger la clé du siège).</translation>
         </message>
         <message>
             <source>It is encrypted for HQ.</source>
@@ -1311,6 +1446,120 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <source>{what} has changes that are not saved yet.</source>
             <translation>« {what} » a des modifications non encore enregistrées.</translation>
         </message>
+        <message>
+            <source>A file called {name} is already in that folder.</source>
+            <translation>Un fichier nommé {name} se trouve déjà dans ce dossier.</translation>
+        </message>
+        <message>
+            <source>Civil society</source>
+            <translation>Société civile</translation>
+        </message>
+        <message>
+            <source>Donor</source>
+            <translation>Bailleur de fonds</translation>
+        </message>
+        <message>
+            <source>Export without encryption</source>
+            <translation>Exporter sans chiffrement</translation>
+        </message>
+        <message>
+            <source>File already there</source>
+            <translation>Fichier déjà présent</translation>
+        </message>
+        <message>
+            <source>HQ keys (*.key);;All files (*)</source>
+            <translation>Clés du siège (*.key);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</source>
+            <translation>La clé du siège n’est pas chargée sur cet ordinateur : ce lot ne serait donc PAS chiffré, et quiconque trouverait la clé USB ou le courriel pourrait lire les noms des participants.</translation>
+        </message>
+        <message>
+            <source>It is not encrypted.</source>
+            <translation>Il n’est pas chiffré.</translation>
+        </message>
+        <message>
+            <source>Load the key HQ sent you first (a .key file), then export.</source>
+            <translation>Chargez d’abord la clé que le siège vous a envoyée (un fichier .key), puis exportez.</translation>
+        </message>
+        <message>
+            <source>National institution</source>
+            <translation>Institution nationale</translation>
+        </message>
+        <message>
+            <source>Regional organisation</source>
+            <translation>Organisation régionale</translation>
+        </message>
+        <message>
+            <source>Replace it</source>
+            <translation>Le remplacer</translation>
+        </message>
+        <message>
+            <source>Replace it, or keep it and save under a new name?</source>
+            <translation>Le remplacer, ou le garder et enregistrer sous un nouveau nom ?</translation>
+        </message>
+        <message>
+            <source>Save under a new name</source>
+            <translation>Enregistrer sous un nouveau nom</translation>
+        </message>
+        <message>
+            <source>The bundle would not be encrypted</source>
+            <translation>Le lot ne serait pas chiffré</translation>
+        </message>
+        <message>
+            <source>UN entity</source>
+            <translation>Entité des Nations Unies</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPartnerDialog</name>
+        <message>
+            <source>New partner organisation</source>
+            <translation>Nouvelle organisation partenaire</translation>
+        </message>
+        <message>
+            <source>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</source>
+            <translation>« {acronym} » ne figure pas encore dans la liste des organisations partenaires. Ajoutez-la, et le participant sera inscrit avec elle.</translation>
+        </message>
+        <message>
+            <source>For example: Ministry of Justice</source>
+            <translation>Par exemple : Ministère de la Justice</translation>
+        </message>
+        <message>
+            <source>&amp;Acronym</source>
+            <translation>&amp;Sigle</translation>
+        </message>
+        <message>
+            <source>Full &amp;name</source>
+            <translation>&amp;Nom complet</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Type</translation>
+        </message>
+        <message>
+            <source>Add partner</source>
+            <translation>Ajouter le partenaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairsModel</name>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>First record</source>
+            <translation>Première fiche</translation>
+        </message>
+        <message>
+            <source>Second record</source>
+            <translation>Seconde fiche</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
     </context>
     <context>
         <name>ParticipantsModel</name>
@@ -1429,12 +1678,55 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Retirer de la formation</translation>
         </message>
         <message>
-            <source>Take {names} off this training, with their attendance? The person stays in Muster.</source>
-            <translation>Retirer {names} de cette formation, avec les présences ? La personne reste dans Muster.</translation>
-        </message>
-        <message>
             <source>Remove</source>
             <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>A partner organisation; type a new acronym to add it to the list</source>
+            <translation>Une organisation partenaire ; tapez un nouveau sigle pour l’ajouter à la liste</translation>
+        </message>
+        <message>
+            <source>Partner {partner} added to the reference list.</source>
+            <translation>Partenaire {partner} ajouté à la liste de référence.</translation>
+        </message>
+        <message>
+            <source>Already on this list</source>
+            <translation>Déjà sur cette liste</translation>
+        </message>
+        <message>
+            <source>{name}{details} is already on this list of participants.</source>
+            <translation>{name}{details} figure déjà sur cette liste de participants.</translation>
+        </message>
+        <message>
+            <source>Adding would count the same person twice in the figures.</source>
+            <translation>L’ajouter compterait deux fois la même personne dans les chiffres.</translation>
+        </message>
+        <message>
+            <source>Open that row</source>
+            <translation>Ouvrir cette ligne</translation>
+        </message>
+        <message>
+            <source>Add anyway</source>
+            <translation>Ajouter quand même</translation>
+        </message>
+        <message>
+            <source>Take {names} off this training, with their attendance?</source>
+            <translation>Retirer {names} de cette formation, avec ses présences ?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Also delete from Muster the %n record(s) no other training uses</source>
+            <translation>
+                <numerusform>Supprimer aussi de Muster la fiche qu’aucune autre formation n’utilise</numerusform>
+                <numerusform>Supprimer aussi de Muster les %n fiches qu’aucune autre formation n’utilise</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Otherwise the person stays in Muster, to register another time.</source>
+            <translation>Sinon, la personne reste dans Muster, pour une autre inscription.</translation>
+        </message>
+        <message>
+            <source>The person stays in Muster.</source>
+            <translation>La personne reste dans Muster.</translation>
         </message>
     </context>
     <context>
@@ -1449,6 +1741,65 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
     </context>
     <context>
+        <name>Passphrase</name>
+        <message>
+            <source>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</source>
+            <translation>La phrase secrète doit compter au moins 10 caractères ; quelques mots à la suite se retiennent facilement et se devinent difficilement.</translation>
+        </message>
+        <message>
+            <source>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</source>
+            <translation>La phrase secrète répète les mêmes caractères ou les mêmes mots ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</source>
+            <translation>La phrase secrète est une suite comme « abcd » ou « 1234 », devinée tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</source>
+            <translation>La phrase secrète suit les touches du clavier (comme « azerty »), ce qui se devine tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</source>
+            <translation>La phrase secrète est surtout une date ou une année, facile à deviner ; choisissez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</source>
+            <translation>La phrase secrète contient votre nom, votre mission ou votre adresse électronique, que n'importe qui pourrait deviner ; choisissez d'autres mots.</translation>
+        </message>
+        <message>
+            <source>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</source>
+            <translation>La phrase secrète est un mot ou un mot de passe courant, deviné tout de suite ; ajoutez quelques mots sans rapport entre eux.</translation>
+        </message>
+        <message>
+            <source>The passphrase is too easy to guess; add another word or two.</source>
+            <translation>La phrase secrète est trop facile à deviner ; ajoutez un ou deux mots.</translation>
+        </message>
+        <message>
+            <source>The passphrase is not right.</source>
+            <translation>La phrase secrète n'est pas la bonne.</translation>
+        </message>
+        <message>
+            <source>That recovery key does not unlock this installation.</source>
+            <translation>Cette clé de récupération ne déverrouille pas cette installation.</translation>
+        </message>
+        <message>
+            <source>The two new passphrases are not the same.</source>
+            <translation>Les deux nouvelles phrases secrètes ne sont pas identiques.</translation>
+        </message>
+        <message>
+            <source>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</source>
+            <translation>Ce n'est pas une clé de récupération : elle compte 32 lettres et chiffres, en huit groupes de quatre.</translation>
+        </message>
+        <message>
+            <source>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</source>
+            <translation>Utilisez la phrase secrète qui déverrouille Muster sur cet ordinateur : une seule phrase secrète protège vos données et votre clé de signature.</translation>
+        </message>
+        <message>
+            <source>The new passphrase is the same as the current one.</source>
+            <translation>La nouvelle phrase secrète est identique à l'actuelle.</translation>
+        </message>
+    </context>
+    <context>
         <name>PassphraseDialog</name>
         <message>
             <source>Unlock your signing key</source>
@@ -1457,6 +1808,81 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Enter the passphrase of {who}'s signing key. Muster remembers it until you close the app.</source>
             <translation>Saisissez la phrase secrète de la clé de signature de {who}. Muster s’en souvient jusqu’à la fermeture de l’application.</translation>
+        </message>
+        <message>
+            <source>Choose a new passphrase</source>
+            <translation>Choisissez une nouvelle phrase secrète</translation>
+        </message>
+        <message>
+            <source>Change your passphrase</source>
+            <translation>Changer votre phrase secrète</translation>
+        </message>
+        <message>
+            <source>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</source>
+            <translation>Vous avez ouvert Muster avec votre clé de récupération. Choisissez une nouvelle phrase secrète : désormais, elle déverrouillera vos données et votre clé de signature.</translation>
+        </message>
+        <message>
+            <source>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</source>
+            <translation>La nouvelle phrase secrète déverrouillera vos données et votre clé de signature. Vos données ne sont pas réécrites, et votre clé de récupération reste valable.</translation>
+        </message>
+        <message>
+            <source>C&amp;urrent passphrase</source>
+            <translation>Phrase secrète a&amp;ctuelle</translation>
+        </message>
+        <message>
+            <source>&amp;New passphrase</source>
+            <translation>&amp;Nouvelle phrase secrète</translation>
+        </message>
+        <message>
+            <source>New passphrase &amp;again</source>
+            <translation>Nouvelle phrase secrète, &amp;encore</translation>
+        </message>
+        <message>
+            <source>&amp;Change passphrase</source>
+            <translation>&amp;Changer la phrase secrète</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonCard</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Function</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>Trainings</source>
+            <translation>Formations</translation>
+        </message>
+        <message>
+            <source>Attendance marks</source>
+            <translation>Présences relevées</translation>
+        </message>
+        <message>
+            <source>{field}:</source>
+            <translation>{field} :</translation>
         </message>
     </context>
     <context>
@@ -1581,6 +2007,41 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
     </context>
     <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Your recovery key</source>
+            <translation>Votre clé de récupération</translation>
+        </message>
+        <message>
+            <source>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</source>
+            <translation>Si vous oubliez votre phrase secrète, cette clé de récupération déverrouille vos données. Imprimez-la ou recopiez-la maintenant et gardez-la en lieu sûr, loin de cet ordinateur : Muster ne l'affiche qu'une fois. Quiconque possède cette clé et cet ordinateur peut lire vos données.</translation>
+        </message>
+        <message>
+            <source>I have &amp;printed or written down my recovery key</source>
+            <translation>J'ai &amp;imprimé ou recopié ma clé de récupération</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>Im&amp;primer…</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <source>Muster recovery key</source>
+            <translation>Clé de récupération de Muster</translation>
+        </message>
+        <message>
+            <source>It unlocks the data of Muster if the passphrase is forgotten.</source>
+            <translation>Elle déverrouille les données de Muster si la phrase secrète est oubliée.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferenceDialog</name>
         <message>
             <source>Reference lists</source>
@@ -1634,6 +2095,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <source>Places</source>
             <translation>Lieux</translation>
         </message>
+        <message>
+            <source>French acronym</source>
+            <translation>Sigle français</translation>
+        </message>
     </context>
     <context>
         <name>ReferencePage</name>
@@ -1662,10 +2127,6 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Désactivé</translation>
         </message>
         <message>
-            <source>In use</source>
-            <translation>Utilisé</translation>
-        </message>
-        <message>
             <source>&amp;Bring back</source>
             <translation>&amp;Réactiver</translation>
         </message>
@@ -1676,6 +2137,17 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Delete {name}? Only items nothing uses can be deleted.</source>
             <translation>Supprimer {name} ? Seuls les éléments inutilisés peuvent être supprimés.</translation>
+        </message>
+        <message numerus="yes">
+            <source>In use (%n record(s))</source>
+            <translation>
+                <numerusform>Utilisé (%n fiche)</numerusform>
+                <numerusform>Utilisé (%n fiches)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not used</source>
+            <translation>Inutilisé</translation>
         </message>
     </context>
     <context>
@@ -1754,6 +2226,25 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Nothing was imported.</source>
             <translation>Rien n'a été importé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavedFileBar</name>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>Show in &amp;folder</source>
+            <translation>Afficher dans le &amp;dossier</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Imprimer…</translation>
+        </message>
+        <message>
+            <source>Close this bar</source>
+            <translation>Fermer ce bandeau</translation>
         </message>
     </context>
     <context>
@@ -2004,6 +2495,13 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <source>Excused</source>
             <translation>Excusé</translation>
         </message>
+        <message numerus="yes">
+            <source>%n other categories</source>
+            <translation>
+                <numerusform>%n autre catégorie</numerusform>
+                <numerusform>%n autres catégories</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TrainingEditor</name>
@@ -2053,6 +2551,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Saved “{title}”.</source>
             <translation>« {title} » enregistrée.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
         </message>
     </context>
     <context>
@@ -2123,6 +2625,73 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>to</source>
             <translation>au</translation>
+        </message>
+        <message>
+            <source>&amp;New training (Ctrl+N)</source>
+            <translation>&amp;Nouvelle formation (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data</source>
+            <translation>Charger les données de &amp;démonstration</translation>
+        </message>
+        <message>
+            <source>No training matches these filters.</source>
+            <translation>Aucune formation ne correspond à ces filtres.</translation>
+        </message>
+        <message>
+            <source>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</source>
+            <translation>Aucune formation pour l’instant. Appuyez sur Ctrl+N pour enregistrer la première, ou chargez les données de démonstration pour essayer Muster : une installation de terrain charge la formation d’exemple de sa propre mission, le siège charge les trois.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Muster is locked</source>
+            <translation>Muster est verrouillé</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Phrase secrète</translation>
+        </message>
+        <message>
+            <source>P&amp;assphrase again</source>
+            <translation>Phrase secrète, &amp;encore</translation>
+        </message>
+        <message>
+            <source>&amp;Recovery key</source>
+            <translation>Clé de &amp;récupération</translation>
+        </message>
+        <message>
+            <source>I forgot my passphrase: use the &amp;recovery key</source>
+            <translation>J'ai oublié ma phrase secrète : utiliser la clé de &amp;récupération</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Déverrouiller</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</source>
+            <translation>Bienvenue dans Muster. Choisissez une phrase secrète : elle chiffre tout ce que Muster garde sur cet ordinateur et protège la clé qui signe vos synthèses. Prenez quelques mots sans rapport entre eux ; Muster refuse les phrases secrètes faciles à deviner.</translation>
+        </message>
+        <message>
+            <source>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</source>
+            <translation>Cette version de Muster chiffre vos données. Saisissez la phrase secrète de votre clé de signature : désormais, elle déverrouille aussi vos données. Muster fait une sauvegarde, puis chiffre le dossier de données ; cela prend un moment.</translation>
+        </message>
+        <message>
+            <source>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</source>
+            <translation>Vos données sont chiffrées. Saisissez votre phrase secrète pour les ouvrir. Le dossier : {folder}</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
         </message>
     </context>
     <context>
@@ -2227,10 +2796,6 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>facultatif</translation>
         </message>
         <message>
-            <source>Load the &amp;demo data (three example trainings)</source>
-            <translation>Charger les données de &amp;démonstration (trois formations d’exemple)</translation>
-        </message>
-        <message>
             <source>Your &amp;name</source>
             <translation>Votre &amp;nom</translation>
         </message>
@@ -2257,10 +2822,6 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>P&amp;assphrase again</source>
             <translation>Confirmer la p&amp;hrase secrète</translation>
-        </message>
-        <message>
-            <source>The passphrase protects your signing key if this laptop is lost. Use at least {n} characters, for example four words. Muster cannot recover it.</source>
-            <translation>La phrase secrète protège votre clé de signature si cet ordinateur est perdu. Utilisez au moins {n} caractères, par exemple quatre mots. Muster ne peut pas la retrouver.</translation>
         </message>
         <message>
             <source>&amp;Start</source>
@@ -2293,6 +2854,14 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Setting up… loading the demo data takes a few seconds.</source>
             <translation>Préparation… le chargement des données de démonstration prend quelques secondes.</translation>
+        </message>
+        <message>
+            <source>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</source>
+            <translation>Charger les données de &amp;démonstration : une installation de terrain charge la formation d’exemple de sa propre mission, le siège les trois</translation>
+        </message>
+        <message>
+            <source>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</source>
+            <translation>Utilisez la phrase secrète qui déverrouille Muster : elle protège aussi votre clé de signature. Au moins {n} caractères, par exemple quatre mots.</translation>
         </message>
     </context>
     <context>
@@ -2373,6 +2942,26 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Restore a backup</source>
             <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Changer la &amp;phrase secrète…</translation>
+        </message>
+        <message>
+            <source>New &amp;recovery key…</source>
+            <translation>Nouvelle clé de &amp;récupération…</translation>
+        </message>
+        <message>
+            <source>The passphrase is changed.</source>
+            <translation>La phrase secrète est changée.</translation>
+        </message>
+        <message>
+            <source>New recovery key</source>
+            <translation>Nouvelle clé de récupération</translation>
+        </message>
+        <message>
+            <source>Make a new recovery key? The one you have now will stop working.</source>
+            <translation>Créer une nouvelle clé de récupération ? Celle que vous avez cessera de fonctionner.</translation>
         </message>
     </context>
 </TS>

@@ -19,6 +19,7 @@ from app.db.base import SEED_DEVICE, sync_tables, utcnow
 from app.db.raw import begin_write, current_clock, raw_connection, seen_versions, select_in
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.services.documents import read_document
 from app.services.sync.container import SUFFIX, pack_bundle
 from app.services.sync.manifest import BUNDLE_FORMAT, FORMAT_VERSION
 from app.services.sync.schema import column_rules, table_columns
@@ -141,7 +142,7 @@ def _members(inst: Installation, picked: dict[str, Any], docs: list[Any]
     doc_entries: list[dict[str, Any]] = []
     for doc_id, training_id, kind, file_name, _sha, created_at in docs:
         try:
-            content = (inst.paths.documents / file_name).read_bytes()
+            content = read_document(inst, file_name)
         except OSError:
             continue  # a document whose file is gone cannot travel; it stays pending
         doc_entries.append({

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -195,12 +195,15 @@ def import_bundles(
     *,
     dry_run: bool = False,
     progress: Progress = _no_progress,
+    time_stamp_key: Callable[[], Any] | None = None,
 ) -> ImportOutcome:
     """Check all ``files``, then merge them in one transaction (rolled back when ``dry_run``)."""
     if not files:
         raise UserError("No bundle to import.")
     bundles = read_bundles(inst, files, age_identities, progress)
-    return apply_bundles(inst, bundles, dry_run=dry_run, progress=progress)
+    return apply_bundles(
+        inst, bundles, dry_run=dry_run, progress=progress, time_stamp_key=time_stamp_key
+    )
 
 
 def apply_bundles(
@@ -209,6 +212,7 @@ def apply_bundles(
     *,
     dry_run: bool = False,
     progress: Progress = _no_progress,
+    time_stamp_key: Callable[[], Any] | None = None,  # HQ's time-stamp key, asked when needed
 ) -> ImportOutcome:
     if not dry_run:
         from app.services.backups import backup_before
@@ -223,7 +227,9 @@ def apply_bundles(
                 seen_in_batch: set[str] = set()
                 for i, bundle in enumerate(bundles):
                     progress(i, len(bundles), f"merging {bundle.name}")
-                    summaries.append(_apply_one(inst, conn, bundle, seen_in_batch, written_docs))
+                    summaries.append(
+                        _apply_one(inst, conn, bundle, seen_in_batch, written_docs, time_stamp_key)
+                    )
                 gaps = gaps_of(conn)
                 devices = {b.manifest.device_id for b in bundles}
                 summaries = [
@@ -283,6 +289,7 @@ def _apply_one(
     bundle: VerifiedBundle,
     seen_in_batch: set[str],
     written_docs: list[Path],
+    time_stamp_key: Callable[[], Any] | None = None,
 ) -> ImportSummary:
     m, signer = bundle.manifest, bundle.signer
     base = dict(
@@ -324,7 +331,9 @@ def _apply_one(
         from app.services.sync.revocation import rows_for, store
 
         store(conn, rows_for(inst, bundle.revocations))
-    documents = _store_documents(inst, conn, bundle, {d for d, _ in new_docs}, written_docs)
+    documents = _store_documents(
+        inst, conn, bundle, {d for d, _ in new_docs}, written_docs, time_stamp_key
+    )
     counts = {t: c.as_dict() for t, c in result.counts.items()}
     _log(conn, bundle, counts, documents)
     return ImportSummary(**base, already_received=False, counts=counts, documents=documents)  # type: ignore[arg-type]
@@ -383,7 +392,8 @@ def _trust_enrolled_device(conn: Any, bundle: VerifiedBundle) -> None:
 
 
 def _store_documents(inst: Installation, conn: Any, bundle: VerifiedBundle, new: set[str],
-                     written: list[Path]) -> int:  # fmt: skip
+                     written: list[Path],
+                     time_stamp_key: Callable[[], Any] | None = None) -> int:  # fmt: skip
     """Keep the signed PDFs that travelled (under their content hash), so HQ can open them."""
     from app.services.sync.documents import store_received_document
 
@@ -392,14 +402,16 @@ def _store_documents(inst: Installation, conn: Any, bundle: VerifiedBundle, new:
         if entry.id not in new:
             continue
         stored += 1
-        file_name, path = store_received_document(inst, bundle.documents[entry.id])
+        file_name, sha256, path = store_received_document(
+            inst, bundle.documents[entry.id], time_stamp_key, entry.file_name
+        )
         if path is not None:
             written.append(path)
         conn.execute(
             "INSERT INTO documents (id, training_id, kind, file_name, sha256, signer_fingerprint, "
             "source_device, created_at, exported_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                entry.id, entry.training_id, entry.kind, file_name, entry.sha256,
+                entry.id, entry.training_id, entry.kind, file_name, sha256,
                 bundle.signer.fingerprint, bundle.manifest.device_id,
                 entry.created_at.replace("T", " "), bundle.manifest.seq,
             ),

@@ -1,0 +1,98 @@
+"""Changing the passphrase, or setting a new one with the recovery key.
+
+One passphrase protects everything in the keys folder: the data key's wrap, the
+signing key (PKCS#8) and, at HQ, the age key that opens bundles. Changing it
+re-encrypts those small files only; the database and the kept files stay as they
+are, since they are encrypted with the data key, which does not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.errors import UserError
+from app.services import identity, vault
+from app.services.installation import Installation
+
+
+@dataclass(frozen=True)
+class PassphraseChanged:
+    signing_key: bool  # the signing key now opens with the new passphrase
+    hq_key: bool  # the HQ bundle key too
+    hq_key_left: bool  # an HQ key that could not be re-encrypted (reset with the recovery key)
+
+
+def _inputs(inst: Installation) -> list[str]:
+    profile = inst.profile()
+    return [profile.name, profile.title, profile.mission, profile.email]
+
+
+def _check_new(inst: Installation, new: str, again: str | None) -> None:
+    if again is not None and new != again:
+        raise UserError("The two new passphrases are not the same.", field="passphrase_again")
+    vault.check_strength(new, _inputs(inst))
+
+
+def _hq_secret_file(inst: Installation):  # type: ignore[no-untyped-def]
+    from app.services.sync.hq_key import SECRET_FILE
+
+    file = inst.paths.keys / SECRET_FILE
+    return file if file.exists() else None
+
+
+def _reencrypt_hq_key(inst: Installation, old: str, new: str) -> bool:
+    """The HQ age key under the new passphrase (age's own scrypt passphrase format)."""
+    file = _hq_secret_file(inst)
+    if file is None:
+        return False
+    import pyrage
+
+    try:
+        plain = pyrage.passphrase.decrypt(file.read_bytes(), old)
+    except Exception:  # pyrage raises its own DecryptError
+        return False
+    identity._write_private(file, pyrage.passphrase.encrypt(plain, new))
+    return True
+
+
+def change_passphrase(
+    inst: Installation, old: str, new: str, again: str | None = None
+) -> PassphraseChanged:
+    """Check ``old``, refuse a guessable ``new``, then re-encrypt every key file with it."""
+    if inst.key is None:
+        raise UserError("This installation is not encrypted.")
+    vault.unlock(inst.paths, old)
+    _check_new(inst, new, again)
+    if new == old:
+        raise UserError("The new passphrase is the same as the current one.", field="passphrase")
+    signing = identity.check_signing_passphrase(inst.paths, old) if _has_signing(inst) else None
+    if signing is None and _has_signing(inst):
+        signing = identity.signing_key_from_escrow(inst)
+    vault.rewrap(inst.paths, inst.key, new)
+    if signing is not None:
+        identity.reencrypt_signing_key(inst, signing, new)
+    hq = _reencrypt_hq_key(inst, old, new)
+    return PassphraseChanged(signing is not None, hq, bool(_hq_secret_file(inst)) and not hq)
+
+
+def reset_with_recovery_key(
+    inst: Installation, new: str, again: str | None = None
+) -> PassphraseChanged:
+    """A new passphrase after unlocking with the recovery key (``inst`` opened with its key).
+
+    The signing key comes back from its sealed copy. An HQ bundle key cannot (age
+    holds it under the forgotten passphrase): the result says so.
+    """
+    if inst.key is None:
+        raise UserError("This installation is not encrypted.")
+    _check_new(inst, new, again)
+    vault.rewrap(inst.paths, inst.key, new)
+    signing = identity.signing_key_from_escrow(inst) if _has_signing(inst) else None
+    if signing is not None:
+        identity.reencrypt_signing_key(inst, signing, new)
+    left = _hq_secret_file(inst) is not None
+    return PassphraseChanged(signing is not None, False, left)
+
+
+def _has_signing(inst: Installation) -> bool:
+    return identity.key_path(inst).exists()

@@ -1,0 +1,291 @@
+"""Archive-grade PDFs: text in four readers, PDF/A-2b structure, certification, HQ time-stamps.
+
+Readers: pdfium (pypdfium2, the engine of Chrome and Edge), pdfminer.six, pypdf and
+Poppler's pdftotext. Right-to-left text is where they disagree: pdfium, pypdf and
+Poppler expect glyphs in visual order (as Muster writes them) and give Arabic back
+in logical order; pdfminer.six has no bidi step at all and returns glyphs left to
+right, so its lines are put in reading order with the Unicode bidi algorithm
+(python-bidi) before looking for Arabic names. Storing glyphs in logical order
+instead would please pdfminer and break pypdf, which reverses every Arabic run.
+pdfium reorders each word on its own in mostly-Latin lines, so for Arabic names it
+must find every word in order. Latin and Cyrillic must come out verbatim in all four.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.services import identity, signing
+from app.services.installation import Profile
+from app.services.pdf import SummaryOptions, export_summary
+from app.services.sheets import export_sheets
+from app.services.sync import trust
+from tests.helpers import run_cli
+from tests.test_pdf import PASS, _participant_names, signer, training_ids
+
+__all__ = ["signer"]
+
+needs_poppler = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("pdfsig")), reason="poppler-utils missing"
+)
+ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def read_with_all(path: Path) -> dict[str, str]:
+    """The document's text as each of the four readers gives it."""
+    import pypdf
+    import pypdfium2
+    from bidi import get_display
+    from pdfminer.high_level import extract_text
+
+    data = path.read_bytes()
+    document = pypdfium2.PdfDocument(data)
+    try:
+        pdfium = "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    miner = extract_text(io.BytesIO(data))
+    poppler = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return {
+        "pdfium": _flat(pdfium),
+        "pdfminer": _flat("\n".join(get_display(line) for line in miner.splitlines())),
+        "pdfminer-raw": _flat(miner),
+        "pypdf": _flat(
+            "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+        ),
+        "pdftotext": _flat(
+            poppler.replace("\u202b", "").replace("\u202a", "").replace("\u202c", "")
+        ),
+    }
+
+
+def _documents(inst: Any, key: Any, folder: Path, mission: str) -> list[Path]:
+    tid = training_ids()[mission]
+    summary, sheets = folder / f"{mission}-summary.pdf", folder / f"{mission}-sheets.pdf"
+    export_summary(inst, tid, summary, key, SummaryOptions(lang="en"))
+    export_sheets(inst, tid, sheets)
+    return [summary, sheets]
+
+
+@needs_poppler
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("mission", ["MONUSCO", "UNRCCA", "UNSMIL"])
+def test_every_name_extracts_in_every_reader(signer, tmp_path: Path, mission: str) -> None:
+    inst, key = signer
+    names = _participant_names(inst, training_ids()[mission])
+    for pdf in _documents(inst, key, tmp_path, mission):
+        texts = read_with_all(pdf)
+        for name in names:
+            if not ARABIC.search(name):  # Latin with accents, Cyrillic: verbatim everywhere
+                for reader in ("pdfium", "pdfminer-raw", "pypdf", "pdftotext"):
+                    assert name in texts[reader], (pdf.name, reader, name)
+                continue
+            for reader in ("pypdf", "pdftotext", "pdfminer"):
+                assert name in texts[reader], (pdf.name, reader, name)
+            assert all(word in texts["pdfium"] for word in name.split()), (pdf.name, name)
+            # Ordinary letters, never presentation forms (U+FB50..U+FEFF).
+            assert not re.search("[\ufb50-\ufeff]", texts["pypdf"] + texts["pdftotext"])
+
+
+def test_lam_alef_keeps_both_letters() -> None:
+    from app.services.pdf_text import visual
+
+    shown = visual("عبد السلام")
+    assert any(0xFEF5 <= ord(c) <= 0xFEFC for c in shown)  # drawn as the lam-alef ligature
+    assert len([c for c in shown if 0xF000 <= ord(c) <= 0xF0FF]) == 1  # plus one hidden lam
+
+
+# --- PDF/A-2b ---------------------------------------------------------------------------
+
+
+def _fonts(resources: Any, seen: set[int]) -> list[Any]:
+    """Every font dictionary reachable from ``resources`` (pages, forms, appearances)."""
+    out = []
+    if resources is None:
+        return out
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        out.append(font.get_object())
+    for xobject in (resources.get("/XObject") or {}).values():
+        ref = getattr(xobject, "idnum", None)
+        if ref in seen:
+            continue
+        seen.add(ref)
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            out += _fonts(xobject.get("/Resources"), seen)
+    return out
+
+
+def check_pdfa_2b(path: Path) -> None:
+    """Each PDF/A-2b requirement Muster's files touch, read from the file's structure."""
+    import pypdf
+    from pypdf.generic import ArrayObject
+
+    data = path.read_bytes()
+    assert re.match(rb"%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}", data), "header and binary comment"
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert "/Encrypt" not in reader.trailer and reader.trailer.get("/ID")
+    assert str(root.get("/Version", "/1.7")) <= "/1.7", "PDF/A-2 is PDF 1.7"
+    for forbidden in ("/JavaScript", "/AA", "/OpenAction"):
+        assert forbidden not in root
+    assert "/EmbeddedFiles" not in (root.get("/Names") or {})
+    (intent,) = root["/OutputIntents"]
+    intent = intent.get_object()
+    assert intent["/S"] == "/GTS_PDFA1"
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 3 and profile.get_data()[36:40] == b"acsp"
+    assert profile.get_data()[16:20] == b"RGB "
+    metadata = root["/Metadata"].get_object()
+    assert "/Filter" not in metadata or metadata["/Filter"] in ([], ArrayObject())
+    xmp = metadata.get_data().decode("utf-8")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>|pdfaid:part=\"2\"", xmp)
+    assert re.search(r"<pdfaid:conformance>B</pdfaid:conformance>|conformance=\"B\"", xmp)
+    info = reader.trailer["/Info"]
+    for key, pattern in (("/Title", "dc:title"), ("/Producer", "pdf:Producer")):
+        assert str(info[key]).replace("&", "&amp;") in xmp, (key, pattern)
+    created = str(info["/CreationDate"])  # D:YYYYMMDDhhmmss
+    assert f"{created[2:6]}-{created[6:8]}-{created[8:10]}T{created[10:12]}:" in xmp
+    fonts: list[Any] = []
+    seen: set[int] = set()
+    for page in reader.pages:
+        fonts += _fonts(page.get("/Resources"), seen)
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            assert int(annot.get("/F", 0)) & 4, "annotations print"
+            assert not int(annot.get("/F", 0)) & (1 | 2 | 32), "no hidden annotations"
+            normal = (annot.get("/AP") or {}).get("/N")
+            if normal is not None:
+                fonts += _fonts(normal.get_object().get("/Resources"), seen)
+    assert fonts
+    for font in fonts:
+        assert font["/BaseFont"] != "/Helvetica"
+        descriptor = font["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is embedded"
+    form = root.get("/AcroForm")
+    if form is not None:
+        assert not form.get_object().get("/NeedAppearances", False)
+
+
+def _hq(tmp_path: Path) -> tuple[Any, signing.TimeStampKey]:
+    from app.paths import Paths
+    from app.services.installation import open_installation
+
+    hq = open_installation(Paths(tmp_path / "hq"))
+    identity.create_identity(hq, Profile(name="Amina Diallo", title="HQ analyst", role="hq"), PASS)
+    key = signing.hq_time_stamp_key(hq, lambda: PASS)
+    assert key is not None
+    return hq, key
+
+
+@pytest.mark.timeout(120)
+def test_summaries_and_sheets_are_pdfa_2b_signed_and_time_stamped(signer, tmp_path: Path) -> None:
+    inst, key = signer
+    hq, stamp_key = _hq(tmp_path)
+    try:
+        for mission in ("UNSMIL", "UNRCCA"):
+            summary, sheets = _documents(inst, key, tmp_path, mission)
+            check_pdfa_2b(sheets)
+            check_pdfa_2b(summary)  # signed
+            stamped = tmp_path / f"{mission}-stamped.pdf"
+            stamped.write_bytes(signing.timestamp_received_pdf(summary.read_bytes(), stamp_key))
+            check_pdfa_2b(stamped)
+    finally:
+        hq.close()
+
+
+# --- certification and time-stamps ------------------------------------------------------
+
+
+def _pdfsig(path: Path) -> str:
+    done = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
+    return done.stdout + done.stderr
+
+
+@needs_poppler
+@pytest.mark.timeout(120)
+def test_certified_then_time_stamped_by_hq(signer, tmp_path: Path) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import MDPPerm
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+    from pyhanko_certvalidator import ValidationContext
+
+    inst, key = signer
+    summary = tmp_path / "summary.pdf"
+    export_summary(inst, training_ids()["UNSMIL"], summary, key)
+    hq, stamp_key = _hq(tmp_path)
+    try:
+        stamped = tmp_path / "stamped.pdf"
+        stamped.write_bytes(signing.timestamp_received_pdf(summary.read_bytes(), stamp_key))
+        # pyHanko's validator: a certification with DocMDP P=2, then a document time-stamp.
+        reader = PdfFileReader(io.BytesIO(stamped.read_bytes()))
+        certification, receipt = reader.embedded_signatures
+        assert certification.sig_object["/Reference"][0]["/TransformMethod"] == "/DocMDP"
+        status = validate_pdf_signature(
+            certification,
+            ValidationContext(trust_roots=[certification.signer_cert], allow_fetching=False),
+        )
+        assert status.intact and status.valid and status.docmdp_ok
+        assert certification.docmdp_level == MDPPerm.FILL_FORMS
+        assert receipt.sig_object["/Type"] == "/DocTimeStamp"
+        tsa = receipt.signer_cert
+        assert tsa.extended_key_usage_value.native == ["time_stamping"]
+        assert any(e["extn_id"].native == "extended_key_usage" and e["critical"].native
+                   for e in tsa["tbs_certificate"]["extensions"])  # fmt: skip
+        ts_status = validate_pdf_timestamp(
+            receipt, validation_context=ValidationContext(trust_roots=[tsa], allow_fetching=False)
+        )
+        assert ts_status.intact and ts_status.valid and ts_status.timestamp is not None
+        # Poppler sees both.
+        report = _pdfsig(stamped)
+        assert "MusterSignature" in report and "MusterHQReceipt" in report
+        assert "Signature is Valid" in report and "Total document signed" in report
+
+        # Muster: valid at HQ once the field signer is trusted, with who/when/intact/trusted.
+        trust.add_trusted(hq, identity.load_identity(inst).certificate_pem)
+        result = signing.verify_pdf(hq, stamped)
+        assert result.ok and result.certified, result.problems
+        (stamp,) = result.timestamps
+        assert stamp.intact and stamp.trusted and stamp.authority == "Amina Diallo (time-stamping)"
+        code, out, err = run_cli("verify", str(stamped), home=hq.paths.home)
+        assert code == 0, err
+        assert "the signer's own clock" in out and "Time-stamped:" in out
+        assert "by Amina Diallo (time-stamping): intact, trusted" in out
+        # The field does not trust that HQ: intact, not trusted, still valid for its signer.
+        field_view = signing.verify_pdf(inst, stamped)
+        assert field_view.ok and not field_view.timestamps[0].trusted
+    finally:
+        hq.close()
+
+
+def test_an_edit_after_certification_is_reported_in_one_line(signer, tmp_path: Path) -> None:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    inst, key = signer
+    path = tmp_path / "summary.pdf"
+    export_summary(inst, training_ids()["UNSMIL"], path, key)
+    with path.open("rb+") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        writer.root["/MusterNote"] = generic.TextStringObject("figures changed later")
+        writer.update_root()
+        writer.write_in_place()
+    result = signing.verify_pdf(inst, path)
+    assert result.intact and result.certified and not result.whole_file and not result.ok
+    code, _out, err = run_cli("verify", str(path), home=inst.paths.home)
+    assert code == 1
+    assert err.strip().splitlines() == [f"muster: {result.verdict}"]  # no traceback
