@@ -77,6 +77,7 @@ class RowTable(Flowable):
         _prepared: list[tuple[list[tuple[Cell, bool]], float]] | None = None,
     ) -> None:
         super().__init__()
+        self.hAlign = "CENTER"  # full text width, between the margins like platypus Tables
         self.columns = list(columns)
         self.font_size = font_size
         self.leading = font_size + 1.5
