@@ -345,14 +345,8 @@ def actual_text_span(letters: str) -> tuple[str, str]:
     return f"/Span <</ActualText <FEFF{hex_text}>>> BDC ", " EMC"
 
 
-@dataclass
-class _Drawn:
-    """One piece of text as drawn: its baseline (page space), letters as read, mark or -1."""
-
-    y: float
-    size: float
-    letters: str
-    mark: int
+# One piece of text as drawn: baseline (page space), font size, letters as read, mark or -1.
+_Drawn = tuple[float, float, str, int]
 
 
 def _lines(drawn: list[_Drawn]) -> list[list[_Drawn]]:
@@ -364,25 +358,27 @@ def _lines(drawn: list[_Drawn]) -> list[list[_Drawn]]:
     """
     lines: list[list[_Drawn]] = []
     for piece in drawn:
-        if lines and abs(piece.y - lines[-1][-1].y) <= 0.5 * max(piece.size, lines[-1][-1].size):
-            lines[-1].append(piece)
-        else:
-            lines.append([piece])
+        if lines:
+            last = lines[-1][-1]
+            if abs(piece[0] - last[0]) <= 0.5 * max(piece[1], last[1]):
+                lines[-1].append(piece)
+                continue
+        lines.append([piece])
     return lines
 
 
 def resolve_marks(code: list[str], drawn: list[_Drawn]) -> list[str]:
     """``code`` with each marked Arabic run wrapped in an ActualText span or left as glyphs."""
-    if not any(piece.mark >= 0 for piece in drawn):
+    if not any(piece[3] >= 0 for piece in drawn):
         return code
     spans: dict[int, tuple[str, str]] = {}
     for line in _lines(drawn):
-        marked = [piece for piece in line if piece.mark >= 0]
+        marked = [piece for piece in line if piece[3] >= 0]
         if not marked:
             continue
-        keep_glyphs = pdfium_reads_rtl([piece.letters for piece in line])
-        for piece in marked:
-            spans[piece.mark] = ("", "") if keep_glyphs else actual_text_span(piece.letters)
+        keep_glyphs = pdfium_reads_rtl([piece[2] for piece in line])
+        for _y, _size, letters, mark in marked:
+            spans[mark] = ("", "") if keep_glyphs else actual_text_span(letters)
 
     def replace(match: re.Match[str]) -> str:
         opening, closing = spans[int(match.group(1))]
@@ -401,11 +397,6 @@ def arabic_text_canvas() -> type[Canvas]:
         """Records where each piece of text is drawn and marks the Arabic runs."""
 
         _drawn_at: float | None = None
-        _line_feeds = 0.0  # T* moves ReportLab's _textOut makes without tracking them
-
-        def setTextOrigin(self, x: float, y: float) -> None:
-            super().setTextOrigin(x, y)
-            self._line_feeds = 0.0
 
         def textLine(self, text: str = "") -> None:
             self._drawn_at = self._y  # textLine moves the cursor before formatting
@@ -414,8 +405,10 @@ def arabic_text_canvas() -> type[Canvas]:
 
         def _textOut(self, text: str, TStar: int = 0) -> None:
             super()._textOut(text, TStar)
-            if TStar:
-                self._line_feeds += self._leading or 0.0
+            if TStar:  # ReportLab does not follow the T* it writes; the baseline moves down
+                down = (self._leading or 0.0) * (1 if self._canvas.bottomup else -1)
+                self._y0 -= down
+                self._y -= down
 
         def _formatText(self, text: str) -> str:
             code: str = super()._formatText(text)
@@ -424,15 +417,12 @@ def arabic_text_canvas() -> type[Canvas]:
             canvas: Any = self._canvas
             _a, b, _c, d, _e, f = canvas._currentMatrix
             y = self._y if self._drawn_at is None else self._drawn_at
-            y -= self._line_feeds
             page_y = b * self._x + d * y + f
             if self._fontname in _ARABIC_FONTS:
                 mark = len(canvas._muster_drawn)
-                canvas._muster_drawn.append(
-                    _Drawn(page_y, self._fontsize, painted_letters(text), mark)
-                )
+                canvas._muster_drawn.append((page_y, self._fontsize, painted_letters(text), mark))
                 return f"\x00{mark}[{code}\x00{mark}]"
-            canvas._muster_drawn.append(_Drawn(page_y, self._fontsize, text, -1))
+            canvas._muster_drawn.append((page_y, self._fontsize, text, -1))
             return code
 
     class ArabicTextCanvas(Canvas):  # type: ignore[misc]
