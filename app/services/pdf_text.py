@@ -13,7 +13,7 @@ is one glyph for two letters: it maps to its last letter and is followed by an
 invisible zero-width glyph for each other letter.
 
 What each reader does with that, measured (pdfium 159.0.8149 in pypdfium2 5.15,
-pypdf 7.1, Poppler 22 pdftotext, pdfminer.six 20260107, MuPDF 1.27 in PyMuPDF 2.0;
+pypdf 7.1, Poppler 22.12 pdftotext, pdfminer.six 20260107, MuPDF 1.28 in PyMuPDF 2.0;
 tests/test_pdf_arabic.py keeps the pdfium facts honest):
 
 - pdfium (Chrome, Edge) orders text objects on a line by x, then runs its own
@@ -35,10 +35,18 @@ tests/test_pdf_arabic.py keeps the pdfium facts honest):
   would suit it and break pypdf, pdfium and Poppler, so pdfminer's lines need the
   Unicode bidi algorithm (python-bidi's get_display) to read in logical order.
 
-So :class:`ArabicTextCanvas` predicts, page by page, how pdfium will read each
-line (the runs drawn one after another on one baseline) and wraps each Arabic run
-of a line pdfium reads left to right in a /Span with the painted letters as
-ActualText; mostly-Arabic lines keep their glyphs alone.
+So the canvas of :func:`arabic_text_canvas` predicts, page by page, how pdfium
+will read each line (the runs drawn one after another on one baseline) and wraps
+each Arabic run of a line pdfium reads left to right in a /Span with the painted
+letters as ActualText; mostly-Arabic lines keep their glyphs alone.
+
+Also tried, on tiny ReportLab files varying one thing at a time: one Tj per word,
+with or without space glyphs, one text object per cell: pdfium gives the same
+reversed words. ActualText in logical order: reversed by pdfium, Poppler and MuPDF.
+Reordering the words' text objects so pdfium's x-sort meets them first to last
+(invisible leading spaces): whole in pdfium, pypdf and Poppler, but MuPDF then
+reverses the words and pdfminer splits the name over several lines. Adobe
+Acrobat was not available to measure.
 """
 
 from __future__ import annotations
