@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pytestqt.qtbot import QtBot
 
-from app.services import identity
+from app.services import identity, signing, trust
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
 from app.ui.main_window import MainWindow
 from app.ui.verify_window import VerifyWindow
-from tests.test_pdf import PASS, training_ids
+from tests.test_i18n_ui import french
+from tests.test_pdf import PASS, signer, training_ids
+from tests.test_pdf_archive import _hq
+
+__all__ = ["french", "signer"]
 
 
 def test_verify_window_reports_valid_tampered_and_unreadable(
@@ -67,3 +75,84 @@ def test_verify_window_reports_valid_tampered_and_unreadable(
     assert "Cannot check this file" in dialog.verdict.text()
     assert dialog.choose_button.isEnabled()
     dialog.close()
+
+
+@pytest.fixture
+def stamped_at_hq(signer, tmp_path: Path) -> Iterator[tuple[Any, Path]]:
+    """HQ's installation (trusting the field signer) and a certified summary it time-stamped."""
+    inst, key = signer
+    summary = tmp_path / "summary.pdf"
+    export_summary(inst, training_ids()["UNSMIL"], summary, key, SummaryOptions())
+    hq, stamp_key = _hq(tmp_path)
+    trust.add_trusted(hq, identity.load_identity(inst).certificate_pem)
+    stamped = tmp_path / "received.pdf"
+    stamped.write_bytes(signing.timestamp_received_pdf(summary.read_bytes(), stamp_key))
+    yield hq, stamped
+    hq.close()
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_verify_window_shows_certification_signing_time_and_hq_time_stamps(
+    qtbot: QtBot,
+    stamped_at_hq: tuple[Any, Path],
+    artifacts: Path,
+    request: pytest.FixtureRequest,
+    lang: str,
+) -> None:
+    hq, stamped = stamped_at_hq
+    if lang == "fr":
+        request.getfixturevalue("french")
+    window = MainWindow(hq, welcome=False)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.documents.open_verify()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.verified, timeout=20000) as done:
+        dialog.verify_file(stamped)
+    result = done.args[0]
+    assert result.ok and result.certified and len(result.timestamps) == 1
+    rows = _rows(dialog)
+    words = FRENCH if lang == "fr" else ENGLISH
+    assert rows[words["certified"]] == words["certified_value"]
+    assert words["own_clock"] in rows[words["signed_on"]]
+    when = result.timestamps[0].time.strftime("%Y-%m-%d %H:%M UTC")
+    assert rows[words["stamped"]] == words["stamp"].format(when=when)
+    assert dialog.verdict.text().startswith(words["valid"])
+    dialog.resize(760, 420)
+    qtbot.wait(100)  # let the layout settle before the screenshot
+    dialog.grab().save(str(artifacts / f"ui-verify-certified-stamped-{lang}.png"))
+    dialog.close()
+    window._closing_confirmed = True  # type: ignore[attr-defined]
+    window.close()
+
+
+ENGLISH = {
+    "certified": "Certified",
+    "certified_value": "yes: only time-stamps may be added",
+    "signed_on": "Signed on",
+    "own_clock": "(the signer's own clock, not checked)",
+    "stamped": "Time-stamped",
+    "stamp": "{when} by Amina Diallo (time-stamping): intact, trusted",
+    "valid": "Valid: signed by Chantal Mbuyi",
+}
+FRENCH = {
+    "certified": "Certifié",
+    "certified_value": "oui : seuls des horodatages peuvent être ajoutés",
+    "signed_on": "Signé le",
+    "own_clock": "(horloge du signataire, non vérifiée)",
+    "stamped": "Horodaté",
+    "stamp": "{when} par Amina Diallo (time-stamping) : intact, de confiance",
+    "valid": "Valide",
+}
+
+
+def _rows(dialog: VerifyWindow) -> dict[str, str]:
+    role = dialog.details.ItemRole
+    return {
+        dialog.details.itemAt(i, role.LabelRole).widget().text(): dialog.details.itemAt(
+            i, role.FieldRole
+        )
+        .widget()
+        .text()
+        for i in range(dialog.details.rowCount())
+    }

@@ -13,12 +13,18 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from app.l10n import tr
 from app.services.pdf_archive import make_pdfa
-from app.services.pdf_text import SANS, SANS_BOLD, draw_string, fit, register_fonts
+from app.services.pdf_text import (
+    SANS,
+    SANS_BOLD,
+    arabic_text_canvas,
+    draw_string,
+    fit,
+    register_fonts,
+)
 
 UN_BLUE = colors.HexColor("#1a5f9e")
 LIGHT_BLUE = colors.HexColor("#e8f0f8")
@@ -39,16 +45,17 @@ class Footer:
     margin: float
 
 
-def numbered_canvas(footer: Footer) -> Callable[..., Canvas]:
+def numbered_canvas(footer: Footer) -> Callable[..., Any]:
     """A canvas class that paints ``footer`` and "Page X of Y" on every page when saved."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(arabic_text_canvas()):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = SANS  # no base-14 Helvetica: PDF/A embeds every font
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
+            self.mark_arabic_runs()
             self._page_states.append(dict(self.__dict__))
             self._startPage()
 

@@ -1,4 +1,4 @@
-"""Fonts and text in any script for ReportLab documents.
+"""Fonts and text in any script for ReportLab documents, searchable in every reader.
 
 ReportLab's built-in fonts cover neither Cyrillic nor Arabic, so Muster embeds
 DejaVu Sans (Latin, Cyrillic) and Noto Naskh Arabic, shipped in resources/fonts
@@ -7,15 +7,46 @@ Arabic is shaped with arabic-reshaper and put in visual order with python-bidi
 before drawing. Noto Naskh has no Latin letters or digits and DejaVu has no
 Arabic presentation forms, so a mixed string is drawn as runs, each in its font.
 
-Searchable Arabic. Glyphs sit in visual order (as every PDF reader that reorders
-right-to-left text expects: pdfium, Poppler, pypdf), and the Arabic fonts' ToUnicode
-maps each shaped glyph back to its ordinary letter (U+FEB3 -> U+0633), so copy and
-search give the name as typed. A ligature (lam-alef) is one glyph for two letters;
-it maps to its last letter and is followed by an invisible zero-width glyph for
-each other letter, so readers that reverse the line get the letters in order.
-Tried and measured in tests/test_pdf_text_extraction.py: marked-content
-/ActualText is ignored by pdfminer and pypdf and reversed by pdfium and Poppler;
-ReportLab's HarfBuzz shaping maps glyphs for pdfminer only.
+Glyphs sit in visual (painted) order, and the Arabic fonts' ToUnicode maps each
+shaped glyph back to its ordinary letter (U+FEB3 -> U+0633). A ligature (lam-alef)
+is one glyph for two letters: it maps to its last letter and is followed by an
+invisible zero-width glyph for each other letter.
+
+What each reader does with that, measured (pdfium 159.0.8149 in pypdfium2 5.15,
+pypdf 7.1, Poppler 22.12 pdftotext, pdfminer.six 20260107, MuPDF 1.28 in PyMuPDF 2.0;
+tests/test_pdf_arabic.py keeps the pdfium facts honest):
+
+- pdfium (Chrome, Edge) orders text objects on a line by x, then runs its own
+  small bidi over the whole line: runs of one direction are split at every space,
+  each right-to-left run (one Arabic word) is reversed, and the order of the runs
+  is reversed only when the line has more right-to-left runs than left-to-right
+  ones (digits and punctuation count for neither). An Arabic name alone, or in a
+  mostly-Arabic line, comes out whole; in a mostly-Latin table row its words come
+  out in reverse order (LibreOffice's PDFs do the same). A marked-content span with
+  /ActualText is read instead of the glyphs, laid out right to left and then not
+  reversed again: an ActualText holding the painted letters gives the name whole.
+  In a mostly-Arabic line that span would come out reversed.
+- Poppler and MuPDF reorder by position with a real bidi step, from the glyphs or
+  from the same ActualText (which they too treat as painted order): whole names.
+- pypdf reverses each right-to-left run of a content stream's text: whole names;
+  it ignores ActualText.
+- pdfminer.six has no bidi step and ignores ActualText: it returns the glyphs left
+  to right (each name reversed letter by letter). Storing glyphs in logical order
+  would suit it and break pypdf, pdfium and Poppler, so pdfminer's lines need the
+  Unicode bidi algorithm (python-bidi's get_display) to read in logical order.
+
+So the canvas of :func:`arabic_text_canvas` predicts, page by page, how pdfium
+will read each line (the runs drawn one after another on one baseline) and wraps
+each Arabic run of a line pdfium reads left to right in a /Span with the painted
+letters as ActualText; mostly-Arabic lines keep their glyphs alone.
+
+Also tried, on tiny ReportLab files varying one thing at a time: one Tj per word,
+with or without space glyphs, one text object per cell: pdfium gives the same
+reversed words. ActualText in logical order: reversed by pdfium, Poppler and MuPDF.
+Reordering the words' text objects so pdfium's x-sort meets them first to last
+(invisible leading spaces): whole in pdfium, pypdf and Poppler, but MuPDF then
+reverses the words and pdfminer splits the name over several lines. Adobe
+Acrobat was not available to measure.
 """
 
 from __future__ import annotations
@@ -26,10 +57,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reportlab.pdfgen.canvas import Canvas
 
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
@@ -88,16 +121,20 @@ def _no_base14_defaults() -> None:
     tables.CellStyle.fontname = SANS
 
 
+def _letter(char: int) -> str:
+    """What a reader gets from the Arabic font's glyph for ``char`` (its ToUnicode entry)."""
+    if char in _HIDDEN_RANGE:
+        return chr(char - _HIDDEN_BASE + 0x0600)
+    if 0xFB50 <= char <= 0xFEFC:
+        return unicodedata.normalize("NFKC", chr(char))[-1:]  # a ligature: its last letter
+    return chr(char)
+
+
 def _to_unicode_cmap(subset: list[int]) -> str:
     """A ToUnicode CMap giving each shaped glyph its ordinary letter (NFKC of the form)."""
     lines = []
     for code, char in enumerate(subset):
-        if char in _HIDDEN_RANGE:
-            text = chr(char - _HIDDEN_BASE + 0x0600)
-        elif 0xFB50 <= char <= 0xFEFC:
-            text = unicodedata.normalize("NFKC", chr(char))[-1:]  # a ligature: its last letter
-        else:
-            text = chr(char)
+        text = _letter(char)
         lines.append(f"<{code:02X}> <{text.encode('utf-16-be').hex().upper()}>")
     return "\n".join(
         [
@@ -266,3 +303,155 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+# --- how pdfium will read each line (see the module docstring) -------------------------
+
+_ARABIC_FONTS = frozenset({ARABIC, ARABIC_BOLD})
+_LEFT_WEAK = frozenset({"AN", "EN", "NSM", "CS", "ES", "ET", "BN"})
+_MARK_RE = re.compile("\x00([0-9]+)([][])")  # around an Arabic run's code: \0<n>[ ... \0<n>]
+
+
+@lru_cache(maxsize=50_000)
+def painted_letters(shown: str) -> str:
+    """The letters a reader takes from the glyphs of ``shown`` (a visual run), in painted order."""
+    return "".join(_letter(ord(char)) for char in shown)
+
+
+@lru_cache(maxsize=50_000)
+def direction_runs(text: str) -> tuple[int, int]:
+    """(right-to-left runs, left-to-right runs) in ``text`` as pdfium counts them per line.
+
+    A run is a stretch of one strong direction; anything else ends it: spaces and
+    punctuation (neutral), digits and some punctuation (weak, counted for neither).
+    """
+    rtl = ltr = 0
+    previous = ""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        kind = "R" if kind in ("R", "AL") else "W" if kind in _LEFT_WEAK else kind
+        if kind != previous:
+            rtl += kind == "R"
+            ltr += kind == "L"
+            previous = kind
+    return rtl, ltr
+
+
+def pdfium_reads_rtl(texts: Sequence[str]) -> bool:
+    """Whether pdfium reverses the order of runs in a line holding ``texts`` (letters as read)."""
+    rtl = ltr = 0
+    for text in texts:
+        r, l = direction_runs(text)  # noqa: E741
+        rtl += r
+        ltr += l
+    return rtl > ltr
+
+
+def actual_text_span(letters: str) -> tuple[str, str]:
+    """Marked-content operators giving ``letters`` as the ActualText of what they enclose."""
+    hex_text = letters.encode("utf-16-be").hex().upper()
+    return f"/Span <</ActualText <FEFF{hex_text}>>> BDC ", " EMC"
+
+
+# One piece of text as drawn: baseline (page space), font size, letters as read, mark or -1.
+_Drawn = tuple[float, float, str, int]
+
+
+def _lines(drawn: list[_Drawn]) -> list[list[_Drawn]]:
+    """Pieces drawn one after another on one baseline, as pdfium groups them into lines.
+
+    pdfium also joins a piece whose baseline lies within the previous piece's glyph
+    box (a vertically centred table cell); Muster's tables align cells at the top,
+    so baselines differ by nothing or by a line or more, and half an em tells them apart.
+    """
+    lines: list[list[_Drawn]] = []
+    for piece in drawn:
+        if lines:
+            last = lines[-1][-1]
+            if abs(piece[0] - last[0]) <= 0.5 * max(piece[1], last[1]):
+                lines[-1].append(piece)
+                continue
+        lines.append([piece])
+    return lines
+
+
+def resolve_marks(code: list[str], drawn: list[_Drawn]) -> list[str]:
+    """``code`` with each marked Arabic run wrapped in an ActualText span or left as glyphs."""
+    if not any(piece[3] >= 0 for piece in drawn):
+        return code
+    spans: dict[int, tuple[str, str]] = {}
+    for line in _lines(drawn):
+        marked = [piece for piece in line if piece[3] >= 0]
+        if not marked:
+            continue
+        keep_glyphs = pdfium_reads_rtl([piece[2] for piece in line])
+        for _y, _size, letters, mark in marked:
+            spans[mark] = ("", "") if keep_glyphs else actual_text_span(letters)
+
+    def replace(match: re.Match[str]) -> str:
+        opening, closing = spans[int(match.group(1))]
+        return opening if match.group(2) == "[" else closing
+
+    return [_MARK_RE.sub(replace, chunk) if "\x00" in chunk else chunk for chunk in code]
+
+
+@lru_cache(maxsize=1)
+def arabic_text_canvas() -> type[Canvas]:
+    """A ReportLab Canvas whose Arabic runs pdfium reads in logical order (module docstring)."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    class TextObject(PDFTextObject):  # type: ignore[misc]
+        """Records where each piece of text is drawn and marks the Arabic runs."""
+
+        _drawn_at: float | None = None
+
+        def textLine(self, text: str = "") -> None:
+            self._drawn_at = self._y  # textLine moves the cursor before formatting
+            super().textLine(text)
+            self._drawn_at = None
+
+        def _textOut(self, text: str, TStar: int = 0) -> None:
+            super()._textOut(text, TStar)
+            if TStar:  # ReportLab does not follow the T* it writes; the baseline moves down
+                down = (self._leading or 0.0) * (1 if self._canvas.bottomup else -1)
+                self._y0 -= down
+                self._y -= down
+
+        def _formatText(self, text: str) -> str:
+            code: str = super()._formatText(text)
+            if not code or not text:
+                return code
+            canvas: Any = self._canvas
+            _a, b, _c, d, _e, f = canvas._currentMatrix
+            y = self._y if self._drawn_at is None else self._drawn_at
+            page_y = b * self._x + d * y + f
+            if self._fontname in _ARABIC_FONTS:
+                mark = len(canvas._muster_drawn)
+                canvas._muster_drawn.append((page_y, self._fontsize, painted_letters(text), mark))
+                return f"\x00{mark}[{code}\x00{mark}]"
+            canvas._muster_drawn.append((page_y, self._fontsize, text, -1))
+            return code
+
+    class ArabicTextCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._muster_drawn: list[_Drawn] = []
+
+        def beginText(self, x: float = 0, y: float = 0, direction: str | None = None) -> Any:
+            return TextObject(self, x, y, direction=direction)
+
+        def _startPage(self) -> None:
+            super()._startPage()
+            self._muster_drawn = []
+
+        def mark_arabic_runs(self) -> None:
+            """Settle this page's Arabic runs (call before the page's code is kept)."""
+            self._code = resolve_marks(self._code, self._muster_drawn)
+            self._muster_drawn = []
+
+        def showPage(self) -> None:
+            self.mark_arabic_runs()
+            super().showPage()
+
+    return ArabicTextCanvas

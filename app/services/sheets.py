@@ -158,6 +158,8 @@ def build_sheets(
             ("ALIGN", (0, 0), (0, -1), "RIGHT"),
             ("ALIGN", (2, 0), (2, -1), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.6, "#7f8c99"),
+            # A pre-filled row's cells start on one baseline: readers see the row as one line.
+            ("VALIGN", (0, 1), (-1, max(1, len(people))), "TOP"),
             # Room for a signature: pre-filled rows grow with their text, never below this.
             ("TOPPADDING", (0, 1), (-1, -1), 7),
             ("BOTTOMPADDING", (0, 1), (-1, -1), 7),

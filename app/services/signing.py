@@ -63,13 +63,12 @@ class StampPlacement:
 def _stamp_pdf(lines: list[tuple[str, float, bool]], width: float, height: float) -> bytes:
     """A one-page PDF the size of the stamp: the lines (text, size, bold) in any script."""
     from reportlab.lib import colors
-    from reportlab.pdfgen.canvas import Canvas
 
-    from app.services.pdf_text import SANS, draw_string, register_fonts
+    from app.services.pdf_text import SANS, arabic_text_canvas, draw_string, register_fonts
 
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), initialFontName=SANS)
+    canvas = arabic_text_canvas()(buffer, pagesize=(width, height), initialFontName=SANS)
     canvas.setFillColor(colors.HexColor("#eef4fa"))
     canvas.setStrokeColor(colors.HexColor("#1a5f9e"))
     canvas.setLineWidth(1.2)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 
 if TYPE_CHECKING:
-    from app.services.signing import VerificationResult
+    from datetime import datetime
+
+    from app.services.signing import TimeStampInfo, VerificationResult
     from app.ui.main_window import MainWindow
 
 
@@ -106,10 +108,13 @@ class VerifyWindow(QDialog):
             self._window.show_error(exc)
 
     def _show(self, result: VerificationResult) -> None:
-        from app.services.identity import format_fingerprint
-
         self.choose_button.setEnabled(True)
         self.result = result
+        self._show_verdict(result)
+        self._show_details(result)
+        self.verified.emit(result)
+
+    def _show_verdict(self, result: VerificationResult) -> None:
         signer = result.signer
         if result.ok:
             self.verdict.setText(
@@ -122,6 +127,12 @@ class VerifyWindow(QDialog):
             reason = result.problems[0] if result.problems else ""
             self.verdict.setText(self.tr("Not valid: ") + reason)
             self.verdict.setStyleSheet("color: #b00020; font-weight: bold; font-size: 14px")
+
+    def _show_details(self, result: VerificationResult) -> None:
+        """What ``muster verify`` shows: signer, time, certification, checks, HQ time-stamps."""
+        from app.services.identity import format_fingerprint
+
+        signer = result.signer
         yes, no = self.tr("yes"), self.tr("no")
 
         def row(label: str, value: str) -> None:
@@ -137,16 +148,44 @@ class VerifyWindow(QDialog):
             )
             row(self.tr("Certificate"), format_fingerprint(signer.fingerprint))
         if result.signed_at is not None:
-            row(self.tr("Signed on"), result.signed_at.strftime("%Y-%m-%d %H:%M UTC"))
+            row(
+                self.tr("Signed on"),
+                self.tr("{when} (the signer's own clock, not checked)").replace(
+                    "{when}", _utc(result.signed_at)
+                ),
+            )
         if result.signed:
+            row(
+                self.tr("Certified"),
+                self.tr("yes: only time-stamps may be added") if result.certified else no,
+            )
             row(self.tr("Intact"), yes if result.intact else no)
             row(self.tr("Whole file signed"), yes if result.whole_file else no)
             row(self.tr("Trusted"), (yes if result.trusted else no) + " — " + result.trust_reason)
+        for stamp in result.timestamps:
+            row(self.tr("Time-stamped"), self._stamp_text(stamp))
         for problem in result.problems[1:]:
             row(self.tr("Also"), problem)
         if result.document_id:
             row(self.tr("Document id"), result.document_id)
-        self.verified.emit(result)
+
+    def _stamp_text(self, stamp: TimeStampInfo) -> str:
+        """One HQ document time-stamp: when, by whom, intact, trusted (and why not)."""
+        when = _utc(stamp.time) if stamp.time else self.tr("at an unknown time")
+        text = (
+            self.tr("{when} by {authority}: {intact}, {trusted}")
+            .replace("{when}", when)
+            .replace("{authority}", stamp.authority)
+            .replace("{intact}", self.tr("intact") if stamp.intact else self.tr("NOT intact"))
+            .replace("{trusted}", self.tr("trusted") if stamp.trusted else self.tr("not trusted"))
+        )
+        if not (stamp.intact and stamp.trusted):
+            text += " — " + stamp.reason
+        return text
+
+
+def _utc(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def open_verify_window(window: MainWindow) -> VerifyWindow:

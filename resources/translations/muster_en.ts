@@ -2749,6 +2749,18 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Signed on</translation>
         </message>
         <message>
+            <source>{when} (the signer's own clock, not checked)</source>
+            <translation>{when} (the signer's own clock, not checked)</translation>
+        </message>
+        <message>
+            <source>Certified</source>
+            <translation>Certified</translation>
+        </message>
+        <message>
+            <source>yes: only time-stamps may be added</source>
+            <translation>yes: only time-stamps may be added</translation>
+        </message>
+        <message>
             <source>Intact</source>
             <translation>Intact</translation>
         </message>
@@ -2761,12 +2773,40 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Trusted</translation>
         </message>
         <message>
+            <source>Time-stamped</source>
+            <translation>Time-stamped</translation>
+        </message>
+        <message>
             <source>Also</source>
             <translation>Also</translation>
         </message>
         <message>
             <source>Document id</source>
             <translation>Document id</translation>
+        </message>
+        <message>
+            <source>at an unknown time</source>
+            <translation>at an unknown time</translation>
+        </message>
+        <message>
+            <source>{when} by {authority}: {intact}, {trusted}</source>
+            <translation>{when} by {authority}: {intact}, {trusted}</translation>
+        </message>
+        <message>
+            <source>intact</source>
+            <translation>intact</translation>
+        </message>
+        <message>
+            <source>NOT intact</source>
+            <translation>NOT intact</translation>
+        </message>
+        <message>
+            <source>trusted</source>
+            <translation>trusted</translation>
+        </message>
+        <message>
+            <source>not trusted</source>
+            <translation>not trusted</translation>
         </message>
     </context>
     <context>

@@ -2749,6 +2749,18 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Signé le</translation>
         </message>
         <message>
+            <source>{when} (the signer's own clock, not checked)</source>
+            <translation>{when} (horloge du signataire, non vérifiée)</translation>
+        </message>
+        <message>
+            <source>Certified</source>
+            <translation>Certifié</translation>
+        </message>
+        <message>
+            <source>yes: only time-stamps may be added</source>
+            <translation>oui : seuls des horodatages peuvent être ajoutés</translation>
+        </message>
+        <message>
             <source>Intact</source>
             <translation>Intact</translation>
         </message>
@@ -2761,12 +2773,40 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>De confiance</translation>
         </message>
         <message>
+            <source>Time-stamped</source>
+            <translation>Horodaté</translation>
+        </message>
+        <message>
             <source>Also</source>
             <translation>Aussi</translation>
         </message>
         <message>
             <source>Document id</source>
             <translation>Identifiant du document</translation>
+        </message>
+        <message>
+            <source>at an unknown time</source>
+            <translation>à une heure inconnue</translation>
+        </message>
+        <message>
+            <source>{when} by {authority}: {intact}, {trusted}</source>
+            <translation>{when} par {authority} : {intact}, {trusted}</translation>
+        </message>
+        <message>
+            <source>intact</source>
+            <translation>intact</translation>
+        </message>
+        <message>
+            <source>NOT intact</source>
+            <translation>NON intact</translation>
+        </message>
+        <message>
+            <source>trusted</source>
+            <translation>de confiance</translation>
+        </message>
+        <message>
+            <source>not trusted</source>
+            <translation>pas de confiance</translation>
         </message>
     </context>
     <context>
