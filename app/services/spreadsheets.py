@@ -234,7 +234,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         odd_nuls = sample[1::2].count(0)
         encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
         return raw.decode(encoding, errors="replace"), encoding
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > len(sample) // 50:  # a stray NUL is cleaned; many: binary
         raise UserError("This file is not a spreadsheet or a text (CSV) file.")
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -271,6 +271,12 @@ def sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def _unguard(cell: str) -> str:
+    """"'+243 812…" -> "+243 812…": the apostrophe Muster's CSV export (as OWASP advises)
+    puts before text a spreadsheet would run as a formula."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 MAX_CELL_CHARS = csv.field_size_limit()  # 131,072: the csv module's own limit per cell
@@ -311,7 +317,7 @@ def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
     def lines() -> Iterator[tuple[int, tuple[str, ...]]]:
         try:
             for number, values in enumerate(reader, start=1):
-                yield number, tuple(clean_text(v) for v in values[:MAX_COLUMNS])
+                yield number, tuple(_unguard(clean_text(v)) for v in values[:MAX_COLUMNS])
         except csv.Error as exc:  # e.g. a quoted cell running on for more than the limit
             raise UserError(
                 f"Line {reader.line_num:,} of {path.name} cannot be read as CSV ({exc})."
