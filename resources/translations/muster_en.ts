@@ -517,10 +517,6 @@
             <translation>Export table</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
             <source>Table written to {path}.</source>
             <translation>Table written to {path}.</translation>
         </message>
@@ -882,16 +878,24 @@
             <translation>Add participants from an Excel or CSV list</translation>
         </message>
         <message>
+            <source>CSV for Excel, comma-separated (*.csv)</source>
+            <translation>CSV for Excel, comma-separated (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV for French Excel, semicolon-separated (*.csv)</source>
+            <translation>CSV for French Excel, semicolon-separated (*.csv)</translation>
+        </message>
+        <message>
             <source>Choose a training</source>
             <translation>Choose a training</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</translation>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</translation>
+            <source>Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Excel workbook with HXL hashtags (*.xlsx)</translation>
         </message>
         <message>
             <source>Export figures</source>

@@ -517,10 +517,6 @@
             <translation>Exporter le tableau</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
             <source>Table written to {path}.</source>
             <translation>Tableau écrit dans {path}.</translation>
         </message>
@@ -882,16 +878,24 @@
             <translation>Ajouter des participants depuis une liste Excel ou CSV</translation>
         </message>
         <message>
+            <source>CSV for Excel, comma-separated (*.csv)</source>
+            <translation>CSV pour Excel, séparateur virgule (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV for French Excel, semicolon-separated (*.csv)</source>
+            <translation>CSV pour Excel en français, séparateur point-virgule (*.csv)</translation>
+        </message>
+        <message>
             <source>Choose a training</source>
             <translation>Choisir une formation</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv);;Classeur Excel avec mots-dièses HXL (*.xlsx)</translation>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx)</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Classeur Excel (*.xlsx);;Classeur Excel avec étiquettes HXL (*.xlsx)</translation>
+            <source>Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Classeur Excel avec mots-dièses HXL (*.xlsx)</translation>
         </message>
         <message>
             <source>Export figures</source>
