@@ -159,7 +159,9 @@ class XlsxBook:
                         if max_rows is not None and seen >= max_rows:
                             return
                         if seen >= MAX_SHEET_ROWS:
-                            raise self._too_big(sheet, f"{MAX_SHEET_ROWS:,} rows")
+                            raise self._too_big(
+                                sheet, f"{MAX_SHEET_ROWS:,} rows (empty formatted rows count too)"
+                            )
         except UserError:
             raise
         except Exception as exc:  # bad XML, a shared string index out of range, a bad number
@@ -168,9 +170,8 @@ class XlsxBook:
 
     def _too_big(self, sheet: str, what: str) -> UserError:
         return UserError(
-            f"The sheet {sheet!r} of {self.path.name} has more than {what} (empty formatted "
-            "ones count too): a participant list is never that big. Copy the table into a "
-            "new workbook and import that."
+            f"The sheet {sheet!r} of {self.path.name} has more than {what}: a participant "
+            "list is never that big. Copy the table into a new workbook and import that."
         )
 
 
