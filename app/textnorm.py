@@ -71,9 +71,7 @@ ZWJ = "\u200d"  # zero-width joiner: forces a joined form in Arabic and Indic sc
 # Scripts whose spelling uses ZWNJ/ZWJ between two of their letters: Arabic (with Persian,
 # Urdu, Pashto letters and presentation forms), Syriac, Thaana, N'Ko, Mongolian and the
 # Indic scripts. Anywhere else (Latin, Cyrillic, next to a space, doubled) they are removed.
-_JOINING_SCRIPT = (
-    "\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0900-\u0dff\u1800-\u18af"
-)
+_JOINING_SCRIPT = "\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0900-\u0dff\u1800-\u18af"
 _JOINER_KEPT = re.compile(f"(?<=[{_JOINING_SCRIPT}])[{ZWNJ}{ZWJ}](?=[{_JOINING_SCRIPT}])")
 _JOINERS = re.compile(f"[{ZWNJ}{ZWJ}]")
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

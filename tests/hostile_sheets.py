@@ -114,7 +114,10 @@ def one_wide_row(path: Path, cells: int = 2_000_000) -> Path:
 
 BILLION_LAUGHS = (
     '<!DOCTYPE worksheet [<!ENTITY a "ha!ha!ha!ha!ha!ha!ha!ha!ha!ha!">'
-    + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi"))
+    + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">'
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     + "]>"
 )
 EXTERNAL_ENTITY = '<!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
@@ -122,7 +125,10 @@ EXTERNAL_ENTITY = '<!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/pass
 
 def with_entities(path: Path, prolog: str, entity: str) -> Path:
     """A list whose first name is an entity reference declared in the worksheet's DTD."""
-    rows = [*table_rows([HEADER]), f'<row r="2"><c r="A2" t="inlineStr"><is><t>&{entity};</t></is></c></row>']
+    rows = [
+        *table_rows([HEADER]),
+        f'<row r="2"><c r="A2" t="inlineStr"><is><t>&{entity};</t></is></c></row>',
+    ]
     return write_xlsx(path, _worksheet("A1:D2", rows), prolog=prolog)
 
 

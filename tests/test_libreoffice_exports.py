@@ -118,7 +118,7 @@ def test_libreoffice_never_runs_a_payload(installation, home: Path, tmp_path: Pa
         TrainingInput("=1+1", "MONUSCO", date(2024, 3, 4), date(2024, 3, 4),
                       sessions=(SessionInput(date(2024, 3, 4), "@SUM(2+2)"),)),
     )  # fmt: skip
-    payloads = ["=HYPERLINK(\"http://evil.example\",\"Ali\")", "+1+1", "-2+3", "@SUM(1+1)"]
+    payloads = ['=HYPERLINK("http://evil.example","Ali")', "+1+1", "-2+3", "@SUM(1+1)"]
     for payload in payloads:
         add_participant(installation, info.id, PersonInput(payload, organisation=payload))
     xlsx, semicolons = tmp_path / "p.xlsx", tmp_path / "p.csv"

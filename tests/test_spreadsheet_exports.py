@@ -282,7 +282,9 @@ def test_every_hxl_export_passes_libhxl(  # type: ignore[no-untyped-def]
     assert_valid_hxl(tmp_path / "pp.xlsx")
 
 
-def test_attendance_words_are_not_head_counts(demo_installation, home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_words_are_not_head_counts(
+    demo_installation, home: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "p.csv"
     assert run_cli("participants", "export", TUNIS, "-o", str(out), "--hxl", home=home)[0] == 0
     rows = read_csv(out, ",")

@@ -552,7 +552,9 @@ def _only_a_name(cells: Sequence[str], values: Mapping[str, str], mapping: Seque
     if any(values.get(f) for f in PERSON_FIELDS if f not in NAME_FIELDS):
         return False
     return not any(
-        cell for cell, target in zip(cells, mapping, strict=False) if target.startswith(SESSION_PREFIX)
+        cell
+        for cell, target in zip(cells, mapping, strict=False)
+        if target.startswith(SESSION_PREFIX)
     )
 
 

@@ -42,10 +42,48 @@ _NOTES = (
 )  # fmt: skip
 # Words of a sentence, never of a name: two of them make a row a note.
 _SENTENCE_WORDS = frozenset(
-    "les des ont sont ete est etaient pour avec dans qui que sur par aux leur "
-    "the were was are have has with for this that will been from "
-    "были было для что это которые "
-    "في على تم الذين هذه".split()
+    [
+        "les",
+        "des",
+        "ont",
+        "sont",
+        "ete",
+        "est",
+        "etaient",
+        "pour",
+        "avec",
+        "dans",
+        "qui",
+        "que",
+        "sur",
+        "par",
+        "aux",
+        "leur",
+        "the",
+        "were",
+        "was",
+        "are",
+        "have",
+        "has",
+        "with",
+        "for",
+        "this",
+        "that",
+        "will",
+        "been",
+        "from",
+        "были",
+        "было",
+        "для",
+        "что",
+        "это",
+        "которые",
+        "في",
+        "على",
+        "تم",
+        "الذين",
+        "هذه",
+    ]
 )
 _SUMMARY_WORDS = frozenset({"participant", "participants", "participante", "participantes",
                             "участников", "участники", "المشاركين"})  # fmt: skip

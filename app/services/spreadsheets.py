@@ -274,7 +274,7 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _unguard(cell: str) -> str:
-    """"'+243 812…" -> "+243 812…": the apostrophe Muster's CSV export (as OWASP advises)
+    """ "'+243 812…" -> "+243 812…": the apostrophe Muster's CSV export (as OWASP advises)
     puts before text a spreadsheet would run as a formula."""
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 

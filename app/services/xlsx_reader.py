@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
-from xml.etree import ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+from xml.etree import ElementTree
 
 from app.errors import UserError
 
@@ -115,9 +115,9 @@ class XlsxBook:
         self.archive.close()
         self.handle.close()
 
-    def rows(self, sheet: str, max_columns: int, max_rows: int | None = None) -> Iterator[
-        tuple[int, tuple[Any, ...]]
-    ]:
+    def rows(
+        self, sheet: str, max_columns: int, max_rows: int | None = None
+    ) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """(row number, cell values from column A) for each row element, in file order."""
         from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -166,7 +166,6 @@ class XlsxBook:
             raise
         except Exception as exc:  # bad XML, a shared string index out of range, a bad number
             raise _damaged(self.path, exc) from None
-
 
     def _too_big(self, sheet: str, what: str) -> UserError:
         return UserError(

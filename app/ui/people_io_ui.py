@@ -88,9 +88,9 @@ def export_choices(lang: str, csv: bool = True) -> list[ExportChoice]:
     return [xlsx, *((semicolon, comma) if lang == "fr" else (comma, semicolon)), hxl]
 
 
-def chosen_export(choices: Sequence[ExportChoice], selected: str, path: Path) -> tuple[
-    Path, ExportChoice
-]:
+def chosen_export(
+    choices: Sequence[ExportChoice], selected: str, path: Path
+) -> tuple[Path, ExportChoice]:
     """The path with its suffix, and the choice the selected filter names (by identity)."""
     choice = next((c for c in choices if c.label == selected), choices[0])
     if path.suffix.lower() not in (".xlsx", ".csv"):

@@ -626,6 +626,54 @@
     <context>
         <name>ImportWizard</name>
         <message>
+            <source>a total line, not a person</source>
+            <translation>a total line, not a person</translation>
+        </message>
+        <message>
+            <source>a signature line, not a person</source>
+            <translation>a signature line, not a person</translation>
+        </message>
+        <message>
+            <source>a note under the table, not a person</source>
+            <translation>a note under the table, not a person</translation>
+        </message>
+        <message>
+            <source>the column titles again (a new printed page), not a person</source>
+            <translation>the column titles again (a new printed page), not a person</translation>
+        </message>
+        <message>
+            <source>below the table's total or signature line, with only a name</source>
+            <translation>below the table's total or signature line, with only a name</translation>
+        </message>
+        <message>
+            <source>a spreadsheet formula, not a name</source>
+            <translation>a spreadsheet formula, not a name</translation>
+        </message>
+        <message>
+            <source>a heading or a total line, not a person</source>
+            <translation>a heading or a total line, not a person</translation>
+        </message>
+        <message>
+            <source>no name</source>
+            <translation>no name</translation>
+        </message>
+        <message>
+            <source>no name (only numbers or symbols)</source>
+            <translation>no name (only numbers or symbols)</translation>
+        </message>
+        <message>
+            <source>the name is too short to be a name</source>
+            <translation>the name is too short to be a name</translation>
+        </message>
+        <message>
+            <source>looks like a number, not a name</source>
+            <translation>looks like a number, not a name</translation>
+        </message>
+        <message>
+            <source>too long to be a name</source>
+            <translation>too long to be a name</translation>
+        </message>
+        <message>
             <source>(ignore)</source>
             <translation>(ignore)</translation>
         </message>
@@ -1486,6 +1534,30 @@ Check it with {name} (by phone, for example) before trusting.</translation>
     </context>
     <context>
         <name>PreviewModel</name>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
         <message>
             <source>New person</source>
             <translation>New person</translation>
