@@ -353,3 +353,28 @@ def test_commands_that_write_a_file_say_what_they_wrote_in_json(  # type: ignore
     assert json.loads(run_cli(*commands[0], "--json", home=home)[1])["csv_dialect"] == "excel-fr"
     hq = json.loads(run_cli(*commands[2], "--json", home=home)[1])
     assert [t["name"] for t in hq["tables"]] == HQ_SHEETS and hq["hxl"] is True
+
+
+def test_dashboard_export_takes_the_dialect_and_language(demo_installation, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.hq import export_consolidated
+
+    path = export_consolidated(
+        demo_installation, tmp_path / "hq.csv", "quarter", None, True, "excel-fr", "fr"
+    )
+    rows = read_csv(path, ";")
+    assert rows[0][0] == "Trimestre" and rows[1][0] == "#date+quarter"
+    assert all(re.fullmatch(r"\d{4}Q[1-4]", r[0]) for r in rows[2:])
+    assert_valid_hxl(path)
+
+
+def test_sheet_and_backup_say_what_they_wrote_in_json(  # type: ignore[no-untyped-def]
+    demo_installation, home: Path, tmp_path: Path
+) -> None:
+    code, out, err = run_cli("sheet", TUNIS, "-o", str(tmp_path / "s.pdf"), "--json", home=home)
+    assert code == 0, err
+    data = json.loads(out)
+    assert Path(data["path"]).exists() and data["sessions"] == 2 and data["pages"] >= 2
+    code, out, err = run_cli("backup", "-o", str(tmp_path / "b.sqlite3"), "--json", home=home)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["size"] == (tmp_path / "b.sqlite3").stat().st_size > 0

@@ -152,9 +152,9 @@ class HqDashboard(QWidget):
         from app.services import hq
         from app.ui.people_io_ui import chosen_export, document_language, export_choices
 
-        dialect = None
+        dialect, lang = None, document_language(self._window)
         if destination is None:
-            choices = export_choices(document_language(self._window))
+            choices = export_choices(lang)
             name, selected = QFileDialog.getSaveFileName(
                 self, self.tr("Export table"),
                 str(self._window.installation.paths.exports / f"hq-{self.current_dimension()}.xlsx"),
@@ -166,7 +166,7 @@ class HqDashboard(QWidget):
             hxl, dialect = choice.hxl, choice.csv_dialect
         inst, by = self._window.installation, self.current_dimension()
         self._window.worker.run(
-            lambda: hq.export_consolidated(inst, destination, by, hxl=hxl, csv_dialect=dialect),
+            lambda: hq.export_consolidated(inst, destination, by, None, hxl, dialect, lang),
             on_success=lambda path: self._window.statusBar().showMessage(
                 self.tr("Table written to {path}.").format(path=path), 10000
             ),
