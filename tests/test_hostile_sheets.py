@@ -1,8 +1,7 @@
 """Hostile and odd spreadsheets through the real command line, in a child process.
 
 Each refusal is one sentence on stderr with exit 1 and an unchanged database; the
-memory cases check the child's peak resident memory (``os.wait4``'s rusage of that
-very process). Footer, note and repeated-header rows are skipped with their reason,
+memory cases check the child's peak resident memory (its VmHWM, see ``PEAK_WRAPPER``). Footer, note and repeated-header rows are skipped with their reason,
 and names come in cleaned.
 """
 
@@ -10,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
@@ -19,26 +19,44 @@ import pytest
 
 from app.services.trainings import SessionInput, TrainingInput, create_training
 from tests import hostile_sheets
-from tests.helpers import MUSTER_EXE, ROOT, dump_database
+from tests.helpers import ROOT, dump_database
 
 PEAK_MIB = 250  # the interpreter, Qt-free app modules and openpyxl take ~70 MiB
 
+# ``python -m app`` that writes its peak resident memory when it exits. Not getrusage: a
+# child's ru_maxrss starts at its parent's size at fork (Linux carries it over exec), so
+# under a big pytest process it says nothing about the child; VmHWM is the high-water
+# mark of the memory the child itself mapped after exec.
+PEAK_WRAPPER = """
+import atexit, os, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                with open(os.environ["MUSTER_TEST_PEAK_FILE"], "w") as out:
+                    out.write(line.split()[1])
+
+atexit.register(_peak)
+from app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
 
 def run_measured(*args: str, home: Path) -> tuple[int, str, str, float, float]:
-    """(exit code, stdout, stderr, peak MiB, seconds) of ``python -m app --home HOME ARGS``."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """(exit code, stdout, stderr, peak MiB, seconds) of ``muster --home HOME ARGS``."""
+    with tempfile.TemporaryDirectory() as folder:
+        peak_file = Path(folder) / "peak"
+        env = {**os.environ, "PYTHONWARNINGS": "ignore", "MUSTER_TEST_PEAK_FILE": str(peak_file)}
         started = time.monotonic()
-        proc = subprocess.Popen(
-            [*MUSTER_EXE, "--home", str(home), *args], stdout=out, stderr=err, cwd=ROOT,
-            stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK_WRAPPER, "--home", str(home), *args],
+            capture_output=True, text=True, cwd=ROOT, stdin=subprocess.DEVNULL, env=env,
+            timeout=300, check=False,
         )  # fmt: skip
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
         elapsed = time.monotonic() - started
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode()
-    return proc.returncode, stdout, stderr, usage.ru_maxrss / 1024, elapsed
+        peak = int(peak_file.read_text()) / 1024
+    return done.returncode, done.stdout, done.stderr, peak, elapsed
 
 
 @pytest.fixture

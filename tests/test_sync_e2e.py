@@ -26,6 +26,7 @@ def ok(result, *expected: str) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)  # ~25 processes with key derivations: 70-110 s on a busy machine
 def test_three_field_installations_and_hq_through_the_command_line(tmp_path: Path) -> None:
     hq = tmp_path / "hq"
     stick = tmp_path / "usb-stick"

@@ -127,8 +127,7 @@ class XlsxBook:
         )  # fmt: skip
         seen = cells = 0
         try:
-            with self.archive.open(self.sheets[sheet]) as src, warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # dates out of range become errors, quietly
+            with self.archive.open(self.sheets[sheet]) as src:
                 holder = row = _EMPTY
                 values: dict[int, Any] = {}
                 for event, element in _fast_iterparse(src):
@@ -147,7 +146,7 @@ class XlsxBook:
                         column = _column(element, parser.col_counter)
                         parser.col_counter = column
                         if column <= max_columns:
-                            value = parser.parse_cell(element)["value"]
+                            value = self._value(parser, element)
                             if value is not None:
                                 values[column] = value
                         row.clear()  # the row keeps no cell it has handed over
@@ -166,6 +165,15 @@ class XlsxBook:
             raise
         except Exception as exc:  # bad XML, a shared string index out of range, a bad number
             raise _damaged(self.path, exc) from None
+
+    def _value(self, parser: Any, element: Any) -> Any:
+        """A cell's typed value; a date out of range becomes an error value, quietly."""
+        style = element.get("s")
+        if style is None or not style.isdigit() or int(style) not in self.date_styles:
+            return parser.parse_cell(element)["value"]
+        with warnings.catch_warnings():  # not held across the generator's yields
+            warnings.simplefilter("ignore")
+            return parser.parse_cell(element)["value"]
 
     def _too_big(self, sheet: str, what: str) -> UserError:
         return UserError(
