@@ -378,3 +378,31 @@ def test_sheet_and_backup_say_what_they_wrote_in_json(  # type: ignore[no-untype
     assert code == 0, err
     data = json.loads(out)
     assert data["size"] == (tmp_path / "b.sqlite3").stat().st_size > 0
+
+
+@pytest.mark.parametrize("dialect", ["excel", "excel-fr"])
+def test_an_hxl_csv_export_imports_back(  # type: ignore[no-untyped-def]
+    demo_installation, home: Path, tmp_path: Path, dialect: str
+) -> None:
+    """The hashtag row is skipped with its reason, and the "'" before "+218…" comes off."""
+    from app.services import participant_import as pi
+    from app.services.people import list_participants
+    from app.services.trainings import duplicate_training
+
+    out = tmp_path / "p.csv"
+    code, _o, err = run_cli("participants", "export", TUNIS, "-o", str(out), "--hxl-personal",
+                            "--csv-dialect", dialect, home=home)  # fmt: skip
+    assert code == 0, err
+    assert "'+218" in out.read_text(encoding="utf-8-sig")
+    copy = duplicate_training(demo_installation, TUNIS, months=0)
+    data = pi.read_sheet(out)
+    preview = pi.build_preview(demo_installation, copy.id, data,
+                               pi.auto_mapping(demo_installation, copy.id, data))  # fmt: skip
+    assert [r.skip_reason for r in preview.skipped_rows] == [
+        "HXL hashtags (for data tools), not a person"
+    ]
+    assert all(r.default_person for r in preview.valid_rows)  # everyone found again
+    phones = {r.phone for r in preview.valid_rows if r.phone}
+    assert phones and all(p.startswith("+218") for p in phones)
+    original = {p.person.phone for p in list_participants(demo_installation, TUNIS)} - {""}
+    assert phones == original

@@ -30,9 +30,11 @@ from app.services.people import normalise_sex
 from app.services.row_kinds import (
     BELOW_FOOTER,
     FORMULA,
+    HXL_ROW,
     REPEATED_HEADER,
     SIGNATURE_LINE,
     TOTAL_LINE,
+    is_hxl_row,
     is_repeated_header,
     looks_like_formula,
     not_a_person,
@@ -540,6 +542,8 @@ def _not_a_participant(
     """
     if is_repeated_header(cells, headers):
         return name or " ".join(c for c in cells if c)[:80], REPEATED_HEADER
+    if is_hxl_row(cells):
+        return " ".join(c for c in cells if c)[:80], HXL_ROW
     for text in [name] if name else [c for c in cells if c]:
         reason = not_a_person(text)
         if reason:

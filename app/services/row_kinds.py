@@ -21,6 +21,7 @@ NOTE_LINE = "a note under the table, not a person"
 REPEATED_HEADER = "the column titles again (a new printed page), not a person"
 BELOW_FOOTER = "below the table's total or signature line, with only a name"
 FORMULA = "a spreadsheet formula, not a name"
+HXL_ROW = "HXL hashtags (for data tools), not a person"
 
 _TOTALS = (
     "total", "totaux", "totale", "totals", "sous total", "sous totaux", "subtotal",
@@ -134,6 +135,15 @@ def not_a_person(text: str) -> str:
     if len(_SENTENCE_WORDS.intersection(tokens)) >= 2 or len(tokens) >= 12:
         return NOTE_LINE
     return ""
+
+
+_HXL_TAG = re.compile(r"#[A-Za-z][A-Za-z0-9_]*(\s*\+[A-Za-z][A-Za-z0-9_]*)*")
+
+
+def is_hxl_row(cells: Sequence[str]) -> bool:
+    """True for a row of HXL hashtags (#org, #reached+f…), as Muster's own exports carry."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 2 and all(_HXL_TAG.fullmatch(c) for c in filled)
 
 
 def is_repeated_header(cells: Sequence[str], headers: Sequence[str]) -> bool:

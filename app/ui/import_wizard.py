@@ -62,6 +62,7 @@ SKIP_REASONS = (
         "ImportWizard", "below the table's total or signature line, with only a name"
     ),
     QT_TRANSLATE_NOOP("ImportWizard", "a spreadsheet formula, not a name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "HXL hashtags (for data tools), not a person"),
     QT_TRANSLATE_NOOP("ImportWizard", "a heading or a total line, not a person"),
     QT_TRANSLATE_NOOP("ImportWizard", "no name"),
     QT_TRANSLATE_NOOP("ImportWizard", "no name (only numbers or symbols)"),

@@ -650,6 +650,10 @@
             <translation>a spreadsheet formula, not a name</translation>
         </message>
         <message>
+            <source>HXL hashtags (for data tools), not a person</source>
+            <translation>HXL hashtags (for data tools), not a person</translation>
+        </message>
+        <message>
             <source>a heading or a total line, not a person</source>
             <translation>a heading or a total line, not a person</translation>
         </message>

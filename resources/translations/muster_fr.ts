@@ -650,6 +650,10 @@
             <translation>une formule de tableur, pas un nom</translation>
         </message>
         <message>
+            <source>HXL hashtags (for data tools), not a person</source>
+            <translation>mots-dièses HXL (pour les outils de données), pas une personne</translation>
+        </message>
+        <message>
             <source>a heading or a total line, not a person</source>
             <translation>un titre ou une ligne de total, pas une personne</translation>
         </message>
