@@ -1,4 +1,9 @@
-"""Text folding for names in Latin, Cyrillic and Arabic script.
+"""Cleaning and folding text: names in Latin, Cyrillic and Arabic script, and free text.
+
+``clean_text`` is THE function every entry point (typing, spreadsheet import, bundle
+import) passes names and other text through before storing them: NFC, no control,
+format or bidi-override characters, no zero-width characters or soft hyphens (ZWNJ and
+ZWJ only where Persian/Arabic/Indic spelling needs them), single spaces.
 
 ``fold`` gives the key used for accent- and case-insensitive search and for
 sorting when no locale collator is at hand: "Déogratias" and "deogratias" meet,
@@ -48,12 +53,72 @@ _OTHER_LETTERS = str.maketrans(
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
 
+# --- characters that hide or disguise text ------------------------------------------------
+# Removed from every name and free text at every entry point (typing, spreadsheets,
+# bundles): they are invisible, so two names that look the same would differ, or they
+# reorder what is shown (a bidi override can make "Ali" display as "ilA" and a file name
+# ending ".exe" look like ".pdf"). Categories Cc (controls: NUL, ESC, DEL, C1), Cf
+# (format: bidi embeddings, overrides, isolates and marks U+202A–U+202E, U+2066–U+2069,
+# U+200E/F, U+061C; zero-width space U+200B, word joiner U+2060, BOM U+FEFF, soft hyphen
+# U+00AD, invisible operators, tag characters...) and Cs (lone surrogates, which cannot
+# even be written as UTF-8). Line breaks and tabs become spaces first.
+_REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+# Letters and marks that draw nothing (Hangul fillers, Khmer inherent vowels) and the
+# combining grapheme joiner: used to make a name look blank or to dodge duplicates.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5\u034f")
+ZWNJ = "\u200c"  # zero-width non-joiner: Persian spelling needs it (می‌خواهم, زین‌العابدین)
+ZWJ = "\u200d"  # zero-width joiner: forces a joined form in Arabic and Indic scripts
+# Scripts whose spelling uses ZWNJ/ZWJ between two of their letters: Arabic (with Persian,
+# Urdu, Pashto letters and presentation forms), Syriac, Thaana, N'Ko, Mongolian and the
+# Indic scripts. Anywhere else (Latin, Cyrillic, next to a space, doubled) they are removed.
+_JOINING_SCRIPT = "\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0900-\u0dff\u1800-\u18af"
+_JOINER_KEPT = re.compile(f"(?<=[{_JOINING_SCRIPT}])[{ZWNJ}{ZWJ}](?=[{_JOINING_SCRIPT}])")
+_JOINERS = re.compile(f"[{ZWNJ}{ZWJ}]")
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _strip_hidden(value: str) -> str:
+    """Remove hidden characters; ZWNJ/ZWJ survive only between two joining-script letters."""
+    visible = "".join(
+        ch
+        for ch in value
+        if ch not in _BLANK_LOOKING
+        and (ch in (ZWNJ, ZWJ) or unicodedata.category(ch) not in _REMOVED_CATEGORIES)
+    )
+    if ZWNJ not in visible and ZWJ not in visible:
+        return visible
+    # \x00 and \x01 cannot be in ``visible`` (controls were just removed): safe markers.
+    marked = _JOINER_KEPT.sub(lambda m: "\x00" if m.group() == ZWNJ else "\x01", visible)
+    return _JOINERS.sub("", marked).replace("\x00", ZWNJ).replace("\x01", ZWJ)
+
 
 def clean_text(value: str | None) -> str:
-    """Trim and collapse white space; ``None`` becomes empty. Keeps the user's spelling."""
+    """One line of text as it should be stored: NFC, no hidden characters, single spaces.
+
+    Keeps the user's spelling (case, accents, Arabic and Cyrillic letters, the ZWNJ of
+    Persian words). ``None`` becomes "". Idempotent: cleaning twice changes nothing.
+    """
     if not value:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    text = _SPACES.sub(" ", value)  # tabs and line breaks are spaces, not removed
+    # isprintable() is False for every Cc/Cf/Cs character: plain names skip the slow path.
+    if not text.isprintable() or not _BLANK_LOOKING.isdisjoint(text):
+        text = _strip_hidden(text)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_paragraphs(value: str | None) -> str:
+    """Multi-line free text (a training's description): :func:`clean_text` per line.
+
+    Line breaks (\\n, \\r\\n, \\r, U+2028, U+2029) are kept as \\n, at most one empty line
+    in a row, none at the start or end.
+    """
+    if not value:
+        return ""
+    lines = [clean_text(line) for line in _LINE_BREAKS.split(value)]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
 def fold(value: str | None) -> str:
@@ -61,6 +126,7 @@ def fold(value: str | None) -> str:
     text = clean_text(value)
     if not text:
         return ""
+    text = _JOINERS.sub("", text)  # "زین‌العابدین" and "زینالعابدین" are one name
     text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS).translate(_DIGITS)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -85,7 +85,8 @@ def test_word_order_and_case_never_matter(words: list[str], data: st.DataObject)
     a = name_form(" ".join(words))
     b = name_form(" ".join(w.upper() for w in shuffled))
     assert name_similarity(a, b) == pytest.approx(1.0)
-    assert a.block_keys == b.block_keys
+    # the word-pair keys do not depend on order (the run-together "=" key does, by design)
+    assert {k for k in a.block_keys if k[0] != "="} == {k for k in b.block_keys if k[0] != "="}
 
 
 def test_find_similar_people_offers_the_existing_person(installation) -> None:  # type: ignore[no-untyped-def]

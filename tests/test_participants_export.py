@@ -26,10 +26,11 @@ def test_csv_has_bom_and_every_script(demo_installation, tmp_path: Path) -> None
     result = export_participants(demo_installation, TASHKENT, path, lang="fr", hxl=True)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    # French documents default to what a French Excel opens: semicolons
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][:4] == ["Nom", "Sexe", "Catégorie", "Organisation"]
     assert rows[0][10] == "2024-09-10 Tashkent"
-    assert rows[1][0] == "#beneficiary+name" and rows[1][3] == "#org"
+    assert rows[1][0] == "" and rows[1][3] == "#org"  # names are tagged only when asked
     body = rows[2:]
     assert len(body) == result.rows == 50
     names = {r[0] for r in body}
@@ -83,7 +84,8 @@ def test_report_tables_with_hxl(demo_installation, tmp_path: Path, suffix: str) 
         ]
         book.close()
     assert rows[0] == ["Category", "Women", "Men", "Not stated", "Total"]
-    assert rows[1] == ["#sector", "#reached+f", "#reached+m", "#reached+x", "#reached+total"]
+    assert rows[1] == ["#beneficiary+type", "#reached+f", "#reached+m", "#reached+unspecified",
+                       "#reached"]  # fmt: skip
     assert sum(int(r[4]) for r in rows[2:]) == report.participants
     assert sum(int(r[1]) for r in rows[2:]) == report.women
 
@@ -101,7 +103,7 @@ def test_export_commands(demo_installation, home: Path, tmp_path: Path) -> None:
                                 str(tmp_path / "s.csv"), "--lang", "fr", home=home)  # fmt: skip
     assert code == 0, err
     text = (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
-    assert text.startswith("Date,Lieu,Sujet,Présent") and "Tunis" in text
+    assert text.startswith("Date;Lieu;Sujet;Présent") and "Tunis" in text
     code, _, err = run_cli("export-table", "by_session", "-o", str(tmp_path / "x.csv"), home=home)
     assert code == 1 and "needs one training" in err
     code, _, err = run_cli("export-table", "by_nothing", "-o", str(tmp_path / "x.csv"), home=home)
@@ -159,11 +161,22 @@ def test_export_actions_ask_where_then_write(  # type: ignore[no-untyped-def]
 
         return fake
 
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", answer(tmp_path / "list", "CSV for Excel (*.csv)")
-    )
+    offered: list[str] = []
+
+    def semicolons(_parent, _title, default, filters):  # type: ignore[no-untyped-def]
+        offered.extend(filters.split(";;"))
+        suggested.append(default)
+        return str(tmp_path / "list"), "CSV for French Excel, semicolon-separated (*.csv)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", semicolons)
     _export(window)
     qtbot.waitUntil((tmp_path / "list.csv").exists, timeout=10_000)
+    # the document language (English here) puts its own CSV dialect first
+    assert offered == ["Excel workbook (*.xlsx)", "CSV for Excel, comma-separated (*.csv)",
+                       "CSV for French Excel, semicolon-separated (*.csv)",
+                       "Excel workbook with HXL hashtags (*.xlsx)"]  # fmt: skip
+    header = (tmp_path / "list.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Name;Sex;Category")
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", answer(tmp_path / "fig.xlsx", "Excel workbook (*.xlsx)")
     )

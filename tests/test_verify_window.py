@@ -10,9 +10,10 @@ import pytest
 
 from pytestqt.qtbot import QtBot
 
-from app.services import identity, signing, trust
+from app.services import identity, signing
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
+from app.services.sync import trust
 from app.ui.main_window import MainWindow
 from app.ui.verify_window import VerifyWindow
 from tests.test_i18n_ui import french

@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="FILE",
         help="where to write it (default: a new file in the backups folder)",
     )
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("backups", help="list the backups in the backups folder")
@@ -44,6 +45,9 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
     destination = Path(args.output) if args.output else None
     path = backup_now(ctx.installation, destination)
+    if args.json:
+        print_json({"path": str(path), "size": path.stat().st_size})
+        return EXIT_OK
     print(f"Backup written to {path} ({_size(path.stat().st_size)}).")
     return EXIT_OK
 

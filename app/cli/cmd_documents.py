@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--session", metavar="ID", help="only this session (id, id prefix or date)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write it")
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="document language")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
     p.set_defaults(handler=cmd_sheet)
 
     p = sub.add_parser(
@@ -85,6 +86,10 @@ def cmd_sheet(args: argparse.Namespace, ctx: Context) -> int:
     inst = ctx.installation
     training_id = resolve_training(inst, args.training)
     result = export_sheets(inst, training_id, Path(args.output), args.session, args.lang)
+    if args.json:
+        print_json({"path": str(result.path), "sessions": result.sessions,
+                    "pages": result.pages, "participants": result.participants})  # fmt: skip
+        return EXIT_OK
     print(
         f"Sign-in sheets written to {result.path}: {result.sessions} session(s), "
         f"{result.pages} pages, {result.participants} participants pre-filled."

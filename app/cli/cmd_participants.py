@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.cli import EXIT_OK, Context
 from app.cli.common import parse_date, print_json, print_table
+from app.cli.export_options import add_export_options, report_written, wants_personal_tags
 from app.errors import UserError
 
 if TYPE_CHECKING:
@@ -41,8 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exp = psub.add_parser("export", help="export a training's participants to .xlsx or .csv")
     exp.add_argument("training", metavar="TRAINING", help="training id, id prefix or title")
     exp.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.xlsx or FILE.csv")
-    exp.add_argument("--hxl", action="store_true", help="add a row of HXL hashtags")
-    exp.add_argument("--lang", choices=("en", "fr"), default="en", help="column titles language")
+    add_export_options(exp, personal=True)
     exp.set_defaults(handler=cmd_export)
 
     tab = sub.add_parser("export-table", help="export one report table to .xlsx or .csv")
@@ -57,8 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tab.add_argument("--from", dest="date_from", metavar="DATE", help="trainings ending on/after")
     tab.add_argument("--to", dest="date_to", metavar="DATE", help="trainings starting on/before")
     tab.add_argument("--training", metavar="TRAINING", help="one training (id, prefix or title)")
-    tab.add_argument("--hxl", action="store_true", help="add a row of HXL hashtags")
-    tab.add_argument("--lang", choices=("en", "fr"), default="en", help="column titles language")
+    add_export_options(tab)
     tab.set_defaults(handler=cmd_export_table)
 
     ppl = sub.add_parser("people", help="possible duplicate people, and merging them")
@@ -166,8 +165,10 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     inst = ctx.installation
     training_id = resolve_training(inst, args.training)
-    result = export_participants(inst, training_id, Path(args.output), args.lang, args.hxl)
-    print(f"Wrote {result.rows} participant(s) to {result.path}.")
+    personal = wants_personal_tags(args)
+    written = export_participants(inst, training_id, Path(args.output), args.lang,
+                                  args.hxl or personal, args.csv_dialect, personal)  # fmt: skip
+    report_written(args, written, f"Wrote {written.rows} participant(s) to {written.path}")
     return EXIT_OK
 
 
@@ -183,8 +184,9 @@ def cmd_export_table(args: argparse.Namespace, ctx: Context) -> int:
         date_to=parse_date(args.date_to, "end date"),
         training_id=resolve_training(inst, args.training) if args.training else None,
     )
-    result = export_report_table(inst, args.table, Path(args.output), flt, args.lang, args.hxl)
-    print(f"Wrote {result.rows} row(s) to {result.path}.")
+    written = export_report_table(inst, args.table, Path(args.output), flt, args.lang, args.hxl,
+                                  args.csv_dialect)  # fmt: skip
+    report_written(args, written, f"Wrote {written.rows} row(s) to {written.path}")
     return EXIT_OK
 
 

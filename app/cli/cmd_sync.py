@@ -1,4 +1,4 @@
-"""Sync commands: export, import, hq-key, trust, receipt, conflicts, devices, import-log, hq-tables."""
+"""Sync commands: export, import, hq-key, trust, receipt, conflicts, devices, import-log."""
 
 from __future__ import annotations
 
@@ -118,16 +118,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import-log", help="bundles imported, newest first")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_log)
-
-    p = sub.add_parser("hq-tables", help="consolidated tables across missions to .xlsx or .csv")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument(
-        "--by",
-        choices=("mission", "category", "sex", "partner", "month", "quarter", "year", "trainings"),
-        default="mission",
-        help="which table (default: mission); .xlsx files get every table",
-    )
-    p.set_defaults(handler=cmd_hq_tables)
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -556,12 +546,4 @@ def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
             for r in rows
         ],
     )
-    return EXIT_OK
-
-
-def cmd_hq_tables(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.hq import export_consolidated
-
-    written = export_consolidated(ctx.installation, Path(args.output), by=args.by)
-    print(f"Consolidated tables written to {written}.")
     return EXIT_OK

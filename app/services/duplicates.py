@@ -117,21 +117,24 @@ class NameForm:
 
     tokens: tuple[str, ...]
     skeletons: tuple[str, ...]
+    joined: str = ""  # skeleton of the words run together: "Ali Omar" and "AliOmar" agree
 
     @property
     def block_keys(self) -> set[str]:
-        """Keys shared by names that could be the same: pairs of word skeletons."""
+        """Keys shared by names that could be the same: pairs of word skeletons, and the
+        run-together skeleton (a name typed without its spaces, or with hidden ones)."""
         unique = sorted(set(self.skeletons))
         if not unique:
             return set()
+        joined = {f"={self.joined}"} if self.joined else set()
         if len(unique) == 1:
-            return {unique[0]}
-        return {f"{a}|{b}" for a, b in itertools.combinations(unique, 2)}
+            return {unique[0]} | joined
+        return {f"{a}|{b}" for a, b in itertools.combinations(unique, 2)} | joined
 
 
 def name_form(full_name: str) -> NameForm:
     tokens = tuple(name_tokens(full_name))
-    return NameForm(tokens, tuple(skeleton(t) for t in tokens))
+    return NameForm(tokens, tuple(skeleton(t) for t in tokens), skeleton("".join(tokens)))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -166,6 +169,20 @@ def name_similarity(a: NameForm, b: NameForm, floor: float = 0.0) -> float:
     """
     if not a.tokens or not b.tokens:
         return 0.0
+    run_together = 0.0
+    if len(a.tokens) != len(b.tokens):  # "AliOmar" is "Ali Omar" typed without its space
+        if "".join(a.tokens) == "".join(b.tokens):
+            return RUN_TOGETHER
+        if a.joined == b.joined and len(a.joined) >= 3:  # and spelled a little differently
+            run_together = RUN_TOGETHER * 0.95
+    return max(run_together, _word_similarity(a, b, floor))
+
+
+RUN_TOGETHER = 0.95  # the same letters, split into words differently
+
+
+def _word_similarity(a: NameForm, b: NameForm, floor: float) -> float:
+    """Word-by-word similarity (see :func:`name_similarity`)."""
     short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     coverage = len(short.tokens) / len(long_.tokens)
     scale = (0.85 + 0.15 * coverage) / len(short.tokens)

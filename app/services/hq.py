@@ -9,12 +9,16 @@ heard from. Unique participants are people, resolved through merges, exactly as 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
 from app.errors import UserError
+from app.l10n import check_language, tr
+from app.services.exports import Cell, Share, Sheet, Written, write_tables
+from app.services.hxl_tags import tags_for
 from app.services.installation import Installation
 from app.services.reports import ReportFilter, _training_conditions
 
@@ -159,19 +163,91 @@ def breakdown_table(
     return headers, cells, tags
 
 
-def export_consolidated(
-    inst: Installation, path: Path, by: str = "mission", flt: ReportFilter | None = None
-) -> Path:
-    """Write one consolidated table (or, with ``by="trainings"``, every training) to xlsx/csv."""
-    from app.services.exports import write_table
+# --- exports ---------------------------------------------------------------------------------
 
+HQ_TABLES = (*DIMENSIONS, "trainings")
+
+
+def breakdown_sheet(
+    inst: Installation, by: str, flt: ReportFilter | None = None, lang: str = "en"
+) -> Sheet:
+    """One breakdown as a typed, tagged table (the same tags as ``export-table``)."""
+    lang = check_language(lang)
+    title = tr(lang, DIMENSION_TITLES.get(by, by))
+    headers = [title, tr(lang, "Trainings"), tr(lang, "Participants"), tr(lang, "Women"),
+               tr(lang, "Men"), tr(lang, "Women (%)")]  # fmt: skip
+    cells: list[list[Cell]] = []
+    for r in breakdown(inst, by, flt):
+        label = tr(lang, r.label) if by == "sex" else r.label
+        if by == "quarter":
+            label = r.key.replace("-Q", "Q")  # HXL's (and ISO's) way: 2024Q3
+        share = Share(r.women_share) if r.women_share is not None else None
+        cells.append([label, r.trainings, r.participants, r.women, r.men, share])
+    kinds = [by, "trainings", "participants", "women", "men", "women_share"]
+    return Sheet(title, headers, cells, tags_for(kinds))
+
+
+def trainings_sheet(inst: Installation, flt: ReportFilter | None = None, lang: str = "en") -> Sheet:
+    """One row per training with its unique participants, dates as dates."""
+    lang = check_language(lang)
+    headers, rows = trainings_table(inst, flt)
+    titles = [tr(lang, h) for h in headers]
+    cells: list[list[Cell]] = [
+        [code, title, _day(start), _day(end), kind, status, people, women, tid]
+        for code, title, start, end, kind, status, people, women, tid in rows
+    ]
+    kinds = ["mission", "title", "start", "end", "kind", "status", "participants", "women",
+             "training_id"]  # fmt: skip
+    return Sheet(tr(lang, "Trainings"), titles, cells, tags_for(kinds))
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def hq_sheet(inst: Installation, by: str, flt: ReportFilter | None, lang: str) -> Sheet:
     if by == "trainings":
-        headers, cells = trainings_table(inst, flt)
-        return write_table(Path(path), headers, cells, sheet_name="Trainings")
-    headers, cells, tags = breakdown_table(breakdown(inst, by, flt), by)
-    return write_table(
-        Path(path), headers, cells, hxl_tags=tags, sheet_name=DIMENSION_TITLES.get(by, by)
-    )
+        return trainings_sheet(inst, flt, lang)
+    if by not in DIMENSIONS:
+        raise UserError(f"There is no HQ table '{by}'; choose one of: {', '.join(HQ_TABLES)}.")
+    return breakdown_sheet(inst, by, flt, lang)
+
+
+def export_hq_tables(
+    inst: Installation,
+    path: Path,
+    by: str = "mission",
+    flt: ReportFilter | None = None,
+    lang: str = "en",
+    hxl: bool = False,
+    csv_dialect: str | None = None,
+) -> Written:
+    """An .xlsx gets every HQ table, one sheet each (``by`` first); a CSV the ``by`` table."""
+    path = Path(path)
+    tables = [by] if path.suffix.lower() == ".csv" else [by] + [t for t in HQ_TABLES if t != by]
+    sheets = []
+    for table in tables:
+        sheet = hq_sheet(inst, table, flt, lang)
+        sheets.append(sheet if hxl else Sheet(sheet.name, sheet.headers, sheet.rows))
+    return write_tables(path, sheets, csv_dialect, check_language(lang))
+
+
+def export_consolidated(
+    inst: Installation,
+    path: Path,
+    by: str = "mission",
+    flt: ReportFilter | None = None,
+    hxl: bool = True,
+    csv_dialect: str | None = None,
+    lang: str = "en",
+) -> Path:
+    """The dashboard's export: one table (``by``) to .xlsx or .csv."""
+    sheet = hq_sheet(inst, by, flt, lang)
+    if not hxl:
+        sheet = Sheet(sheet.name, sheet.headers, sheet.rows)
+    return write_tables(Path(path), [sheet], csv_dialect, check_language(lang)).path
 
 
 def trainings_table(

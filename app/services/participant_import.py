@@ -27,6 +27,18 @@ from app.errors import UserError
 from app.services import duplicates
 from app.services.installation import Installation
 from app.services.people import normalise_sex
+from app.services.row_kinds import (
+    BELOW_FOOTER,
+    FORMULA,
+    HXL_ROW,
+    REPEATED_HEADER,
+    SIGNATURE_LINE,
+    TOTAL_LINE,
+    is_hxl_row,
+    is_repeated_header,
+    looks_like_formula,
+    not_a_person,
+)
 from app.services.spreadsheets import SheetData, read_table
 from app.services.trainings import SessionInfo, _live_training, get_training
 from app.textnorm import clean_text, fold
@@ -347,6 +359,8 @@ def attendance_from_text(value: str) -> str | None:
 
 def junk_reason(name: str) -> str:
     """Why a name cell is not a person ("", when it looks like a name)."""
+    if looks_like_formula(name):
+        return FORMULA
     letters = sum(1 for ch in name if ch.isalpha())
     digits = sum(1 for ch in name if ch.isdigit())
     if letters == 0:
@@ -518,6 +532,40 @@ def _split(values: Sequence[str], mapping: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _not_a_participant(
+    cells: Sequence[str], values: Mapping[str, str], name: str, headers: Sequence[str]
+) -> tuple[str, str]:
+    """(text shown, reason) for a total, signature, note or repeated-header row, else ("", "").
+
+    With a name, only the name is judged (an organisation called "Total" or a function
+    "Formateur" is a real participant's); without one, any cell may be the footer.
+    """
+    if is_repeated_header(cells, headers):
+        return name or " ".join(c for c in cells if c)[:80], REPEATED_HEADER
+    if is_hxl_row(cells):
+        return " ".join(c for c in cells if c)[:80], HXL_ROW
+    for text in [name] if name else [c for c in cells if c]:
+        reason = not_a_person(text)
+        if reason:
+            return text, reason
+    return "", ""
+
+
+def _only_a_name(cells: Sequence[str], values: Mapping[str, str], mapping: Sequence[str]) -> bool:
+    """True when nothing but the name is filled: no sex, organisation, contact or mark."""
+    if any(values.get(f) for f in PERSON_FIELDS if f not in NAME_FIELDS):
+        return False
+    return not any(
+        cell
+        for cell, target in zip(cells, mapping, strict=False)
+        if target.startswith(SESSION_PREFIX)
+    )
+
+
+def _skipped_row(line: int, text: str, reason: str) -> ImportRow:
+    return ImportRow(line, text, "X", "", "", "", "", "", "", "", (), (), reason, ())
+
+
 JUNK_LIMIT = 1000  # more junk rows than this (and than real ones): the wrong file or column
 
 
@@ -547,11 +595,22 @@ def build_preview(
     value_rows: dict[tuple[str, str], list[int]] = {}
     raw_values: dict[tuple[str, str], str] = {}
     junk = 0
+    after_footer = False  # a total or signature line was seen (and no page header since)
     for raw in sheet.rows:
         values = _split(raw.cells, mapping)
         name = clean_text(values.get("full_name", ""))
         if not name:
             name = clean_text(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+        text, reason = _not_a_participant(raw.cells, values, name, sheet.headers)
+        if reason == REPEATED_HEADER:
+            after_footer = False
+        elif reason in (TOTAL_LINE, SIGNATURE_LINE):
+            after_footer = True
+        elif not reason and after_footer and name and _only_a_name(raw.cells, values, mapping):
+            text, reason = name, BELOW_FOOTER  # the trainer's name under "Signature du formateur"
+        if reason:
+            rows.append(_skipped_row(raw.line, text, reason))
+            continue
         problems: list[str] = []
         skip = ""
         if not name:
@@ -562,6 +621,10 @@ def build_preview(
             skip = junk_reason(name)
             if skip:
                 junk += 1
+        for target, value in values.items():
+            if target not in NAME_FIELDS and looks_like_formula(value):
+                problems.append(f"{FIELD_LABELS.get(target, target)} '{value}' looks like a "
+                                "spreadsheet formula; kept as plain text")  # fmt: skip
         sex_raw = values.get("sex", "")
         sex = sex_from_text(sex_raw) if sex_raw else "X"
         if sex is None:

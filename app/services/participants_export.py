@@ -1,40 +1,36 @@
 """Participants of a training, and report tables, as Excel-ready .xlsx or CSV files.
 
-Built on ``exports.write_table`` (CSV in UTF-8 with a BOM so Excel shows accents,
-Cyrillic and Arabic; atomic writes). Column titles follow the document language
-(``--lang fr`` for a French ministry). Optional HXL hashtags in a second header
-row let humanitarian data tools read the file (#org, #sector, #adm1, #reached +f +m).
-The participants file has one column per session, so it can be imported back.
+Built on ``exports.write_tables`` (typed .xlsx cells, formula-safe text, CSV in UTF-8
+with a BOM in the comma or French semicolon dialect; atomic writes). Column titles
+follow the document language (``--lang fr`` for a French ministry). Optional HXL
+hashtags (``hxl_tags``) in a second header row let humanitarian data tools read the
+file; names, phones and e-mails are tagged only when asked. The participants file has
+one column per session, so it can be imported back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
 from app.l10n import check_language, tr
 from app.services.attendance import get_grid
-from app.services.exports import Cell, write_table
+from app.services.exports import Cell, Sheet, Written, write_tables
+from app.services.hxl_tags import tags_for
 from app.services.installation import Installation
 from app.services.reports import ReportFilter, build_report
 from app.services.trainings import get_training
 
 STATUS_WORDS = {"present": "present", "absent": "absent", "excused": "excused"}
 SEX_WORDS = {"F": "F", "M": "M", "X": "X"}
+PERSON_KINDS = ["name", "sex", "category", "organisation", "function", "partner",
+                "nationality", "phone", "email", "sessions_attended"]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    rows: int
-    columns: int
-
-
-def participants_table(
-    inst: Installation, training_id: str, lang: str = "en"
-) -> tuple[list[str], list[str], list[list[Cell]]]:
-    """(headers, HXL tags, rows) of a training's participants, with one column per session."""
+def participants_sheet(
+    inst: Installation, training_id: str, lang: str = "en", hxl_personal: bool = False
+) -> Sheet:
+    """A training's participants, one column per session (so the file imports back)."""
     lang = check_language(lang)
     info = get_training(inst, training_id)
     grid = get_grid(inst, training_id)
@@ -43,15 +39,11 @@ def participants_table(
         tr(lang, "Function"), tr(lang, "Partner"), tr(lang, "Nationality"), tr(lang, "Phone"),
         tr(lang, "E-mail"), tr(lang, "Sessions attended"),
     ]  # fmt: skip
-    tags = [
-        "#beneficiary+name", "#beneficiary+sex", "#beneficiary+type", "#org",
-        "#beneficiary+function", "#org+partner", "#country+nationality", "#contact+phone",
-        "#contact+email", "#reached+sessions",
-    ]  # fmt: skip
+    kinds = list(PERSON_KINDS)
     for s in info.sessions:
         place = f" {s.location}" if s.location else ""
         headers.append(f"{s.date.isoformat()}{place}")
-        tags.append("#reached+attendance")
+        kinds.append("attendance")
     categories = _category_labels(inst, lang)
     rows: list[list[Cell]] = []
     for p in grid.participants:
@@ -66,7 +58,15 @@ def participants_table(
             status = grid.marks.get((person.id, s.id))
             row.append(tr(lang, STATUS_WORDS[status]) if status else "")
         rows.append(row)
-    return headers, tags, rows
+    return Sheet(tr(lang, "Participants"), headers, rows, tags_for(kinds, hxl_personal))
+
+
+def participants_table(
+    inst: Installation, training_id: str, lang: str = "en"
+) -> tuple[list[str], list[str], list[list[Cell]]]:
+    """(headers, HXL tags, rows) of a training's participants, with one column per session."""
+    sheet = participants_sheet(inst, training_id, lang, hxl_personal=True)
+    return list(sheet.headers), list(sheet.hxl_tags or ()), [list(r) for r in sheet.rows]
 
 
 def _category_labels(inst: Installation, lang: str) -> dict[str, str]:
@@ -76,15 +76,19 @@ def _category_labels(inst: Installation, lang: str) -> dict[str, str]:
 
 
 def export_participants(
-    inst: Installation, training_id: str, path: Path, lang: str = "en", hxl: bool = False
-) -> ExportResult:
-    """Write the training's participants to ``path`` (.xlsx or .csv)."""
-    headers, tags, rows = participants_table(inst, training_id, lang)
-    written = write_table(
-        Path(path), headers, rows, hxl_tags=tags if hxl else None,
-        sheet_name=tr(check_language(lang), "Participants"),
-    )  # fmt: skip
-    return ExportResult(written, len(rows), len(headers))
+    inst: Installation,
+    training_id: str,
+    path: Path,
+    lang: str = "en",
+    hxl: bool = False,
+    csv_dialect: str | None = None,
+    hxl_personal: bool = False,
+) -> Written:
+    """Write the training's participants to ``path`` (.xlsx or .csv in ``csv_dialect``)."""
+    sheet = participants_sheet(inst, training_id, lang, hxl_personal)
+    if not hxl:
+        sheet = Sheet(sheet.name, sheet.headers, sheet.rows)
+    return write_tables(Path(path), [sheet], csv_dialect, check_language(lang))
 
 
 # --- report tables ---------------------------------------------------------------------------
@@ -95,50 +99,60 @@ REPORT_TABLES = (
 )  # fmt: skip
 
 
-def report_table(
+def report_sheet(
     inst: Installation, table: str, flt: ReportFilter | None = None, lang: str = "en"
-) -> tuple[list[str], list[str], list[list[Cell]]]:
-    """(headers, HXL tags, rows) for one breakdown of the consolidated report."""
+) -> Sheet:
+    """One breakdown of the consolidated report, typed and tagged."""
     lang = check_language(lang)
     if table not in REPORT_TABLES:
         raise UserError(
             f"There is no report table called '{table}'; choose one of {', '.join(REPORT_TABLES)}."
         )
+    if table == "by_session" and (flt is None or flt.training_id is None):
+        raise UserError("The table by session needs one training: give --training.")
     report = build_report(inst, flt)
     count = tr(lang, "Participants")
     simple = {
-        "by_mission": (tr(lang, "Mission"), "#org+mission", report.by_mission),
-        "by_category": (tr(lang, "Category"), "#sector", report.by_category),
-        "by_partner": (tr(lang, "Partner"), "#org+partner", report.by_partner),
-        "by_organisation": (tr(lang, "Organisation"), "#org", report.by_organisation),
+        "by_mission": (tr(lang, "Mission"), "mission", report.by_mission),
+        "by_category": (tr(lang, "Category"), "category", report.by_category),
+        "by_partner": (tr(lang, "Partner"), "partner", report.by_partner),
+        "by_organisation": (tr(lang, "Organisation"), "organisation", report.by_organisation),
     }
+    sexes = ("female", "male", "unspecified")
+    by_sex_headers = [tr(lang, "Women"), tr(lang, "Men"), tr(lang, "Not stated"), tr(lang, "Total")]
+    by_sex_kinds = ["women", "men", "not_stated", "participants"]
     if table in simple:
-        label, tag, values = simple[table]
-        return [label, count], [tag, "#reached"], [[k, v] for k, v in values.items()]
+        label, kind, values = simple[table]
+        rows: list[list[Cell]] = [[k, v] for k, v in values.items()]
+        return Sheet(table, [label, count], rows, tags_for([kind, "participants"]))
     if table == "by_sex":
-        tags = {"female": "#reached+f", "male": "#reached+m", "unspecified": "#reached+x"}
-        headers = [tr(lang, "Women"), tr(lang, "Men"), tr(lang, "Not stated"), tr(lang, "Total")]
-        row: list[Cell] = [report.by_sex.get(k, 0) for k in ("female", "male", "unspecified")]
-        return headers, [*tags.values(), "#reached+total"], [[*row, report.participants]]
+        row: list[Cell] = [report.by_sex.get(k, 0) for k in sexes]
+        return Sheet(table, by_sex_headers, [[*row, report.participants]], tags_for(by_sex_kinds))
     if table == "by_category_sex":
-        headers = [tr(lang, "Category"), tr(lang, "Women"), tr(lang, "Men"),
-                   tr(lang, "Not stated"), tr(lang, "Total")]  # fmt: skip
-        tags = ["#sector", "#reached+f", "#reached+m", "#reached+x", "#reached+total"]
-        rows: list[list[Cell]] = []
+        rows = []
         for category, by_sex in report.by_category_sex.items():
-            values = [by_sex.get(k, 0) for k in ("female", "male", "unspecified")]
+            values = [by_sex.get(k, 0) for k in sexes]
             rows.append([category, *values, sum(values)])
-        return headers, tags, rows
-    # by_session: only meaningful for one training
+        return Sheet(table, [tr(lang, "Category"), *by_sex_headers], rows,
+                     tags_for(["category", *by_sex_kinds]))  # fmt: skip
     headers = [tr(lang, "Date"), tr(lang, "Place"), tr(lang, "Topic"), tr(lang, "Present"),
                tr(lang, "Absent"), tr(lang, "Excused")]  # fmt: skip
-    tags = ["#date", "#adm1+name", "#meta+topic", "#reached+present", "#reached+absent",
-            "#reached+excused"]  # fmt: skip
-    if flt is None or flt.training_id is None:
-        raise UserError("The table by session needs one training: give --training.")
-    rows = [[s.date.isoformat(), s.location, s.topic, s.present, s.absent, s.excused]
+    kinds = ["date", "place", "topic", "present", "absent", "excused"]
+    rows = [[s.date, s.location, s.topic, s.present, s.absent, s.excused]
             for s in report.by_session]  # fmt: skip
-    return headers, tags, rows
+    return Sheet(table, headers, rows, tags_for(kinds))
+
+
+def report_table(
+    inst: Installation, table: str, flt: ReportFilter | None = None, lang: str = "en"
+) -> tuple[list[str], list[str], list[list[Cell]]]:
+    """(headers, HXL tags, rows) for one breakdown of the consolidated report."""
+    sheet = report_sheet(inst, table, flt, lang)
+    return list(sheet.headers), list(sheet.hxl_tags or ()), [list(r) for r in sheet.rows]
+
+
+def _untagged(sheet: Sheet, hxl: bool) -> Sheet:
+    return sheet if hxl else Sheet(sheet.name, sheet.headers, sheet.rows)
 
 
 def export_report_table(
@@ -148,12 +162,11 @@ def export_report_table(
     flt: ReportFilter | None = None,
     lang: str = "en",
     hxl: bool = False,
-) -> ExportResult:
+    csv_dialect: str | None = None,
+) -> Written:
     """Write one report breakdown to ``path`` (.xlsx or .csv)."""
-    headers, tags, rows = report_table(inst, table, flt or ReportFilter(), lang)
-    written = write_table(Path(path), headers, rows, hxl_tags=tags if hxl else None,
-                          sheet_name=table)  # fmt: skip
-    return ExportResult(written, len(rows), len(headers))
+    sheet = _untagged(report_sheet(inst, table, flt or ReportFilter(), lang), hxl)
+    return write_tables(Path(path), [sheet], csv_dialect, check_language(lang))
 
 
 def export_report_workbook(
@@ -162,19 +175,17 @@ def export_report_workbook(
     flt: ReportFilter | None = None,
     lang: str = "en",
     hxl: bool = False,
-) -> ExportResult:
+) -> Written:
     """Every report table (by session too, for one training) as sheets of one .xlsx."""
-    from app.services.exports import Sheet, write_workbook
-
     flt = flt or ReportFilter()
-    sheets = []
-    for table in REPORT_TABLES:
-        if table == "by_session" and flt.training_id is None:
-            continue
-        headers, tags, rows = report_table(inst, table, flt, lang)
-        sheets.append(Sheet(table, headers, rows, tags if hxl else None))
-    written = write_workbook(Path(path), sheets)
-    return ExportResult(written, sum(len(s.rows) for s in sheets), len(sheets))
+    if Path(path).suffix.lower() != ".xlsx":
+        raise UserError(f"A workbook of several tables is an .xlsx file, not '{Path(path).name}'.")
+    sheets = [
+        _untagged(report_sheet(inst, table, flt, lang), hxl)
+        for table in REPORT_TABLES
+        if table != "by_session" or flt.training_id is not None
+    ]
+    return write_tables(Path(path), sheets)
 
 
 def training_export_name(inst: Installation, training_id: str, suffix: str = ".xlsx") -> str:

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from app.errors import UserError
+from app.services.xlsx_reader import XlsxBook, open_xlsx
 from app.textnorm import clean_text
 
 MAX_FILE_BYTES = 30 * 1024 * 1024  # a 20,000-row list is ~2 MB; more is not a sign-in sheet
-MAX_UNZIPPED_BYTES = 300 * 1024 * 1024  # zip bombs: refuse before openpyxl inflates them
 MAX_ROWS = 20_000  # data rows; far above any training's participant list
 MAX_COLUMNS = 200
 HEADER_SCAN_ROWS = 30  # the header row is looked for among the first rows only
@@ -154,9 +154,9 @@ def list_sheets(path: Path) -> list[str]:
         head = handle.read(8)
     _refuse_unreadable(path, head)
     if head.startswith(ZIP_SIGNATURE):
-        book = _open_workbook(path)
+        book = open_xlsx(path)
         try:
-            return list(book.sheetnames)
+            return list(book.sheet_names)
         finally:
             book.close()
     return [""]
@@ -181,41 +181,10 @@ def read_table(
 # --- xlsx ------------------------------------------------------------------------------------
 
 
-def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise UserError(f"{path.name} is damaged: it cannot be opened as an Excel file.") from None
-    if "xl/workbook.xml" not in names:
-        if "word/document.xml" in names:
-            raise UserError(f"{path.name} is a Word document, not a spreadsheet.")
-        if "content.xml" in names:
-            raise UserError(
-                f"{path.name} is an OpenDocument file. Save it as .xlsx or .csv and import that."
-            )
-        raise UserError(f"{path.name} is a zip archive, not an Excel workbook.")
-    if total > MAX_UNZIPPED_BYTES:
-        raise UserError(f"{path.name} is too big once unpacked to be a participant list.")
-    import warnings
-
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles, validation, etc.
-            return load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise UserError(f"{path.name} is damaged or not a real Excel file ({exc}).") from None
-
-
 def _read_xlsx(path: Path, sheet: str | None, header_score: HeaderScorer | None) -> SheetData:
-    import warnings
-
-    book = _open_workbook(path)
+    book = open_xlsx(path)
     try:
-        names = tuple(book.sheetnames)
+        names = book.sheet_names
         if sheet:
             if sheet not in names:
                 raise UserError(
@@ -225,31 +194,28 @@ def _read_xlsx(path: Path, sheet: str | None, header_score: HeaderScorer | None)
                 )
             chosen = sheet
         else:
-            chosen = _first_sheet_with_data(book, names)
-        worksheet = book[chosen]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+            chosen = _first_sheet_with_data(book)
 
-            def lines() -> Iterator[tuple[int, tuple[str, ...]]]:
-                for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                    yield number, tuple(cell_text(v) for v in values[:MAX_COLUMNS])
+        def lines() -> Iterator[tuple[int, tuple[str, ...]]]:
+            for number, values in book.rows(chosen, MAX_COLUMNS):
+                yield number, tuple(cell_text(v) for v in values)
 
-            header_line, headers, rows = _split_header(path, lines(), header_score, chosen)
+        header_line, headers, rows = _split_header(path, lines(), header_score, chosen)
         return SheetData(path, chosen, names, header_line, headers, rows)
     finally:
         book.close()
 
 
-def _first_sheet_with_data(book, names: Sequence[str]) -> str:  # type: ignore[no-untyped-def]
+def _first_sheet_with_data(book: XlsxBook) -> str:
     """The first sheet that has at least two filled rows (skips empty cover sheets)."""
-    for name in names:
+    for name in book.sheet_names:
         filled = 0
-        for values in book[name].iter_rows(values_only=True, max_row=HEADER_SCAN_ROWS + 5):
+        for _number, values in book.rows(name, MAX_COLUMNS, max_rows=HEADER_SCAN_ROWS + 5):
             if any(v is not None and str(v).strip() for v in values):
                 filled += 1
                 if filled >= 2:
                     return name
-    return names[0]
+    return book.sheet_names[0]
 
 
 # --- csv -----------------------------------------------------------------------------------
@@ -268,7 +234,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         odd_nuls = sample[1::2].count(0)
         encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
         return raw.decode(encoding, errors="replace"), encoding
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > len(sample) // 50:  # a stray NUL is cleaned; many: binary
         raise UserError("This file is not a spreadsheet or a text (CSV) file.")
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -292,7 +258,10 @@ def sniff_delimiter(text: str) -> str:
         return ","
     best, best_score = ",", -1.0
     for delimiter in (",", ";", "\t"):
-        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
+        try:
+            counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
+        except csv.Error:  # a stray NUL or an over-long field: judged when the file is read
+            continue
         multi = [c for c in counts if c > 1]
         if not multi:
             continue
@@ -302,6 +271,30 @@ def sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def _unguard(cell: str) -> str:
+    """ "'+243 812…" -> "+243 812…": the apostrophe Muster's CSV export (as OWASP advises)
+    puts before text a spreadsheet would run as a formula."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
+MAX_CELL_CHARS = csv.field_size_limit()  # 131,072: the csv module's own limit per cell
+_LONG_LINE = re.compile(f"[^\r\n]{{{MAX_CELL_CHARS + 1}}}")
+
+
+def _too_long(path: Path, line: int) -> UserError:
+    return UserError(
+        f"Line {line:,} of {path.name} is longer than {MAX_CELL_CHARS:,} characters: a "
+        "participant list has no cell that long, so this file is not one (or it is damaged)."
+    )
+
+
+def _refuse_long_lines(path: Path, text: str) -> None:
+    """A line the csv module could not read as one cell: refused with its line number."""
+    found = _LONG_LINE.search(text)
+    if found is not None:
+        raise _too_long(path, text.count("\n", 0, found.start()) + 1)
 
 
 def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
@@ -317,15 +310,18 @@ def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
         ) from None
     if not text.strip():
         raise UserError(f"{path.name} is empty.")
+    _refuse_long_lines(path, text)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def lines() -> Iterator[tuple[int, tuple[str, ...]]]:
         try:
             for number, values in enumerate(reader, start=1):
-                yield number, tuple(clean_text(v) for v in values[:MAX_COLUMNS])
-        except csv.Error as exc:
-            raise UserError(f"{path.name} is not a readable CSV file ({exc}).") from None
+                yield number, tuple(_unguard(clean_text(v)) for v in values[:MAX_COLUMNS])
+        except csv.Error as exc:  # e.g. a quoted cell running on for more than the limit
+            raise UserError(
+                f"Line {reader.line_num:,} of {path.name} cannot be read as CSV ({exc})."
+            ) from None
 
     header_line, headers, rows = _split_header(path, lines(), header_score)
     return SheetData(path, "", ("",), header_line, headers, rows, encoding, delimiter)

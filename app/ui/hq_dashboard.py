@@ -198,21 +198,25 @@ class HqDashboard(QWidget):
 
         self._window.worker.run(job, on_success=show)
 
-    def export_table(self, destination: Path | None = None) -> None:
+    def export_table(self, destination: Path | None = None, hxl: bool = True) -> None:
         from app.services import hq
+        from app.ui.people_io_ui import chosen_export, document_language, export_choices
 
+        dialect, lang = None, document_language(self._window)
         if destination is None:
-            name, _ = QFileDialog.getSaveFileName(
+            choices = export_choices(lang)
+            name, selected = QFileDialog.getSaveFileName(
                 self, self.tr("Export table"),
                 str(self._window.installation.paths.exports / f"hq-{self.current_dimension()}.xlsx"),
-                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+                ";;".join(c.label for c in choices),
             )  # fmt: skip
             if not name:
                 return
-            destination = Path(name)
+            destination, choice = chosen_export(choices, selected, Path(name))
+            hxl, dialect = choice.hxl, choice.csv_dialect
         inst, by = self._window.installation, self.current_dimension()
         self._window.worker.run(
-            lambda: hq.export_consolidated(inst, destination, by=by),
+            lambda: hq.export_consolidated(inst, destination, by, None, hxl, dialect, lang),
             on_success=lambda path: self._window.statusBar().showMessage(
                 self.tr("Table written to {path}.").format(path=path), 10000
             ),

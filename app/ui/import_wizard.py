@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -49,6 +50,31 @@ from app.ui.common import isolate, sex_labels, show_date
 from app.ui.worker import Worker
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+# Why a row is not imported, as the services say it (English), for the translator.
+SKIP_REASONS = (
+    QT_TRANSLATE_NOOP("ImportWizard", "a total line, not a person"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a signature line, not a person"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a note under the table, not a person"),
+    QT_TRANSLATE_NOOP("ImportWizard", "the column titles again (a new printed page), not a person"),
+    QT_TRANSLATE_NOOP(
+        "ImportWizard", "below the table's total or signature line, with only a name"
+    ),
+    QT_TRANSLATE_NOOP("ImportWizard", "a spreadsheet formula, not a name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "HXL hashtags (for data tools), not a person"),
+    QT_TRANSLATE_NOOP("ImportWizard", "a heading or a total line, not a person"),
+    QT_TRANSLATE_NOOP("ImportWizard", "no name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "no name (only numbers or symbols)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "the name is too short to be a name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "looks like a number, not a name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "too long to be a name"),
+)
+
+
+def skip_reason_text(reason: str) -> str:
+    """The reason in the interface language (unknown ones, with row numbers, as they are)."""
+    return QCoreApplication.translate("ImportWizard", reason)
 
 
 def field_labels() -> dict[str, str]:
@@ -319,7 +345,14 @@ class MappingPage(QWizardPage):
 class PreviewModel(QAbstractTableModel):
     """Rows of the file as they will be imported; the "Person" column is a choice."""
 
-    COLUMNS = ("Row", "Name", "Sex", "Organisation", "Person", "Notes")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PreviewModel", "Row"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Name"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Sex"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Organisation"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Person"),
+        QT_TRANSLATE_NOOP("PreviewModel", "Notes"),
+    )
     PERSON = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -384,7 +417,7 @@ class PreviewModel(QAbstractTableModel):
                 chosen = self.choice.get(r.line, pi.NEW)
                 return dict(self.options(index.row())).get(chosen, "")
             if column == 5:
-                notes = [r.skip_reason] if r.skipped else []
+                notes = [skip_reason_text(r.skip_reason)] if r.skipped else []
                 return "; ".join(notes + list(r.problems))
         if role == Qt.ItemDataRole.ForegroundRole:
             if r.skipped:
@@ -485,6 +518,7 @@ class PreviewPage(QWizardPage):
         self.state.preview = preview
         self.model.set_preview(preview)
         self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(1, min(300, self.view.columnWidth(1)))  # a long note: the rest
         self.view.setColumnWidth(PreviewModel.PERSON, max(280, self.view.columnWidth(4)))
         valid, skipped = len(preview.valid_rows), len(preview.skipped_rows)
         known = len([r for r in preview.valid_rows if r.default_person])

@@ -6,7 +6,8 @@ and editor toolbar) and "Possible duplicates…" to the Participants menu.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +71,49 @@ def with_language(name: str, lang: str) -> str:
     return f"{path.stem}-{lang}{path.suffix}"
 
 
-def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
+@dataclass(frozen=True)
+class ExportChoice:
+    """One entry of a save dialog's file-type list, and what it means for the export."""
+
+    label: str  # the (translated) filter shown, "Excel workbook (*.xlsx)"
+    suffix: str
+    csv_dialect: str | None = None  # "excel" (comma) or "excel-fr" (semicolon, decimal comma)
+    hxl: bool = False
+
+
+def export_choices(lang: str, csv: bool = True) -> list[ExportChoice]:
+    """File types for an export: .xlsx, the two CSV dialects (the document language's
+    first) and .xlsx with HXL hashtags."""
+    xlsx = ExportChoice(_tr("Excel workbook (*.xlsx)"), ".xlsx")
+    comma = ExportChoice(_tr("CSV for Excel, comma-separated (*.csv)"), ".csv", "excel")
+    semicolon = ExportChoice(
+        _tr("CSV for French Excel, semicolon-separated (*.csv)"), ".csv", "excel-fr"
+    )
+    hxl = ExportChoice(_tr("Excel workbook with HXL hashtags (*.xlsx)"), ".xlsx", hxl=True)
+    if not csv:
+        return [xlsx, hxl]
+    return [xlsx, *((semicolon, comma) if lang == "fr" else (comma, semicolon)), hxl]
+
+
+def chosen_export(
+    choices: Sequence[ExportChoice], selected: str, path: Path
+) -> tuple[Path, ExportChoice]:
+    """The path with its suffix, and the choice the selected filter names (by identity)."""
+    choice = next((c for c in choices if c.label == selected), choices[0])
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_suffix(choice.suffix)
+    if path.suffix.lower() != choice.suffix:  # "list.csv" typed with the .xlsx type chosen
+        choice = ExportChoice(choice.label, path.suffix.lower(), None, choice.hxl)
+    return path, choice
+
+
+def export_to(
+    window: MainWindow,
+    training_id: str,
+    path: Path,
+    hxl: bool = False,
+    csv_dialect: str | None = None,
+) -> None:
     """Write the participants file on the worker and say where it went."""
     from app.services.participants_export import export_participants
 
@@ -84,7 +127,9 @@ def export_to(window: MainWindow, training_id: str, path: Path, hxl: bool = Fals
             ).format(path=Path(result.path).name),
         )
 
-    window.worker.run(lambda: export_participants(inst, training_id, path, lang, hxl), done)
+    window.worker.run(
+        lambda: export_participants(inst, training_id, path, lang, hxl, csv_dialect), done
+    )
 
 
 def _ask_export_path(
@@ -117,19 +162,19 @@ def _ask_export_path(
 
 
 def _export(window: MainWindow) -> None:
+    choices = export_choices(document_language(window))
+
     def chosen(training_id: str, path: Path, selected: str) -> None:
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".csv" if "csv" in selected.lower() else ".xlsx")
-        export_to(window, training_id, path, hxl="HXL" in selected)
+        path, choice = chosen_export(choices, selected, path)
+        export_to(window, training_id, path, choice.hxl, choice.csv_dialect)
 
     _ask_export_path(
         window,
         _tr("Export participants"),
-        _tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv);;"
-            "Excel workbook with HXL hashtags (*.xlsx)"),
+        ";;".join(c.label for c in choices),
         lambda name: name,
         chosen,
-    )  # fmt: skip
+    )
 
 
 def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: bool = False) -> None:
@@ -153,15 +198,17 @@ def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: boo
 
 
 def _export_figures(window: MainWindow) -> None:
+    choices = export_choices(document_language(window), csv=False)
     _ask_export_path(
         window,
         _tr("Export figures"),
-        _tr("Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)"),
+        ";;".join(c.label for c in choices),
         lambda name: name.replace("participants", "figures", 1),
         lambda training_id, path, selected: export_figures_to(
-            window, training_id, path.with_suffix(".xlsx"), hxl="HXL" in selected
+            window, training_id, path.with_suffix(".xlsx"),
+            hxl=chosen_export(choices, selected, path)[1].hxl,
         ),
-    )
+    )  # fmt: skip
 
 
 def open_duplicates(window: MainWindow):  # type: ignore[no-untyped-def]

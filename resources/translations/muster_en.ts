@@ -598,10 +598,6 @@
             <translation>Export table</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
             <source>Table written to {path}.</source>
             <translation>Table written to {path}.</translation>
         </message>
@@ -739,6 +735,58 @@
     </context>
     <context>
         <name>ImportWizard</name>
+        <message>
+            <source>a total line, not a person</source>
+            <translation>a total line, not a person</translation>
+        </message>
+        <message>
+            <source>a signature line, not a person</source>
+            <translation>a signature line, not a person</translation>
+        </message>
+        <message>
+            <source>a note under the table, not a person</source>
+            <translation>a note under the table, not a person</translation>
+        </message>
+        <message>
+            <source>the column titles again (a new printed page), not a person</source>
+            <translation>the column titles again (a new printed page), not a person</translation>
+        </message>
+        <message>
+            <source>below the table's total or signature line, with only a name</source>
+            <translation>below the table's total or signature line, with only a name</translation>
+        </message>
+        <message>
+            <source>a spreadsheet formula, not a name</source>
+            <translation>a spreadsheet formula, not a name</translation>
+        </message>
+        <message>
+            <source>HXL hashtags (for data tools), not a person</source>
+            <translation>HXL hashtags (for data tools), not a person</translation>
+        </message>
+        <message>
+            <source>a heading or a total line, not a person</source>
+            <translation>a heading or a total line, not a person</translation>
+        </message>
+        <message>
+            <source>no name</source>
+            <translation>no name</translation>
+        </message>
+        <message>
+            <source>no name (only numbers or symbols)</source>
+            <translation>no name (only numbers or symbols)</translation>
+        </message>
+        <message>
+            <source>the name is too short to be a name</source>
+            <translation>the name is too short to be a name</translation>
+        </message>
+        <message>
+            <source>looks like a number, not a name</source>
+            <translation>looks like a number, not a name</translation>
+        </message>
+        <message>
+            <source>too long to be a name</source>
+            <translation>too long to be a name</translation>
+        </message>
         <message>
             <source>(ignore)</source>
             <translation>(ignore)</translation>
@@ -980,16 +1028,24 @@
             <translation>Add participants from an Excel or CSV list</translation>
         </message>
         <message>
+            <source>CSV for Excel, comma-separated (*.csv)</source>
+            <translation>CSV for Excel, comma-separated (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV for French Excel, semicolon-separated (*.csv)</source>
+            <translation>CSV for French Excel, semicolon-separated (*.csv)</translation>
+        </message>
+        <message>
             <source>Choose a training</source>
             <translation>Choose a training</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</translation>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</translation>
+            <source>Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Excel workbook with HXL hashtags (*.xlsx)</translation>
         </message>
         <message>
             <source>Export figures</source>
@@ -1946,6 +2002,30 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
     </context>
     <context>
         <name>PreviewModel</name>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
         <message>
             <source>New person</source>
             <translation>New person</translation>

@@ -598,10 +598,6 @@
             <translation>Exporter le tableau</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
             <source>Table written to {path}.</source>
             <translation>Tableau écrit dans {path}.</translation>
         </message>
@@ -739,6 +735,58 @@
     </context>
     <context>
         <name>ImportWizard</name>
+        <message>
+            <source>a total line, not a person</source>
+            <translation>une ligne de total, pas une personne</translation>
+        </message>
+        <message>
+            <source>a signature line, not a person</source>
+            <translation>une ligne de signature, pas une personne</translation>
+        </message>
+        <message>
+            <source>a note under the table, not a person</source>
+            <translation>une note sous le tableau, pas une personne</translation>
+        </message>
+        <message>
+            <source>the column titles again (a new printed page), not a person</source>
+            <translation>les titres de colonnes répétés (nouvelle page imprimée), pas une personne</translation>
+        </message>
+        <message>
+            <source>below the table's total or signature line, with only a name</source>
+            <translation>sous la ligne de total ou de signature du tableau, avec un nom seulement</translation>
+        </message>
+        <message>
+            <source>a spreadsheet formula, not a name</source>
+            <translation>une formule de tableur, pas un nom</translation>
+        </message>
+        <message>
+            <source>HXL hashtags (for data tools), not a person</source>
+            <translation>mots-dièses HXL (pour les outils de données), pas une personne</translation>
+        </message>
+        <message>
+            <source>a heading or a total line, not a person</source>
+            <translation>un titre ou une ligne de total, pas une personne</translation>
+        </message>
+        <message>
+            <source>no name</source>
+            <translation>pas de nom</translation>
+        </message>
+        <message>
+            <source>no name (only numbers or symbols)</source>
+            <translation>pas de nom (seulement des chiffres ou des symboles)</translation>
+        </message>
+        <message>
+            <source>the name is too short to be a name</source>
+            <translation>trop court pour être un nom</translation>
+        </message>
+        <message>
+            <source>looks like a number, not a name</source>
+            <translation>ressemble à un nombre, pas à un nom</translation>
+        </message>
+        <message>
+            <source>too long to be a name</source>
+            <translation>trop long pour être un nom</translation>
+        </message>
         <message>
             <source>(ignore)</source>
             <translation>(ignorer)</translation>
@@ -980,16 +1028,24 @@
             <translation>Ajouter des participants depuis une liste Excel ou CSV</translation>
         </message>
         <message>
+            <source>CSV for Excel, comma-separated (*.csv)</source>
+            <translation>CSV pour Excel, séparateur virgule (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV for French Excel, semicolon-separated (*.csv)</source>
+            <translation>CSV pour Excel en français, séparateur point-virgule (*.csv)</translation>
+        </message>
+        <message>
             <source>Choose a training</source>
             <translation>Choisir une formation</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv);;Classeur Excel avec mots-dièses HXL (*.xlsx)</translation>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx)</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;Excel workbook with HXL hashtags (*.xlsx)</source>
-            <translation>Classeur Excel (*.xlsx);;Classeur Excel avec étiquettes HXL (*.xlsx)</translation>
+            <source>Excel workbook with HXL hashtags (*.xlsx)</source>
+            <translation>Classeur Excel avec mots-dièses HXL (*.xlsx)</translation>
         </message>
         <message>
             <source>Export figures</source>
@@ -1946,6 +2002,30 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
     </context>
     <context>
         <name>PreviewModel</name>
+        <message>
+            <source>Row</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexe</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
         <message>
             <source>New person</source>
             <translation>Nouvelle personne</translation>
