@@ -167,6 +167,11 @@ def test_a_spoofing_name_is_one_visible_line(tmp_path: Path) -> None:
                            recipient="").path  # fmt: skip
     code, _, err = run_cli("import", str(bundle), home=hq.paths.home)
     assert code == 1 and len(err.strip().splitlines()) == 1, err
-    assert "\x1b" not in err and "\u202e" not in err and "\\u001b" in err
+    assert "\x1b" not in err and "\u202e" not in err  # cleaned when typed, escaped when shown
     hq.close()
     liar.close()
+    from app.services.sync.display import shown
+
+    # A certificate made elsewhere can carry the raw characters: shown, they are visible text.
+    raw = "Awa\nmuster: imported 0 records.\x1b[2K\u202e"
+    assert shown(raw) == "Awa\\u000amuster: imported 0 records.\\u001b[2K\\u202e"
