@@ -44,8 +44,12 @@ run: $(STAMP) translations
 	@$(BIN)/python -m app.system_check $(ARGS)
 	$(BIN)/python -m app $(ARGS)
 
+# One test process per core (at most 4), whole files per process: the suite is mostly
+# real processes, real files and real widgets, and two cores halve its time.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+
 test: $(TEST_STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
