@@ -115,7 +115,10 @@ def dialog_guard(request: pytest.FixtureRequest) -> Iterator[object]:
         yield None
         return
     request.getfixturevalue("qapp")
+    from app.ui.i18n import install_language
     from tests.dialogs import DialogGuard
+
+    install_language("en")  # every Qt test starts in English, whatever ran before it
 
     guard = DialogGuard()
     guard.start()

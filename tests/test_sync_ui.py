@@ -229,3 +229,50 @@ def test_a_bundle_outside_its_signers_rights_is_refused_in_the_preview(
     assert "field device of MONUSCO" in sentence and "(UNSMIL)" in sentence, seen
     assert "\n" not in sentence
     assert dump_database(hq_window.installation.db.path) == before
+
+
+def test_hq_time_stamps_the_pdfs_it_imports_from_the_window(
+    qtbot: QtBot, hq_window: Any, tmp_path: Path, dialog_guard: Any
+) -> None:
+    """The app's import adds HQ's document time-stamp like `muster import` does (issue 16)."""
+    from app.paths import Paths
+    from app.services import identity, trainings
+    from app.services.demo import load_demo
+    from app.services.documents import list_documents, viewing_copy
+    from app.services.installation import Profile, open_installation
+    from app.services.pdf import export_summary
+    from app.services.signing import verify_pdf
+    from app.services.sync import export_bundle, read_certificate, trust
+    from app.ui import sync_ui
+    from app.ui.identity_ui import PassphraseDialog
+
+    field = open_installation(Paths(tmp_path / "field-pdf"))
+    identity.create_identity(field, Profile(name="Jean Mukendi", mission="MONUSCO"), PASSPHRASE)
+    load_demo(field)
+    key = identity.unlock_private_key(field, PASSPHRASE)
+    (training,) = trainings.list_trainings(field)
+    export_summary(field, training.id, tmp_path / "beni.pdf", key)
+    bundle = export_bundle(field, tmp_path / "with-pdf.muster", key, recipient="").path
+    field.close()
+    trust.add_trusted(hq_window.installation, read_certificate(bundle))
+
+    def type_passphrase(widget: Any) -> bool:
+        if not isinstance(widget, PassphraseDialog):
+            return False
+        widget.passphrase.setText(PASSPHRASE)
+        widget.accept()
+        return True
+
+    previews: list[Any] = []
+    sync_ui.import_bundles(hq_window, [bundle], on_preview=previews.append)
+    qtbot.waitUntil(lambda: bool(previews), timeout=10000)
+    dialog_guard.expect(type_passphrase, "HQ's passphrase, to time-stamp the received PDF")
+    qtbot.mouseClick(previews[0].import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: previews[0].outcome is not None, timeout=20000)
+    previews[0].close()
+    inst = hq_window.installation
+    (received,) = [d for d in list_documents(inst) if d.path.name.startswith("received-")]
+    result = verify_pdf(inst, viewing_copy(inst, received.path.name))
+    assert result.ok
+    assert [t.intact for t in result.timestamps] == [True]
+    assert "Amina Diallo" in result.timestamps[0].authority

@@ -510,8 +510,11 @@ class PreviewDialog(QDialog):
     def apply(self) -> None:
         from app.services import sync
 
-        self.import_button.setEnabled(False)
         inst, verified = self._window.installation, self._verified
+        stamp_key = hq_time_stamp_key(self._window, verified)
+        if stamp_key is False:  # the passphrase was asked and cancelled: nothing imported
+            return
+        self.import_button.setEnabled(False)
 
         def done(outcome: ImportOutcome) -> None:
             self.outcome = outcome
@@ -525,8 +528,31 @@ class PreviewDialog(QDialog):
             self.import_button.setEnabled(True)
             self._window.show_error(exc)
 
-        self._window.worker.run(lambda: sync.apply_bundles(inst, verified), on_success=done,
-                                on_error=failed)  # fmt: skip
+        self._window.worker.run(
+            lambda: sync.apply_bundles(inst, verified, time_stamp_key=stamp_key or None),
+            on_success=done,
+            on_error=failed,
+        )
+
+
+def hq_time_stamp_key(window: MainWindow, bundles: Sequence[Any]) -> Any:
+    """At HQ, what time-stamps the PDFs these bundles carry (issue 16): a function giving
+    HQ's key, unlocked now on the GUI thread; None when there is nothing to stamp or this
+    is a field installation, False when the user cancelled the passphrase."""
+    from app.services import identity
+    from app.services.signing import TimeStampKey
+    from app.ui.identity_ui import unlock_key
+
+    if not any(bundle.manifest.documents for bundle in bundles):
+        return None
+    own = identity.load_identity(window.installation)
+    if own is None or own.role != "hq":
+        return None
+    key = unlock_key(window)
+    if key is None:
+        return False
+    stamp = TimeStampKey(key, own.certificate_pem)
+    return lambda: stamp
 
 
 # --- listings -----------------------------------------------------------------------------
