@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help="write a signed bundle of the changes for HQ")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="bundle file (.muster)")
     p.add_argument("--full", action="store_true", help="everything, not only what changed")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
     _passphrase_option(p)
     p.set_defaults(handler=cmd_export)
 
@@ -42,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     hk = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     q = hk.add_parser("export", help="(HQ) write HQ's public key for field installations")
     q.add_argument("file", metavar="FILE")
+    q.add_argument("--json", action="store_true", help="print what was written as JSON")
     _passphrase_option(q)
     q.set_defaults(handler=cmd_hq_key_export)
     q = hk.add_parser("set", help="(field) encrypt bundles to the HQ key in FILE")
@@ -77,6 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="HQ only: also sign an enrolment certificate for this device into FILE; every "
         "HQ installation that trusts this HQ then trusts the device",
     )
+    q.add_argument("--json", action="store_true",
+                   help="print what was trusted (and written) as JSON; details go to stderr")  # fmt: skip
     _passphrase_option(q)
     q.set_defaults(handler=cmd_trust_add)
     q = tr.add_parser("list", help="list trusted signers")
@@ -100,6 +105,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = rc.add_parser("write", help="(HQ) write a signed receipt of the bundles received")
     q.add_argument("-o", "--output", required=True, metavar="FILE")
     q.add_argument("--device", metavar="ID", help="only this device's bundles")
+    q.add_argument("--json", action="store_true", help="print what was written as JSON")
     _passphrase_option(q)
     q.set_defaults(handler=cmd_receipt_write)
     q = rc.add_parser("import", help="(field) read HQ's receipt")
@@ -159,7 +165,9 @@ def _signing_key(args: argparse.Namespace, inst: Installation) -> Any:
 def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
-    answer = input(f"{question} [y/N] ").strip().lower()
+    sys.stderr.write(f"{question} [y/N] ")  # stdout may be JSON a script reads
+    sys.stderr.flush()
+    answer = input().strip().lower()
     return answer in ("y", "yes", "o", "oui")
 
 
@@ -171,6 +179,16 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
     inst = ctx.installation
     result = export_bundle(inst, Path(args.output), _signing_key(args, inst), full=args.full)
+    if args.json:
+        print_json(
+            {
+                "path": str(result.path), "seq": result.seq, "full": result.full,
+                "encrypted": result.encrypted, "records": result.records,
+                "counts": result.counts, "documents": result.documents,
+                "size": result.size, "sha256": result.sha256,
+            }
+        )  # fmt: skip
+        return EXIT_OK
     kind = "full" if result.full else "incremental"
     lock = "encrypted for HQ" if result.encrypted else "NOT encrypted (no HQ key set)"
     print(
@@ -219,6 +237,10 @@ def cmd_hq_key_export(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.sync.hq_key import export_hq_key
 
     info = export_hq_key(ctx.installation, Path(args.file), cli_passphrase(args.passphrase_file))
+    if args.json:
+        print_json({"path": str(Path(args.file).resolve()), "recipient": info.recipient,
+                    "name": info.name, "fingerprint": info.fingerprint})  # fmt: skip
+        return EXIT_OK
     print(f"HQ key written to {args.file}: {info.recipient}")
     print("Give this file to every field installation ('muster hq-key set FILE').")
     return EXIT_OK
@@ -306,32 +328,45 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
     mission = (args.mission or cert.mission).upper()
     if args.enrol and role != "field":
         raise UserError("Only field devices are enrolled; add --role field.")
-    print(f"Signer:      {shown(cert.name)}" + (f", {shown(cert.title)}" if cert.title else ""))
-    print(f"Claims:      {shown(cert.mission) or '-'} ({shown(cert.role) or 'field'})")
-    print(f"Device:      {shown(cert.device_id)}")
-    print(f"Fingerprint: {format_fingerprint(cert.fingerprint)}")
+    say = functools.partial(print, file=sys.stderr if args.json else sys.stdout)
+    say(f"Signer:      {shown(cert.name)}" + (f", {shown(cert.title)}" if cert.title else ""))
+    say(f"Claims:      {shown(cert.mission) or '-'} ({shown(cert.role) or 'field'})")
+    say(f"Device:      {shown(cert.device_id)}")
+    say(f"Fingerprint: {format_fingerprint(cert.fingerprint)}")
     rights = (
         "HQ: may change everything"
         if role == "hq"
         else (f"field device of {shown(mission)}: may change that mission's trainings only")
     )
-    print(f"Rights here: {rights}")
+    say(f"Rights here: {rights}")
     if not args.yes and not _confirm("Check this fingerprint with the signer. Trust them?"):
         print("Not trusted. Add --yes to confirm without a question.", file=sys.stderr)
         return EXIT_REFUSED
     add_trusted(inst, cert.certificate_pem, note=args.note, role=role, mission=mission)
-    print(f"{shown(cert.name)} is now trusted.")
-    if args.enrol:
-        from app.fileio import write_atomically
-        from app.services.identity import cli_passphrase, unlock_private_key
-        from app.services.sync.enrolment import issue_enrolment
-
-        key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
-        pem = issue_enrolment(inst, cert.certificate_pem, key, mission=mission)
-        out = write_atomically(Path(args.enrol), pem)
-        print(f"Enrolment certificate written to {out}; send it to {shown(cert.name)} "
-              "('muster enrolment set FILE').")  # fmt: skip
+    say(f"{shown(cert.name)} is now trusted.")
+    enrolment = _write_enrolment(args, inst, cert.certificate_pem, mission) if args.enrol else None
+    if enrolment:
+        say(f"Enrolment certificate written to {enrolment}; send it to {shown(cert.name)} "
+            "('muster enrolment set FILE').")  # fmt: skip
+    if args.json:
+        print_json({"name": cert.name, "device_id": cert.device_id,
+                    "fingerprint": cert.fingerprint, "role": role,
+                    "mission": mission if role == "field" else "",
+                    "enrolment": str(enrolment) if enrolment else None})  # fmt: skip
     return EXIT_OK
+
+
+def _write_enrolment(
+    args: argparse.Namespace, inst: Installation, certificate_pem: bytes, mission: str
+) -> Path:
+    """Sign an enrolment certificate for the device just trusted; returns where it went."""
+    from app.fileio import write_atomically
+    from app.services.identity import cli_passphrase, unlock_private_key
+    from app.services.sync.enrolment import issue_enrolment
+
+    key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
+    pem = issue_enrolment(inst, certificate_pem, key, mission=mission)
+    return Path(write_atomically(Path(args.enrol), pem))
 
 
 def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -423,6 +458,10 @@ def cmd_receipt_write(args: argparse.Namespace, ctx: Context) -> int:
 
     inst = ctx.installation
     result = write_receipt(inst, Path(args.output), _signing_key(args, inst), args.device)
+    if args.json:
+        print_json({"path": str(result.path), "bundles": result.bundles,
+                    "devices": result.devices})  # fmt: skip
+        return EXIT_OK
     print(
         f"Receipt written to {result.path}: {result.bundles} bundles from "
         f"{result.devices} devices, signed."
