@@ -26,7 +26,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.db.base import derived_id, sync_tables
+from app.db.base import derived_id
+from app.db.models import sync_tables
 from app.errors import UserError
 from tests.helpers import connect_database
 

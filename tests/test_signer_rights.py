@@ -114,8 +114,8 @@ def forge(w: World, out: Path, tables: dict[str, list[list[Any]]], *, cert: byte
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    from app.db.base import sync_tables
     from app.db.migrate import head_revision
+    from app.db.models import sync_tables
     from app.services.sync import table_columns
     from app.services.sync.container import pack_bundle
 

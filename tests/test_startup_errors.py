@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.services.backups import backup_now, list_backups
-from app.ui import app as app_module
+from app.ui import session as session_module
 from app.ui.app import StartupProblemDialog, install_excepthook, run
 from app.ui.backup_ui import RestoreDialog
 from tests.dialogs import current_guard
@@ -230,7 +230,7 @@ def test_restore_from_the_running_app_reopens_on_the_restored_data(
     qtbot.waitUntil(lambda: not new_window.worker.busy, timeout=10_000)
     assert new_window.installation is not demo_installation
     new_window.installation.close()
-    assert app_module.current_session() is None
+    assert session_module.current_session() is None
 
 
 def test_dialogs_look_right(qtbot, demo_installation, artifacts: Path) -> None:  # type: ignore[no-untyped-def]

@@ -67,10 +67,3 @@ class SyncMixin:
     updated_by: Mapped[str] = mapped_column(String(36), default="")
     version: Mapped[int] = mapped_column(default=0)
     deleted: Mapped[bool] = mapped_column(default=False, server_default="0")
-
-
-def sync_tables() -> list[str]:
-    """Names of the tables whose rows travel in bundles, in dependency order."""
-    from app.db import models
-
-    return [cls.__tablename__ for cls in models.SYNCED_MODELS]

@@ -326,3 +326,8 @@ class ColumnMapping(Base):
     signature: Mapped[str] = mapped_column(String(64), primary_key=True)
     mapping: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def sync_tables() -> list[str]:
+    """Names of the tables whose rows travel in bundles, in dependency order."""
+    return [cls.__tablename__ for cls in SYNCED_MODELS]

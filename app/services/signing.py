@@ -435,7 +435,7 @@ def _quiet_pyhanko() -> None:
 
 def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
     """Check a signed PDF: signer, time, integrity, whole-file coverage, trust, time-stamps."""
-    from app.services.sync import trust
+    from app.services.sync.trust import is_trusted
 
     path = Path(path)
     try:
@@ -486,7 +486,7 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
             problems.append(f"the time-stamp by {stamp.authority} does not hold: {stamp.reason}")
     trusted, reason = (False, "")
     if signer is not None:
-        trusted, reason = trust.is_trusted(inst, signer.certificate_pem)
+        trusted, reason = is_trusted(inst, signer.certificate_pem)
         if not trusted:
             problems.append(reason[0].lower() + reason[1:] if reason else "untrusted signer.")
     return VerificationResult(

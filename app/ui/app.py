@@ -34,6 +34,7 @@ from app import APP_NAME
 from app.errors import UserError, user_error_from_sqlite
 from app.logs import setup_logging
 from app.paths import Paths, get_paths
+from app.ui.session import AppSession, set_current_session
 
 if TYPE_CHECKING:
     from app.services.installation import Installation
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "MUSTER_STARTUP_PROBE"
-DAILY_BACKUP_DELAY_MS = 5000
-_session: AppSession | None = None
 
 
 def _tr(text: str) -> str:
@@ -338,102 +337,8 @@ class _ReadyProbe(QObject):
             QTimer.singleShot(0, QApplication.quit)
 
 
-class AppSession:
-    """The open data folder, its lock and its window; can swap the database in place."""
-
-    def __init__(
-        self, paths: Paths, guard: SingleInstance | None, installation: Installation
-    ) -> None:
-        self.paths = paths
-        self.guard = guard
-        self.installation = installation
-        self.window: MainWindow | None = None
-        self.running = False  # inside run()'s app.exec(): closing the window ends it
-
-    def show_window(self) -> MainWindow:
-        from app.ui.main_window import MainWindow
-
-        window = MainWindow(self.installation)
-        self.window = window
-        # Closing the main window ends the app, even with a Verify or Documents window open.
-        window.closed.connect(lambda: self._window_closed(window))
-        window.show()
-        self._schedule_daily_backup(window)
-        return window
-
-    def _schedule_daily_backup(self, window: MainWindow) -> None:
-        inst = self.installation
-
-        def failed(exc: BaseException) -> None:
-            log.warning("daily backup failed: %s", exc)
-            window.statusBar().showMessage(
-                QApplication.translate(
-                    "Startup", "The daily backup could not be made: {reason}"
-                ).format(reason=exc),
-                15000,
-            )
-
-        def start() -> None:
-            if self.window is window:  # not after the window was replaced by a restore
-                from app.services import backups  # imported late: not needed to start
-
-                window.worker.run(lambda: backups.auto_backup_if_due(inst), on_error=failed)
-
-        # A little after start-up, so the first list load never waits behind a big copy.
-        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, start)
-
-    def _window_closed(self, window: MainWindow) -> None:
-        if self.running and self.window is window:  # not the old window of a restore
-            QApplication.exit(0)  # at once: a posted quit() could end a later event loop
-
-    def activate(self) -> None:
-        from app.ui.single_instance import bring_forward
-
-        if self.window is not None:
-            bring_forward(self.window)
-
-    def restore_and_reopen(self, file: Path) -> MainWindow:
-        """Close the window and database, restore ``file``, and open a fresh window.
-
-        If the restore fails, the untouched current database is reopened and the
-        error is raised for the caller to show.
-        """
-        from app.services.backups import restore
-        from app.services.installation import open_installation
-
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        quit_on_close = app.quitOnLastWindowClosed()
-        app.setQuitOnLastWindowClosed(False)
-        try:
-            old_window, self.window = self.window, None
-            if old_window is not None:
-                old_window.close()  # finishes queued work on the worker thread
-                old_window.deleteLater()
-            key = self.installation.key
-            self.installation.close()
-            error: UserError | None = None
-            try:
-                restore(self.paths, file, key)
-            except UserError as err:
-                error = err
-            self.installation = open_installation(self.paths, key=key)
-            window = self.show_window()
-        finally:
-            app.setQuitOnLastWindowClosed(quit_on_close)
-        if error is not None:
-            raise error
-        return window
-
-
-def current_session() -> AppSession | None:
-    """The running app's session (None in tests that build a MainWindow directly)."""
-    return _session
-
-
 def run(home: str | None = None) -> int:
     """Open the desktop app on ``home`` (or the usual data folder); returns the exit code."""
-    global _session
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -480,7 +385,7 @@ def run(home: str | None = None) -> int:
         guards.pop(home_path).release()
     guard = guards[paths.home]
     session = AppSession(paths, guard, installation)
-    _session = session
+    set_current_session(session)
     from app.ui import secret
 
     secret.remember(after_unlock(unlocked, installation))
@@ -498,7 +403,7 @@ def run(home: str | None = None) -> int:
         app.setQuitOnLastWindowClosed(True)
         session.installation.close()
         _release(guards)
-        _session = None
+        set_current_session(None)
         secret.remember(None)
     return int(code)
 

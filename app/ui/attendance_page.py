@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 from app.services import attendance, trainings
 from app.services.attendance import AttendanceGrid, Mark
 from app.ui.common import attendance_labels, to_qdate
+from app.ui.contracts import as_widget
 
 if TYPE_CHECKING:
-    from app.ui.training_editor import TrainingEditor
+    from app.ui.contracts import EditorHost
 
 Index = QModelIndex | QPersistentModelIndex
 CYCLE: dict[str | None, str | None] = {
@@ -266,8 +267,8 @@ class AttendancePage(QWidget):
     loaded = Signal()
     saved = Signal()
 
-    def __init__(self, editor: TrainingEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: EditorHost) -> None:
+        super().__init__(as_widget(editor))
         self.editor = editor
         self.installation = editor.installation
         self.worker = editor.worker

@@ -226,7 +226,7 @@ def choose_and_restore(window: MainWindow) -> None:
 def restore_and_reopen(window: MainWindow, file: Path) -> MainWindow:
     """Swap in ``file`` and return the new main window (the old one is closed)."""
     from app.errors import UserError
-    from app.ui.app import AppSession, current_session
+    from app.ui.session import AppSession, current_session
 
     session = current_session()
     if session is None or session.window is not window:  # e.g. a window made by a test

@@ -1,6 +1,6 @@
 """Feature modules that add their actions to the main window.
 
-Each module named here has ``install(window: MainWindow) -> None``, which adds
+Each module named here has ``install(window: WindowHost) -> None``, which adds
 actions with ``window.menu(name)`` / ``window.add_training_action(action)``.
 Modules import their heavy libraries (pyHanko, ReportLab, openpyxl) only when an
 action runs, so start-up stays fast.
@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.contracts import WindowHost
 
 FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.backup_ui",
@@ -24,6 +24,6 @@ FEATURE_MODULES: tuple[str, ...] = (
 )
 
 
-def install_features(window: MainWindow) -> None:
+def install_features(window: WindowHost) -> None:
     for name in FEATURE_MODULES:
         importlib.import_module(name).install(window)

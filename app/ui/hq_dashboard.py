@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.ui.common import sex_labels, show_date
+from app.ui.contracts import as_widget
 from app.ui.i18n import current_language
 from app.ui.summary_panel import percent
-from app.ui.sync_ui import RowsModel, make_table
+from app.ui.tables import RowsModel, make_table
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.contracts import WindowHost
 
 
 def stretch_column(view: QTableView, column: int) -> None:
@@ -52,8 +53,8 @@ def when_text(moment: datetime | None) -> str:
 class HqDashboard(QWidget):
     """Trainings and unique participants by mission, category, sex, partner or period."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, Qt.WindowType.Window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(as_widget(window), Qt.WindowType.Window)
         self.setObjectName("hqDashboard")
         self.setWindowTitle(self.tr("HQ dashboard — all missions"))
         self.resize(1100, 700)

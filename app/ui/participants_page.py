@@ -52,11 +52,12 @@ from app.services.installation import Installation
 from app.services.people import ParticipantInfo, PersonInfo, PersonInput
 from app.textnorm import clean_text, fold
 from app.ui.common import FieldError, isolate, localized, partner_kind_labels, sex_labels
+from app.ui.contracts import as_widget
 from app.ui.duplicates_view import reason_label
 from app.ui.i18n import collator, current_language
 
 if TYPE_CHECKING:
-    from app.ui.training_editor import TrainingEditor
+    from app.ui.contracts import EditorHost
 
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -434,8 +435,8 @@ class ParticipantsPage(QWidget):
     loaded = Signal()
     added = Signal(str)  # person id
 
-    def __init__(self, editor: TrainingEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: EditorHost) -> None:
+        super().__init__(as_widget(editor))
         self.editor = editor
         self.installation = editor.installation
         self.worker = editor.worker

@@ -35,10 +35,11 @@ from app.errors import ValidationError
 from app.services import reference
 from app.services.reference import CategoryInfo, LocationInfo, MissionInfo, PartnerInfo
 from app.ui.common import FieldError, confirm, localized, partner_kind_labels
+from app.ui.contracts import as_widget
 from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.contracts import WindowHost
 
 
 @dataclass(frozen=True)
@@ -367,8 +368,8 @@ class ReferencePage(QWidget):
 class ReferenceDialog(QDialog):
     """The four reference lists in tabs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(as_widget(window))
         self.window_ = window
         self.installation = window.installation
         self.worker = window.worker

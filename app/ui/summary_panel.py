@@ -36,10 +36,11 @@ from app.services import reference, reports
 from app.services.chart_scale import integer_scale
 from app.services.reports import Report, ReportFilter
 from app.ui.common import to_qdate
+from app.ui.contracts import as_widget
 from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
-    from app.ui.training_editor import TrainingEditor
+    from app.ui.contracts import EditorHost
 
 CHART_ROWS = 6  # bars the category chart has room for; more are summed in the last one
 SEX_COLOURS = {"female": "#7b4fa0", "male": "#2f7f8f", "unspecified": "#b0b0b0"}
@@ -114,8 +115,8 @@ class SummaryPanel(QWidget):
 
     loaded = Signal()
 
-    def __init__(self, editor: TrainingEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: EditorHost) -> None:
+        super().__init__(as_widget(editor))
         self.editor = editor
         self.installation = editor.installation
         self.worker = editor.worker

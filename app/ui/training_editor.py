@@ -51,10 +51,11 @@ from app.ui.common import (
     status_labels,
     to_qdate,
 )
+from app.ui.contracts import as_widget
 from app.ui.i18n import current_language
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.contracts import WindowHost
 
 PAGES = ("details", "participants", "attendance", "summary")
 # An action's property naming its toolbar group ("export": under the Export button).
@@ -499,9 +500,9 @@ class TrainingEditor(QWidget):
     loaded = Signal()
 
     def __init__(
-        self, window: MainWindow, training_id: str | None, default_mission: str = ""
+        self, window: WindowHost, training_id: str | None, default_mission: str = ""
     ) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         from app.ui.attendance_page import AttendancePage
         from app.ui.participants_page import ParticipantsPage
         from app.ui.summary_panel import SummaryPanel

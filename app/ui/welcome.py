@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.services.installation import Installation, Profile
 from app.ui.common import FieldError
+from app.ui.contracts import as_widget
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.contracts import WindowHost
 
 MIN_PASSPHRASE = 10  # as app.services.identity asks
 
@@ -85,11 +86,11 @@ class WelcomeDialog(QDialog):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: WindowHost,
         profile: Profile | None = None,
         missions: tuple[str, ...] | list[str] = (),
     ) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window_ = window
         self.installation = window.installation
         self.setWindowTitle(self.tr("Welcome to Muster"))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.db.base import SEED_DEVICE, sync_tables, utcnow
+from app.db.base import SEED_DEVICE, utcnow
+from app.db.models import sync_tables
 from app.db.raw import begin_write, current_clock, raw_connection, seen_versions, select_in
 from app.errors import UserError
 from app.fileio import write_atomically

@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.db.base import SEED_DEVICE, derived_id, sync_tables, utcnow
+from app.db.base import SEED_DEVICE, derived_id, utcnow
+from app.db.models import sync_tables
 from app.db.raw import seen_versions, select_in
 from app.services.sync.schema import TableData, table_columns
 

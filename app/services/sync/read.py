@@ -21,7 +21,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.db.base import sync_tables, utcnow
+from app.db.base import utcnow
+from app.db.models import sync_tables
 from app.services.sync.container import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, Archive, open_archive
 from app.services.sync.display import shown
 from app.services.sync.manifest import Manifest, parse_manifest

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app.db.base import sync_tables
+from app.db.models import sync_tables
 from app.db.raw import select_in
 from app.services.sync.display import shown
 from app.services.sync.merge import LocalState

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 from sqlalchemy.types import JSON
 
-from app.db.base import Base, sync_tables
+from app.db.base import Base
 from app.db.models import (
     ATTENDANCE_STATUSES,
     PARTNER_KINDS,
@@ -27,6 +27,7 @@ from app.db.models import (
     SEXES,
     TRAINING_KINDS,
     TRAINING_STATUSES,
+    sync_tables,
 )
 from app.errors import UserError
 from app.services.sync.display import shown
