@@ -373,10 +373,12 @@ class AttendancePage(QWidget):
             box.setCurrentIndex(max(box.findData("held"), 0))
             return
         inst, training_id = self.installation, editor.training_id
-        self.worker.run(
-            lambda: trainings.mark_held(inst, training_id),
-            on_success=lambda info: (editor.load(), editor.saved.emit(info.id)),
-        )
+
+        def held(info: trainings.TrainingInfo) -> None:
+            editor.load()
+            editor.saved.emit(info.id)
+
+        self.worker.run(lambda: trainings.mark_held(inst, training_id), on_success=held)
 
     def load(self, training_id: str) -> None:
         self.training_id = training_id

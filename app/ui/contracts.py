@@ -25,10 +25,17 @@ if TYPE_CHECKING:
 class WindowHost(Protocol):
     """The main window as its feature modules, dialogs and editors see it."""
 
-    installation: Installation
-    worker: Worker
-    profile: Profile
-    profile_loaded: SignalInstance  # emits the Profile once it is known or changed
+    @property
+    def installation(self) -> Installation: ...
+
+    @property
+    def worker(self) -> Worker: ...
+
+    @property
+    def profile(self) -> Profile: ...
+
+    @property
+    def profile_loaded(self) -> SignalInstance: ...  # emits the Profile once it is known or changed
 
     def menu(self, name: str) -> QMenu: ...
 
@@ -52,20 +59,36 @@ class WindowHost(Protocol):
 class DetailsHost(Protocol):
     """The details page of an editor, as far as the other pages read it."""
 
-    status_box: QComboBox
+    @property
+    def status_box(self) -> QComboBox: ...
 
 
 class EditorHost(Protocol):
     """A training editor as its participants, attendance and summary pages see it."""
 
-    installation: Installation
-    worker: Worker
-    window_: WindowHost
-    training_id: str | None
-    info: TrainingInfo | None
-    dirty: bool
-    details: DetailsHost
-    saved: SignalInstance  # emits the training id after a save
+    @property
+    def installation(self) -> Installation: ...
+
+    @property
+    def worker(self) -> Worker: ...
+
+    @property
+    def window_(self) -> WindowHost: ...
+
+    @property
+    def training_id(self) -> str | None: ...
+
+    @property
+    def info(self) -> TrainingInfo | None: ...
+
+    @property
+    def dirty(self) -> bool: ...
+
+    @property
+    def details(self) -> DetailsHost: ...
+
+    @property
+    def saved(self) -> SignalInstance: ...  # emits the training id after a save
 
     def load(self) -> None: ...
 

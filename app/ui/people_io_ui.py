@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
+    from app.ui.contracts import WindowHost
     from app.ui.main_window import MainWindow
 
 
@@ -57,7 +58,7 @@ def _import(window: MainWindow) -> None:
     )
 
 
-def document_language(window: MainWindow) -> str:
+def document_language(window: WindowHost) -> str:
     """The language chosen for documents in Preferences (else the interface's)."""
     from app.ui.i18n import document_language as chosen
 
