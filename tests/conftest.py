@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,30 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without finalizing the interpreter once pytest has reported.
+
+    With PySide6 6.12 on Python 3.11, a long test process can abort while Python
+    finalizes ("bool_dealloc: deallocating True or False", exit 134) after every test
+    passed and the summary was printed. Only the process that reports does this:
+    an xdist worker must finish talking to its controller normally.
+    """
+    status = config.stash.get(_EXIT_STATUS, None)
+    if status is None or "PySide6" not in sys.modules or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 # Argon2id at its lowest cost for installations the fixtures make: stored in their key
