@@ -9,10 +9,22 @@ and gets the crash dialog with details to copy. Modelled on qutebrowser's
 from __future__ import annotations
 
 import sqlite3
+from enum import Enum
+
+
+class ErrorKind(Enum):
+    """What went wrong, for code that must react differently; never the message text."""
+
+    GENERAL = "general"
+    VALIDATION = "validation"
+    NOT_FOUND = "not_found"
+    NEWER_VERSION = "newer_version"  # made by a newer Muster: install it, or restore
 
 
 class UserError(Exception):
     """A problem the user can understand and fix; ``str(err)`` is the sentence to show."""
+
+    kind = ErrorKind.GENERAL
 
     def __init__(self, message: str, *, field: str | None = None, hint: str | None = None):
         super().__init__(message)
@@ -27,6 +39,8 @@ class UserError(Exception):
 class ValidationError(UserError):
     """Bad input in a form or a file; ``errors`` maps field names to sentences."""
 
+    kind = ErrorKind.VALIDATION
+
     def __init__(self, errors: dict[str, str]):
         self.errors = dict(errors)
         first_field, first_message = next(iter(self.errors.items()))
@@ -36,6 +50,14 @@ class ValidationError(UserError):
 
 class NotFoundError(UserError):
     """A record someone asked for by id or name does not exist (or was deleted)."""
+
+    kind = ErrorKind.NOT_FOUND
+
+
+class NewerVersionError(UserError):
+    """A database, backup, key file or bundle made by a newer Muster than this one."""
+
+    kind = ErrorKind.NEWER_VERSION
 
 
 # SQLite error codes that mean "the user's machine", not "our code".

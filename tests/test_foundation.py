@@ -288,3 +288,22 @@ def test_cli_exit_codes(home: Path) -> None:
     for command in ("demo", "trainings", "report"):
         code, out, _ = run_cli(command, "--help", home=home)
         assert code == 0 and "usage" in out
+
+
+def test_a_database_from_a_newer_muster_is_refused_with_its_kind(installation) -> None:  # type: ignore[no-untyped-def]
+    """Code reacts to an error's kind, never to its text (the start-up screen offers no
+    restore for a newer database, since a backup would be just as new)."""
+    from app.errors import ErrorKind, NewerVersionError
+    from app.services.installation import open_installation
+    from tests.helpers import connect_database
+
+    paths = installation.paths
+    installation.close()
+    conn = connect_database(paths.database)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NewerVersionError) as caught:
+        open_installation(paths)
+    assert caught.value.kind is ErrorKind.NEWER_VERSION
+    assert isinstance(caught.value, UserError) and "newer version" in caught.value.message

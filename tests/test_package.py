@@ -108,7 +108,7 @@ def _check_documents(muster: Path, env: dict[str, str], out: Path) -> None:
     """What the package's libraries do: keys (cryptography), a signed PDF with the bundled
     fonts (ReportLab, pyHanko) verified back, a spreadsheet (openpyxl), a signed bundle."""
     out.mkdir()
-    signer = {**env, "MUSTER_PASSPHRASE": "a long test passphrase"}
+    signer = env  # one passphrase opens the data and the signing key
 
     def ok(*args: str) -> str:
         result = _run([str(muster), *args], signer)
@@ -255,8 +255,10 @@ def test_linux_package_installs_opens_and_runs_its_command_line(
     # Installed for a user whose environment knows no Python.
     user = tmp_path / "user"
     data = tmp_path / "data"  # a fresh data folder
+    # The passphrase as a script gives it (the unlock screen has its own tests): the data
+    # folder is created encrypted, and the command line below opens it.
     env = {"PATH": "/usr/bin:/bin", "HOME": str(user), "LANG": "C.UTF-8",
-           "MUSTER_HOME": str(data)}  # fmt: skip
+           "MUSTER_HOME": str(data), "MUSTER_PASSPHRASE": "correct horse battery staple"}  # fmt: skip
     installed = _run([str(unpacked / "install.sh")], env, cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
     muster = user / ".local" / "bin" / "muster"

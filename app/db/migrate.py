@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 
 import migrations
 from app.db.backup import backup_database, timestamped_backup_path
-from app.errors import UserError
+from app.errors import NewerVersionError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -96,7 +96,7 @@ def upgrade_to_head(
     if current == head:
         return None
     if current is not None and current not in known_revisions():
-        raise UserError(
+        raise NewerVersionError(
             "This database was made by a newer version of Muster. "
             "Install the newer version, or restore a backup."
         )

@@ -39,7 +39,7 @@ from app.db.backup import (
     timestamped_backup_path,
 )
 from app.db.cipher import DB_API_ERRORS, connect, export_encrypted
-from app.errors import UserError, user_error_from_sqlite
+from app.errors import NewerVersionError, UserError, user_error_from_sqlite
 from app.paths import Paths
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def check_database_file(path: Path, key: bytes | None) -> BackupCheck:
         if revision is None:
             raise UserError(f"{path.name} is a database, but not a Muster database.")
         if revision[0] not in _known_revisions():
-            raise UserError(
+            raise NewerVersionError(
                 f"{path.name} was made by a newer version of Muster. "
                 "Install that version to restore it."
             )

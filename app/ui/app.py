@@ -31,7 +31,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from app import APP_NAME
-from app.errors import UserError, user_error_from_sqlite
+from app.errors import ErrorKind, UserError, user_error_from_sqlite
 from app.logs import setup_logging
 from app.paths import Paths, get_paths
 from app.ui.session import AppSession, set_current_session
@@ -110,7 +110,7 @@ def open_data(paths: Paths, *, allow_new: bool = False, key: bytes | None = None
     except StartupProblem:
         raise
     except UserError as err:
-        kind = "newer" if "newer version" in err.message else "database"
+        kind = "newer" if err.kind is ErrorKind.NEWER_VERSION else "database"
         raise StartupProblem(err.message, kind, _database_hint()) from err
     except OSError as exc:
         raise _folder_problem(paths, exc) from exc

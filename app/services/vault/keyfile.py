@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
+from app.errors import NewerVersionError, UserError
 from app.fileio import write_atomically
 
 FORMAT = "muster-data-key"
@@ -211,7 +211,7 @@ def load(path: Path) -> KeyFile:
         if len(raw) > MAX_KEY_FILE or data.get("format") != FORMAT:
             raise ValueError("not a key file")
         if data.get("version") != VERSION:
-            raise UserError(f"The key file {path} was made by a newer version of Muster.")
+            raise NewerVersionError(f"The key file {path} was made by a newer version of Muster.")
         passphrase = data["passphrase"]
         _params(passphrase)
         recovery = data.get("recovery")
