@@ -245,7 +245,7 @@ def test_linux_package_installs_opens_and_runs_its_command_line(
         assert (unpacked / item).exists(), item
     internal = unpacked / "muster" / "_internal"
     for item in ("resources/translations/muster_fr.qm", "resources/translations/core.fr.json",
-                 "resources/fonts/NotoNaskhArabic-Regular.ttf", "migrations/env.py",
+                 "resources/fonts/NotoNaskhArabic-Regular.ttf", "resources/icc/sRGB.icc", "migrations/env.py",
                  "migrations/versions/0001_initial.py", "PySide6/Qt/translations/qtbase_fr.qm",
                  "PySide6/Qt/plugins/platforms/libqxcb.so",
                  "PySide6/Qt/plugins/platforms/libqoffscreen.so"):  # fmt: skip
