@@ -75,7 +75,7 @@ def sheet_training(installation: Any) -> tuple[Any, str, dict[str, str]]:
 
 
 def test_amounts_match_the_hand_computed_sheet(sheet_training: Any) -> None:
-    inst, training_id, ids = sheet_training
+    inst, training_id, _ids = sheet_training
     sheet = compute_perdiem(inst, training_id)
     owed = {p.name: p for p in sheet.people}
     d = Decimal

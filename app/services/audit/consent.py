@@ -106,10 +106,7 @@ def _check(answer: ConsentAnswer, today: date) -> ConsentAnswer:
     if answer.purpose not in CONSENT_PURPOSES or answer.state not in STATES:
         raise ValidationError({key: Phrase("Choose given, refused, withdrawn or not recorded.")})
     given, withdrawn = answer.given_on, answer.withdrawn_on
-    if answer.state == "withdrawn":
-        withdrawn = withdrawn or today
-    else:
-        withdrawn = None
+    withdrawn = (withdrawn or today) if answer.state == "withdrawn" else None
     if answer.state == "not_recorded":
         given = None
     for day in (given, withdrawn):
@@ -250,9 +247,9 @@ def merge_consents(session: Session, keep: Person, other: Person) -> None:
     moved = []
     for purpose in CONSENT_PURPOSES:
         a, b = mine[purpose], theirs[purpose]
-        if a.state == "not_recorded" and b.state != "not_recorded":
-            moved.append(b)
-        elif purpose == NAMED and b.state in ("refused", "withdrawn") and a.state == "given":
+        fills_a_gap = a.state == "not_recorded" and b.state != "not_recorded"
+        refuses = purpose == NAMED and b.state in ("refused", "withdrawn") and a.state == "given"
+        if fills_a_gap or refuses:
             moved.append(b)
     if moved:
         _ = keep.full_name

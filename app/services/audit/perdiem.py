@@ -18,8 +18,13 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.audit_models import PERDIEM_ELIGIBILITY, PERDIEM_RATE_KINDS, PerdiemPerson
-from app.db.audit_models import PerdiemPlan, PerdiemRate
+from app.db.audit_models import (
+    PERDIEM_ELIGIBILITY,
+    PERDIEM_RATE_KINDS,
+    PerdiemPerson,
+    PerdiemPlan,
+    PerdiemRate,
+)
 from app.db.base import derived_id
 from app.db.models import Category, Location, TrainingSession
 from app.errors import UserError, ValidationError
@@ -97,9 +102,7 @@ def _places(session: Session, training_id: str) -> dict[str, str]:
 def read_settings(session: Session, training_id: str) -> PerdiemSettings:
     plan = session.get(PerdiemPlan, plan_id(training_id))
     codes = dict(session.execute(select(Category.id, Category.code)).all())
-    places = {
-        lid: name for lid, name in session.execute(select(Location.id, Location.name)).all()
-    }
+    places = {lid: name for lid, name in session.execute(select(Location.id, Location.name)).all()}
     rates = session.scalars(
         select(PerdiemRate)
         .where(PerdiemRate.training_id == training_id, PerdiemRate.deleted.is_(False))
@@ -117,10 +120,16 @@ def read_settings(session: Session, training_id: str) -> PerdiemSettings:
             codes[c] for c in (plan.eligible_categories if live_plan else []) if c in codes
         ),
         rates=tuple(
-            RateInfo(r.id, r.kind, r.currency, from_e4(r.amount_e4), r.location_id,
-                     places.get(r.location_id or "", ""))
+            RateInfo(
+                r.id,
+                r.kind,
+                r.currency,
+                from_e4(r.amount_e4),
+                r.location_id,
+                places.get(r.location_id or "", ""),
+            )
             for r in rates
-        ),  # fmt: skip
+        ),
         people={p.person_id: PersonRule(p.person_id, p.eligible, p.nights) for p in people},
         configured=live_plan,
     )

@@ -1,0 +1,165 @@
+"""Evidence files and consent to be named, from a field laptop through a real bundle to HQ.
+
+The field attaches a photo and a scanned sheet to a training, one participant refuses
+to be named; the bundle carries the files (HQ opens them, their SHA-256 is the one
+the field listed) and carries the refusing person without name, contacts or function
+(a byte scan of every member), while HQ's counts stay whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.errors import UserError
+
+PASSPHRASE = "correct horse battery staple"
+HIDDEN = "Zawadi Hiddenname"  # refuses to be named
+HIDDEN_PHONE = "+243 990 111 222"
+SHOWN = "Amani Shownname"
+
+
+def tiny_png(colour: tuple[int, int, int]) -> bytes:
+    """A real 2x2 PNG (any image reader opens it)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    raw = b"".join(b"\x00" + bytes(colour) * 2 for _ in range(2))
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + \
+        chunk(b"IEND", b"")  # fmt: skip
+
+
+@dataclass
+class World:
+    folder: Path
+    field: Any
+    hq: Any
+    training_id: str
+    session_id: str
+    people: dict[str, str]
+    bundle: Path
+    files: dict[str, bytes]  # file name -> content attached in the field
+
+
+def _installation(folder: Path, name: str, role: str = "field", mission: str = "") -> Any:
+    from app.paths import Paths
+    from app.services import identity
+    from app.services.installation import Profile, open_installation
+
+    inst = open_installation(Paths(folder))
+    identity.create_identity(inst, Profile(name=name, role=role, mission=mission), PASSPHRASE)
+    return inst
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    from app.services import attendance, people, trainings
+    from app.services.attendance import Mark
+    from app.services.audit.consent import ConsentAnswer, set_consents
+    from app.services.audit.evidence import add_evidence
+    from app.services.identity import load_identity, unlock_private_key
+    from app.services.people import PersonInput
+    from app.services.sync import export_bundle, import_bundles, trust
+    from app.services.trainings import SessionInput, TrainingInput
+
+    folder = tmp_path_factory.mktemp("evidence")
+    field = _installation(folder / "field", "Awa Kahindo", mission="MONUSCO")
+    hq = _installation(folder / "hq", "HQ New York", "hq")
+    info = trainings.create_training(field, TrainingInput(
+        title="Atelier preuves", mission="MONUSCO", start=date(2025, 3, 10), end=date(2025, 3, 10),
+        sessions=(SessionInput(date(2025, 3, 10), "Beni"),)))  # fmt: skip
+    ids = {}
+    for name, sex in ((HIDDEN, "F"), (SHOWN, "M")):
+        person = people.add_participant(
+            field, info.id, PersonInput(name, sex, phone=HIDDEN_PHONE if name == HIDDEN else None,
+                                        function="Juge d'instruction"))  # fmt: skip
+        ids[name] = person.person.id
+    attendance.set_marks(field, [Mark(info.sessions[0].id, pid, "present") for pid in ids.values()])
+    set_consents(
+        field, ids[HIDDEN], [ConsentAnswer("named_in_reports", "refused", date(2025, 3, 10))]
+    )
+    files = {
+        "photo.png": tiny_png((200, 30, 30)),
+        "sheet.pdf": b"%PDF-1.4\n% scanned sheet\n%%EOF\n",
+    }
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+        add_evidence(field, info.id, folder / name,
+                     session_id=info.sessions[0].id if name == "photo.png" else None)  # fmt: skip
+    trust.add_trusted(hq, load_identity(field).certificate_pem)  # type: ignore[union-attr]
+    bundle = export_bundle(field, folder / "field.muster", unlock_private_key(field, PASSPHRASE),
+                           recipient="").path  # fmt: skip
+    import_bundles(hq, [bundle])
+    yield World(folder, field, hq, info.id, info.sessions[0].id, ids, bundle, files)
+    field.close()
+    hq.close()
+
+
+def test_hq_opens_the_files_the_field_attached_with_the_same_hashes(world: World) -> None:
+    from app.services.audit.evidence import list_evidence, read_evidence
+
+    sent = {e.file_name: e for e in list_evidence(world.field, world.training_id)}
+    received = {e.file_name: e for e in list_evidence(world.hq, world.training_id)}
+    assert set(received) == set(world.files)
+    for name, content in world.files.items():
+        assert received[name].sha256 == sent[name].sha256 == hashlib.sha256(content).hexdigest()
+        info, data = read_evidence(world.hq, received[name].id)
+        assert data == content and info.available
+    assert received["photo.png"].is_image and received["photo.png"].session_date == "2025-03-10"
+    assert received["sheet.pdf"].media_type == "application/pdf"
+    # Kept sealed at rest: the photo's bytes are not in HQ's data folder as such.
+    kept = (world.hq.paths.evidence / received["photo.png"].sha256).read_bytes()
+    assert world.files["photo.png"] not in kept
+
+
+def _members(bundle: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(bundle.read_bytes())) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def test_a_person_who_refused_to_be_named_is_not_in_the_bundle_by_name(world: World) -> None:
+    from app.services.reports import ReportFilter, build_report
+
+    members = _members(world.bundle)
+    assert any(m.startswith("evidence/") for m in members)
+    raw = world.bundle.read_bytes() + b"".join(members.values())
+    for secret in (HIDDEN, "Hiddenname", HIDDEN_PHONE):
+        for form in (secret.encode(), json.dumps(secret)[1:-1].encode()):
+            assert form not in raw, secret
+    assert SHOWN.encode() in b"".join(members.values())  # the other one is named
+    report = build_report(world.hq, ReportFilter(training_id=world.training_id))
+    assert report.participants == 2 and report.by_sex["female"] == 1
+    assert report.attendances == 2
+
+
+def test_evidence_caps_refuse_with_one_sentence(world: World, tmp_path: Path) -> None:
+    from app.services.audit import evidence
+
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    big = tmp_path / "big.tif"
+    with big.open("wb") as handle:
+        handle.truncate(evidence.MAX_FILE_BYTES + 1)
+    for path, words in ((empty, "empty"), (big, "at most"), (tmp_path / "none.png", "no file")):
+        with pytest.raises(UserError) as caught:
+            evidence.add_evidence(world.field, world.training_id, path)
+        assert words in str(caught.value) and "\n" not in str(caught.value)
+    assert len(evidence.list_evidence(world.field, world.training_id)) == 2
