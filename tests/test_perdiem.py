@@ -8,8 +8,10 @@ by exception, one excluded, UN staff never; 33.335 USD a day shows the rounding 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,7 @@ from app.services.audit.perdiem import PersonRule, RateInput, save_settings
 from app.services.audit.perdiem_compute import compute_perdiem
 from app.services.people import PersonInput
 from app.services.trainings import SessionInput, TrainingInput
+from tests.test_pdf import needs_poppler
 
 DAYS = [date(2025, 3, 10), date(2025, 3, 11), date(2025, 3, 12), date(2025, 3, 13)]
 PLACES = ["Beni", "Beni", "Bunia", "Bunia"]
@@ -131,3 +134,125 @@ def test_refusals_name_the_rate(sheet_training: Any) -> None:
     assert set(caught.value.errors) == {"rates.0", "rates.1", "rates.3"}
     with pytest.raises(ValidationError):
         save_settings(inst, training_id, ["un_staff"], [])
+
+
+# --- the payment sheet through the command line -------------------------------------------
+
+PASS = "correct horse battery staple"
+
+
+@pytest.fixture
+def signed_training(sheet_training: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    from app.services import identity
+    from app.services.installation import Profile
+
+    inst, training_id, ids = sheet_training
+    identity.create_identity(inst, Profile(name="Awa Kahindo", title="Finance officer",
+                                           mission="MONUSCO"), PASS)  # fmt: skip
+    monkeypatch.setenv("MUSTER_PASSPHRASE", PASS)
+    return inst, training_id, ids
+
+
+def test_cli_xlsx_sheet_has_typed_amounts_and_formula_safe_text(
+    signed_training: Any, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.services.people import update_person
+    from tests.helpers import run_cli
+
+    inst, training_id, ids = signed_training
+    update_person(inst, ids["Amani Kasereka"], PersonInput(
+        "Amani Kasereka", category="police", organisation='=HYPERLINK("http://x","y")'))  # fmt: skip
+    out = tmp_path / "perdiem.xlsx"
+    code, stdout, err = run_cli("perdiem", training_id[:8], "-o", str(out), "--lang", "fr",
+                                "--json", home=inst.paths.home)  # fmt: skip
+    assert code == 0, err
+    shown = json.loads(stdout)
+    assert shown["people"] == 3 and shown["totals"] == {"CDF": "53500.00", "USD": "376.70"}
+    book = load_workbook(out)
+    sheet = book.worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:5] == ["N°", "Nom", "Organisation", "Jours", "Nuits"]
+    assert rows[0][5:] == ["Indemnité (CDF)", "Transport (CDF)", "Total (CDF)",
+                           "Indemnité (USD)", "Transport (USD)", "Total (USD)"]  # fmt: skip
+    amani = rows[1]
+    assert amani[1:5] == ["Amani Kasereka", '=HYPERLINK("http://x","y")', 4, 3]
+    assert sheet.cell(2, 3).data_type == "s"  # text, never a formula
+    assert amani[5:] == [0, 20500, 20500, 226.69, 0, 226.69]
+    assert rows[-1][1] == "Total" and rows[-1][7] == 53500 and rows[-1][10] == 376.7
+    assert "Chantal Mbuyi" not in str(rows)  # UN staff: not paid, not on the sheet
+
+
+@needs_poppler
+def test_cli_signed_pdf_sheet(signed_training: Any, tmp_path: Path, artifacts: Path) -> None:
+    from tests.helpers import run_cli
+    from tests.test_pdf import pdf_text, render
+
+    inst, training_id, _ids = signed_training
+    for lang in ("en", "fr"):
+        out = tmp_path / f"perdiem-{lang}.pdf"
+        code, stdout, err = run_cli("perdiem", training_id, "-o", str(out), "--lang", lang,
+                                    home=inst.paths.home)  # fmt: skip
+        assert code == 0, err
+        assert "3 people paid" in stdout and "376.70 USD" in stdout
+        text = pdf_text(out)
+        for name in ("Amani Kasereka", "Bahati Furaha", "Esther Kavira"):
+            assert name in text
+        assert "Chantal Mbuyi" not in text and "Faustin Muhindo" not in text
+        assert ("376.70" if lang == "en" else "376,70") in text
+        assert ("half up" if lang == "en" else "arrondie") in text
+        render(out, artifacts, f"perdiem-sheet-{lang}")
+    code, stdout, err = run_cli("verify", str(tmp_path / "perdiem-en.pdf"), home=inst.paths.home)
+    assert code == 0, err + stdout
+
+
+def test_cli_refusals_and_usage(signed_training: Any, tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    inst, training_id, _ids = signed_training
+    home = inst.paths.home
+    code, _out, err = run_cli("perdiem", training_id, "-o", str(tmp_path / "x.docx"), home=home)
+    assert code == 1 and ".pdf or an .xlsx" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = run_cli("perdiem", "no-such-training", "-o", str(tmp_path / "x.pdf"),
+                              home=home)  # fmt: skip
+    assert code == 1 and "Traceback" not in err
+    code, _out, _err = run_cli("perdiem", training_id, "-o", str(tmp_path / "x.pdf"), "--lang",
+                               "de", home=home)  # fmt: skip
+    assert code == 2
+    code, _out, _err = run_cli("perdiem", training_id, home=home)
+    assert code == 2
+    empty = trainings.create_training(inst, TrainingInput(title="No rates", mission="MONUSCO",
+                                                          start=DAYS[0], end=DAYS[0]))  # fmt: skip
+    code, _out, err = run_cli("perdiem", empty.id, "-o", str(tmp_path / "x.xlsx"), home=home)
+    assert code == 1 and "no per-diem rates" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_cli_evidence_add_and_list(sheet_training: Any, tmp_path: Path) -> None:
+    import hashlib
+
+    from tests.helpers import run_cli
+    from tests.test_evidence_and_consent import tiny_png
+
+    inst, training_id, _ids = sheet_training
+    home = inst.paths.home
+    photo = tmp_path / "atelier.png"
+    photo.write_bytes(tiny_png((10, 120, 200)))
+    code, stdout, err = run_cli("evidence", "add", training_id, str(photo), "--session",
+                                "2025-03-12", "--json", home=home)  # fmt: skip
+    assert code == 0, err
+    added = json.loads(stdout)
+    assert added["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert added["media_type"] == "image/png" and added["session_date"] == "2025-03-12"
+    code, stdout, err = run_cli("evidence", "list", training_id, home=home)
+    assert code == 0 and added["sha256"] in stdout and "atelier.png" in stdout
+    code, _out, err = run_cli("evidence", "add", training_id, str(tmp_path / "none.pdf"),
+                              home=home)  # fmt: skip
+    assert code == 1 and "no file" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = run_cli("evidence", "add", training_id, str(photo), "--session", "1999-01-01",
+                              home=home)  # fmt: skip
+    assert code == 1 and "no session" in err
+    code, _out, _err = run_cli("evidence", "frobnicate", training_id, home=home)
+    assert code == 2
+    code, stdout, _err = run_cli("evidence", "list", training_id, "--json", home=home)
+    assert [e["file_name"] for e in json.loads(stdout)] == ["atelier.png"]
