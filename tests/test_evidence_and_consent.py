@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from app.errors import UserError
+from tests.test_pdf import needs_poppler, pdf_text, render
 
 PASSPHRASE = "correct horse battery staple"
 HIDDEN = "Zawadi Hiddenname"  # refuses to be named
@@ -76,6 +77,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     from app.services.audit.consent import ConsentAnswer, set_consents
     from app.services.audit.evidence import add_evidence
     from app.services.identity import load_identity, unlock_private_key
+    from app.services.participants_export import export_participants
+    from app.services.pdf import SummaryOptions, export_summary
     from app.services.people import PersonInput
     from app.services.sync import export_bundle, import_bundles, trust
     from app.services.trainings import SessionInput, TrainingInput
@@ -105,8 +108,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         add_evidence(field, info.id, folder / name,
                      session_id=info.sessions[0].id if name == "photo.png" else None)  # fmt: skip
     trust.add_trusted(hq, load_identity(field).certificate_pem)  # type: ignore[union-attr]
-    bundle = export_bundle(field, folder / "field.muster", unlock_private_key(field, PASSPHRASE),
-                           recipient="").path  # fmt: skip
+    key = unlock_private_key(field, PASSPHRASE)
+    export_summary(field, info.id, folder / "summary.pdf", key, SummaryOptions("fr"))
+    export_participants(field, info.id, folder / "participants.xlsx")
+    bundle = export_bundle(field, folder / "field.muster", key, recipient="").path
     import_bundles(hq, [bundle])
     yield World(folder, field, hq, info.id, info.sessions[0].id, ids, bundle, files)
     field.close()
@@ -163,3 +168,34 @@ def test_evidence_caps_refuse_with_one_sentence(world: World, tmp_path: Path) ->
             evidence.add_evidence(world.field, world.training_id, path)
         assert words in str(caught.value) and "\n" not in str(caught.value)
     assert len(evidence.list_evidence(world.field, world.training_id)) == 2
+
+
+@needs_poppler
+def test_summary_names_the_evidence_hashes_hq_receives_and_not_the_hidden_person(
+    world: World, artifacts: Path
+) -> None:
+    from app.services.audit.evidence import list_evidence
+    from app.services.documents import list_documents, read_document
+
+    received = list_evidence(world.hq, world.training_id)
+    [document] = list_documents(world.hq, world.training_id)
+    pdf = world.folder / "at-hq.pdf"
+    pdf.write_bytes(read_document(world.hq, document.path.name))
+    text = pdf_text(pdf, layout=False)
+    for e in received:
+        assert e.sha256 in text.replace(" ", "")  # the hash HQ's own copy has
+    assert SHOWN in text and HIDDEN not in text and "Hiddenname" not in text
+    assert "1 participant(s) n'ont pas consenti" in text
+    assert "Tranche d'âge" in text and "Non renseigné" in text
+    render(pdf, artifacts, "summary-audit-fr", "1-2")
+
+
+def test_participant_export_leaves_out_who_may_not_be_named(world: World) -> None:
+    from openpyxl import load_workbook
+
+    path = world.folder / "participants.xlsx"
+    with zipfile.ZipFile(path) as zf:
+        content = b"".join(zf.read(n) for n in zf.namelist())
+    assert b"Hiddenname" not in content and HIDDEN_PHONE.encode() not in content
+    names = [r[0].value for r in load_workbook(path).worksheets[0].iter_rows(min_row=2)]
+    assert names == [SHOWN]
