@@ -97,8 +97,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         ids[name] = person.person.id
     attendance.set_marks(field, [Mark(info.sessions[0].id, pid, "present") for pid in ids.values()])
     set_consents(
-        field, ids[HIDDEN], [ConsentAnswer("named_in_reports", "refused", date(2025, 3, 10))]
-    )
+        field, ids[HIDDEN], [ConsentAnswer("named_in_reports", "refused", date(2025, 3, 10)),
+                             ConsentAnswer("photos", "refused", date(2025, 3, 10))]
+    )  # fmt: skip
+    set_consents(field, ids[SHOWN], [ConsentAnswer("photos", "given", date(2025, 3, 10))])
     files = {
         "photo.png": tiny_png((200, 30, 30)),
         "sheet.pdf": b"%PDF-1.4\n% scanned sheet\n%%EOF\n",
@@ -199,3 +201,17 @@ def test_participant_export_leaves_out_who_may_not_be_named(world: World) -> Non
     assert b"Hiddenname" not in content and HIDDEN_PHONE.encode() not in content
     names = [r[0].value for r in load_workbook(path).worksheets[0].iter_rows(min_row=2)]
     assert names == [SHOWN]
+
+
+@needs_poppler
+def test_sign_in_sheet_shows_each_photo_choice(world: World, artifacts: Path) -> None:
+    from app.services.sheets import export_sheets
+
+    out = world.folder / "sheet-fr.pdf"
+    export_sheets(world.field, world.training_id, out, lang="fr")
+    lines = pdf_text(out).splitlines()
+    assert any("Photos" in line and "Signature" in line for line in lines)
+    [hidden] = [line for line in lines if "Hiddenname" in line]
+    [shown] = [line for line in lines if "Shownname" in line]
+    assert hidden.split()[-1] == "non" and shown.split()[-1] == "oui"
+    render(out, artifacts, "sheet-photos-fr")
