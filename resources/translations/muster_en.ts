@@ -453,6 +453,64 @@
         </message>
     </context>
     <context>
+        <name>EvidencePage</name>
+        <message>
+            <source>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</source>
+            <translation>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</translation>
+        </message>
+        <message>
+            <source>Attach files…</source>
+            <translation>Attach files…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation>Save a copy…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Attach to:</source>
+            <translation>Attach to:</translation>
+        </message>
+        <message>
+            <source>The whole training</source>
+            <translation>The whole training</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>training</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n file</numerusform>
+                <numerusform>%n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 MiB of %2 MiB</source>
+            <translation>%1 MiB of %2 MiB</translation>
+        </message>
+        <message>
+            <source>Attach evidence files</source>
+            <translation>Attach evidence files</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Save a copy</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>Saved %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the participant list</source>
@@ -1899,6 +1957,120 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         </message>
     </context>
     <context>
+        <name>PerdiemPage</name>
+        <message>
+            <source>Rate</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Currency</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Add a rate</source>
+            <translation>Add a rate</translation>
+        </message>
+        <message>
+            <source>Remove the rate</source>
+            <translation>Remove the rate</translation>
+        </message>
+        <message>
+            <source>Save and compute</source>
+            <translation>Save and compute</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet (.xlsx)…</source>
+            <translation>Export the payment sheet (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>Nights</source>
+            <translation>Nights</translation>
+        </message>
+        <message>
+            <source>Owed</source>
+            <translation>Owed</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</source>
+            <translation>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</translation>
+        </message>
+        <message>
+            <source>Paid categories</source>
+            <translation>Paid categories</translation>
+        </message>
+        <message>
+            <source>Rates</source>
+            <translation>Rates</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>Any place</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>UN staff</source>
+            <translation>UN staff</translation>
+        </message>
+        <message>
+            <source>Excluded</source>
+            <translation>Excluded</translation>
+        </message>
+        <message>
+            <source>Category not paid</source>
+            <translation>Category not paid</translation>
+        </message>
+        <message>
+            <source>Included</source>
+            <translation>Included</translation>
+        </message>
+        <message>
+            <source>Paid category</source>
+            <translation>Paid category</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) paid</source>
+            <translation>
+                <numerusform>%n person paid</numerusform>
+                <numerusform>%n persons paid</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total: %1</source>
+            <translation>Total: %1</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet</source>
+            <translation>Export the payment sheet</translation>
+        </message>
+        <message>
+            <source>Payment sheet saved to %1.</source>
+            <translation>Payment sheet saved to %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonCard</name>
         <message>
             <source>Name</source>
@@ -2608,6 +2780,14 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Summary</source>
             <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Per-diem</source>
+            <translation>Per-diem</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
         </message>
         <message>
             <source>New training</source>

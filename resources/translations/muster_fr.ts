@@ -453,6 +453,64 @@
         </message>
     </context>
     <context>
+        <name>EvidencePage</name>
+        <message>
+            <source>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</source>
+            <translation>Joignez les scans des feuilles de présence signées, des photos et d'autres fichiers. Ils sont conservés chiffrés dans le dossier de données, listés avec leur SHA-256 dans le résumé signé et envoyés au siège dans les lots.</translation>
+        </message>
+        <message>
+            <source>Attach files…</source>
+            <translation>Joindre des fichiers…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation>Enregistrer une copie…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Attach to:</source>
+            <translation>Joindre à :</translation>
+        </message>
+        <message>
+            <source>The whole training</source>
+            <translation>La formation entière</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>formation</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n fichier</numerusform>
+                <numerusform>%n fichiers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 MiB of %2 MiB</source>
+            <translation>%1 Mio sur %2 Mio</translation>
+        </message>
+        <message>
+            <source>Attach evidence files</source>
+            <translation>Joindre des pièces justificatives</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Enregistrer une copie</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>%1 enregistré.</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the participant list</source>
@@ -1899,6 +1957,120 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
     </context>
     <context>
+        <name>PerdiemPage</name>
+        <message>
+            <source>Rate</source>
+            <translation>Taux</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Devise</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Montant</translation>
+        </message>
+        <message>
+            <source>Add a rate</source>
+            <translation>Ajouter un taux</translation>
+        </message>
+        <message>
+            <source>Remove the rate</source>
+            <translation>Retirer le taux</translation>
+        </message>
+        <message>
+            <source>Save and compute</source>
+            <translation>Enregistrer et calculer</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet (.xlsx)…</source>
+            <translation>Exporter l'état de paiement (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Jours</translation>
+        </message>
+        <message>
+            <source>Nights</source>
+            <translation>Nuits</translation>
+        </message>
+        <message>
+            <source>Owed</source>
+            <translation>Dû</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</source>
+            <translation>Payé pour chaque jour où la personne a été marquée présente ; une nuit entre deux jours de présence (sauf si elle dort chez elle). Le personnel des Nations Unies n'est jamais payé. Chaque ligne est arrondie une seule fois, la moitié vers le haut, à la plus petite unité de la devise.</translation>
+        </message>
+        <message>
+            <source>Paid categories</source>
+            <translation>Catégories payées</translation>
+        </message>
+        <message>
+            <source>Rates</source>
+            <translation>Taux</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>Tout lieu</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Enregistré.</translation>
+        </message>
+        <message>
+            <source>UN staff</source>
+            <translation>Personnel ONU</translation>
+        </message>
+        <message>
+            <source>Excluded</source>
+            <translation>Exclu</translation>
+        </message>
+        <message>
+            <source>Category not paid</source>
+            <translation>Catégorie non payée</translation>
+        </message>
+        <message>
+            <source>Included</source>
+            <translation>Inclus</translation>
+        </message>
+        <message>
+            <source>Paid category</source>
+            <translation>Catégorie payée</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) paid</source>
+            <translation>
+                <numerusform>%n personne payée</numerusform>
+                <numerusform>%n personnes payées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total: %1</source>
+            <translation>Total : %1</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet</source>
+            <translation>Exporter l'état de paiement</translation>
+        </message>
+        <message>
+            <source>Payment sheet saved to %1.</source>
+            <translation>État de paiement enregistré dans %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonCard</name>
         <message>
             <source>Name</source>
@@ -2608,6 +2780,14 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Summary</source>
             <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Per-diem</source>
+            <translation>Per diem</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Pièces</translation>
         </message>
         <message>
             <source>New training</source>

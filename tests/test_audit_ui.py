@@ -1,0 +1,97 @@
+"""The Per-diem and Evidence tabs of a training, in English and French, through qtbot."""
+
+# ruff: noqa: F811  (the ``window`` fixture comes from test_ui_main)
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.services.audit import evidence
+from app.services.audit.perdiem_compute import compute_perdiem
+from app.ui import i18n
+from app.ui.main_window import MainWindow
+from tests.test_evidence_and_consent import tiny_png
+from tests.test_ui_main import idle, window  # noqa: F401
+from tests.test_ui_training_pages import open_demo
+
+
+@pytest.fixture(params=["en", "fr"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    before = QLocale()
+    i18n.install_language(request.param, qapp)
+    yield request.param
+    i18n.install_language("en", qapp)
+    QLocale.setDefault(before)
+
+
+def test_perdiem_tab_saves_rates_and_shows_amounts(
+    qtbot: QtBot, lang: str, window: MainWindow, artifacts: Path
+) -> None:
+    editor = open_demo(qtbot, window, "MONUSCO", "perdiem")
+    page = editor.perdiem
+    qtbot.waitUntil(lambda: page.categories.count() > 0, timeout=5000)
+    police = next(i for i in range(page.categories.count())
+                  if page.categories.item(i).data(Qt.ItemDataRole.UserRole) == "police")  # fmt: skip
+    page.categories.item(police).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.rates.item(0, 3).setText("45,5")
+    page.add_rate("transport_person", "", "CDF", "10000")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    sheet = compute_perdiem(window.installation, editor.training_id)
+    assert sheet.payable and set(sheet.totals) == {"CDF", "USD"}
+    shown = page.totals.text()
+    assert ("45.50" in page.people.item(0, 3).text() or "45,50" in page.people.item(0, 3).text()
+            or page.people.item(0, 3).text() == "–")  # fmt: skip
+    assert str(len(sheet.payable)) in shown
+    # A bad amount is refused on the page, and nothing is saved.
+    page.rates.item(0, 3).setText("-3")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    assert page.message.text() and compute_perdiem(window.installation,
+                                                   editor.training_id).totals == sheet.totals  # fmt: skip
+    page.rates.item(0, 3).setText("45.5")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    editor.grab().save(str(artifacts / f"audit-perdiem-{lang}.png"))
+
+
+def test_evidence_tab_attaches_and_shows_thumbnails(
+    qtbot: QtBot, lang: str, window: MainWindow, artifacts: Path, tmp_path: Path
+) -> None:
+    editor = open_demo(qtbot, window, "MONUSCO", "evidence")
+    page = editor.evidence
+    qtbot.waitUntil(lambda: page.session_box.count() > 1, timeout=5000)
+    photos = []
+    for colour in ((200, 40, 40), (40, 140, 60)):
+        path = tmp_path / f"atelier-{colour[0]}.png"
+        path.write_bytes(tiny_png(colour))
+        photos.append(path)
+    big = tmp_path / "scan.tif"
+    with big.open("wb") as handle:
+        handle.truncate(evidence.MAX_FILE_BYTES + 1)
+    page.session_box.setCurrentIndex(1)
+    page.attach([*photos, big])
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.list.count() == 2, timeout=5000)
+    assert "scan.tif" in page.message.text()
+    thumbs = [page.list.item(i).icon().pixmap(64).toImage() for i in range(2)]
+    centres = {thumb.pixelColor(thumb.width() // 2, thumb.height() // 2).getRgb()[:3]
+               for thumb in thumbs}  # fmt: skip
+    assert centres == {(200, 40, 40), (40, 140, 60)}  # the photos themselves, not a file icon
+    assert "20" in page.message.text() and (lang == "en") == ("at most" in page.message.text())
+    files = evidence.list_evidence(window.installation, editor.training_id)
+    assert {f.file_name for f in files} == {p.name for p in photos}
+    assert all(f.session_id == page.session_box.itemData(1) for f in files)
+    editor.grab().save(str(artifacts / f"audit-evidence-{lang}.png"))
+    page.list.setCurrentRow(0)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5000)
