@@ -70,6 +70,7 @@ class HqDashboard(QWidget):
             ("sex", self.tr("Sex")), ("partner", self.tr("Partner")),
             ("month", self.tr("Month")), ("quarter", self.tr("Quarter")),
             ("year", self.tr("Year")),
+            ("age_band", self.tr("Age band")), ("disability", self.tr("Disability")),
         ):  # fmt: skip
             self.dimension.addItem(label, key)
         self.dimension.currentIndexChanged.connect(self.reload)
@@ -131,7 +132,7 @@ class HqDashboard(QWidget):
                 if by == "category"
                 else reference.partner_labels(inst, lang)
                 if by == "partner"
-                else {}
+                else hq.audit_labels(by, lang)  # age band, disability ("" otherwise)
             )
             return build_report(inst), hq.breakdown(inst, by), sync.device_statuses(inst), labels
 

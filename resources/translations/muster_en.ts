@@ -580,6 +580,14 @@
             <translation>Year</translation>
         </message>
         <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>Disability</source>
+            <translation>Disability</translation>
+        </message>
+        <message>
             <source>Export table…</source>
             <translation>Export table…</translation>
         </message>

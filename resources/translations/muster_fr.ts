@@ -580,6 +580,14 @@
             <translation>Année</translation>
         </message>
         <message>
+            <source>Age band</source>
+            <translation>Tranche d'âge</translation>
+        </message>
+        <message>
+            <source>Disability</source>
+            <translation>Handicap</translation>
+        </message>
+        <message>
             <source>Export table…</source>
             <translation>Exporter le tableau…</translation>
         </message>
