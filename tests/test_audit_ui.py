@@ -95,3 +95,46 @@ def test_evidence_tab_attaches_and_shows_thumbnails(
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     idle(qtbot, window)
     qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5000)
+
+
+def test_consent_and_profile_dialog_records_answers(
+    qtbot: QtBot, lang: str, window: MainWindow, artifacts: Path, dialog_guard
+) -> None:
+    from datetime import date
+
+    from app.services.audit.consent import get_consents, unnamed_in_training
+    from app.services.audit.profile import get_profile
+    from app.ui.consent_dialog import ConsentDialog
+
+    editor = open_demo(qtbot, window, "MONUSCO", "participants")
+    page = editor.participants
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+    page.table.selectRow(0)
+    person_id = page.selected_person_ids()[0]
+
+    def fill(dialog) -> bool:  # type: ignore[no-untyped-def]
+        if not isinstance(dialog, ConsentDialog) or not dialog.loaded:
+            return False
+        named = dialog.states["named_in_reports"]
+        named.setCurrentIndex(named.findData("withdrawn"))
+        photos = dialog.states["photos"]
+        photos.setCurrentIndex(photos.findData("given"))
+        dialog.age_band.setCurrentIndex(dialog.age_band.findData("25_34"))
+        dialog.wg["walking"].setCurrentIndex(dialog.wg["walking"].findData("a_lot"))
+        dialog.resize(dialog.sizeHint())
+        dialog.grab().save(str(artifacts / f"audit-consent-{lang}.png"))
+        dialog.save()
+        return True
+
+    dialog_guard.expect(fill, "the consent dialog")
+    dialog = page.open_consent()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    idle(qtbot, window)
+    answers = get_consents(window.installation, person_id)
+    assert answers["named_in_reports"].state == "withdrawn"
+    assert answers["named_in_reports"].withdrawn_on == date.today()
+    assert answers["photos"].state == "given"
+    assert person_id in unnamed_in_training(window.installation, editor.training_id)
+    info = get_profile(window.installation, person_id)
+    assert info.age_band == "25_34" and info.answers["walking"] == "a_lot"

@@ -142,6 +142,53 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Consent and profile — %1</source>
+            <translation>Consent and profile — %1</translation>
+        </message>
+        <message>
+            <source>Consent, purpose by purpose</source>
+            <translation>Consent, purpose by purpose</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>Given on</source>
+            <translation>Given on</translation>
+        </message>
+        <message>
+            <source>Withdrawn on</source>
+            <translation>Withdrawn on</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <source>Only the age band is kept, not the year.</source>
+            <translation>Only the age band is kept, not the year.</translation>
+        </message>
+        <message>
+            <source>Age and disability (Washington Group short set)</source>
+            <translation>Age and disability (Washington Group short set)</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>or year of birth</source>
+            <translation>or year of birth</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
@@ -1743,6 +1790,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>&amp;Remove from training…</source>
             <translation>&amp;Remove from training…</translation>
+        </message>
+        <message>
+            <source>Consent and profile…</source>
+            <translation>Consent and profile…</translation>
         </message>
         <message>
             <source>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</source>

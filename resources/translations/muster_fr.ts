@@ -142,6 +142,53 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Consent and profile — %1</source>
+            <translation>Consentement et profil — %1</translation>
+        </message>
+        <message>
+            <source>Consent, purpose by purpose</source>
+            <translation>Consentement, finalité par finalité</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Finalité</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Given on</source>
+            <translation>Donné le</translation>
+        </message>
+        <message>
+            <source>Withdrawn on</source>
+            <translation>Retiré le</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>non indiquée</translation>
+        </message>
+        <message>
+            <source>Only the age band is kept, not the year.</source>
+            <translation>Seule la tranche d'âge est conservée, pas l'année.</translation>
+        </message>
+        <message>
+            <source>Age and disability (Washington Group short set)</source>
+            <translation>Âge et handicap (questionnaire court du Groupe de Washington)</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>Tranche d'âge</translation>
+        </message>
+        <message>
+            <source>or year of birth</source>
+            <translation>ou année de naissance</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
@@ -1743,6 +1790,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>&amp;Remove from training…</source>
             <translation>&amp;Retirer de la formation…</translation>
+        </message>
+        <message>
+            <source>Consent and profile…</source>
+            <translation>Consentement et profil…</translation>
         </message>
         <message>
             <source>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</source>
