@@ -138,3 +138,41 @@ def test_consent_and_profile_dialog_records_answers(
     assert person_id in unnamed_in_training(window.installation, editor.training_id)
     info = get_profile(window.installation, person_id)
     assert info.age_band == "25_34" and info.answers["walking"] == "a_lot"
+
+
+def test_retention_dialog_anonymises_and_keeps_figures(
+    qtbot: QtBot, lang: str, window: MainWindow, artifacts: Path
+) -> None:
+    from dataclasses import asdict
+
+    from app.services.reports import ReportFilter, build_report
+    from app.ui.retention_ui import RetentionDialog
+    from tests.dialogs import answer_next_dialog
+
+    inst = window.installation
+    before = asdict(build_report(inst, ReportFilter()))
+    action = window.findChild(type(window.list_action), "retentionAction")
+    assert action is not None and action in window.menu("tools").actions()
+    dialog = RetentionDialog(window)  # shown modeless here; the menu opens it window-modal
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded >= 1, timeout=5000)
+    dialog.mission.setCurrentIndex(dialog.mission.findText("MONUSCO"))
+    dialog.months.setValue(12)  # the demo's trainings are all older than a year
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=5000)
+    idle(qtbot, window)
+    count = dialog.table.rowCount()
+    names = {dialog.table.item(r, 0).text() for r in range(count)}
+    dialog.grab().save(str(artifacts / f"audit-retention-{lang}.png"))
+    answer_next_dialog("Anonymise" if lang == "en" else "Anonymiser")
+    qtbot.mouseClick(dialog.anonymise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10000)
+    idle(qtbot, window)
+    assert asdict(build_report(inst, ReportFilter())) == before
+    from sqlalchemy import text
+
+    with inst.db.reading() as session:
+        left = set(session.scalars(text("SELECT full_name FROM people")).all())
+    assert not names & left
+    dialog.close()

@@ -2540,6 +2540,71 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         </message>
     </context>
     <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Retention and anonymisation</source>
+            <translation>Retention and anonymisation</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>no limit</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <source>Save the limit and list</source>
+            <translation>Save the limit and list</translation>
+        </message>
+        <message>
+            <source>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</source>
+            <translation>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Last training</source>
+            <translation>Last training</translation>
+        </message>
+        <message>
+            <source>Anonymise them…</source>
+            <translation>Anonymise them…</translation>
+        </message>
+        <message>
+            <source>Mission:</source>
+            <translation>Mission:</translation>
+        </message>
+        <message>
+            <source>Keep details for:</source>
+            <translation>Keep details for:</translation>
+        </message>
+        <message>
+            <source>This mission has no retention limit.</source>
+            <translation>This mission has no retention limit.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) past the limit.</source>
+            <translation>
+                <numerusform>%n person past the limit.</numerusform>
+                <numerusform>%n persons past the limit.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Anonymise</source>
+            <translation>Anonymise</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove the names, contacts and functions of %n person(s)? This cannot be undone; the figures stay the same.</source>
+            <translation>
+                <numerusform>Remove the names, contacts and functions of %n person? This cannot be undone; the figures stay the same.</numerusform>
+                <numerusform>Remove the names, contacts and functions of %n persons? This cannot be undone; the figures stay the same.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SavedFileBar</name>
         <message>
             <source>&amp;Open</source>
@@ -3321,6 +3386,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Make a new recovery key? The one you have now will stop working.</source>
             <translation>Make a new recovery key? The one you have now will stop working.</translation>
+        </message>
+        <message>
+            <source>Retention and anonymisation…</source>
+            <translation>Retention and anonymisation…</translation>
         </message>
     </context>
 </TS>

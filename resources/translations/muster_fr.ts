@@ -2540,6 +2540,71 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
     </context>
     <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Retention and anonymisation</source>
+            <translation>Conservation et anonymisation</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>sans limite</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> mois</translation>
+        </message>
+        <message>
+            <source>Save the limit and list</source>
+            <translation>Enregistrer la limite et lister</translation>
+        </message>
+        <message>
+            <source>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</source>
+            <translation>Les personnes dont la dernière formation s'est terminée avant la limite de la mission peuvent être anonymisées : leur nom, téléphone, courriel et fonction sont supprimés ; le sexe, la catégorie, l'organisation et les présences restent, donc tous les chiffres restent les mêmes.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Last training</source>
+            <translation>Dernière formation</translation>
+        </message>
+        <message>
+            <source>Anonymise them…</source>
+            <translation>Les anonymiser…</translation>
+        </message>
+        <message>
+            <source>Mission:</source>
+            <translation>Mission :</translation>
+        </message>
+        <message>
+            <source>Keep details for:</source>
+            <translation>Conserver les données pendant :</translation>
+        </message>
+        <message>
+            <source>This mission has no retention limit.</source>
+            <translation>Cette mission n'a pas de limite de conservation.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) past the limit.</source>
+            <translation>
+                <numerusform>%n personne au-delà de la limite.</numerusform>
+                <numerusform>%n personnes au-delà de la limite.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Anonymise</source>
+            <translation>Anonymiser</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove the names, contacts and functions of %n person(s)? This cannot be undone; the figures stay the same.</source>
+            <translation>
+                <numerusform>Supprimer le nom, les coordonnées et la fonction de %n personne ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
+                <numerusform>Supprimer les noms, coordonnées et fonctions de %n personnes ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SavedFileBar</name>
         <message>
             <source>&amp;Open</source>
@@ -3321,6 +3386,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Make a new recovery key? The one you have now will stop working.</source>
             <translation>Créer une nouvelle clé de récupération ? Celle que vous avez cessera de fonctionner.</translation>
+        </message>
+        <message>
+            <source>Retention and anonymisation…</source>
+            <translation>Conservation et anonymisation…</translation>
         </message>
     </context>
 </TS>
