@@ -176,3 +176,34 @@ def test_retention_dialog_anonymises_and_keeps_figures(
         left = set(session.scalars(text("SELECT full_name FROM people")).all())
     assert not names & left
     dialog.close()
+
+
+def test_dashboard_shows_perdiem_totals_and_breaks_down_by_age(
+    qtbot: QtBot, lang: str, window: MainWindow, artifacts: Path
+) -> None:
+    from app.services.audit.perdiem import RateInput, save_settings
+    from app.services.audit.profile import save_profile
+    from app.services.demo import demo_training_ids
+    from app.services.people import list_participants
+    from app.ui.hq_dashboard import HqDashboard
+
+    inst = window.installation
+    training_id = demo_training_ids()["unsmil-2024-tunis"]
+    save_settings(inst, training_id, ["police", "magistrate", "prosecutor"],
+                  [RateInput("day", "USD", "40")])  # fmt: skip
+    first = list_participants(inst, training_id)[0].person.id
+    save_profile(inst, first, "25_34")
+    dashboard = HqDashboard(window)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitUntil(lambda: dashboard.loaded >= 1, timeout=10000)
+    assert ("Per-diem: " if lang == "en" else "Per diem : ") in dashboard.totals.text()
+    assert "USD" in dashboard.totals.text()
+    before = dashboard.loaded
+    dashboard.dimension.setCurrentIndex(dashboard.dimension.findData("age_band"))
+    qtbot.waitUntil(lambda: dashboard.loaded > before, timeout=10000)
+    groups = [dashboard.breakdown_model.row_values(r)[0]
+              for r in range(dashboard.breakdown_model.rowCount())]  # fmt: skip
+    assert set(groups) == {"25–34", "Not recorded" if lang == "en" else "Non renseigné"}
+    dashboard.grab().save(str(artifacts / f"audit-dashboard-age-{lang}.png"))
+    dashboard.close()

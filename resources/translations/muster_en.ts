@@ -703,6 +703,10 @@
             <translation>Missing bundles</translation>
         </message>
         <message>
+            <source>Per-diem: {totals}</source>
+            <translation>Per-diem: {totals}</translation>
+        </message>
+        <message>
             <source>Trainings for {key}:</source>
             <translation>Trainings for {key}:</translation>
         </message>

@@ -703,6 +703,10 @@
             <translation>Lots manquants</translation>
         </message>
         <message>
+            <source>Per-diem: {totals}</source>
+            <translation>Per diem : {totals}</translation>
+        </message>
+        <message>
             <source>Trainings for {key}:</source>
             <translation>Formations pour {key} :</translation>
         </message>
