@@ -67,3 +67,26 @@ def test_the_limit_is_a_setting_per_mission(installation: Any) -> None:
         retention.set_limit(installation, "MONUSCO", 0)
     assert retention.months_before(date(2025, 3, 31), 1) == date(2025, 2, 28)
     assert retention.months_before(date(2025, 1, 10), 13) == date(2023, 12, 10)
+
+
+def test_merging_two_records_keeps_a_refusal_to_be_named_and_fills_the_profile(
+    installation: Any,
+) -> None:
+    from app.services.audit.consent import ConsentAnswer, get_consents, set_consents
+    from app.services.audit.profile import save_profile
+    from app.services.duplicates import merge_people
+    from app.services.people import PersonInput, create_person
+
+    keep = create_person(installation, PersonInput("Grace Mwamba", "F")).id
+    other = create_person(installation, PersonInput("Grâce Mwamba", "F")).id
+    set_consents(installation, keep, [ConsentAnswer("named_in_reports", "given", date(2025, 1, 2))])
+    set_consents(installation, other, [
+        ConsentAnswer("named_in_reports", "refused", date(2025, 1, 3)),
+        ConsentAnswer("photos", "given", date(2025, 1, 3))])  # fmt: skip
+    save_profile(installation, other, "45_54", {"hearing": "some"})
+    merge_people(installation, keep, other)
+    answers = get_consents(installation, keep)
+    assert answers["named_in_reports"].state == "refused"
+    assert answers["photos"].state == "given"
+    info = get_profile(installation, keep)
+    assert info.age_band == "45_54" and info.answers["hearing"] == "some"
