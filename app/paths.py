@@ -91,6 +91,11 @@ class Paths:
         return self.home / "documents"
 
     @property
+    def evidence(self) -> Path:
+        """Evidence files (scans of signed sheets, photos), sealed, named by their SHA-256."""
+        return self.home / "evidence"
+
+    @property
     def backups(self) -> Path:
         return self.home / "backups"
 
@@ -109,7 +114,7 @@ class Paths:
 
     def ensure(self) -> Paths:
         """Create the home and its folders; keys are private to the user."""
-        for folder in (self.home, self.documents, self.backups, self.logs):
+        for folder in (self.home, self.documents, self.evidence, self.backups, self.logs):
             folder.mkdir(parents=True, exist_ok=True)
         self.keys.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):  # e.g. FAT-formatted USB sticks have no modes

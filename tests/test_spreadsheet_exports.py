@@ -37,7 +37,8 @@ PAYLOADS = [
     "\r=1+1",
 ]
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-HQ_SHEETS = ["Mission", "Category", "Sex", "Partner", "Month", "Quarter", "Year", "Trainings"]
+HQ_SHEETS = ["Mission", "Category", "Sex", "Partner", "Month", "Quarter", "Year", "Age band",
+             "Disability", "Trainings"]  # fmt: skip
 
 
 def hxl_report(path: Path, sheet: int | None = None) -> dict:  # type: ignore[type-arg]

@@ -14,7 +14,18 @@ from app.cli import EXIT_OK, Context
 from app.cli.common import parse_date
 from app.cli.export_options import add_export_options, report_written
 
-TABLES = ("mission", "category", "sex", "partner", "month", "quarter", "year", "trainings")
+TABLES = (
+    "mission",
+    "category",
+    "sex",
+    "partner",
+    "month",
+    "quarter",
+    "year",
+    "age_band",
+    "disability",
+    "trainings",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.db.audit_models import AUDIT_SYNCED_MODELS
 from app.db.base import Base, SyncMixin, utcnow
 
 SEXES = ("F", "M", "X")  # female, male, other / not stated
@@ -185,6 +186,7 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     Person,
     Enrolment,
     Attendance,
+    *AUDIT_SYNCED_MODELS,  # per-diem, consent, profiles, evidence (app/db/audit_models.py)
 )
 
 

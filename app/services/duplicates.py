@@ -646,6 +646,11 @@ def merge_into(session: Session, keep: Person, other: Person) -> None:
     if keep.sex == "X" and other.sex in ("F", "M"):
         keep.sex = other.sex
     keep.consent = bool(keep.consent or other.consent)
+    from app.services.audit.consent import merge_consents
+    from app.services.audit.profile import merge_profiles
+
+    merge_consents(session, keep, other)  # a refusal to be named always wins (issue 19)
+    merge_profiles(session, keep, other)
     other.deleted = True
     other.merged_into_id = keep.id
     session.flush()

@@ -17,12 +17,24 @@ from sqlalchemy import text
 
 from app.errors import UserError
 from app.l10n import check_language, tr
+from app.services.audit.figures import DIMENSION_TITLES as AUDIT_TITLES
+from app.services.audit.figures import HQ_PERSON_KEYS, group_label
 from app.services.exports import Cell, Share, Sheet, Written, write_tables
 from app.services.hxl_tags import tags_for
 from app.services.installation import Installation
 from app.services.reports import ReportFilter, _training_conditions
 
-DIMENSIONS = ("mission", "category", "sex", "partner", "month", "quarter", "year")
+DIMENSIONS = (
+    "mission",
+    "category",
+    "sex",
+    "partner",
+    "month",
+    "quarter",
+    "year",
+    "age_band",
+    "disability",
+)  # the last two: app/services/audit/figures.py
 DIMENSION_TITLES = {
     "mission": "Mission",
     "category": "Category",
@@ -31,6 +43,7 @@ DIMENSION_TITLES = {
     "month": "Month",
     "quarter": "Quarter",
     "year": "Year",
+    **AUDIT_TITLES,
 }
 SEX_NAMES = {"F": "Women", "M": "Men", "X": "Not stated"}
 
@@ -47,7 +60,15 @@ _PERSON_KEYS = {
     "category": "coalesce((SELECT c.name_en FROM categories c WHERE c.id = pp.category_id), "
     "'(none)')",
     "sex": "pp.sex",
+    **HQ_PERSON_KEYS,  # age band and disability, "not recorded" when unanswered
 }
+
+
+def audit_labels(by: str, lang: str) -> dict[str, str]:
+    """Group key -> label in ``lang`` for the age band and disability breakdowns."""
+    from app.services.audit.figures import ORDER
+
+    return {key: group_label(by, key, lang) for key in ORDER.get(by, ())}
 
 
 @dataclass(frozen=True)
@@ -179,6 +200,8 @@ def breakdown_sheet(
     cells: list[list[Cell]] = []
     for r in breakdown(inst, by, flt):
         label = tr(lang, r.label) if by == "sex" else r.label
+        if by in AUDIT_TITLES:
+            label = group_label(by, r.key, lang)
         if by == "quarter":
             label = r.key.replace("-Q", "Q")  # HXL's (and ISO's) way: 2024Q3
         share = Share(r.women_share) if r.women_share is not None else None

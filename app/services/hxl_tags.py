@@ -22,6 +22,8 @@ TAGS: dict[str, str] = {
     "month": "#date+month",
     "quarter": "#date+quarter",
     "year": "#date+year",
+    "age_band": "#beneficiary+age",  # issue 19
+    "disability": "#beneficiary+disabled",
     # counts and shares
     "trainings": "#output+num+trainings",
     "participants": "#reached",

@@ -45,9 +45,14 @@ def participants_sheet(
         headers.append(f"{s.date.isoformat()}{place}")
         kinds.append("attendance")
     categories = _category_labels(inst, lang)
+    from app.services.audit.consent import unnamed_in_training
+
+    hidden = unnamed_in_training(inst, training_id)  # counted in reports, never listed (issue 19)
     rows: list[list[Cell]] = []
     for p in grid.participants:
         person = p.person
+        if person.id in hidden:
+            continue
         row: list[Cell] = [
             person.full_name, SEX_WORDS.get(person.sex, person.sex),
             categories.get(person.category, person.category), person.organisation,

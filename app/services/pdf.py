@@ -67,6 +67,7 @@ class ParticipantLine:
     organisation: str
     function: str
     present: int
+    person_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class SummaryData:
     report: Report
     participants: list[ParticipantLine]
     category_labels: dict[str, str] = field(default_factory=dict)  # name_en -> label
+    audit: Any = None  # app.services.audit.pdf_sections.AuditSection (issue 19)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         present = dict(session.execute(present_sql, {"tid": training_id}).all())
         rows = session.execute(people_sql, {"tid": training_id}).all()
     return [
-        ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)))
+        ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)), pid)
         for pid, name, sex, category, organisation, function in rows
     ]
 
@@ -172,12 +174,19 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
         )
     category_labels = {en: (fr if lang == "fr" and fr else en) for en, fr in labels.items()}
     category_labels[NO_CATEGORY] = tr(lang, "No category")
+    from app.services.audit.pdf_sections import summary_extras
+
+    # People who did not consent to be named appear in counts only (issue 19).
+    participants, audit = summary_extras(
+        inst, training_id, report, _participants(inst, training_id, lang)
+    )
     return SummaryData(
         training=training,
         mission_name=str(mission_name),
         report=report,
-        participants=_participants(inst, training_id, lang),
+        participants=participants,
         category_labels=category_labels,
+        audit=audit,
     )
 
 
@@ -510,8 +519,12 @@ def _story(
     # Participants.
     story.append(CondPageBreak(160))
     story.append(p(tr(lang, "Participants"), st.heading))
+    from app.services.audit.pdf_sections import hidden_note, section_flowables
+
     if options.include_names:
         story += _participant_tables(data, lang, width)
+        if note := hidden_note(data.audit, lang):
+            story.append(p(note, st.small))
     else:
         story.append(
             p(
@@ -522,6 +535,8 @@ def _story(
                 )
             )
         )
+
+    story += section_flowables(data.audit, lang, width)  # age, disability, per-diem, evidence
 
     # Signature.
     fp = format_fingerprint(signer.fingerprint)

@@ -167,6 +167,9 @@ SEED_CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("civil_society", "Civil society", "Société civile"),
     ("community_leader", "Community / religious leader", "Leader communautaire / religieux"),
     ("other", "Other", "Autre"),
+    # Revision 0007: never paid per-diem (app/services/audit/perdiem.py); last, so the
+    # sort order of the categories above stays what every installation already holds.
+    ("un_staff", "UN staff", "Personnel des Nations Unies"),
 )
 
 

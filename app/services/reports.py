@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.services.audit.figures import audit_figures
 from app.services.installation import Installation
 
 NO_PARTNER = "(none)"
@@ -61,6 +62,10 @@ class Report:
     by_session: list[SessionFigures] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     filters: dict[str, Any] = field(default_factory=dict)
+    # Issue 19 (app/services/audit/figures.py): every participant counted once in each.
+    by_age_band: dict[str, int] = field(default_factory=dict)
+    by_disability: dict[str, int] = field(default_factory=dict)
+    perdiem_totals: dict[str, str] = field(default_factory=dict)  # currency -> "1234.50"
 
     @property
     def women_share(self) -> float | None:
@@ -230,4 +235,5 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
             "to": flt.date_to.isoformat() if flt.date_to else None,
             "training": flt.training_id,
         },
+        **audit_figures(inst, flt, participants, _training_conditions),
     )

@@ -82,7 +82,7 @@ def build_sheets(
     margin = 30.0
     width = page_size[0] - 2 * margin
     st = styles()
-    widths = [width * w for w in (0.04, 0.2, 0.045, 0.12, 0.17, 0.135, 0.1, 0.19)]
+    widths = [width * w for w in (0.04, 0.19, 0.045, 0.115, 0.16, 0.13, 0.1, 0.055, 0.165)]
     header = [
         tr(lang, "No."),
         tr(lang, "Name"),
@@ -91,9 +91,15 @@ def build_sheets(
         tr(lang, "Organisation"),
         tr(lang, "Function"),
         tr(lang, "Phone"),
+        tr(lang, "Photos"),
         tr(lang, "Signature"),
     ]
     sex_short = {"en": {"F": "F", "M": "M", "X": ""}, "fr": {"F": "F", "M": "H", "X": ""}}[lang]
+    from app.services.audit.consent import photo_choices
+
+    # Each person's answer about photos, for whoever takes pictures in the room (issue 19).
+    photos = {"given": tr(lang, "yes"), "refused": tr(lang, "no"), "withdrawn": tr(lang, "no")}
+    photo_of = photo_choices(inst, [p.id for p in people])
     cells = _Cells(8)
     story: list[Any] = []
     for index, session in enumerate(sessions):
@@ -147,16 +153,18 @@ def build_sheets(
                     cells.cell(person.organisation, widths[4], number, 4, commands),
                     cells.cell(person.function, widths[5], number, 5, commands),
                     "",
+                    photos.get(photo_of.get(person.id, ""), ""),
                     "",
                 ]
             )
         for number in range(len(people) + 1, len(people) + blank_rows + 1):
-            rows.append([str(number), "", "", "", "", "", "", ""])
+            rows.append([str(number), "", "", "", "", "", "", "", ""])
         style = table_style(font_size=8)
         style += [
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#ffffff"]),
             ("ALIGN", (0, 0), (0, -1), "RIGHT"),
             ("ALIGN", (2, 0), (2, -1), "CENTER"),
+            ("ALIGN", (7, 0), (7, -1), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.6, "#7f8c99"),
             # A pre-filled row's cells start on one baseline: readers see the row as one line.
             ("VALIGN", (0, 1), (-1, max(1, len(people))), "TOP"),

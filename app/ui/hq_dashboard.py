@@ -71,6 +71,7 @@ class HqDashboard(QWidget):
             ("sex", self.tr("Sex")), ("partner", self.tr("Partner")),
             ("month", self.tr("Month")), ("quarter", self.tr("Quarter")),
             ("year", self.tr("Year")),
+            ("age_band", self.tr("Age band")), ("disability", self.tr("Disability")),
         ):  # fmt: skip
             self.dimension.addItem(label, key)
         self.dimension.currentIndexChanged.connect(self.reload)
@@ -132,7 +133,7 @@ class HqDashboard(QWidget):
                 if by == "category"
                 else reference.partner_labels(inst, lang)
                 if by == "partner"
-                else {}
+                else hq.audit_labels(by, lang)  # age band, disability ("" otherwise)
             )
             return build_report(inst), hq.breakdown(inst, by), sync.device_statuses(inst), labels
 
@@ -157,6 +158,7 @@ class HqDashboard(QWidget):
                 + " "
                 + self.tr("({share} women)").format(share=percent(report.women_share)),
                 self.tr("%n mission(s)", "", len(report.by_mission)),
+                *self._perdiem_text(report.perdiem_totals),
             ))
         )  # fmt: skip
         self.breakdown_model.set_rows([
@@ -171,6 +173,18 @@ class HqDashboard(QWidget):
         ])  # fmt: skip
         self.trainings_model.set_rows([])
         self.loaded += 1
+
+    def _perdiem_text(self, totals: dict[str, str]) -> list[str]:
+        """'Per-diem: 1,234.50 USD, 53,500.00 CDF' (issue 19), or nothing when none is paid."""
+        if not totals:
+            return []
+        from decimal import Decimal
+
+        from app.services.audit.money import format_money
+
+        lang = current_language()
+        shown = ", ".join(format_money(Decimal(v), c, lang) for c, v in totals.items())
+        return [self.tr("Per-diem: {totals}").format(totals=shown)]
 
     def _drill(self, current: Any, _previous: Any = None) -> None:
         if not current.isValid() or current.row() >= len(self._rows):

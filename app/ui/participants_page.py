@@ -565,6 +565,10 @@ class ParticipantsPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.search, 2)
         bottom.addWidget(self.count_label, 3)
+        self.consent_button = QPushButton(self.tr("Consent and profile…"), self)  # issue 19
+        self.consent_button.setObjectName("consentButton")
+        self.consent_button.clicked.connect(self.open_consent)
+        bottom.addWidget(self.consent_button)
         bottom.addWidget(self.remove_button)
         caption = QLabel(
             self.tr(
@@ -958,6 +962,19 @@ class ParticipantsPage(QWidget):
         if not rows and self.table.currentIndex().isValid():
             rows = {self.table.currentIndex().row()}
         return [self.proxy.index(r, 0).data(PERSON_ROLE) for r in sorted(rows)]
+
+    def open_consent(self) -> QDialog | None:
+        """The selected participant's consent by purpose, age band and WG answers."""
+        from app.ui.consent_dialog import ConsentDialog
+
+        ids = self.selected_person_ids()
+        if len(ids) != 1:
+            return None
+        name = self.model.participant(self.model.row_of(ids[0])).person.full_name
+        dialog = ConsentDialog(self, ids[0], name, self)
+        dialog.accepted.connect(lambda: self.changed.emit())
+        dialog.open()
+        return dialog
 
     def remove_selected(self) -> None:
         """Take the selected people off this training, after asking; offer to delete the

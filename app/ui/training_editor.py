@@ -57,7 +57,7 @@ from app.ui.i18n import current_language
 if TYPE_CHECKING:
     from app.ui.contracts import WindowHost
 
-PAGES = ("details", "participants", "attendance", "summary")
+PAGES = ("details", "participants", "attendance", "summary", "perdiem", "evidence")
 # An action's property naming its toolbar group ("export": under the Export button).
 TOOLBAR_GROUP = "musterToolbarGroup"
 
@@ -550,6 +550,12 @@ class TrainingEditor(QWidget):
         self.pages.addTab(self.participants, self.tr("Participants"))
         self.pages.addTab(self.attendance, self.tr("Attendance"))
         self.pages.addTab(self.summary, self.tr("Summary"))
+        from app.ui.evidence_page import EvidencePage
+        from app.ui.perdiem_page import PerdiemPage
+
+        self.perdiem, self.evidence = PerdiemPage(self), EvidencePage(self)  # issue 19
+        self.pages.addTab(self.perdiem, self.tr("Per-diem"))
+        self.pages.addTab(self.evidence, self.tr("Evidence"))
         self.pages.currentChanged.connect(self._page_changed)
 
         top = QHBoxLayout()
@@ -629,7 +635,7 @@ class TrainingEditor(QWidget):
 
     def _set_saved_state(self) -> None:
         saved = self.training_id is not None
-        for index in (1, 2, 3):
+        for index in range(1, len(PAGES)):
             self.pages.setTabEnabled(index, saved)
             self.pages.setTabToolTip(
                 index, "" if saved else self.tr("Save the training first to add participants.")
@@ -674,10 +680,12 @@ class TrainingEditor(QWidget):
             self.attendance.load(self.training_id)
         elif name == "summary":
             self.summary.load(self.training_id)
+        elif name in ("perdiem", "evidence"):
+            getattr(self, name).load(self.training_id)
 
     def _data_changed(self, source: str) -> None:
         """Participants or attendance changed: the other pages reload when next shown."""
-        for name in ("participants", "attendance", "summary"):
+        for name in ("participants", "attendance", "summary", "perdiem"):
             if name != source:
                 self._stale.add(name)
         if source == "participants":
@@ -731,7 +739,7 @@ class TrainingEditor(QWidget):
             lambda: trainings.get_training(self.installation, training_id),
             on_success=self._fill,
         )
-        self._stale.update(("participants", "attendance", "summary"))
+        self._stale.update(("participants", "attendance", "summary", "perdiem", "evidence"))
         self._reload_page(self.current_page())
         for name in ("participants", "attendance"):
             if name in self._stale:

@@ -142,6 +142,53 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Consent and profile — %1</source>
+            <translation>Consent and profile — %1</translation>
+        </message>
+        <message>
+            <source>Consent, purpose by purpose</source>
+            <translation>Consent, purpose by purpose</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>Given on</source>
+            <translation>Given on</translation>
+        </message>
+        <message>
+            <source>Withdrawn on</source>
+            <translation>Withdrawn on</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>not given</translation>
+        </message>
+        <message>
+            <source>Only the age band is kept, not the year.</source>
+            <translation>Only the age band is kept, not the year.</translation>
+        </message>
+        <message>
+            <source>Age and disability (Washington Group short set)</source>
+            <translation>Age and disability (Washington Group short set)</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>or year of birth</source>
+            <translation>or year of birth</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
@@ -453,6 +500,64 @@
         </message>
     </context>
     <context>
+        <name>EvidencePage</name>
+        <message>
+            <source>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</source>
+            <translation>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</translation>
+        </message>
+        <message>
+            <source>Attach files…</source>
+            <translation>Attach files…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation>Save a copy…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Attach to:</source>
+            <translation>Attach to:</translation>
+        </message>
+        <message>
+            <source>The whole training</source>
+            <translation>The whole training</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>training</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n file</numerusform>
+                <numerusform>%n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 MiB of %2 MiB</source>
+            <translation>%1 MiB of %2 MiB</translation>
+        </message>
+        <message>
+            <source>Attach evidence files</source>
+            <translation>Attach evidence files</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Save a copy</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>Saved %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the participant list</source>
@@ -522,6 +627,14 @@
             <translation>Year</translation>
         </message>
         <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>Disability</source>
+            <translation>Disability</translation>
+        </message>
+        <message>
             <source>Export table…</source>
             <translation>Export table…</translation>
         </message>
@@ -588,6 +701,10 @@
         <message>
             <source>Missing bundles</source>
             <translation>Missing bundles</translation>
+        </message>
+        <message>
+            <source>Per-diem: {totals}</source>
+            <translation>Per-diem: {totals}</translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
@@ -1679,6 +1796,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>&amp;Remove from training…</translation>
         </message>
         <message>
+            <source>Consent and profile…</source>
+            <translation>Consent and profile…</translation>
+        </message>
+        <message>
             <source>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</source>
             <translation>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</translation>
         </message>
@@ -1896,6 +2017,120 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>&amp;Change passphrase</source>
             <translation>&amp;Change passphrase</translation>
+        </message>
+    </context>
+    <context>
+        <name>PerdiemPage</name>
+        <message>
+            <source>Rate</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Currency</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Add a rate</source>
+            <translation>Add a rate</translation>
+        </message>
+        <message>
+            <source>Remove the rate</source>
+            <translation>Remove the rate</translation>
+        </message>
+        <message>
+            <source>Save and compute</source>
+            <translation>Save and compute</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet (.xlsx)…</source>
+            <translation>Export the payment sheet (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>Nights</source>
+            <translation>Nights</translation>
+        </message>
+        <message>
+            <source>Owed</source>
+            <translation>Owed</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</source>
+            <translation>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</translation>
+        </message>
+        <message>
+            <source>Paid categories</source>
+            <translation>Paid categories</translation>
+        </message>
+        <message>
+            <source>Rates</source>
+            <translation>Rates</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>Any place</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>UN staff</source>
+            <translation>UN staff</translation>
+        </message>
+        <message>
+            <source>Excluded</source>
+            <translation>Excluded</translation>
+        </message>
+        <message>
+            <source>Category not paid</source>
+            <translation>Category not paid</translation>
+        </message>
+        <message>
+            <source>Included</source>
+            <translation>Included</translation>
+        </message>
+        <message>
+            <source>Paid category</source>
+            <translation>Paid category</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) paid</source>
+            <translation>
+                <numerusform>%n person paid</numerusform>
+                <numerusform>%n persons paid</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total: %1</source>
+            <translation>Total: %1</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet</source>
+            <translation>Export the payment sheet</translation>
+        </message>
+        <message>
+            <source>Payment sheet saved to %1.</source>
+            <translation>Payment sheet saved to %1.</translation>
         </message>
     </context>
     <context>
@@ -2309,6 +2544,71 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         </message>
     </context>
     <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Retention and anonymisation</source>
+            <translation>Retention and anonymisation</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>no limit</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <source>Save the limit and list</source>
+            <translation>Save the limit and list</translation>
+        </message>
+        <message>
+            <source>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</source>
+            <translation>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Last training</source>
+            <translation>Last training</translation>
+        </message>
+        <message>
+            <source>Anonymise them…</source>
+            <translation>Anonymise them…</translation>
+        </message>
+        <message>
+            <source>Mission:</source>
+            <translation>Mission:</translation>
+        </message>
+        <message>
+            <source>Keep details for:</source>
+            <translation>Keep details for:</translation>
+        </message>
+        <message>
+            <source>This mission has no retention limit.</source>
+            <translation>This mission has no retention limit.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) past the limit.</source>
+            <translation>
+                <numerusform>%n person past the limit.</numerusform>
+                <numerusform>%n persons past the limit.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Anonymise</source>
+            <translation>Anonymise</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove the names, contacts and functions of %n person(s)? This cannot be undone; the figures stay the same.</source>
+            <translation>
+                <numerusform>Remove the names, contacts and functions of %n person? This cannot be undone; the figures stay the same.</numerusform>
+                <numerusform>Remove the names, contacts and functions of %n persons? This cannot be undone; the figures stay the same.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SavedFileBar</name>
         <message>
             <source>&amp;Open</source>
@@ -2608,6 +2908,14 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Summary</source>
             <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Per-diem</source>
+            <translation>Per-diem</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
         </message>
         <message>
             <source>New training</source>
@@ -3082,6 +3390,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Make a new recovery key? The one you have now will stop working.</source>
             <translation>Make a new recovery key? The one you have now will stop working.</translation>
+        </message>
+        <message>
+            <source>Retention and anonymisation…</source>
+            <translation>Retention and anonymisation…</translation>
         </message>
     </context>
 </TS>

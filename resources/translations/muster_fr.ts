@@ -142,6 +142,53 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Consent and profile — %1</source>
+            <translation>Consentement et profil — %1</translation>
+        </message>
+        <message>
+            <source>Consent, purpose by purpose</source>
+            <translation>Consentement, finalité par finalité</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Finalité</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Given on</source>
+            <translation>Donné le</translation>
+        </message>
+        <message>
+            <source>Withdrawn on</source>
+            <translation>Retiré le</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>non indiquée</translation>
+        </message>
+        <message>
+            <source>Only the age band is kept, not the year.</source>
+            <translation>Seule la tranche d'âge est conservée, pas l'année.</translation>
+        </message>
+        <message>
+            <source>Age and disability (Washington Group short set)</source>
+            <translation>Âge et handicap (questionnaire court du Groupe de Washington)</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>Tranche d'âge</translation>
+        </message>
+        <message>
+            <source>or year of birth</source>
+            <translation>ou année de naissance</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
@@ -453,6 +500,64 @@
         </message>
     </context>
     <context>
+        <name>EvidencePage</name>
+        <message>
+            <source>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</source>
+            <translation>Joignez les scans des feuilles de présence signées, des photos et d'autres fichiers. Ils sont conservés chiffrés dans le dossier de données, listés avec leur SHA-256 dans le résumé signé et envoyés au siège dans les lots.</translation>
+        </message>
+        <message>
+            <source>Attach files…</source>
+            <translation>Joindre des fichiers…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Save a copy…</source>
+            <translation>Enregistrer une copie…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Attach to:</source>
+            <translation>Joindre à :</translation>
+        </message>
+        <message>
+            <source>The whole training</source>
+            <translation>La formation entière</translation>
+        </message>
+        <message>
+            <source>training</source>
+            <translation>formation</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n fichier</numerusform>
+                <numerusform>%n fichiers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 MiB of %2 MiB</source>
+            <translation>%1 Mio sur %2 Mio</translation>
+        </message>
+        <message>
+            <source>Attach evidence files</source>
+            <translation>Joindre des pièces justificatives</translation>
+        </message>
+        <message>
+            <source>Save a copy</source>
+            <translation>Enregistrer une copie</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>%1 enregistré.</translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the participant list</source>
@@ -522,6 +627,14 @@
             <translation>Année</translation>
         </message>
         <message>
+            <source>Age band</source>
+            <translation>Tranche d'âge</translation>
+        </message>
+        <message>
+            <source>Disability</source>
+            <translation>Handicap</translation>
+        </message>
+        <message>
             <source>Export table…</source>
             <translation>Exporter le tableau…</translation>
         </message>
@@ -588,6 +701,10 @@
         <message>
             <source>Missing bundles</source>
             <translation>Lots manquants</translation>
+        </message>
+        <message>
+            <source>Per-diem: {totals}</source>
+            <translation>Per diem : {totals}</translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
@@ -1679,6 +1796,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>&amp;Retirer de la formation…</translation>
         </message>
         <message>
+            <source>Consent and profile…</source>
+            <translation>Consentement et profil…</translation>
+        </message>
+        <message>
             <source>Type a name, press Tab to go through the fields and Enter to add. Choose a suggested name to register a person Muster already knows.</source>
             <translation>Tapez un nom, passez d’un champ à l’autre avec Tab et ajoutez avec Entrée. Choisissez un nom proposé pour inscrire une personne que Muster connaît déjà.</translation>
         </message>
@@ -1896,6 +2017,120 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>&amp;Change passphrase</source>
             <translation>&amp;Changer la phrase secrète</translation>
+        </message>
+    </context>
+    <context>
+        <name>PerdiemPage</name>
+        <message>
+            <source>Rate</source>
+            <translation>Taux</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Devise</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Montant</translation>
+        </message>
+        <message>
+            <source>Add a rate</source>
+            <translation>Ajouter un taux</translation>
+        </message>
+        <message>
+            <source>Remove the rate</source>
+            <translation>Retirer le taux</translation>
+        </message>
+        <message>
+            <source>Save and compute</source>
+            <translation>Enregistrer et calculer</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet (.xlsx)…</source>
+            <translation>Exporter l'état de paiement (.xlsx)…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Jours</translation>
+        </message>
+        <message>
+            <source>Nights</source>
+            <translation>Nuits</translation>
+        </message>
+        <message>
+            <source>Owed</source>
+            <translation>Dû</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</source>
+            <translation>Payé pour chaque jour où la personne a été marquée présente ; une nuit entre deux jours de présence (sauf si elle dort chez elle). Le personnel des Nations Unies n'est jamais payé. Chaque ligne est arrondie une seule fois, la moitié vers le haut, à la plus petite unité de la devise.</translation>
+        </message>
+        <message>
+            <source>Paid categories</source>
+            <translation>Catégories payées</translation>
+        </message>
+        <message>
+            <source>Rates</source>
+            <translation>Taux</translation>
+        </message>
+        <message>
+            <source>Any place</source>
+            <translation>Tout lieu</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Enregistré.</translation>
+        </message>
+        <message>
+            <source>UN staff</source>
+            <translation>Personnel ONU</translation>
+        </message>
+        <message>
+            <source>Excluded</source>
+            <translation>Exclu</translation>
+        </message>
+        <message>
+            <source>Category not paid</source>
+            <translation>Catégorie non payée</translation>
+        </message>
+        <message>
+            <source>Included</source>
+            <translation>Inclus</translation>
+        </message>
+        <message>
+            <source>Paid category</source>
+            <translation>Catégorie payée</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) paid</source>
+            <translation>
+                <numerusform>%n personne payée</numerusform>
+                <numerusform>%n personnes payées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Total: %1</source>
+            <translation>Total : %1</translation>
+        </message>
+        <message>
+            <source>Export the payment sheet</source>
+            <translation>Exporter l'état de paiement</translation>
+        </message>
+        <message>
+            <source>Payment sheet saved to %1.</source>
+            <translation>État de paiement enregistré dans %1.</translation>
         </message>
     </context>
     <context>
@@ -2309,6 +2544,71 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
     </context>
     <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Retention and anonymisation</source>
+            <translation>Conservation et anonymisation</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>sans limite</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> mois</translation>
+        </message>
+        <message>
+            <source>Save the limit and list</source>
+            <translation>Enregistrer la limite et lister</translation>
+        </message>
+        <message>
+            <source>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</source>
+            <translation>Les personnes dont la dernière formation s'est terminée avant la limite de la mission peuvent être anonymisées : leur nom, téléphone, courriel et fonction sont supprimés ; le sexe, la catégorie, l'organisation et les présences restent, donc tous les chiffres restent les mêmes.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Last training</source>
+            <translation>Dernière formation</translation>
+        </message>
+        <message>
+            <source>Anonymise them…</source>
+            <translation>Les anonymiser…</translation>
+        </message>
+        <message>
+            <source>Mission:</source>
+            <translation>Mission :</translation>
+        </message>
+        <message>
+            <source>Keep details for:</source>
+            <translation>Conserver les données pendant :</translation>
+        </message>
+        <message>
+            <source>This mission has no retention limit.</source>
+            <translation>Cette mission n'a pas de limite de conservation.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) past the limit.</source>
+            <translation>
+                <numerusform>%n personne au-delà de la limite.</numerusform>
+                <numerusform>%n personnes au-delà de la limite.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Anonymise</source>
+            <translation>Anonymiser</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove the names, contacts and functions of %n person(s)? This cannot be undone; the figures stay the same.</source>
+            <translation>
+                <numerusform>Supprimer le nom, les coordonnées et la fonction de %n personne ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
+                <numerusform>Supprimer les noms, coordonnées et fonctions de %n personnes ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SavedFileBar</name>
         <message>
             <source>&amp;Open</source>
@@ -2608,6 +2908,14 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Summary</source>
             <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Per-diem</source>
+            <translation>Per diem</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Pièces</translation>
         </message>
         <message>
             <source>New training</source>
@@ -3082,6 +3390,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Make a new recovery key? The one you have now will stop working.</source>
             <translation>Créer une nouvelle clé de récupération ? Celle que vous avez cessera de fonctionner.</translation>
+        </message>
+        <message>
+            <source>Retention and anonymisation…</source>
+            <translation>Conservation et anonymisation…</translation>
         </message>
     </context>
 </TS>

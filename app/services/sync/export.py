@@ -195,7 +195,12 @@ def export_bundle(
     with raw_connection(inst.db.engine) as conn:
         _take_lock(conn)
         seq, since, upto, picked, seen, docs = _snapshot(conn, device, full)
+        from app.services.audit.consent import redact_people_rows
+        from app.services.audit.evidence_sync import export_members
+
+        redact_people_rows(conn, picked)  # people who may not be named travel without names
         members, counts, doc_entries = _members(inst, picked, docs)
+        members.update(export_members(inst, conn, seq, full))  # evidence files not sent yet
         members["certificate.pem"] = identity.certificate_pem
         enrolment = load_enrolment(inst)
         if enrolment is not None:  # lets every HQ that trusts the enrolling HQ accept us

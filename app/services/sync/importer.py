@@ -334,6 +334,9 @@ def _apply_one(
     documents = _store_documents(
         inst, conn, bundle, {d for d, _ in new_docs}, written_docs, time_stamp_key
     )
+    from app.services.audit.evidence_sync import store_received
+
+    store_received(inst, conn, bundle.evidence, written_docs)  # evidence files (issue 19)
     counts = {t: c.as_dict() for t, c in result.counts.items()}
     _log(conn, bundle, counts, documents)
     return ImportSummary(**base, already_received=False, counts=counts, documents=documents)  # type: ignore[arg-type]

@@ -32,12 +32,14 @@ MAX_SEQ = 1_000_000_000  # one export a minute for 1,900 years
 MAX_COUNT = 100_000_000
 MAX_SEEN = 10_000
 MAX_DOCUMENTS = 2000
+MAX_EVIDENCE_MEMBERS = 400  # evidence files in one bundle (app/services/audit/evidence_sync.py)
 MANIFEST_DEPTH = 3  # object > list of members > member object
 SIGNED_STORED = ("manifest.json", "manifest.sig")
 MEMBER_RE = re.compile(
     r"^(manifest\.json|manifest\.sig|certificate\.pem|enrolment\.pem|revocations\.json"
     r"|data/[a-z_]{1,40}\.json"
-    r"|documents/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf)\Z"
+    r"|documents/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.pdf"
+    r"|evidence/[0-9a-f]{64})\Z"
 )
 DATETIME_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?\Z")
 
@@ -102,7 +104,7 @@ def _datetime(value: Any) -> str:
 
 
 def _members(entries: Any) -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
-    if type(entries) is not list or len(entries) > MAX_DOCUMENTS + 64:
+    if type(entries) is not list or len(entries) > MAX_DOCUMENTS + MAX_EVIDENCE_MEMBERS + 64:
         raise _Bad
     members: dict[str, tuple[int, str]] = {}
     packed: dict[str, str] = {}

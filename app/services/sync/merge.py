@@ -97,6 +97,13 @@ OWNER_COLUMN = {
     "training_sessions": "training_id",
     "enrolments": "training_id",
     "attendance": "session_id",
+    # Issue 19's tables: a training's per-diem and evidence, a person's consents and profile.
+    "perdiem_plans": "training_id",
+    "perdiem_rates": "training_id",
+    "perdiem_people": "training_id",
+    "evidence_files": "training_id",
+    "consents": "person_id",
+    "person_profiles": "person_id",
 }
 LocalState = dict[str, tuple[int, str, Any]]  # id -> (version, updated_by, owner column)
 

@@ -58,6 +58,7 @@ class VerifiedBundle:
     tables: dict[str, TableData]
     documents: dict[str, bytes] = field(default_factory=dict)
     revocations: list[Any] = field(default_factory=list)
+    evidence: dict[str, bytes] = field(default_factory=dict)  # sha256 -> file (issue 19)
 
     @property
     def enrolled_by(self) -> str:
@@ -289,11 +290,15 @@ def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
                             c.certificate_pem)  # fmt: skip
     _check_schema(manifest, name)
     _check_packed(archive, manifest)
+    from app.services.audit.evidence_sync import check_manifest
+
+    check_manifest(manifest.members, name)
     progress(2, 4, "validating")
     tables: dict[str, TableData] = {}
     documents: dict[str, bytes] = {}
     doc_ids = {d.id: d for d in manifest.documents}
     revocations: list[Any] = []
+    evidence: dict[str, bytes] = {}
     for member, (size, sha) in manifest.members.items():
         if member in ("certificate.pem", "enrolment.pem"):
             continue
@@ -312,6 +317,8 @@ def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
             from app.services.sync.revocation import parse_revocations
 
             revocations = parse_revocations(content)
+        elif member.startswith("evidence/"):
+            evidence[sha] = content  # named by its hash: checked by check_manifest
         del content
     for table, count in manifest.counts.items():
         if table not in tables or len(tables[table].rows) != count:
@@ -324,6 +331,7 @@ def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
     return VerifiedBundle(
         path=archive.path, manifest=manifest, manifest_sha256=_sha(manifest_raw), signer=signer,
         encrypted=archive.encrypted, tables=tables, documents=documents, revocations=revocations,
+        evidence=evidence,
     )  # fmt: skip
 
 

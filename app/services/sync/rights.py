@@ -48,7 +48,17 @@ WHAT = {
     "people": "a person",
     "enrolments": "a registration",
     "attendance": "an attendance mark",
+    "perdiem_plans": "the per-diem settings of a training",
+    "perdiem_rates": "a per-diem rate",
+    "perdiem_people": "a participant's per-diem",
+    "evidence_files": "an evidence file",
+    "consents": "a person's consent",
+    "person_profiles": "a person's age and disability answers",
 }
+# Records under a training (its mission decides), and records of one person.
+TRAINING_OWNED = ("training_partners", "training_sessions", "enrolments", "attendance",
+                  "perdiem_plans", "perdiem_rates", "perdiem_people", "evidence_files")  # fmt: skip
+PERSON_OWNED = ("consents", "person_profiles")
 
 
 @dataclass
@@ -231,7 +241,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
             for row in rows:
                 ctx.training_mission[row[0]] = row[pos]
         return
-    if table in ("training_partners", "training_sessions", "enrolments", "attendance"):
+    if table in TRAINING_OWNED:
         pos = columns.index("session_id" if table == "attendance" else "training_id")
         # Whose record is it, before and after: checked once per distinct parent.
         parents = {row[pos] for row in rows} | {local[r[0]][2] for r in rows if r[0] in local}
@@ -246,9 +256,29 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
         if table == "training_sessions":
             for row in rows:
                 ctx.session_training[row[0]] = row[pos]
+        if table == "evidence_files":
+            _check_evidence_sessions(name, signer, rows, ctx)
         return
     if table == "people":
         _check_people(name, signer, rows, ctx)
+    if table in PERSON_OWNED:
+        # Whose record it is, before and after: the person it names now and here.
+        pos = columns.index("person_id")
+        owners = [[row[pos], row] for row in rows]
+        owners += [[local[r[0]][2], r] for r in rows if r[0] in local]
+        _check_people(name, signer, owners, ctx, table)
+
+
+def _check_evidence_sessions(name: str, signer: SignerInfo, rows: list[list[Any]],
+                             ctx: _Context) -> None:  # fmt: skip
+    """An evidence file names a session of its own training, or none."""
+    columns = table_columns("evidence_files")
+    t_pos, s_pos = columns.index("training_id"), columns.index("session_id")
+    for row in rows:
+        if row[s_pos] is not None and ctx.training_of_session(row[s_pos]) != row[t_pos]:
+            tid = row[t_pos]
+            raise _refuse(name, signer, "evidence_files", row, ctx, tid,
+                          ctx.mission_of_training(tid), ", which names another training's session")  # fmt: skip
 
 
 def _mission_of_parent(ctx: _Context, table: str, parent: str | None) -> str | None:
@@ -256,8 +286,13 @@ def _mission_of_parent(ctx: _Context, table: str, parent: str | None) -> str | N
     return ctx.mission_of_training(tid)
 
 
-def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Context) -> None:
-    """A person may be changed by the devices of every mission they are registered in."""
+def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Context,
+                  table: str = "people") -> None:  # fmt: skip
+    """A person may be changed by the devices of every mission they are registered in.
+
+    ``rows`` start with the person's id: people rows, or [person id, record] for the
+    records of one person (consents, profiles), whose refusal names the record.
+    """
     registered: dict[str, set[str]] = {}
     enrolments = ctx.tables.get("enrolments")
     if enrolments is not None:
@@ -281,7 +316,8 @@ def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Co
             missions = registered.get(row[0])
             if missions and ctx.mission_id not in missions:
                 tid = elsewhere.get(row[0])
-                raise _refuse(name, signer, "people", row, ctx, tid, ctx.mission_of_training(tid),
+                record = row if table == "people" else row[1]
+                raise _refuse(name, signer, table, record, ctx, tid, ctx.mission_of_training(tid),
                               ", registered only in other missions' trainings")  # fmt: skip
 
 

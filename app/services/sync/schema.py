@@ -19,6 +19,15 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 from sqlalchemy.types import JSON
 
+from app.db.audit_models import (
+    AGE_BANDS,
+    CONSENT_PURPOSES,
+    EVIDENCE_KINDS,
+    PERDIEM_ELIGIBILITY,
+    PERDIEM_RATE_KINDS,
+    WG_ANSWERS,
+    WG_DOMAINS,
+)
 from app.db.base import Base
 from app.db.models import (
     ATTENDANCE_STATUSES,
@@ -78,7 +87,20 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("training_partners", "role"): PARTNER_ROLES,
     ("people", "sex"): SEXES,
     ("attendance", "status"): ATTENDANCE_STATUSES,
+    ("perdiem_rates", "kind"): PERDIEM_RATE_KINDS,
+    ("perdiem_people", "eligible"): PERDIEM_ELIGIBILITY,
+    ("consents", "purpose"): CONSENT_PURPOSES,
+    ("person_profiles", "age_band"): AGE_BANDS,
+    **{("person_profiles", f"wg_{domain}"): WG_ANSWERS for domain in WG_DOMAINS},
+    ("evidence_files", "kind"): EVIDENCE_KINDS,
 }
+# Values with a shape of their own: an evidence hash names a stored file (never a path),
+# a currency is an ISO 4217 code; amounts and sizes are never negative.
+PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {
+    ("evidence_files", "sha256"): re.compile(r"^[0-9a-f]{64}\Z"),
+    ("perdiem_rates", "currency"): re.compile(r"^[A-Z]{3}\Z"),
+}
+NON_NEGATIVE = {("perdiem_rates", "amount_e4"), ("evidence_files", "size")}
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "version")
 
 
@@ -324,6 +346,9 @@ def _table_ok(table: str, data: TableData) -> bool:
     for i, rule in enumerate(rules[1:], start=1):
         if not _column_ok(rule, columns[i], ENUMS.get((table, rule.name))):
             return False
+        shaped = (table, rule.name) in PATTERNS or (table, rule.name) in NON_NEGATIVE
+        if shaped and any(_shape_problem(table, rule.name, v) for v in columns[i]):
+            return False
     if table == "trainings":
         starts = columns[data.columns.index("start_date")]
         ends = columns[data.columns.index("end_date")]
@@ -349,10 +374,23 @@ def _check_row(table: str, data: TableData, rules: tuple[ColumnRule, ...], row: 
             raise ValueError(
                 f"{rule.name} '{shown(row[i], 20)}' is not one of {', '.join(allowed)}"
             )
+        problem = _shape_problem(table, rule.name, row[i])
+        if problem:
+            raise ValueError(problem)
     if not row[data.columns.index("updated_by")]:
         raise ValueError("it does not say which device changed it")
     if table == "trainings" and _ends_before_start(data.columns, row):
         raise ValueError("it ends before it starts")
+
+
+def _shape_problem(table: str, column: str, value: Any) -> str:
+    """Why a (typed, checked) value has the wrong shape for its column, or ""."""
+    pattern = PATTERNS.get((table, column))
+    if pattern is not None and isinstance(value, str) and not pattern.match(value):
+        return f"{column} '{shown(value, 20)}' is not valid"
+    if (table, column) in NON_NEGATIVE and isinstance(value, int) and value < 0:
+        return f"{column} is negative"
+    return ""
 
 
 def _ends_before_start(columns: tuple[str, ...], row: list[Any]) -> bool:
