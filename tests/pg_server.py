@@ -67,6 +67,7 @@ class PgServer:
     folder: Path
     bindir: Path
     prefix: list[str]
+    watchdog: Any = None
 
     @property
     def socket_dir(self) -> str:
@@ -130,6 +131,36 @@ class PgServer:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+parent, folder, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+while True:
+    time.sleep(1)
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        break
+    if not os.path.isdir(folder):
+        sys.exit(0)
+subprocess.run(command, capture_output=True, timeout=60, check=False)
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+def _watch(server: PgServer) -> Any:
+    """Stop the server if the test process dies without its teardown (a hard timeout
+    ends pytest with os._exit): a tiny process polls for the parent, then stops it."""
+    import sys
+
+    stop = [*server.prefix, str(server.bindir / "pg_ctl"), "-D", str(server.folder / "data"),
+            "-m", "immediate", "-w", "stop"]  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(server.folder), *stop],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+
+
 def start_server() -> PgServer:
     """A new server in a new temporary folder (call ``stop_server`` when done)."""
     bindir = find_bindir()
@@ -145,6 +176,7 @@ def start_server() -> PgServer:
     except BaseException:
         stop_server(server)
         raise
+    server.watchdog = _watch(server)
     return server
 
 
@@ -152,3 +184,9 @@ def stop_server(server: PgServer) -> None:
     with contextlib.suppress(Exception):
         server.stop()
     shutil.rmtree(server.folder, ignore_errors=True)
+    if server.watchdog is not None:  # it sees the folder gone and ends within a second
+        try:
+            server.watchdog.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.watchdog.kill()
+            server.watchdog.wait()

@@ -57,6 +57,12 @@ class Context:
             self._key = unlock_data(self.paths, self.passphrase())
         return self._key
 
+    def database_url(self) -> str | None:
+        """The PostgreSQL server in use (``--database``, the environment, the Preferences)."""
+        from app.services.installation import database_url
+
+        return database_url(self.paths, self.key())
+
     @property
     def installation(self) -> Installation:
         if self._installation is None:

@@ -531,7 +531,17 @@ def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
         print("No bundles imported yet.")
         return EXIT_OK
     print_table(
-        ["RECEIVED (UTC)", "FROM", "MISSION", "BUNDLE", "NEW", "UPDATED", "DELETED", "CONFLICTS"],
+        [
+            "RECEIVED (UTC)",
+            "FROM",
+            "MISSION",
+            "BUNDLE",
+            "NEW",
+            "UPDATED",
+            "DELETED",
+            "CONFLICTS",
+            "IMPORTED BY",
+        ],
         [
             [
                 r.received_at[:16],
@@ -542,6 +552,7 @@ def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
                 str(r.total("updated")),
                 str(r.total("deleted")),
                 str(r.total("conflicts")),
+                shown(r.imported_by, 80),
             ]
             for r in rows
         ],

@@ -256,8 +256,6 @@ def _reraise_as_user_error(exc: BaseException) -> NoReturn:
     raise mapped from exc
 
 
-
-
 def insert_for(session: Session, table: Any) -> Any:
     """``INSERT`` with ``ON CONFLICT`` clauses in the session's own dialect (SQLite or
     PostgreSQL: both have ``on_conflict_do_nothing``/``_do_update`` and ``excluded``)."""

@@ -68,7 +68,7 @@ def _missing_tool(name: str, url: str | URL, what: str) -> UserError:
     return UserError(
         f"{name} is not installed on this computer, so Muster cannot {what}: install the "
         f"PostgreSQL client tools (Debian/Ubuntu: sudo apt-get install postgresql-client), or "
-        f'run "{name} --format=custom --file=muster.pgdump --dbname=\'{target}\'" '
+        f"run \"{name} --format=custom --file=muster.pgdump --dbname='{target}'\" "
         "where they are."
         if name == "pg_dump"
         else f"{name} is not installed on this computer, so Muster cannot {what}: install the "

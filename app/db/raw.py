@@ -167,9 +167,9 @@ def begin_write(conn: Any, wait_s: float | None = None) -> None:
     from app.db import server
 
     conn.execute("BEGIN")
-    may_write = conn.execute(
-        "SELECT has_table_privilege('bundles_received', 'INSERT')"
-    ).fetchone()[0]
+    may_write = conn.execute("SELECT has_table_privilege('bundles_received', 'INSERT')").fetchone()[
+        0
+    ]
     if not may_write:
         conn.execute("ROLLBACK")
         raise UserError(READ_ONLY_IMPORT)

@@ -105,3 +105,50 @@ def server_facts(conn: Any) -> dict[str, str]:
         "has_table_privilege('bundles_received', 'INSERT')"
     ).fetchone()
     return {"role": row[0], "database": row[1], "host": row[2], "writer": bool(row[3])}
+
+
+def roles_sql(
+    database: str = "muster",
+    importer: str = "muster_importer",
+    analyst: str = "muster_analyst",
+    bi: str = "muster_bi",
+) -> str:
+    """The SQL that makes an HQ team's database and its three roles (run once with psql).
+
+    - ``importer`` owns the database: Muster, started with it, creates and upgrades the
+      tables (Alembic) and imports bundles;
+    - ``analyst`` may read every table (open the app, the dashboard, export tables) and
+      write temporary tables (the report's working tables), nothing else;
+    - ``bi`` may read only the ``reporting`` views (no table, no contact details).
+
+    Passwords come from psql variables, never from this text: ``psql -v
+    importer_password=... -v analyst_password=... -v bi_password=... -f roles.sql``.
+    Default privileges make every table and view a later Muster version creates readable
+    the same way.
+    """
+    for name in (database, importer, analyst, bi):
+        if not name.replace("_", "").isalnum() or not name[0].isalpha():
+            raise UserError(f"'{name}' is not a plain PostgreSQL name (letters, digits, _).")
+    return f"""\
+-- Muster: an HQ team's shared database, run once as a PostgreSQL superuser:
+--   sudo -u postgres psql -v importer_password=... -v analyst_password=... \\
+--        -v bi_password=... -f muster-roles.sql
+\\set ON_ERROR_STOP on
+CREATE ROLE {importer} LOGIN PASSWORD :'importer_password';
+CREATE ROLE {analyst} LOGIN PASSWORD :'analyst_password';
+CREATE ROLE {bi} LOGIN PASSWORD :'bi_password';
+CREATE DATABASE {database} OWNER {importer} ENCODING 'UTF8' TEMPLATE template0;
+\\connect {database}
+REVOKE ALL ON DATABASE {database} FROM PUBLIC;
+GRANT CONNECT, TEMPORARY ON DATABASE {database} TO {importer}, {analyst};
+GRANT CONNECT ON DATABASE {database} TO {bi};
+-- The importer owns the tables and views Muster makes; the others read them.
+GRANT USAGE, CREATE ON SCHEMA public TO {importer};
+GRANT USAGE ON SCHEMA public TO {analyst};
+ALTER DEFAULT PRIVILEGES FOR ROLE {importer} IN SCHEMA public
+    GRANT SELECT ON TABLES TO {analyst};
+CREATE SCHEMA reporting AUTHORIZATION {importer};
+GRANT USAGE ON SCHEMA reporting TO {analyst}, {bi};
+ALTER DEFAULT PRIVILEGES FOR ROLE {importer} IN SCHEMA reporting
+    GRANT SELECT ON TABLES TO {analyst}, {bi};
+"""

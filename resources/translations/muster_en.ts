@@ -1339,6 +1339,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Import log</translation>
         </message>
         <message>
+            <source>Imported by</source>
+            <translation>Imported by</translation>
+        </message>
+        <message>
             <source>It is encrypted for HQ.</source>
             <translation>It is encrypted for HQ.</translation>
         </message>

@@ -1339,6 +1339,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Journal des imports</translation>
         </message>
         <message>
+            <source>Imported by</source>
+            <translation>Importé par</translation>
+        </message>
+        <message>
             <source>It is encrypted for HQ.</source>
             <translation>Il est chiffré pour le siège.</translation>
         </message>

@@ -3,7 +3,9 @@
 The whole export is one write transaction: the next sequence number is taken, the
 tables are read as one snapshot, the file is written and the export recorded before
 COMMIT. So two ``muster export`` runs at once never share a sequence number: the second
-waits (up to ``EXPORT_WAIT_S``) for the first to finish, or is refused with a sentence.
+waits (up to ``EXPORT_WAIT_S``) for the first to finish, or is refused with a sentence
+(on PostgreSQL the same with the advisory write lock: two analysts exporting from the
+shared database get consecutive numbers).
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.db.base import SEED_DEVICE, sync_tables, utcnow
-from app.db.raw import begin_write, current_clock, raw_connection, seen_versions, select_in
+from app.db.raw import (
+    begin_write,
+    current_clock,
+    is_postgres,
+    raw_connection,
+    seen_versions,
+    select_in,
+)
 from app.errors import UserError
 from app.fileio import write_atomically
 from app.services.documents import read_document
@@ -84,16 +93,24 @@ def _sign(private_key: Any, data: bytes) -> bytes:
     return private_key.sign(data, ec.ECDSA(hashes.SHA256()))  # type: ignore[no-any-return]
 
 
+BUSY = "Another export or import is running on this installation; try again when it has finished."
+
+
 def _take_lock(conn: Any) -> None:
+    if is_postgres(conn):
+        import psycopg
+
+        try:
+            begin_write(conn, wait_s=EXPORT_WAIT_S)
+        except psycopg.errors.LockNotAvailable:
+            raise UserError(BUSY) from None
+        return
     conn.execute(f"PRAGMA busy_timeout={EXPORT_WAIT_S * 1000}")
     try:
         begin_write(conn)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6):  # BUSY, LOCKED
-            raise UserError(
-                "Another export or import is running on this installation; try again when "
-                "it has finished."
-            ) from None
+            raise UserError(BUSY) from None
         raise
     finally:
         from app.db.engine import BUSY_TIMEOUT_MS

@@ -5,7 +5,8 @@ Rule: for each record the copy with the greater ``(version, updated_by)`` wins
 ordinary records with ``deleted = 1`` and win or lose the same way. Because the
 winner is a maximum over every copy ever seen, importing the same bundles in any
 order, any number of times, gives the same rows (idempotent, commutative,
-convergent); the upsert's WHERE clause enforces the rule inside SQLite too.
+convergent); the upsert's WHERE clause enforces the rule inside the database too
+(SQLite or PostgreSQL: the same statements, see app/db/raw.py).
 
 Conflicts: two copies from different devices whose contents differ, where the
 winner's device had not seen the loser's version when it exported (bundles carry
@@ -186,7 +187,7 @@ def merge_tables(
                 r[0]
                 for r in select_in(
                     conn,
-                    f"SELECT id FROM {table} WHERE deleted = 1 AND id IN",
+                    f"SELECT id FROM {table} WHERE deleted = TRUE AND id IN",
                     [r[0] for r in replaced],
                 )
             )
@@ -230,9 +231,9 @@ def _record_conflicts(
             "conflict", table, row[0], str(other["updated_by"]), str(other["version"])
         )
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO sync_conflicts "
+            "INSERT INTO sync_conflicts "
             "(id, table_name, record_id, kept, other, detected_at, resolved_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, NULL)",
+            "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT(id) DO NOTHING",
             (
                 conflict_id,
                 table,
