@@ -168,7 +168,9 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
     report = replace(report, by_partner={shown.get(k, k): n for k, n in report.by_partner.items()})
     with inst.db.reading() as session:
         labels = dict(
-            session.execute(text("SELECT name_en, name_fr FROM categories WHERE deleted = FALSE")).all()
+            session.execute(
+                text("SELECT name_en, name_fr FROM categories WHERE deleted = FALSE")
+            ).all()
         )
     category_labels = {en: (fr if lang == "fr" and fr else en) for en, fr in labels.items()}
     category_labels[NO_CATEGORY] = tr(lang, "No category")
