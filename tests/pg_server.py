@@ -190,3 +190,23 @@ def stop_server(server: PgServer) -> None:
         except subprocess.TimeoutExpired:
             server.watchdog.kill()
             server.watchdog.wait()
+
+
+def dump_database_at(url: str) -> str:
+    """Every table and row of a server database as text: equal dumps mean nothing changed.
+
+    The PostgreSQL counterpart of tests.helpers.dump_database (rows sorted, the order
+    of a heap being no part of the contents).
+    """
+    import psycopg
+
+    lines = []
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+            "AND table_type = 'BASE TABLE' ORDER BY table_name")]  # fmt: skip
+        for table in tables:
+            rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()  # type: ignore[arg-type]
+            lines.append(f"-- {table}")
+            lines.extend(sorted(repr(r) for r in rows))
+    return "\n".join(lines)
