@@ -233,7 +233,7 @@ def export_bundle(
             encrypted = True
         write_atomically(out, data)
         conn.execute(
-            "INSERT INTO bundles_sent (seq, created_at, full, upto_version, file_name, sha256) "
+            'INSERT INTO bundles_sent (seq, created_at, "full", upto_version, file_name, sha256) '
             "VALUES (?, ?, ?, ?, ?, ?)",
             (seq, utcnow().isoformat(sep=" ", timespec="microseconds"), int(full), upto,
              out.name[:300], hashlib.sha256(manifest_bytes).hexdigest()),
