@@ -169,7 +169,13 @@ def open_on(database: str, request: pytest.FixtureRequest) -> Callable[..., Any]
         inst.close()
 
 
-def _test_database() -> str:
+def _test_database(request: pytest.FixtureRequest) -> str:
+    """The database of the ``installation``/``demo_installation`` fixtures: the test's
+    ``database`` parameter (``@pytest.mark.usefixtures("database")`` runs it on both),
+    else ``MUSTER_TEST_DATABASE``, else SQLite."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and "database" in callspec.params:
+        return str(callspec.params["database"])
     return os.environ.get("MUSTER_TEST_DATABASE", "sqlite").strip().lower() or "sqlite"
 
 
@@ -180,7 +186,7 @@ def installation(paths, request: pytest.FixtureRequest) -> Iterator[object]:  # 
     from app.services.vault import KdfParams
 
     url = None
-    if _test_database() == "postgresql":
+    if _test_database(request) == "postgresql":
         url = request.getfixturevalue("pg_database")()
     inst = open_installation(paths, kdf=KdfParams(**FIXTURE_KDF_ARGS), url=url)
     yield inst
@@ -208,7 +214,7 @@ def demo_installation(paths, request: pytest.FixtureRequest) -> Iterator[object]
     """An installation holding the demo data (copied from a once-built template)."""
     from app.services.installation import open_installation
 
-    if _test_database() == "postgresql":
+    if _test_database(request) == "postgresql":
         from app.services.vault import KdfParams
 
         template = request.getfixturevalue("pg_demo_template")
