@@ -178,13 +178,15 @@ def _psql(pg_server: Any, sql: str, **variables: str) -> subprocess.CompletedPro
 
 @pytest.mark.timeout(180)
 def test_roles_importer_analyst_and_bi_tools(pg_server: Any, field: Field, tmp_path: Path) -> None:
-    """The documented roles (app.db.server.roles_sql, run with psql as in the README)."""
-    from app.db.server import roles_sql
-
+    """The documented roles (``muster server roles-sql`` run with psql, as in the README)."""
     n = f"{os.getpid()}_{tmp_path.name[-12:]}".replace("-", "_").lower()
     names = {"database": f"muster_{n}", "importer": f"imp_{n}", "analyst": f"ana_{n}",
              "bi": f"bi_{n}"}  # fmt: skip
-    done = _psql(pg_server, roles_sql(**names), importer_password="imp-secret",
+    code, sql, err = run_cli("server", "roles-sql", "--name", names["database"], "--importer",
+                             names["importer"], "--analyst", names["analyst"], "--bi",
+                             names["bi"], home=tmp_path / "admin")  # fmt: skip
+    assert code == 0, err
+    done = _psql(pg_server, sql, importer_password="imp-secret",
                  analyst_password="ana-secret", bi_password="bi-secret")  # fmt: skip
     assert done.returncode == 0, done.stderr
     try:
@@ -202,15 +204,17 @@ def test_roles_importer_analyst_and_bi_tools(pg_server: Any, field: Field, tmp_p
         from app.services.installation import open_installation
         from app.services.vault import KdfParams
 
-        open_installation(
-            Paths(_analyst_home), kdf=KdfParams(**FIXTURE_KDF_ARGS), url=analyst
-        ).close()
-        code, out, err = run_cli("--database", analyst, "report", "--json", home=_analyst_home)
+        open_installation(Paths(_analyst_home), kdf=KdfParams(**FIXTURE_KDF_ARGS)).close()
+        code, out, err = run_cli("server", "set", analyst, home=_analyst_home)
+        assert code == 0 and "read-only" in out and "ana-secret" not in out, out + err
+        code, out, err = run_cli("server", "show", home=_analyst_home)
+        assert code == 0 and names["analyst"] in out and "read-only" in out, out + err
+        assert b"ana-secret" not in (_analyst_home / "local-settings.sealed").read_bytes()
+        code, out, err = run_cli("report", "--json", home=_analyst_home)  # the server's
         assert code == 0, err
         assert json.loads(out)["participants"] == field.reports["MONUSCO"]["participants"]
         before = pg_server.execute("SELECT count(*) FROM bundles_received", names["database"])
-        code, out, err = run_cli("--database", analyst, "import", str(field.bundles["UNSMIL"]),
-                                 home=_analyst_home)  # fmt: skip
+        code, out, err = run_cli("import", str(field.bundles["UNSMIL"]), home=_analyst_home)
         assert code == 1, out + err
         assert len(err.strip().splitlines()) == 1 and "importer" in err.lower(), err
         assert "Traceback" not in err
@@ -228,6 +232,11 @@ def test_roles_importer_analyst_and_bi_tools(pg_server: Any, field: Field, tmp_p
         denied = subprocess.run([psql, *bi, "SELECT phone FROM people"], capture_output=True,
                                 text=True, env=env, check=False)  # fmt: skip
         assert denied.returncode != 0 and "permission denied" in denied.stderr
+        # Back to the folder's own file: an empty SQLite database, not the server's.
+        code, out, err = run_cli("server", "clear", home=_analyst_home)
+        assert code == 0, err
+        code, out, err = run_cli("report", "--json", home=_analyst_home)
+        assert code == 0 and json.loads(out)["participants"] == 0, err
     finally:
         pg_server.execute(f"DROP DATABASE IF EXISTS {names['database']} WITH (FORCE)")
         for role in ("importer", "analyst", "bi"):
