@@ -346,3 +346,68 @@ def test_migrations_from_0003_keep_records_on_both(
         ).all()
     engine.dispose()
     assert [tuple(r) for r in rows] == [("abc", 1, "old.muster", "")]
+
+
+@pytest.mark.timeout(180)
+def test_a_field_bundle_opens_with_each_analysts_own_key(
+    team: tuple[str, Path, Path], tmp_path: Path
+) -> None:
+    """Field bundles encrypted to several HQ keys (age recipients): each analyst of the
+    team opens them with their own key; an HQ whose key was not added cannot."""
+    from app.services.demo import load_demo
+    from app.services.identity import load_identity
+
+    url, a, b = team
+    stranger = tmp_path / "stranger"
+    field = tmp_path / "unrcca"
+    inst = _installation(field, "Focal UNRCCA", "field", "UNRCCA")
+    try:
+        load_demo(inst)
+        (tmp_path / "unrcca.pem").write_bytes(load_identity(inst).certificate_pem)  # type: ignore[union-attr]
+    finally:
+        inst.close()
+    _installation(stranger, "HQ elsewhere", "hq").close()
+
+    def ok(*args: str, home: Path, server: bool = True) -> str:
+        code, out, err = run_cli(*(("--database", url) if server else ()), *args, home=home)
+        assert code == 0, err + out
+        return out
+
+    for home, server in ((a, True), (b, True), (stranger, False)):
+        ok("hq-key", "export", str(tmp_path / f"{home.name}.key"), home=home, server=server)
+        ok("trust", "add", str(tmp_path / "unrcca.pem"), "--yes", home=home, server=server)
+    ok("hq-key", "set", str(tmp_path / "analyst-a.key"), "--yes", home=field, server=False)
+    code, out, err = run_cli("hq-key", "add", str(tmp_path / "analyst-b.key"), home=field)
+    assert code == 1 and "Check this HQ key" in err, err  # unsigned by a trusted HQ: --yes
+    out = ok("hq-key", "add", str(tmp_path / "analyst-b.key"), "--yes", home=field, server=False)
+    assert "2 HQ keys in all" in out
+    out = ok("export", "-o", str(tmp_path / "u1.muster"), home=field, server=False)
+    assert "2 keys" in out
+    assert (tmp_path / "u1.muster").read_bytes().count(b"-> X25519 ") == 2
+
+    # Each analyst opens the bundles with their own key (B the first, A the second).
+    assert " new, " in ok("import", str(tmp_path / "u1.muster"), home=b)
+    from app.paths import Paths
+    from app.services.installation import open_installation
+    from app.services.people import PersonInput, create_person
+
+    inst = open_installation(Paths(field))
+    try:
+        create_person(inst, PersonInput("Айгерим Садыкова", "F"))
+    finally:
+        inst.close()
+    ok("export", "-o", str(tmp_path / "u2.muster"), home=field, server=False)
+    assert "1 new" in ok("import", str(tmp_path / "u2.muster"), home=a)
+
+    # Another HQ's key was not added: it cannot open them (one sentence, nothing changed).
+    code, out, err = run_cli("import", str(tmp_path / "u1.muster"), home=stranger)
+    assert code == 1 and "another HQ key" in err and len(err.strip().splitlines()) == 1, err
+    # An analyst who left is removed: the next bundle is for A only.
+    recipient = json.loads((tmp_path / "analyst-b.key").read_text())["recipient"]
+    assert recipient in ok("hq-key", "show", home=field, server=False)
+    ok("hq-key", "remove", recipient, home=field, server=False)
+    ok("export", "-o", str(tmp_path / "u3.muster"), home=field, server=False)
+    code, out, err = run_cli("--database", url, "import", "--dry-run", str(tmp_path / "u3.muster"),
+                             home=b)  # fmt: skip
+    assert code == 1 and "another HQ key" in err, err
+    ok("import", "--dry-run", str(tmp_path / "u3.muster"), home=a)

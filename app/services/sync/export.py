@@ -49,6 +49,7 @@ class ExportResult:
     documents: int
     size: int
     sha256: str
+    recipients: int = 0  # how many HQ keys can open it (0: not encrypted)
 
     @property
     def records(self) -> int:
@@ -186,7 +187,7 @@ def export_bundle(
 ) -> ExportResult:
     """Write a signed (and, with an HQ ``recipient``, encrypted) bundle of recent changes.
 
-    ``recipient`` defaults to the HQ key set with ``muster hq-key set``. Everything
+    ``recipient`` defaults to every HQ key set here (``hq-key set``, then ``hq-key add``).
     changed locally since the previous export travels (or everything with ``full``),
     deleted records included, plus the parents they refer to.
     """
@@ -203,8 +204,9 @@ def export_bundle(
             "The signing identity belongs to another installation (its device id differs). "
             "Create a new identity for this one."
         )
+    recipients = [recipient] if recipient else []
     if recipient is None:
-        recipient = hq_key.field_recipient(inst)
+        recipients = hq_key.field_recipients(inst)
     out = Path(out)
     if out.suffix.lower() != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
@@ -226,10 +228,10 @@ def export_bundle(
         }  # fmt: skip
         data, manifest_bytes = pack_bundle(manifest, members, lambda raw: _sign(private_key, raw))
         encrypted = False
-        if recipient:
+        if recipients:  # one file any of them opens (age: a stanza per recipient)
             import pyrage
 
-            data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
+            data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
             encrypted = True
         write_atomically(out, data)
         conn.execute(
@@ -242,6 +244,6 @@ def export_bundle(
             conn.execute("UPDATE documents SET exported_seq = ? WHERE id = ?", (seq, entry["id"]))
         conn.execute("COMMIT")
     return ExportResult(
-        path=out, seq=seq, full=full, encrypted=encrypted, counts=counts,
+        path=out, seq=seq, full=full, encrypted=encrypted, recipients=len(recipients), counts=counts,
         documents=len(doc_entries), size=len(data), sha256=hashlib.sha256(data).hexdigest(),
     )  # fmt: skip
