@@ -2381,6 +2381,18 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Langue des &amp;documents</translation>
         </message>
         <message>
+            <source>HQ teams: the PostgreSQL database you share (leave empty to use this computer's own file). Muster connects to it the next time it starts.</source>
+            <translation>Équipes du siège : la base de données PostgreSQL que vous partagez (laissez vide pour utiliser le fichier de cet ordinateur). Muster s’y connecte au prochain démarrage.</translation>
+        </message>
+        <message>
+            <source>&amp;Shared database</source>
+            <translation>Base de données &amp;partagée</translation>
+        </message>
+        <message>
+            <source>Muster uses the new database when you next start it.</source>
+            <translation>Muster utilisera la nouvelle base de données au prochain démarrage.</translation>
+        </message>
+        <message>
             <source>The interface language changes when you next start Muster.</source>
             <translation>La langue de l’interface changera au prochain démarrage de Muster.</translation>
         </message>
