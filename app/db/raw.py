@@ -107,6 +107,14 @@ class PgConnection:
         cursor.executemany(pg_sql(sql), rows)
         return cursor
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """``COPY table (columns) FROM STDIN``: PostgreSQL's fastest way to take new rows
+        (about three times ``executemany``), values in the SQLite shapes above."""
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with self.cursor().copy(sql) as copy:  # type: ignore[arg-type]
+            for row in rows:
+                copy.write_row(row)
+
     @property
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus

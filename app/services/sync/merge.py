@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.db.base import SEED_DEVICE, derived_id, sync_tables, utcnow
-from app.db.raw import seen_versions, select_in
+from app.db.raw import is_postgres, seen_versions, select_in
 from app.services.sync.schema import TableData, table_columns
 
 CONTENT_SKIP = {"id", "created_at", "updated_at", "updated_by", "version"}
@@ -200,8 +200,11 @@ def merge_tables(
             counts.conflicts = _record_conflicts(conn, table, columns, candidates, detected_at)
         # Rows new here are plain inserts (the write lock is held, nobody else adds them);
         # an upsert costs SQLite about twice as much, so only replacements pay for it.
+        # PostgreSQL takes them by COPY (same transaction, same constraints).
         fresh = [r for r in to_write if r[0] not in local]
-        if fresh:
+        if fresh and is_postgres(conn):
+            conn.copy_rows(table, columns, fresh)
+        elif fresh:
             conn.executemany(_insert_sql(table, columns), fresh)
         if replaced:
             conn.executemany(_upsert_sql(table, columns), replaced)
