@@ -139,7 +139,7 @@ def test_two_analysts_importing_at_once_give_the_serial_result(
     serial = pg_database()
     _analyst(tmp_path / "serial", "Serial", serial, field)
     for bundle in (monusco, unsmil):
-        code, out, err = _finished(_muster(tmp_path / "serial", serial, "import", bundle))
+        code, out, err = run_cli("--database", serial, "import", bundle, home=tmp_path / "serial")
         assert code == 0, err
     expected = _merged_rows(pg_server, serial)
 
@@ -155,14 +155,14 @@ def test_two_analysts_importing_at_once_give_the_serial_result(
     assert _merged_rows(pg_server, url) == expected
 
     # The import log says who imported each bundle: one analyst each, with their role.
-    code, out, err = _finished(_muster(a, url, "import-log"))
+    code, out, err = run_cli("--database", url, "import-log", home=a)
     assert code == 0, err
     lines = [line for line in out.splitlines() if "MONUSCO" in line or "UNSMIL" in line]
     assert len(lines) == 2, out
     assert all(("Amina Diallo" in line) != ("Boris Petrov" in line) for line in lines), out
     assert all("role postgres" in line for line in lines), out
     # And the figures are the field's own.
-    code, out, err = _finished(_muster(b, url, "report", "--json", "--mission", "UNSMIL"))
+    code, out, err = run_cli("--database", url, "report", "--json", "--mission", "UNSMIL", home=b)
     assert code == 0, err
     report = json.loads(out)
     assert report["participants"] == field.reports["UNSMIL"]["participants"]
