@@ -73,9 +73,56 @@ _SQLITE_USER_CODES: dict[int, str] = {
 }
 
 
+# PostgreSQL SQLSTATEs (or their class, two characters) that mean "the server or the role".
+READ_ONLY_ROLE = (
+    "Your database role may only read: saving changes and importing need the importer role "
+    "(ask whoever runs the PostgreSQL server)."
+)
+_POSTGRES_USER_STATES: dict[str, str] = {
+    "42501": READ_ONLY_ROLE,  # insufficient_privilege
+    "25006": READ_ONLY_ROLE,  # read_only_sql_transaction (a standby server)
+    "55P03": "The shared database is busy: another analyst is importing or saving. Try again "
+    "in a few minutes.",  # lock_not_available (lock_timeout)
+    "40P01": "The shared database was busy with another analyst's change; try again.",
+    "40001": "The shared database was busy with another analyst's change; try again.",
+    "53100": "The database server's disk is full; nothing was saved. Tell whoever runs it.",
+    "53": "The database server is out of resources; nothing was saved. Try again later.",
+    "57P01": "The database server was shut down; try again when it is back.",
+    "57P03": "The database server is starting or shutting down; try again in a moment.",
+    "28": "The database server refused the user name or password: check the address in "
+    "Preferences (or --database).",  # invalid_authorization_specification, 28P01
+    "3D000": "The database named in the server address does not exist on the server: check "
+    "the address, or ask whoever runs the server to create it.",
+    "08": "The connection to the database server was lost; try again.",
+}
+NO_SERVER = (
+    "The database server cannot be reached: check its address in Preferences (or "
+    "--database) and the network, then try again."
+)
+
+
+def _postgres_user_error(original: BaseException) -> UserError | None:
+    state = getattr(original, "sqlstate", None)
+    if state is None:
+        import psycopg
+
+        # A connection that never opened (refused, no route, timeout) has no SQLSTATE.
+        return UserError(NO_SERVER) if isinstance(original, psycopg.OperationalError) else None
+    sentence = _POSTGRES_USER_STATES.get(state) or _POSTGRES_USER_STATES.get(state[:2])
+    return UserError(sentence) if sentence else None
+
+
 def user_error_from_sqlite(exc: BaseException) -> UserError | None:
-    """Map an sqlite3 (or SQLAlchemy-wrapped) error to a plain sentence, or None for bugs."""
+    """Map a database (or SQLAlchemy-wrapped) error to a plain sentence, or None for bugs.
+
+    sqlite3/SQLCipher errors by their error code; psycopg's (PostgreSQL) by SQLSTATE.
+    """
     original = getattr(exc, "orig", exc)
+    if type(original).__module__.startswith("psycopg"):
+        err = _postgres_user_error(original)
+        if err is not None:
+            err.__cause__ = exc
+        return err
     # sqlite3 for plaintext files, sqlcipher3 (same error codes) for the encrypted database.
     if not isinstance(original, sqlite3.Error) and not type(original).__module__.startswith(
         "sqlcipher3"
@@ -91,3 +138,6 @@ def user_error_from_sqlite(exc: BaseException) -> UserError | None:
     err = UserError(sentence)
     err.__cause__ = exc
     return err
+
+
+user_error_from_database = user_error_from_sqlite

@@ -24,7 +24,20 @@ TRAININGS = 1_000
 PASSPHRASE = "benchmark passphrase, long enough"
 
 
-def _populate(db: Path, device: str) -> None:
+def _connect(db: Path, key: bytes | None) -> Any:
+    """sqlite3 on a plaintext file; SQLCipher with the data key on an encrypted one."""
+    if key is None:
+        return sqlite3.connect(db)
+    import sqlcipher3
+
+    from app.db.cipher import apply_key
+
+    conn = sqlcipher3.connect(str(db))
+    apply_key(conn, key)
+    return conn
+
+
+def _populate(db: Path, device: str, key: bytes | None = None) -> None:
     """Write the synthetic field data straight into SQLite (the fastest way to set it up)."""
     from app.db.base import derived_id
     from app.services.reference import mission_id
@@ -61,7 +74,7 @@ def _populate(db: Path, device: str) -> None:
                 attendance.append(
                     [derived_id("attendance", sid, pid), sid, pid, "present", *sync()]
                 )
-    conn = sqlite3.connect(db)
+    conn = _connect(db, key)
     conn.execute("PRAGMA foreign_keys=ON")
     with conn:
         for table, rows in (("trainings", trainings), ("training_sessions", sessions),

@@ -1,17 +1,29 @@
-"""Shared fixtures: a real data home in tmp_path, real migrations, real SQLite.
+"""Shared fixtures: a real data home in tmp_path, real migrations, real SQLite (and a
+real PostgreSQL server where a test asks for it).
 
 Every test gets its own home (``MUSTER_HOME`` is pointed there too, so nothing
 leaks into the user's folder). The demo database is built once per test session
 and copied, which keeps the suite fast without faking anything.
+
+PostgreSQL: the ``pg_server`` fixture starts one server for the session
+(tests/pg_server.py); each test gets its own database, cloned from a migrated and
+seeded template (``CREATE DATABASE ... TEMPLATE``), dropped at the end. Tests that
+run on both databases take the ``database`` fixture ("sqlite" or "postgresql") and
+open installations with ``open_on``. In CI (``CI=true``) a server that cannot start
+fails those tests; elsewhere they are skipped, saying why. ``MUSTER_TEST_DATABASE=
+postgresql`` runs the ``installation`` and ``demo_installation`` fixtures (so most of
+the suite) on PostgreSQL too.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -82,13 +94,126 @@ def paths(home: Path):  # type: ignore[no-untyped-def]
     return Paths(home)
 
 
+# --- PostgreSQL -------------------------------------------------------------------------
+
+_database_names = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """One real PostgreSQL server for the session (skipped, with the reason, outside CI)."""
+    from tests.pg_server import ServerUnavailable, start_server, stop_server
+
+    try:
+        server = start_server()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL tests must run in CI, but: {exc}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server for these tests: {exc}")
+    yield server
+    stop_server(server)
+
+
+def _pg_template(server: Any, folder: Path, name: str, demo: bool) -> str:
+    from app.paths import Paths
+    from app.services.installation import open_installation
+    from app.services.vault import KdfParams
+
+    server.create_database(name)
+    inst = open_installation(Paths(folder), kdf=KdfParams(**FIXTURE_KDF_ARGS), url=server.url(name))
+    if demo:
+        from app.services.demo import load_demo
+
+        load_demo(inst)
+    inst.close()
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated, seeded PostgreSQL database that tests clone."""
+    return _pg_template(pg_server, tmp_path_factory.mktemp("pg-template"), "muster_template", False)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The same with the demo data loaded."""
+    return _pg_template(pg_server, tmp_path_factory.mktemp("pg-demo"), "muster_demo", True)
+
+
 @pytest.fixture
-def installation(paths) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def pg_database(pg_server: Any, pg_template: str) -> Iterator[Callable[..., str]]:
+    """``make(template=...)``: the URL of a new database cloned from a template (the
+    migrated one by default), with a device id of its own; all dropped at the end."""
+    made: list[str] = []
+
+    def make(template: str | None = None) -> str:
+        name = f"muster_t{os.getpid()}_{next(_database_names)}"
+        pg_server.create_database(name, template or pg_template)
+        made.append(name)
+        if template is None:
+            from app.db.base import new_id
+
+            pg_server.execute(
+                f"UPDATE settings SET value = '{new_id()}' WHERE key = 'device_id'", name
+            )
+        return str(pg_server.url(name))
+
+    yield make
+    for name in made:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest) -> str:
+    """Which database the test runs on: the SQLite file, or a PostgreSQL server."""
+    if request.param == "postgresql":
+        request.getfixturevalue("pg_server")
+    return str(request.param)
+
+
+@pytest.fixture
+def open_on(database: str, request: pytest.FixtureRequest) -> Callable[..., Any]:
+    """``open_on(paths, template=None)``: an installation on the test's database (its own
+    SQLite file, or a fresh PostgreSQL database), closed at the end."""
+    from app.services.installation import open_installation
+    from app.services.vault import KdfParams
+
+    opened: list[Any] = []
+
+    def open_(paths: Any, template: str | None = None) -> Any:
+        url = None
+        if database == "postgresql":
+            url = request.getfixturevalue("pg_database")(template)
+        inst = open_installation(paths, kdf=KdfParams(**FIXTURE_KDF_ARGS), url=url)
+        opened.append(inst)
+        return inst
+
+    yield open_
+    for inst in opened:
+        inst.close()
+
+
+def _test_database(request: pytest.FixtureRequest) -> str:
+    """The database of the ``installation``/``demo_installation`` fixtures: the test's
+    ``database`` parameter (``@pytest.mark.usefixtures("database")`` runs it on both),
+    else ``MUSTER_TEST_DATABASE``, else SQLite."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and "database" in callspec.params:
+        return str(callspec.params["database"])
+    return os.environ.get("MUSTER_TEST_DATABASE", "sqlite").strip().lower() or "sqlite"
+
+
+@pytest.fixture
+def installation(paths, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A freshly created installation (migrated and seeded, no trainings)."""
     from app.services.installation import open_installation
     from app.services.vault import KdfParams
 
-    inst = open_installation(paths, kdf=KdfParams(**FIXTURE_KDF_ARGS))
+    url = None
+    if _test_database(request) == "postgresql":
+        url = request.getfixturevalue("pg_database")()
+    inst = open_installation(paths, kdf=KdfParams(**FIXTURE_KDF_ARGS), url=url)
     yield inst
     inst.close()
 
@@ -110,10 +235,20 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_installation(paths, _demo_template: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def demo_installation(paths, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """An installation holding the demo data (copied from a once-built template)."""
     from app.services.installation import open_installation
 
+    if _test_database(request) == "postgresql":
+        from app.services.vault import KdfParams
+
+        template = request.getfixturevalue("pg_demo_template")
+        url = request.getfixturevalue("pg_database")(template)
+        inst = open_installation(paths, kdf=KdfParams(**FIXTURE_KDF_ARGS), url=url)
+        yield inst
+        inst.close()
+        return
+    _demo_template = request.getfixturevalue("_demo_template")
     paths.home.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_demo_template, paths.database)
     (paths.keys).mkdir(parents=True, exist_ok=True)  # the template's data key opens the copy

@@ -130,6 +130,7 @@ def two_trainings(installation):  # type: ignore[no-untyped-def]
     return beni, bunia
 
 
+@pytest.mark.usefixtures("database")  # SQLite and PostgreSQL
 def test_merge_keeps_every_enrolment_and_attendance(installation, two_trainings) -> None:  # type: ignore[no-untyped-def]
     beni, bunia = two_trainings
     day1, day2 = beni.sessions
@@ -178,6 +179,7 @@ def test_merge_keeps_every_enrolment_and_attendance(installation, two_trainings)
     assert find_duplicate_pairs(installation) == []
 
 
+@pytest.mark.usefixtures("database")  # SQLite and PostgreSQL
 def test_merge_refusals_and_chains(installation, two_trainings) -> None:  # type: ignore[no-untyped-def]
     beni, _ = two_trainings
     a = add_participant(installation, beni.id, PersonInput("Esther Kavira", "F")).person

@@ -220,6 +220,7 @@ def test_search_ignores_accents_case_and_script(installation) -> None:  # type: 
 # --- reports and demo ------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("database")  # SQLite and PostgreSQL
 def test_report_counts_unique_people_across_trainings(installation) -> None:  # type: ignore[no-untyped-def]
     a = trainings.create_training(installation, _training())
     b = trainings.create_training(installation, _training(title="Second", start=date(2025, 6, 1),

@@ -10,10 +10,17 @@ offence; HQ's synced tables end identical (order independence); every record is 
 newest copy any accepted bundle carried (convergence, deletions included); every record
 a field device authored lies inside its mission (rights); re-importing changes nothing
 (idempotence); a batch holding one damaged bundle changes nothing (atomicity).
+
+The HQ side runs on both databases: the SQLite file, and a real PostgreSQL server
+(tests/pg_server.py) with fewer examples (each HQ copy is a database cloned on the server).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import itertools
+import os
 import random
 import shutil
 import tempfile
@@ -38,6 +45,8 @@ DEVICES = len(SIGNERS)
 HQ_DEVICE = DEVICES - 1
 PEOPLE = 3
 EXAMPLES = max(6, settings.default.max_examples // 5)
+PG_EXAMPLES = max(2, EXAMPLES // 4)  # each example clones four databases on the server
+_hq_names = itertools.count(1)
 
 
 @dataclass
@@ -46,6 +55,10 @@ class Templates:
     devices: list[Path]
     hq: Path
     keys: list[Any]
+    certificates: list[bytes]
+    pg: Any = None  # the PostgreSQL server the HQ copies live on (None: SQLite files)
+    hq_database: str = ""  # the server's HQ template database
+    made: list[str] = dataclasses.field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +85,72 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
         with inst.db.engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         inst.close()
-    yield Templates(folder, [folder / f"dev{i}" for i in range(DEVICES)], folder / "hq", keys)
+    yield Templates(
+        folder, [folder / f"dev{i}" for i in range(DEVICES)], folder / "hq", keys, certs
+    )
+
+
+@pytest.fixture(scope="module")
+def pg_templates(templates: Templates, pg_server: Any) -> Iterator[Templates]:
+    """The same devices, with HQ on the PostgreSQL server: a template database to clone."""
+    from app.paths import Paths
+    from app.services.installation import open_installation
+    from app.services.sync import trust
+    from app.services.vault import KdfParams
+    from tests.conftest import FIXTURE_KDF_ARGS
+
+    name = pg_server.create_database(f"muster_hq{os.getpid()}")
+    hq = open_installation(Paths(templates.folder / "hq-pg"), kdf=KdfParams(**FIXTURE_KDF_ARGS),
+                           passphrase=PASSPHRASE, url=pg_server.url(name))  # fmt: skip
+    for cert, (role, mission) in zip(templates.certificates, SIGNERS, strict=True):
+        trust.add_trusted(hq, cert, role=role, mission=mission)
+    hq.close()
+    pg = dataclasses.replace(templates, hq=templates.folder / "hq-pg", pg=pg_server,
+                             hq_database=name, made=[])  # fmt: skip
+    yield pg
+    for made in pg.made:
+        pg_server.drop_database(made)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hq_templates(request: pytest.FixtureRequest) -> Templates:
+    """HQ on the SQLite file or on the PostgreSQL server."""
+    name = "templates" if request.param == "sqlite" else "pg_templates"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
+
+
+def _open_hq(templates: Templates, target: Path) -> Any:
+    """A fresh HQ copy: a copied SQLite folder, or a database cloned on the server."""
+    if templates.pg is None:
+        return _open_copy(templates.hq, target)
+    from app.db.engine import Database
+    from app.paths import Paths
+    from app.services import vault
+    from app.services.installation import Installation
+
+    name = f"muster_hq{os.getpid()}_{next(_hq_names)}"
+    templates.pg.create_database(name, templates.hq_database)
+    templates.made.append(name)
+    shutil.copytree(templates.hq, target)
+    paths = Paths(target)
+    key = vault.unlock(paths, PASSPHRASE)
+    return Installation(paths, Database(None, key, url=templates.pg.url(name)))
+
+
+def _drop_copies(templates: Templates) -> None:
+    while templates.made:
+        templates.pg.drop_database(templates.made.pop())
+
+
+@contextlib.contextmanager
+def _connect(inst: Any) -> Iterator[Any]:
+    """A connection on an HQ copy (either database) with ``?`` placeholders and values
+    shaped as in a bundle (app/db/raw.py), for looking inside."""
+    from app.db.raw import raw_connection
+
+    with raw_connection(inst.db.engine) as conn:
+        yield conn
 
 
 def _open_copy(template: Path, target: Path) -> Any:
@@ -189,14 +267,18 @@ def _apply(op: tuple[Any, ...], devices: list[Any], keys: list[Any], bundles: li
 
 
 def synced_content(inst: Any) -> dict[str, list[tuple[Any, ...]]]:
-    conn = connect_database(inst.db.path)
-    try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in sync_tables()}
-    finally:
-        conn.close()
+    with _connect(inst) as conn:
+        return {
+            t: [tuple(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()]
+            for t in sync_tables()
+        }
 
 
 def full_dump(inst: Any) -> str:
+    if inst.db.is_server:
+        from tests.pg_server import dump_database_at
+
+        return dump_database_at(inst.db.url)
     conn = connect_database(inst.db.path)
     try:
         return "\n".join(conn.iterdump())
@@ -238,8 +320,7 @@ def _check_rights(inst: Any, devices: list[Any]) -> None:
 
     field = {dev.device_id: mission_id(SIGNERS[i][1]) for i, dev in enumerate(devices)
              if SIGNERS[i][0] == "field"}  # fmt: skip
-    conn = connect_database(inst.db.path)
-    try:
+    with _connect(inst) as conn:
         for table in ("missions", "categories"):
             for (author,) in conn.execute(f"SELECT updated_by FROM {table}"):
                 assert author not in field, (table, author)
@@ -261,8 +342,6 @@ def _check_rights(inst: Any, devices: list[Any]) -> None:
             missions_of.setdefault(author, set()).add(mid)
         for author, mids in missions_of.items():
             assert author not in field or field[author] in mids, "people"
-    finally:
-        conn.close()
 
 
 @pytest.mark.timeout(300)  # a property test of many real imports, not a hang
@@ -280,6 +359,19 @@ def _check_rights(inst: Any, devices: list[Any]) -> None:
     seed=1,
 )  # an offence, HQ's rights and a second mission, always tried
 def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, ops, seed) -> None:  # type: ignore[no-untyped-def]
+    _merge_property(templates, ops, seed)
+
+
+@pytest.mark.timeout(300)
+@settings(max_examples=PG_EXAMPLES)
+@given(ops=st.lists(operation, min_size=1, max_size=10), seed=st.integers(0, 2**32 - 1))
+@example(ops=[("category", 0), ("person", 0, 0, "محمد علي", "M"), ("export", 0),
+              ("training", 3, 0, "Séminaire", 1), ("delete", 1, 0)], seed=2)  # fmt: skip
+def test_bundles_merge_the_same_on_postgresql(pg_templates: Templates, ops, seed) -> None:  # type: ignore[no-untyped-def]
+    _merge_property(pg_templates, ops, seed)
+
+
+def _merge_property(templates: Templates, ops: list[tuple[Any, ...]], seed: int) -> None:
     from app.services.sync import import_bundles, read_bundle, table_columns
 
     folder = Path(tempfile.mkdtemp(prefix="merge-prop-"))
@@ -295,7 +387,7 @@ def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, op
             _apply(("export", i), devices, templates.keys, bundles, folder, counter)
         device_of = {p: int(p.stem.rsplit("dev", 1)[1]) for p in bundles}
 
-        hq_a, hq_b, hq_c = (_open_copy(templates.hq, folder / n) for n in ("a", "b", "c"))
+        hq_a, hq_b, hq_c = (_open_hq(templates, folder / n) for n in ("a", "b", "c"))
         opened += [hq_a, hq_b, hq_c]
         shuffled = list(bundles)
         random.Random(seed).shuffle(shuffled)
@@ -325,8 +417,7 @@ def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, op
                     best = bucket.get(row[0])
                     if best is None or (row[v], row[by]) > (best[v], best[by]):
                         bucket[row[0]] = row
-        conn = connect_database(hq_a.db.path)
-        try:
+        with _connect(hq_a) as conn:
             for table, rows in newest.items():
                 cols = ", ".join(table_columns(table))
                 for rid, row in rows.items():
@@ -334,8 +425,6 @@ def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, op
                         f"SELECT {cols} FROM {table} WHERE id = ?", (rid,)
                     ).fetchone()
                     assert list(stored) == row, (table, rid)
-        finally:
-            conn.close()
 
         # Idempotence: importing everything again changes nothing at all.
         before = full_dump(hq_a)
@@ -349,7 +438,7 @@ def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, op
         data = bytearray(bundles[-1].read_bytes())
         data[len(data) // 2] ^= 0xFF
         bad.write_bytes(bytes(data))
-        fresh = _open_copy(templates.hq, folder / "d")
+        fresh = _open_hq(templates, folder / "d")
         opened.append(fresh)
         before = full_dump(fresh)
         with pytest.raises(Exception, match=r"bad\.muster"):
@@ -358,10 +447,12 @@ def test_bundles_merge_within_rights_whatever_the_order(templates: Templates, op
     finally:
         for inst in opened:
             inst.close()
+        if templates.pg is not None:
+            _drop_copies(templates)
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_a_race_is_kept_as_a_conflict_with_both_versions(templates: Templates) -> None:
+def test_a_race_is_kept_as_a_conflict_with_both_versions(hq_templates: Templates) -> None:
     """Two devices edit the same person without seeing each other: newest wins, both kept."""
     from app.db.models import Person
     from app.services.sync import export_bundle, import_bundles, list_conflicts
@@ -369,8 +460,9 @@ def test_a_race_is_kept_as_a_conflict_with_both_versions(templates: Templates) -
     folder = Path(tempfile.mkdtemp(prefix="merge-race-"))
     opened: list[Any] = []
     try:
+        templates = hq_templates
         a, b = (_open_copy(t, folder / f"dev{i}") for i, t in enumerate(templates.devices[:2]))
-        hq = _open_copy(templates.hq, folder / "hq")
+        hq = _open_hq(templates, folder / "hq")
         opened += [a, b, hq]
         pid = _person_id("MONUSCO", 0)
         for dev, name in ((a, "Aïcha Benali"), (b, "Aicha Ben Ali")):
@@ -399,4 +491,6 @@ def test_a_race_is_kept_as_a_conflict_with_both_versions(templates: Templates) -
     finally:
         for inst in opened:
             inst.close()
+        if hq_templates.pg is not None:
+            _drop_copies(hq_templates)
         shutil.rmtree(folder, ignore_errors=True)

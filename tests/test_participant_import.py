@@ -214,16 +214,14 @@ def test_failure_midway_writes_nothing(installation, training, tmp_path: Path, m
     data = pi.read_sheet(write_list(tmp_path / "l.xlsx"))
     preview = pi.build_preview(installation, training.id, data,
                                pi.auto_mapping(installation, training.id, data))  # fmt: skip
-    import sqlalchemy.dialects.sqlite as sqlite_dialect
+    real_insert = pi.insert_for  # the dialect's INSERT (SQLite or PostgreSQL)
 
-    real_insert = sqlite_dialect.insert
-
-    def failing_insert(table):  # type: ignore[no-untyped-def]
+    def failing_insert(session, table):  # type: ignore[no-untyped-def]
         if table.name == "attendance":
             raise OSError("disk unplugged")
-        return real_insert(table)
+        return real_insert(session, table)
 
-    monkeypatch.setattr(pi, "sqlite_insert", failing_insert)
+    monkeypatch.setattr(pi, "insert_for", failing_insert)
     with pytest.raises(OSError):
         pi.apply_import(installation, preview)
     assert _count(installation, Person) == 0 and _count(installation, Enrolment) == 0

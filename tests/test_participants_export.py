@@ -69,6 +69,7 @@ def test_xlsx_round_trips_through_the_importer(demo_installation, tmp_path: Path
     )
 
 
+@pytest.mark.usefixtures("database")  # SQLite and PostgreSQL
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_report_tables_with_hxl(demo_installation, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
     report = build_report(demo_installation, ReportFilter())

@@ -3,11 +3,13 @@
 HQ holds the bundles of two field devices (MONUSCO and UNSMIL). The MONUSCO laptop's own
 key then signs forged bundles; every one is refused with one sentence, exit 1, and HQ's
 database dump unchanged. Enrolment attacks run against a second HQ that trusts the first.
+The laptop's attacks are refused the same way by an HQ on the PostgreSQL server.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -31,6 +33,7 @@ class World:
     unsmil: Any
     key: Any  # the MONUSCO laptop's signing key
     enrolment: bytes  # HQ's enrolment of the MONUSCO laptop
+    bundles: list[Path]  # the two laptops' first bundles, which HQ imported
 
 
 def _installation(folder: Path, name: str, role: str = "field", mission: str = "") -> Any:
@@ -76,7 +79,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     enrolment = issue_enrolment(hq, _cert(monusco), unlock_private_key(hq, PASSPHRASE))
     trust.add_trusted(hq2, _cert(hq))
     yield World(folder, hq, hq2, monusco, unsmil, unlock_private_key(monusco, PASSPHRASE),
-                enrolment)  # fmt: skip
+                enrolment, bundles)  # fmt: skip
     for inst in (hq, hq2, monusco, unsmil):
         inst.close()
 
@@ -304,16 +307,47 @@ HQ_ATTACKS = [
 HQ2_ATTACKS = [self_promoted_certificate, other_device_id_certificate]
 
 
-def _refused(home: Path, path: Path, expected: str, *extra: str) -> str:
-    before = dump_database(home / "muster.sqlite3")
+def _refused(home: Path, path: Path, expected: str, *extra: str, url: str = "") -> str:
+    from tests.pg_server import dump_database_at
+
+    def dump() -> str:
+        return dump_database_at(url) if url else dump_database(home / "muster.sqlite3")
+
+    before = dump()
+    server = ("--database", url) if url else ()
     for args in (("import", "--dry-run", str(path)), ("import", str(path))):
-        code, out, err = run_cli(*args, *extra, home=home)
+        code, out, err = run_cli(*server, *args, *extra, home=home)
         assert code == 1, (out, err)
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("muster: "), err
         assert "internal error" not in err and expected in err, err
-    assert dump_database(home / "muster.sqlite3") == before
+    assert dump() == before
     return err
+
+
+@pytest.fixture(scope="module")
+def pg_hq(world: World, pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
+    tuple[Path, str]
+]:  # fmt: skip
+    """HQ New York's twin on the PostgreSQL server: the same trust, the same bundles."""
+    from app.paths import Paths
+    from app.services.installation import open_installation
+    from app.services.sync import import_bundles, trust
+    from app.services.vault import KdfParams
+    from tests.conftest import FIXTURE_KDF_ARGS
+
+    name = pg_server.create_database(f"muster_rights{os.getpid()}")
+    url = pg_server.url(name)
+    home = tmp_path_factory.mktemp("rights-pg") / "hq"
+    inst = open_installation(Paths(home), kdf=KdfParams(**FIXTURE_KDF_ARGS), url=url)
+    try:
+        for field in (world.monusco, world.unsmil):
+            trust.add_trusted(inst, _cert(field))
+        import_bundles(inst, world.bundles)
+    finally:
+        inst.close()
+    yield home, url
+    pg_server.drop_database(name)
 
 
 @pytest.mark.parametrize("attack", HQ_ATTACKS, ids=lambda a: a.__name__)
@@ -323,6 +357,13 @@ def test_attack_by_a_trusted_field_laptop_is_refused(world: World, attack: Calla
     err = _refused(world.hq.paths.home, path, expected)
     if attack in (rewrite_other_missions_training, delete_other_missions_training):
         assert "Formation" in err or "training '" in err  # names the training and its mission
+
+
+@pytest.mark.parametrize("attack", HQ_ATTACKS, ids=lambda a: a.__name__)
+def test_attack_is_refused_by_an_hq_on_postgresql(world: World, pg_hq: tuple[Path, str],
+                                                  attack: Callable[..., Any], tmp_path: Path) -> None:  # fmt: skip
+    path, expected = attack(world, tmp_path / f"{attack.__name__}.muster")
+    _refused(pg_hq[0], path, expected, url=pg_hq[1])
 
 
 @pytest.mark.parametrize("attack", HQ2_ATTACKS, ids=lambda a: a.__name__)

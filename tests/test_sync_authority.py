@@ -4,40 +4,73 @@ HQ New York enrols the three devices; HQ Geneva trusts New York, so it accepts t
 the missions New York decided. New York revokes the UNSMIL laptop: the revocation reaches
 Geneva in New York's next bundle and the field in New York's receipt, and the revoked
 laptop's bundles are refused everywhere, saying who revoked it and when.
+
+The two HQs run on both databases (``database``): their SQLite files, or two databases
+on the suite's PostgreSQL server; the third HQ and the field laptops are SQLite files.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import dump_database, run_cli
 
+# The HQ homes whose database is on the PostgreSQL server (filled by the `servers` fixture).
+SERVERS: dict[Path, str] = {}
+
 MISSIONS = ("MONUSCO", "UNRCCA", "UNSMIL")
 
 
+def _run(*args: str, home: Path) -> tuple[int, str, str]:
+    server = SERVERS.get(home)
+    return run_cli(*(["--database", server] if server else []), *args, home=home)
+
+
+def _dump(home: Path) -> str:
+    if home in SERVERS:
+        from tests.pg_server import dump_database_at
+
+        return dump_database_at(SERVERS[home])
+    return dump_database(home / "muster.sqlite3")
+
+
+@pytest.fixture
+def servers(database: str) -> Iterator[dict[Path, str]]:
+    """``servers[home] = url`` puts that HQ's database on the server (on PostgreSQL runs)."""
+    SERVERS.clear()
+    yield SERVERS
+    SERVERS.clear()
+
+
 def ok(*args: str, home: Path, expect: str = "") -> str:
-    code, out, err = run_cli(*args, home=home)
+    code, out, err = _run(*args, home=home)
     assert code == 0, err + out
     assert expect in out, out
     return out
 
 
 def refused(*args: str, home: Path, expect: str) -> str:
-    before = dump_database(home / "muster.sqlite3")
-    code, out, err = run_cli(*args, home=home)
+    before = _dump(home)
+    code, out, err = _run(*args, home=home)
     assert code == 1, out + err
     assert len(err.strip().splitlines()) == 1 and expect in err, err
-    assert dump_database(home / "muster.sqlite3") == before
+    assert _dump(home) == before
     return err
 
 
 @pytest.mark.timeout(300)
-def test_enrol_revoke_and_the_revocation_travels(tmp_path: Path) -> None:
+def test_enrol_revoke_and_the_revocation_travels(
+    tmp_path: Path, database: str, servers: dict[Path, str], request: pytest.FixtureRequest
+) -> None:
     ny, geneva, stick = tmp_path / "ny", tmp_path / "geneva", tmp_path / "stick"
     stick.mkdir()
+    if database == "postgresql":
+        make = request.getfixturevalue("pg_database")
+        servers[ny], servers[geneva] = make(), make()
     for home, name in ((ny, "HQ New York"), (geneva, "HQ Geneva")):
         ok("init", "--name", name, "--title", "HQ analyst", "--role", "hq", home=home)
         ok("identity", "--export", str(stick / f"{home.name}.pem"), home=home)

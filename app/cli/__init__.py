@@ -1,6 +1,6 @@
 """The ``muster`` command line: HQ scripts and end-to-end checks use it.
 
-``muster [--home DIR] COMMAND``. Each ``app/cli/cmd_*.py`` module registers its
+``muster [--home DIR] [--database URL] COMMAND``. Each ``app/cli/cmd_*.py`` module registers its
 commands, so features add commands without touching this file. Exit codes are
 part of the product: 0 success, 1 refused input (one-line reason on stderr),
 2 usage error, 3 internal error (a bug: details in the log).
@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import pkgutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from app import __version__
@@ -56,6 +57,12 @@ class Context:
             self._key = unlock_data(self.paths, self.passphrase())
         return self._key
 
+    def database_url(self) -> str | None:
+        """The PostgreSQL server in use (``--database``, the environment, the Preferences)."""
+        from app.services.installation import database_url
+
+        return database_url(self.paths, self.key())
+
     @property
     def installation(self) -> Installation:
         if self._installation is None:
@@ -85,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", metavar="DIR", help="data folder (default: MUSTER_HOME or the user data folder)"
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="use this PostgreSQL server instead of the data folder's file, e.g. "
+        "postgresql://analyst@hq-db/muster (default: MUSTER_DATABASE_URL or the Preferences)",
+    )
     parser.add_argument("--version", action="version", version=f"Muster {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
@@ -106,34 +119,57 @@ def _add_passphrase_file(subparsers: argparse._SubParsersAction) -> None:  # typ
             command.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_FILE_HELP)
 
 
-def _gui_home(argv: Sequence[str]) -> tuple[bool, str | None]:
-    """(True, home) when ``argv`` only chooses a home: then the app opens straight away.
-
-    Building the full parser imports every command module (~60 ms), which the
-    desktop app's start-up does not need.
-    """
-    home: str | None = None
+def _gui_options(argv: Sequence[str]) -> dict[str, str | None] | None:
+    """``--home`` and ``--database`` when ``argv`` only chooses them: then the app opens
+    straight away (building the full parser imports every command module, ~60 ms, which
+    the desktop app's start-up does not need); None otherwise."""
+    options: dict[str, str | None] = {"--home": None, "--database": None}
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
-        if arg == "--home" and rest and not rest[0].startswith("-"):
-            home = rest.pop(0)
-        elif arg.startswith("--home=") and len(arg) > len("--home="):
-            home = arg.split("=", 1)[1]
+        name, _, value = arg.partition("=")
+        if name not in options:
+            return None
+        if not value and rest and not rest[0].startswith("-"):
+            value = rest.pop(0)
+        if not value:
+            return None
+        options[name] = value
+    return options
+
+
+@contextlib.contextmanager
+def _database_option(url: str | None) -> Iterator[None]:
+    """``--database URL`` counts as ``MUSTER_DATABASE_URL`` while the command (or app) runs."""
+    from app.db.server import ENV_DATABASE_URL
+
+    previous = os.environ.get(ENV_DATABASE_URL)
+    if url:
+        os.environ[ENV_DATABASE_URL] = url
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ENV_DATABASE_URL, None)
         else:
-            return False, None
-    return True, home
+            os.environ[ENV_DATABASE_URL] = previous
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    gui, home = _gui_home(argv)
-    if gui:
+    options = _gui_options(argv)
+    if options is not None:
         from app.__main__ import run_gui
 
-        return run_gui(home=home)
+        with _database_option(options["--database"]):
+            return run_gui(home=options["--home"])
     parser = build_parser()
     args = parser.parse_args(argv)
+    with _database_option(args.database):
+        return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
     if args.command is None:
         from app.__main__ import run_gui
 

@@ -96,26 +96,56 @@ def _resolve_backup(ctx: Context, name: str) -> Path:
     raise UserError(f"There is no file {name}. 'muster backups' lists the backups.")
 
 
+def _confirm(args: argparse.Namespace, question: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError("Restoring replaces the current database; add --yes to confirm.")
+    answer = input(question + " [y/N] ")
+    if answer.strip().lower() in ("y", "yes", "o", "oui"):
+        return True
+    print("Nothing was changed.")
+    return False
+
+
+def _restore_server(args: argparse.Namespace, ctx: Context, file: Path, url: str) -> int:
+    from app.db.server import shown_url
+    from app.services.backups import restore_server
+
+    if not _confirm(
+        args,
+        f"Replace everything in the shared database {shown_url(url)} with {file.name}? "
+        "Ask the other analysts to close Muster first; the current contents are kept "
+        "in the backups folder.",
+    ):
+        return EXIT_OK
+    result = restore_server(ctx.paths, file, ctx.key(), url)
+    print(
+        f"Restored {file.name} into {shown_url(url)}: {result.trainings} trainings, "
+        f"{result.people} people. The previous contents are kept as {result.previous_copy}."
+    )
+    return EXIT_OK
+
+
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.backups import check_database_file, restore
     from app.ui.single_instance import app_is_running
 
     file = _resolve_backup(ctx, args.file)
     key = ctx.key()  # the data key, without opening the database (it may be damaged)
+    url = ctx.database_url()
+    if url is not None:
+        return _restore_server(args, ctx, file, url)
     check = check_database_file(file, key)
     if app_is_running(ctx.paths):
         raise UserError("Muster is open on this data folder. Close it, then restore again.")
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise UserError("Restoring replaces the current database; add --yes to confirm.")
-        answer = input(
-            f"Replace the current database with {file.name} "
-            f"({check.trainings} trainings, {check.people} people)? "
-            "The current one is kept in the backups folder. [y/N] "
-        )
-        if answer.strip().lower() not in ("y", "yes", "o", "oui"):
-            print("Nothing was changed.")
-            return EXIT_OK
+    if not _confirm(
+        args,
+        f"Replace the current database with {file.name} "
+        f"({check.trainings} trainings, {check.people} people)? "
+        "The current one is kept in the backups folder.",
+    ):
+        return EXIT_OK
     ctx.close()  # no connection of ours may stay open on the file being replaced
     result = restore(ctx.paths, file, key)
     print(

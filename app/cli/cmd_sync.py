@@ -54,6 +54,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="accept a first HQ key without a question (never replaces a key already set)",
     )  # fmt: skip
     q.set_defaults(handler=cmd_hq_key_set)
+    q = hk.add_parser("add", help="(field) encrypt bundles to another HQ analyst's key too")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--yes", action="store_true", help="add a key not signed by a trusted HQ")
+    q.set_defaults(handler=cmd_hq_key_add)
+    q = hk.add_parser("remove", help="(field) stop encrypting to a key added with 'add'")
+    q.add_argument("recipient", metavar="AGE_KEY", help="the key, age1… ('hq-key show')")
+    q.set_defaults(handler=cmd_hq_key_remove)
     q = hk.add_parser("require", help="(HQ) refuse, or accept again, bundles not encrypted")
     q.add_argument("setting", choices=("on", "off"))
     q.set_defaults(handler=cmd_hq_key_require)
@@ -191,6 +198,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_OK
     kind = "full" if result.full else "incremental"
     lock = "encrypted for HQ" if result.encrypted else "NOT encrypted (no HQ key set)"
+    if result.recipients > 1:
+        lock = f"encrypted for HQ ({result.recipients} keys: any of them opens it)"
     print(
         f"Bundle {result.seq} ({kind}) written to {result.path}: {result.records} records, "
         f"{result.documents} signed documents, {result.size / 1024:,.0f} KiB, signed, {lock}."
@@ -274,8 +283,45 @@ def cmd_hq_key_set(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_hq_key_add(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.identity import format_fingerprint
+    from app.services.sync.display import shown
+    from app.services.sync.hq_key import HqKeyConfirmationNeeded, add_hq_key, field_recipients
+
+    inst, path = ctx.installation, Path(args.file)
+    try:
+        info = add_hq_key(inst, path, confirmed=args.yes)
+    except HqKeyConfirmationNeeded as need:
+        if not sys.stdin.isatty():
+            raise
+        print(f"HQ key:      {need.info.recipient}")
+        if need.info.fingerprint:
+            print(f"HQ analyst:  {shown(need.info.name)}")
+            print(f"Fingerprint: {format_fingerprint(need.info.fingerprint)}")
+        if not _confirm("Check this fingerprint with HQ. Add this key?"):
+            print("No key was added.", file=sys.stderr)
+            return EXIT_REFUSED
+        info = add_hq_key(inst, path, confirmed=True)
+    who = f" ({shown(info.name)})" if info.name else ""
+    print(f"Bundles will be encrypted to {info.recipient}{who} too: "
+          f"{len(field_recipients(inst))} HQ keys in all.")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_hq_key_remove(args: argparse.Namespace, ctx: Context) -> int:
+    from app.services.sync.hq_key import remove_hq_key
+
+    if not remove_hq_key(ctx.installation, args.recipient):
+        raise UserError(
+            "That key was not added with 'muster hq-key add' ('muster hq-key show' lists them)."
+        )
+    print("Bundles will no longer be encrypted to that key.")
+    return EXIT_OK
+
+
 def cmd_hq_key_show(_args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.sync.hq_key import field_recipient
+    from app.services.sync.display import shown
+    from app.services.sync.hq_key import field_recipient, team_keys
     from app.services.sync.importer import encryption_required
 
     recipient = field_recipient(ctx.installation)
@@ -283,6 +329,8 @@ def cmd_hq_key_show(_args: argparse.Namespace, ctx: Context) -> int:
         print("No HQ key is set: bundles are signed but not encrypted.")
     else:
         print(recipient)
+        for key in team_keys(ctx.installation):
+            print(f"{key.recipient}  {shown(key.name)}".rstrip())
     if encryption_required(ctx.installation):
         print("Bundles that are not encrypted are refused here.")
     return EXIT_OK
@@ -570,7 +618,17 @@ def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
         print("No bundles imported yet.")
         return EXIT_OK
     print_table(
-        ["RECEIVED (UTC)", "FROM", "MISSION", "BUNDLE", "NEW", "UPDATED", "DELETED", "CONFLICTS"],
+        [
+            "RECEIVED (UTC)",
+            "FROM",
+            "MISSION",
+            "BUNDLE",
+            "NEW",
+            "UPDATED",
+            "DELETED",
+            "CONFLICTS",
+            "IMPORTED BY",
+        ],
         [
             [
                 r.received_at[:16],
@@ -581,6 +639,7 @@ def cmd_import_log(args: argparse.Namespace, ctx: Context) -> int:
                 str(r.total("updated")),
                 str(r.total("deleted")),
                 str(r.total("conflicts")),
+                shown(r.imported_by, 80),
             ]
             for r in rows
         ],

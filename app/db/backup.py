@@ -23,11 +23,12 @@ from app.db.cipher import connect, has_plaintext_header
 
 BACKUP_PREFIX = "muster-"
 BACKUP_SUFFIX = ".sqlite3"
+SERVER_BACKUP_SUFFIX = ".pgdump"  # a PostgreSQL server's archive (app/db/pg_backup.py)
 PARTIAL_SUFFIX = ".partial"
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _NAME_PATTERN = re.compile(
     rf"^{BACKUP_PREFIX}(?P<stamp>\d{{8}}-\d{{6}}-\d{{6}})-(?P<reason>[a-z0-9-]+)"
-    rf"{re.escape(BACKUP_SUFFIX)}$"
+    rf"(?:{re.escape(BACKUP_SUFFIX)}|{re.escape(SERVER_BACKUP_SUFFIX)})$"
 )
 
 
@@ -37,11 +38,11 @@ def slug(reason: str) -> str:
     return cleaned[:60] or "backup"
 
 
-def timestamped_backup_path(backups_dir: Path, reason: str) -> Path:
+def timestamped_backup_path(backups_dir: Path, reason: str, suffix: str = BACKUP_SUFFIX) -> Path:
     """A new file name in the backups folder saying when and why it was made."""
     backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime(_STAMP_FORMAT)
-    return backups_dir / f"{BACKUP_PREFIX}{stamp}-{slug(reason)}{BACKUP_SUFFIX}"
+    return backups_dir / f"{BACKUP_PREFIX}{stamp}-{slug(reason)}{suffix}"
 
 
 def parse_backup_name(name: str) -> tuple[datetime, str] | None:

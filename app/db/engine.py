@@ -1,4 +1,7 @@
-"""Opening the SQLite database: encryption, pragmas, sessions, the version clock, errors.
+"""Opening the database: encryption, pragmas, sessions, the version clock, errors.
+
+The database is one SQLite file (the default), or a PostgreSQL server an HQ team
+shares (app/db/server.py: its URL, its write lock, what differs).
 
 The file is encrypted with SQLCipher through SQLAlchemy's ``sqlite+pysqlcipher``
 dialect, keyed on connect with the installation's raw 256-bit data key (see
@@ -80,7 +83,11 @@ class HybridClock:
         return int(time.time() * 1000) << 16
 
     def tick(self, session: Session) -> int:
-        """The next version, stored in the same transaction as the edit it stamps."""
+        """The next version, stored in the same transaction as the edit it stamps.
+
+        The write transaction holds the write lock (SQLite's, or the advisory lock on
+        PostgreSQL), so no other writer reads the same last value.
+        """
         with self._lock:
             conn = session.connection()
             row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": self.KEY})
@@ -101,41 +108,73 @@ class HybridClock:
         conn.execute(
             text(
                 "INSERT INTO settings(key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE "
-                "SET value = CAST(MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) "
-                "AS TEXT)"
+                "SET value = CASE WHEN CAST(excluded.value AS BIGINT) > CAST(settings.value AS "
+                "BIGINT) THEN excluded.value ELSE settings.value END"
             ),
             {"k": self.KEY, "v": str(seen_version)},
         )
 
 
 class Database:
-    """One SQLite file, its engine, and transactions that stamp sync fields."""
+    """One SQLite file (or a PostgreSQL server), its engine, and transactions that stamp
+    sync fields.
 
-    def __init__(self, path: Path, key: bytes | None = None) -> None:
+    ``url`` (a PostgreSQL address) replaces the file: ``path`` is then None and ``key``
+    only seals what the data folder keeps (documents, backups), not the database.
+    """
+
+    def __init__(self, path: Path | None, key: bytes | None = None, *, url: str | None = None):
         self.path = path
         self.key = key
-        self.engine = make_engine(path, key)
+        self.url = url
+        if url is not None:
+            from app.db.server import make_server_engine
+
+            self.engine = make_server_engine(url)
+        else:
+            assert path is not None, "a database needs a file or a server URL"
+            self.engine = make_engine(path, key)
         self.clock = HybridClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         event.listen(self._sessions, "before_flush", self._stamp_sync_fields)
         self._device_id: str | None = None
 
+    @property
+    def is_server(self) -> bool:
+        """True on a PostgreSQL server (shared by an HQ team), False on the SQLite file."""
+        return self.url is not None
+
+    def where(self) -> str:
+        """Where the data is, for people: the file, or the server address without password."""
+        if self.url is not None:
+            from app.db.server import shown_url
+
+            return shown_url(self.url)
+        return str(self.path)
+
     # -- identity of this device ---------------------------------------------------------
 
     @property
     def device_id(self) -> str:
-        """This installation's device id, made once and kept in ``settings``."""
+        """This installation's device id, made once and kept in ``settings``.
+
+        On a shared server it is the HQ database's id, the same for every analyst
+        (two analysts starting at once make one: the second insert does nothing).
+        """
         if self._device_id is None:
-            with self.engine.begin() as conn:
-                value = conn.execute(
-                    text("SELECT value FROM settings WHERE key = 'device_id'")
-                ).scalar()
-                if not value:
-                    value = new_id()
+            select_id = text("SELECT value FROM settings WHERE key = 'device_id'")
+            with self.engine.connect() as conn:
+                value = conn.execute(select_id).scalar()
+            if not value:
+                with self.engine.begin() as conn:
                     conn.execute(
-                        text("INSERT INTO settings(key, value) VALUES ('device_id', :v)"),
-                        {"v": value},
+                        text(
+                            "INSERT INTO settings(key, value) VALUES ('device_id', :v) "
+                            "ON CONFLICT(key) DO NOTHING"
+                        ),
+                        {"v": new_id()},
                     )
+                    value = conn.execute(select_id).scalar()
             self._device_id = str(value)
         return self._device_id
 
@@ -163,10 +202,20 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session inside one transaction: all of it is committed, or none of it."""
+        """A session inside one transaction: all of it is committed, or none of it.
+
+        On a server the transaction first takes the write lock, as SQLite's writer
+        does: one writer at a time, so versions, merges and imports never interleave.
+        """
         _ = self.device_id  # make sure it exists before the transaction starts
         try:
             with self._sessions() as session, session.begin():
+                if self.is_server:
+                    from app.db import server
+
+                    conn = session.connection()
+                    conn.exec_driver_sql(server.lock_timeout_statement(server.EDIT_WAIT_S))
+                    conn.exec_driver_sql(server.lock_statement())
                 yield session
         except (DBAPIError, *DB_API_ERRORS) as exc:
             _reraise_as_user_error(exc)
@@ -207,4 +256,14 @@ def _reraise_as_user_error(exc: BaseException) -> NoReturn:
     raise mapped from exc
 
 
-__all__ = ["Database", "HybridClock", "UserError", "make_engine"]
+def insert_for(session: Session, table: Any) -> Any:
+    """``INSERT`` with ``ON CONFLICT`` clauses in the session's own dialect (SQLite or
+    PostgreSQL: both have ``on_conflict_do_nothing``/``_do_update`` and ``excluded``)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+__all__ = ["Database", "HybridClock", "UserError", "insert_for", "make_engine"]

@@ -4,6 +4,11 @@ Alembic runs on the app's own connection (``config.attributes``), in batch mode
 for SQLite. A database that needs an upgrade is copied to the backups folder first
 with SQLite's online backup, so a failed upgrade loses nothing.
 
+On a PostgreSQL server the same revisions run in one transaction (PostgreSQL's DDL
+is transactional: a failed upgrade changes nothing) under the write lock, so two
+analysts starting a new version at once upgrade it once; ``pg_dump`` makes the
+backup first when it is installed.
+
 Importing Alembic costs about 0.2 s, so start-up first compares the stored
 revision with the head found by reading the revision files' headers, and imports
 Alembic only when an upgrade is really needed.
@@ -12,11 +17,12 @@ Alembic only when an upgrade is really needed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 import migrations
 from app.db.backup import backup_database, timestamped_backup_path
@@ -36,7 +42,7 @@ def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", str(engine.url))
+        config.set_main_option("sqlalchemy.url", str(engine.url).replace("%", "%%"))
     return config
 
 
@@ -69,45 +75,81 @@ def head_revision() -> str:
     return heads[0]
 
 
+def _revision_on(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def current_revision(engine: Engine) -> str | None:
-    """The revision stored in the database, or None for a new (empty) file."""
+    """The revision stored in the database, or None for a new (empty) one."""
     with engine.connect() as conn:
-        has_table = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
-        if has_table is None:
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision_on(conn)
 
 
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return (
-            conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table'")).first() is not None
-        )
+        return bool(inspect(conn).get_table_names())
 
 
-def upgrade_to_head(
-    engine: Engine, database_file: Path, backups_dir: Path, key: bytes | None = None
-) -> Path | None:
-    """Bring the schema to head; return the backup made first (encrypted with ``key``)."""
-    head = head_revision()
-    current = current_revision(engine)
-    if current == head:
-        return None
+def _check_known(current: str | None) -> None:
     if current is not None and current not in known_revisions():
         raise NewerVersionError(
             "This database was made by a newer version of Muster. "
             "Install the newer version, or restore a backup."
         )
+
+
+def upgrade_to_head(
+    engine: Engine, database_file: Path | None, backups_dir: Path, key: bytes | None = None
+) -> Path | None:
+    """Bring the schema to head; return the backup made first (encrypted with ``key``).
+
+    ``database_file`` is None on a PostgreSQL server.
+    """
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    _check_known(current)
+    if engine.dialect.name == "postgresql":
+        return _upgrade_server(engine, current, backups_dir, key)
     backup: Path | None = None
-    if _has_tables(engine) and database_file.exists():
+    if database_file is not None and _has_tables(engine) and database_file.exists():
         backup = timestamped_backup_path(backups_dir, f"before-upgrade-{current or 'none'}")
         backup_database(database_file, backup, key)
+    _run_alembic(engine, None)
+    return backup
+
+
+def _run_alembic(engine: Engine, before: Callable[[Connection], bool] | None) -> None:
     from alembic import command
 
     config = alembic_config(engine)
     with engine.begin() as connection:
+        if before is not None and not before(connection):
+            return
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _upgrade_server(
+    engine: Engine, current: str | None, backups_dir: Path, key: bytes | None
+) -> Path | None:
+    """The upgrade on PostgreSQL: a pg_dump backup when possible, then one locked transaction."""
+    from app.db import server
+    from app.db.pg_backup import dump_before_upgrade
+
+    backup = None
+    if current is not None:
+        backup = dump_before_upgrade(engine, backups_dir, key, f"before-upgrade-{current}")
+
+    def locked_and_still_needed(connection: Connection) -> bool:
+        connection.exec_driver_sql(server.lock_timeout_statement(server.WRITE_WAIT_S))
+        connection.exec_driver_sql(server.lock_statement())
+        now = _revision_on(connection)  # another analyst may have upgraded meanwhile
+        _check_known(now)
+        return now != head_revision()
+
+    _run_alembic(engine, locked_and_still_needed)
     return backup

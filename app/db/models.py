@@ -289,6 +289,8 @@ class BundleReceived(Base):
     signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
     file_name: Mapped[str] = mapped_column(String(300), default="")
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Who imported it: the analyst, their certificate and database role (revision 0005).
+    imported_by: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class BundleSent(Base):

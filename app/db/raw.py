@@ -4,19 +4,129 @@ Bulk merges need ``executemany`` at driver speed, which the ORM cannot give, but
 must still use the installation's own engine: its connections carry the pragmas and,
 with at-rest encryption, the key. So this module borrows a DB-API connection from the
 engine's pool (never ``sqlite3.connect`` on a path), in explicit-transaction mode, and
-gives it back as it found it. SQL here sticks to statements both SQLite and PostgreSQL
-understand (``INSERT ... ON CONFLICT``, ``IN (...)``); only the write lock differs.
+gives it back as it found it.
+
+One way to run on both databases. Callers write SQLite's DB-API dialect: ``?``
+placeholders and SQL both understand (``INSERT ... ON CONFLICT``, row values, ``IN
+(...)``, ``CASE`` instead of the two-argument ``max``). On PostgreSQL the connection is
+wrapped (:class:`PgConnection`) so that, in this one place:
+
+- ``?`` becomes ``%s`` (and a literal ``%`` becomes ``%%``), cached per statement;
+- parameters travel as untyped literals, so the server reads ``1`` as ``true`` for a
+  boolean column and ``'2024-09-10'`` as a date, as SQLite's dynamic types do;
+- values come back as SQLite gives them (booleans 0/1, dates and times as ISO text,
+  JSON as its text), so bundles, merges and comparisons see the same rows on both;
+- the write lock is ``pg_advisory_xact_lock`` instead of ``BEGIN IMMEDIATE``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine
 
+from app.errors import UserError
+
 CHUNK = 500  # ids per IN (...): below SQLite's default limit of 999 variables
+READ_ONLY_IMPORT = (
+    "Your database role may only read: importing and other changes need the importer role "
+    "(ask whoever runs the PostgreSQL server)."
+)
+
+
+@lru_cache(maxsize=512)
+def pg_sql(sql: str) -> str:
+    """SQLite's ``?`` placeholders as psycopg's ``%s`` (the SQL here has no ``?`` in text)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _pg_adapters() -> tuple[Any, ...]:
+    """(loaders, int dumper) giving PostgreSQL values SQLite's shape, made once."""
+    from psycopg.adapt import Dumper, Loader
+
+    class UntypedInt(Dumper):
+        oid = 0  # "unknown": the server types it from where it goes (bigint, boolean...)
+
+        def dump(self, obj: Any) -> bytes:
+            return str(int(obj)).encode("ascii")
+
+    class BoolAsInt(Loader):
+        def load(self, data: Any) -> int:
+            return 1 if bytes(data) == b"t" else 0
+
+    class Text(Loader):
+        def load(self, data: Any) -> str:
+            return bytes(data).decode("utf-8")
+
+    class TimestampText(Loader):
+        def load(self, data: Any) -> str:
+            value = bytes(data).decode("ascii")
+            if len(value) == 19:
+                return value + ".000000"
+            head, _, fraction = value.partition(".")
+            return f"{head}.{fraction.ljust(6, '0')}"
+
+    loaders = (("bool", BoolAsInt), ("date", Text), ("json", Text), ("jsonb", Text),
+               ("timestamp", TimestampText))  # fmt: skip
+    return loaders, UntypedInt
+
+
+_ADAPTERS: tuple[Any, ...] | None = None
+
+
+class PgConnection:
+    """A psycopg connection speaking the DB-API dialect the SQLite code uses (see above)."""
+
+    dialect = "postgresql"
+
+    def __init__(self, driver: Any) -> None:
+        global _ADAPTERS
+        if _ADAPTERS is None:
+            _ADAPTERS = _pg_adapters()
+        self.driver = driver
+        self._loaders, self._int_dumper = _ADAPTERS
+
+    def cursor(self) -> Any:
+        cursor = self.driver.cursor()
+        adapters = cursor.adapters
+        for name, loader in self._loaders:
+            adapters.register_loader(name, loader)
+        adapters.register_dumper(int, self._int_dumper)
+        return cursor
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cursor = self.cursor()
+        cursor.execute(pg_sql(sql), tuple(params))
+        return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
+        cursor = self.cursor()
+        cursor.executemany(pg_sql(sql), rows)
+        return cursor
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """``COPY table (columns) FROM STDIN``: PostgreSQL's fastest way to take new rows
+        (about three times ``executemany``), values in the SQLite shapes above."""
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with self.cursor().copy(sql) as copy:  # type: ignore[arg-type]
+            for row in rows:
+                copy.write_row(row)
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return bool(self.driver.info.transaction_status != TransactionStatus.IDLE)
+
+    def rollback(self) -> None:
+        self.driver.rollback()
+
+
+def is_postgres(conn: Any) -> bool:
+    return isinstance(conn, PgConnection)
 
 
 @contextmanager
@@ -24,6 +134,18 @@ def raw_connection(engine: Engine) -> Iterator[Any]:
     """A DB-API connection of ``engine`` in autocommit mode: the caller says BEGIN/COMMIT."""
     fairy = engine.raw_connection()
     driver = fairy.driver_connection
+    if engine.dialect.name == "postgresql":
+        try:
+            driver.autocommit = True
+            yield PgConnection(driver)
+        finally:
+            try:
+                if driver.info.transaction_status != 0:  # not IDLE
+                    driver.rollback()
+                driver.autocommit = False
+            finally:
+                fairy.close()
+        return
     saved = getattr(driver, "isolation_level", None)
     try:
         if hasattr(driver, "isolation_level"):
@@ -39,17 +161,35 @@ def raw_connection(engine: Engine) -> Iterator[Any]:
             fairy.close()
 
 
-def begin_write(conn: Any) -> None:
+def begin_write(conn: Any, wait_s: float | None = None) -> None:
     """Start a transaction that holds the write lock from its first statement.
 
     SQLite: ``BEGIN IMMEDIATE`` (a second writer waits for the busy timeout, then gets
-    SQLITE_BUSY); a PostgreSQL port would take ``pg_advisory_xact_lock`` here instead.
+    SQLITE_BUSY). PostgreSQL: ``BEGIN`` then the advisory write lock, waiting up to
+    ``wait_s`` (default :data:`app.db.server.WRITE_WAIT_S`) for another analyst's
+    import; a role that may only read is told so in one sentence, before anything.
     """
-    conn.execute("BEGIN IMMEDIATE")
+    if not is_postgres(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    from app.db import server
+
+    conn.execute("BEGIN")
+    may_write = conn.execute("SELECT has_table_privilege('bundles_received', 'INSERT')").fetchone()[
+        0
+    ]
+    if not may_write:
+        conn.execute("ROLLBACK")
+        raise UserError(READ_ONLY_IMPORT)
+    conn.execute(server.lock_timeout_statement(wait_s or server.WRITE_WAIT_S))
+    conn.execute(server.lock_statement())
 
 
 def begin_read(conn: Any) -> None:
     """A read transaction: one consistent snapshot of every table."""
+    if is_postgres(conn):
+        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        return
     conn.execute("BEGIN")
 
 

@@ -14,6 +14,12 @@ an atomic rename.
 Backups are encrypted with the installation's data key, like the database (the
 online backup runs between two SQLCipher connections). A plaintext backup of an
 earlier release can still be restored: it is encrypted on its way in.
+
+On a PostgreSQL server (app/db/pg_backup.py), ``muster backup`` writes a ``pg_dump``
+archive sealed with the data key (``.pgdump``), and a restore replays one with
+``pg_restore`` in one transaction, after keeping an archive of what it replaces. The
+automatic backups (daily, before an import) are the file's: an import on the server is
+one transaction, and the server is backed up by whoever runs it (or ``muster backup``).
 """
 
 from __future__ import annotations
@@ -169,11 +175,14 @@ def _copy(source: Path, destination: Path, key: bytes | None) -> Path:
         ) from exc
 
 
-def backup_before(inst: Installation, reason: str) -> Path:
+def backup_before(inst: Installation, reason: str) -> Path | None:
     """An automatic backup right before a risky operation ("import", "merge"...).
 
-    Returns the backup's path. Old automatic backups are rotated afterwards.
+    Returns the backup's path (None on a server). Old automatic backups are rotated
+    afterwards.
     """
+    if inst.db.is_server:
+        return None
     destination = timestamped_backup_path(inst.paths.backups, f"before-{slug(reason)}")
     path = _copy(inst.paths.database, destination, inst.key)
     log.info("backup before %s: %s", reason, path.name)
@@ -183,6 +192,8 @@ def backup_before(inst: Installation, reason: str) -> Path:
 
 def backup_now(inst: Installation, destination: Path | None = None) -> Path:
     """A manual backup: to ``destination``, or into the backups folder (never rotated)."""
+    if inst.db.is_server:
+        return _server_backup(inst, destination)
     if destination is None:
         destination = timestamped_backup_path(inst.paths.backups, MANUAL_REASON)
     else:
@@ -197,8 +208,30 @@ def backup_now(inst: Installation, destination: Path | None = None) -> Path:
     return path
 
 
+def _server_backup(inst: Installation, destination: Path | None) -> Path:
+    """``pg_dump`` of the server's database, sealed, into the backups folder or ``destination``."""
+    from app.db.backup import SERVER_BACKUP_SUFFIX
+    from app.db.pg_backup import write_dump
+
+    assert inst.db.url is not None
+    if destination is None:
+        destination = timestamped_backup_path(
+            inst.paths.backups, MANUAL_REASON, suffix=SERVER_BACKUP_SUFFIX
+        )
+    else:
+        destination = destination.expanduser()
+        if destination.is_dir():
+            stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+            destination = destination / f"muster-backup-{stamp}{SERVER_BACKUP_SUFFIX}"
+    path = write_dump(inst.db.url, destination, inst.key)
+    log.info("manual backup of the server: %s", path)
+    return path
+
+
 def auto_backup_if_due(inst: Installation, now: datetime | None = None) -> Path | None:
     """The start-up backup: made when the newest backup is more than a day old."""
+    if inst.db.is_server:
+        return None
     now = now or datetime.now()
     newest = newest_backup(inst.paths)
     if newest is not None and now - newest.created_at < AUTO_INTERVAL:
@@ -339,3 +372,41 @@ def restore(paths: Paths, file: Path, key: bytes | None) -> RestoreResult:
         staging.unlink(missing_ok=True)
     log.info("restored %s (previous database kept as %s)", file, previous)
     return RestoreResult(file, previous, check.revision, check.trainings, check.people)
+
+
+def restore_server(paths: Paths, file: Path, key: bytes | None, url: str) -> RestoreResult:
+    """Replace the server database's contents with the archive ``file``, in one transaction.
+
+    An archive of the current contents is kept first (``before-restore``); the schema is
+    then brought up to this version's head and the counts read back. Other analysts
+    should close Muster first: their open windows would show the old data until then.
+    """
+    from app.db.backup import SERVER_BACKUP_SUFFIX
+    from app.db.pg_backup import restore_dump, write_dump
+    from app.services.installation import open_installation
+
+    file = Path(file).expanduser().absolute()
+    if not file.is_file():
+        raise UserError(f"There is no file {file}.")
+    previous = write_dump(
+        url,
+        timestamped_backup_path(paths.backups, BEFORE_RESTORE_REASON, suffix=SERVER_BACKUP_SUFFIX),
+        key,
+    )
+    restore_dump(url, file, key)
+    inst = open_installation(paths, key=key, url=url)
+    try:
+        from sqlalchemy import text
+
+        with inst.db.reading() as session:
+            revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            trainings = session.execute(
+                text("SELECT count(*) FROM trainings WHERE deleted = FALSE")
+            ).scalar()
+            people = session.execute(
+                text("SELECT count(*) FROM people WHERE deleted = FALSE")
+            ).scalar()
+    finally:
+        inst.close()
+    log.info("restored %s on the server (previous contents kept as %s)", file, previous)
+    return RestoreResult(file, previous, str(revision), int(trainings or 0), int(people or 0))

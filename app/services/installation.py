@@ -14,6 +14,7 @@ from app.db.models import ROLES, Setting
 from app.errors import UserError, ValidationError, user_error_from_sqlite
 from app.paths import Paths
 from app.services import vault
+from app.services.local_settings import LocalSettings, is_analyst_setting
 from app.services.vault.keyfile import STRONG_KDF, KdfParams
 from app.textnorm import clean_text
 
@@ -40,11 +41,27 @@ class Profile:
 
 
 class Installation:
-    """The open database of one data home, plus where its files go."""
+    """The open database of one data home, plus where its files go.
+
+    On a shared PostgreSQL server, each analyst's own settings (profile, identity,
+    document language) are kept in their data folder (app/services/local_settings.py),
+    the rest in the shared database.
+    """
 
     def __init__(self, paths: Paths, db: Database) -> None:
         self.paths = paths
         self.db = db
+        self._local: LocalSettings | None = None
+
+    @property
+    def local(self) -> LocalSettings | None:
+        """The analyst's own settings file, on a shared server (None on the SQLite file)."""
+        if self._local is None and self.db.is_server and self.db.key is not None:
+            self._local = LocalSettings(self.paths, self.db.key)
+        return self._local
+
+    def _is_local(self, key: str) -> bool:
+        return self.db.is_server and is_analyst_setting(key)
 
     @property
     def key(self) -> bytes | None:
@@ -56,22 +73,37 @@ class Installation:
         return self.db.device_id
 
     def get_setting(self, key: str, default: str = "") -> str:
+        if self._is_local(key) and self.local is not None:
+            return self.local.get(key, default)
         with self.db.reading() as session:
             value = session.get(Setting, key)
             return value.value if value is not None else default
 
     def set_settings(self, values: dict[str, str]) -> None:
+        shared = dict(values)
+        if self.db.is_server and self.local is not None:
+            mine = {k: v for k, v in values.items() if is_analyst_setting(k)}
+            shared = {k: v for k, v in values.items() if k not in mine}
+            if mine:
+                self.local.update(mine)
+        if not shared:
+            return
         with self.db.transaction() as session:
-            for key, value in values.items():
+            for key, value in shared.items():
                 session.merge(Setting(key=key, value=value))
 
     def profile(self) -> Profile:
-        with self.db.reading() as session:
-            rows = session.execute(
-                select(Setting.key, Setting.value).where(
-                    Setting.key.in_([f"profile.{k}" for k in PROFILE_KEYS])
+        names = [f"profile.{k}" for k in PROFILE_KEYS]
+        if self.db.is_server and self.local is not None:
+            stored = self.local.load()
+            rows = [(name, stored[name]) for name in names if name in stored]
+        else:
+            with self.db.reading() as session:
+                rows = list(
+                    session.execute(
+                        select(Setting.key, Setting.value).where(Setting.key.in_(names))
+                    ).all()
                 )
-            ).all()
         values = {key.removeprefix("profile."): value for key, value in rows}
         return Profile(**{k: v for k, v in values.items() if k in PROFILE_KEYS})
 
@@ -91,6 +123,8 @@ class Installation:
             errors["role"] = "The role must be 'field' or 'hq'."
         if cleaned.role == "field" and not cleaned.mission:
             errors["mission"] = "A field installation needs its mission."
+        if cleaned.role == "field" and self.db.is_server:
+            errors["role"] = "A shared PostgreSQL database is HQ's: choose the HQ role."
         if cleaned.mission:
             from app.services import reference
 
@@ -138,6 +172,20 @@ def unlock_data(
     return vault.create_key(paths, passphrase, kdf=kdf)
 
 
+def database_url(paths: Paths, key: bytes, override: str | None = None) -> str | None:
+    """The PostgreSQL server to use, if any: ``override`` (``--database``), else
+    ``MUSTER_DATABASE_URL``, else the address chosen in the Preferences; None means the
+    SQLite file of the data folder."""
+    from app.db.server import parse_url, url_from_environment
+    from app.services.local_settings import stored_database_url
+
+    chosen = override or url_from_environment() or stored_database_url(paths, key)
+    if not chosen:
+        return None
+    parse_url(chosen)  # one sentence when it is not an address
+    return chosen
+
+
 def open_installation(
     paths: Paths,
     *,
@@ -145,12 +193,15 @@ def open_installation(
     key: bytes | None = None,
     passphrase: str | None = None,
     kdf: KdfParams = STRONG_KDF,
+    url: str | None = None,
 ) -> Installation:
     """Unlock, create the folders, upgrade the schema (after a backup) and seed reference data.
 
     ``key`` is the data key when the caller unlocked it already (the app's unlock
     screen); otherwise ``passphrase`` (else ``MUSTER_PASSPHRASE``) unlocks it.
-    An earlier release's plaintext folder is encrypted in place first.
+    An earlier release's plaintext folder is encrypted in place first. ``url`` (else
+    ``MUSTER_DATABASE_URL``, else the Preferences) names a PostgreSQL server to use
+    instead of the folder's SQLite file.
     """
     from app.services import reference
     from app.services.vault import upgrade as plaintext
@@ -158,12 +209,13 @@ def open_installation(
     paths.ensure()
     if key is None:
         key = unlock_data(paths, passphrase, kdf=kdf)
-    if plaintext.needs_upgrade(paths):
+    server = database_url(paths, key, url)
+    if server is None and plaintext.needs_upgrade(paths):
         plaintext.upgrade(paths, key)
-    db = Database(paths.database, key)
+    db = Database(None, key, url=server) if server else Database(paths.database, key)
     try:
         if upgrade:
-            upgrade_to_head(db.engine, paths.database, paths.backups, key)
+            upgrade_to_head(db.engine, None if server else paths.database, paths.backups, key)
         installation = Installation(paths, db)
         reference.seed_reference_data(installation)
     except DBAPIError as exc:

@@ -19,9 +19,9 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.db.base import derived_id, new_id, utcnow
+from app.db.engine import insert_for
 from app.db.models import Attendance, Category, ColumnMapping, Enrolment, Partner, Person
 from app.errors import UserError
 from app.services import duplicates
@@ -879,7 +879,7 @@ def apply_import(
                 mark_rows[mark_id] = {**stamp, "id": mark_id, "session_id": session_id,
                                       "person_id": person_id, "status": status}  # fmt: skip
         if enrolment_rows:
-            stmt = sqlite_insert(Enrolment.__table__)
+            stmt = insert_for(session, Enrolment.__table__)
             session.execute(
                 stmt.on_conflict_do_update(
                     index_elements=["id"],
@@ -893,7 +893,7 @@ def apply_import(
                 enrolment_rows,
             )
         if mark_rows:
-            stmt = sqlite_insert(Attendance.__table__)
+            stmt = insert_for(session, Attendance.__table__)
             session.execute(
                 stmt.on_conflict_do_update(
                     index_elements=["id"],

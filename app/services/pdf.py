@@ -123,8 +123,8 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         WITH uniq AS (
             SELECT DISTINCT coalesce(p.merged_into_id, p.id) AS pid
             FROM enrolments e JOIN people p ON p.id = e.person_id
-            WHERE e.training_id = :tid AND e.deleted = 0
-              AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
+            WHERE e.training_id = :tid AND e.deleted = FALSE
+              AND (p.deleted = FALSE OR p.merged_into_id IS NOT NULL)
         )
         SELECT p.id, p.full_name, p.sex, coalesce({label}, ''), p.organisation, p.function
         FROM uniq JOIN people p ON p.id = uniq.pid
@@ -139,7 +139,7 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         FROM training_sessions s
         JOIN attendance a ON a.session_id = s.id
         JOIN people p ON p.id = a.person_id
-        WHERE s.training_id = :tid AND s.deleted = 0 AND a.deleted = 0
+        WHERE s.training_id = :tid AND s.deleted = FALSE AND a.deleted = FALSE
           AND a.status = 'present'
         GROUP BY 1
         """
@@ -170,7 +170,9 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
     report = replace(report, by_partner={shown.get(k, k): n for k, n in report.by_partner.items()})
     with inst.db.reading() as session:
         labels = dict(
-            session.execute(text("SELECT name_en, name_fr FROM categories WHERE deleted = 0")).all()
+            session.execute(
+                text("SELECT name_en, name_fr FROM categories WHERE deleted = FALSE")
+            ).all()
         )
     category_labels = {en: (fr if lang == "fr" and fr else en) for en, fr in labels.items()}
     category_labels[NO_CATEGORY] = tr(lang, "No category")

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import SEED_DEVICE, derived_id
+from app.db.engine import insert_for
 from app.db.models import (
     PARTNER_KINDS,
     Category,
@@ -311,7 +312,7 @@ def seed_reference_data(installation: Installation) -> bool:
             (Partner, rows_partners),
             (Category, rows_categories),
         ):
-            session.execute(insert(model).prefix_with("OR IGNORE"), rows)
+            session.execute(insert_for(session, model).on_conflict_do_nothing(), rows)
         from app.db.models import Setting
 
         session.merge(Setting(key="seeded", value="1"))

@@ -86,7 +86,7 @@ class Report:
 
 
 def _training_conditions(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
-    conds = ["t.deleted = 0"]
+    conds = ["t.deleted = FALSE"]
     params: dict[str, Any] = {}
     if not flt.include_cancelled and not flt.training_id:
         # One training asked for by name is reported whatever its status (as its PDF is).
@@ -115,17 +115,19 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
     # CROSS JOIN fixes SQLite's join order: the (few) selected trainings first, then
     # their enrolments through the covering index; without statistics SQLite would
     # otherwise walk every enrolment and look its training up.
+    # (PostgreSQL plans joins itself and has no CROSS JOIN ... ON; its temp schema is pg_temp.)
+    join, temp = ("JOIN", "pg_temp") if inst.db.is_server else ("CROSS JOIN", "temp")
     pairs_sql = f"""
         SELECT DISTINCT t.mission_id AS mission_id, coalesce(p.merged_into_id, p.id) AS pid
         FROM trainings t
-        CROSS JOIN enrolments e ON e.training_id = t.id AND e.deleted = 0
-        CROSS JOIN people p ON p.id = e.person_id
-        WHERE {where} AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
+        {join} enrolments e ON e.training_id = t.id AND e.deleted = FALSE
+        {join} people p ON p.id = e.person_id
+        WHERE {where} AND (p.deleted = FALSE OR p.merged_into_id IS NOT NULL)
     """
     with inst.db.reading() as session:
         run = session.execute
         for table in ("report_pairs", "report_people"):
-            run(text(f"DROP TABLE IF EXISTS temp.{table}"))
+            run(text(f"DROP TABLE IF EXISTS {temp}.{table}"))
         run(text(f"CREATE TEMP TABLE report_pairs AS {pairs_sql}"), params)
         run(
             text(
@@ -145,7 +147,7 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
             run(
                 text(
                     f"SELECT count(*) FROM training_sessions s JOIN trainings t "
-                    f"ON t.id = s.training_id WHERE s.deleted = 0 AND {where}"
+                    f"ON t.id = s.training_id WHERE s.deleted = FALSE AND {where}"
                 ),
                 params,
             ).scalar()
@@ -184,21 +186,22 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
                 SEX_LABELS.get(sex, "unspecified")
             ] = int(n)
         for table in ("report_pairs", "report_people"):
-            run(text(f"DROP TABLE IF EXISTS temp.{table}"))
+            run(text(f"DROP TABLE IF EXISTS {temp}.{table}"))
         by_category_sex = {k: by_category_sex[k] for k in by_category if k in by_category_sex}
 
         session_rows = run(
             text(
                 f"""
                 SELECT s.id, s.date, coalesce(l.name, ''), s.topic,
-                       sum(a.status = 'present'), sum(a.status = 'absent'),
-                       sum(a.status = 'excused')
+                       count(*) FILTER (WHERE a.status = 'present'),
+                       count(*) FILTER (WHERE a.status = 'absent'),
+                       count(*) FILTER (WHERE a.status = 'excused')
                 FROM training_sessions s
                 JOIN trainings t ON t.id = s.training_id
                 LEFT JOIN locations l ON l.id = s.location_id
-                LEFT JOIN attendance a ON a.session_id = s.id AND a.deleted = 0
-                WHERE s.deleted = 0 AND {where}
-                GROUP BY s.id ORDER BY s.date, 3
+                LEFT JOIN attendance a ON a.session_id = s.id AND a.deleted = FALSE
+                WHERE s.deleted = FALSE AND {where}
+                GROUP BY s.id, s.date, l.name, s.topic ORDER BY s.date, 3
                 """
             ),
             params,

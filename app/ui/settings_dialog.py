@@ -5,6 +5,10 @@ next time Muster starts (every window is built in its language, so switching liv
 would mean rebuilding them all). The document language (PDF summaries, sign-in
 sheets, exports) is kept in the database and applies at once; each export can
 still pick another one.
+
+On an HQ installation a third choice names the PostgreSQL database an HQ team shares
+(empty: this computer's own file). It is kept sealed in the data folder (it may hold a
+password), checked for form here, and used from the next start.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +90,9 @@ class SettingsDialog(QDialog):
         documents_label.setBuddy(self.documents)
         form.addRow(documents_label, self.documents)
         form.addRow(documents_note)
+        self.server: QLineEdit | None = None
+        if window.profile.is_hq:
+            self._add_server_row(form)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -102,6 +110,57 @@ class SettingsDialog(QDialog):
         installation = window.installation
         window.worker.run(lambda: i18n.document_language(installation), self._documents_loaded)
 
+    def _add_server_row(self, form: QFormLayout) -> None:
+        from app.services.local_settings import DATABASE_URL, LocalSettings
+
+        inst = self.window_.installation
+        self.server = QLineEdit(self)
+        self.server.setObjectName("serverAddress")
+        self.server.setPlaceholderText("postgresql://analyst@hq-db/muster")
+        self._initial_server = (
+            LocalSettings(inst.paths, inst.key).get(DATABASE_URL) if inst.key else ""
+        )
+        self.server.setText(self._initial_server)
+        self.server_note = QLabel(
+            self.tr(
+                "HQ teams: the PostgreSQL database you share (leave empty to use this "
+                "computer's own file). Muster connects to it the next time it starts."
+            ),
+            self,
+        )
+        self.server_note.setObjectName("serverNote")
+        self.server_note.setWordWrap(True)
+        label = QLabel(self.tr("&Shared database"), self)
+        label.setBuddy(self.server)
+        form.addRow(label, self.server)
+        form.addRow(self.server_note)
+
+    def _save_server(self) -> bool:
+        """Keep the address (checked for form); False, saying why, when it is not one."""
+        from app.db.server import parse_url
+        from app.errors import UserError
+        from app.services.local_settings import DATABASE_URL, LocalSettings
+
+        if self.server is None:
+            return True
+        value = self.server.text().strip()
+        if value == self._initial_server:
+            return True
+        if value:
+            try:
+                parse_url(value)
+            except UserError as exc:
+                self.server_note.setText(str(exc))
+                self.server.setFocus()
+                return False
+        inst = self.window_.installation
+        if inst.key is not None:
+            LocalSettings(inst.paths, inst.key).update({DATABASE_URL: value or None})
+        self.window_.statusBar().showMessage(
+            self.tr("Muster uses the new database when you next start it."), 10000
+        )
+        return True
+
     def chosen_language(self) -> str:
         """The interface language the dialog would give ("en" / "fr")."""
         return self.language.currentData() or i18n.system_language()
@@ -115,6 +174,8 @@ class SettingsDialog(QDialog):
         self.documents.setEnabled(True)
 
     def accept(self) -> None:
+        if not self._save_server():
+            return
         paths = self.window_.installation.paths
         code = self.language.currentData()
         if code:

@@ -529,10 +529,12 @@ def show_import_log(
     def show(entries: list[Any]) -> None:
         headers = [translate("Received (UTC)"), translate("From"), translate("Mission"),
                    translate("Bundle"), translate("New"), translate("Updated"),
-                   translate("Deleted"), translate("Conflicts"), translate("File")]  # fmt: skip
+                   translate("Deleted"), translate("Conflicts"), translate("File"),
+                   translate("Imported by")]  # fmt: skip
         rows = [[e.received_at[:16], e.device_name or e.device_id[:8], e.mission,
                  f"{e.seq}" + (" (full)" if e.full else ""), e.total("new"), e.total("updated"),
-                 e.total("deleted"), e.total("conflicts"), e.file_name] for e in entries]  # fmt: skip
+                 e.total("deleted"), e.total("conflicts"), e.file_name, e.imported_by]
+                for e in entries]  # fmt: skip
         dialog = ListDialog(window, translate("Import log"), headers, rows,
                             translate("No bundles imported yet."))  # fmt: skip
         dialog.setObjectName("importLogDialog")

@@ -1456,6 +1456,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Import log</translation>
         </message>
         <message>
+            <source>Imported by</source>
+            <translation>Imported by</translation>
+        </message>
+        <message>
             <source>It is encrypted for HQ.</source>
             <translation>It is encrypted for HQ.</translation>
         </message>
@@ -2675,6 +2679,18 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>&amp;Documents language</source>
             <translation>&amp;Documents language</translation>
+        </message>
+        <message>
+            <source>HQ teams: the PostgreSQL database you share (leave empty to use this computer's own file). Muster connects to it the next time it starts.</source>
+            <translation>HQ teams: the PostgreSQL database you share (leave empty to use this computer's own file). Muster connects to it the next time it starts.</translation>
+        </message>
+        <message>
+            <source>&amp;Shared database</source>
+            <translation>&amp;Shared database</translation>
+        </message>
+        <message>
+            <source>Muster uses the new database when you next start it.</source>
+            <translation>Muster uses the new database when you next start it.</translation>
         </message>
         <message>
             <source>The interface language changes when you next start Muster.</source>

@@ -1456,6 +1456,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Journal des imports</translation>
         </message>
         <message>
+            <source>Imported by</source>
+            <translation>Importé par</translation>
+        </message>
+        <message>
             <source>It is encrypted for HQ.</source>
             <translation>Il est chiffré pour le siège.</translation>
         </message>
@@ -2675,6 +2679,18 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>&amp;Documents language</source>
             <translation>Langue des &amp;documents</translation>
+        </message>
+        <message>
+            <source>HQ teams: the PostgreSQL database you share (leave empty to use this computer's own file). Muster connects to it the next time it starts.</source>
+            <translation>Équipes du siège : la base de données PostgreSQL que vous partagez (laissez vide pour utiliser le fichier de cet ordinateur). Muster s’y connecte au prochain démarrage.</translation>
+        </message>
+        <message>
+            <source>&amp;Shared database</source>
+            <translation>Base de données &amp;partagée</translation>
+        </message>
+        <message>
+            <source>Muster uses the new database when you next start it.</source>
+            <translation>Muster utilisera la nouvelle base de données au prochain démarrage.</translation>
         </message>
         <message>
             <source>The interface language changes when you next start Muster.</source>

@@ -3,7 +3,9 @@
 The whole export is one write transaction: the next sequence number is taken, the
 tables are read as one snapshot, the file is written and the export recorded before
 COMMIT. So two ``muster export`` runs at once never share a sequence number: the second
-waits (up to ``EXPORT_WAIT_S``) for the first to finish, or is refused with a sentence.
+waits (up to ``EXPORT_WAIT_S``) for the first to finish, or is refused with a sentence
+(on PostgreSQL the same with the advisory write lock: two analysts exporting from the
+shared database get consecutive numbers).
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from app.db.base import SEED_DEVICE, utcnow
 from app.db.models import sync_tables
-from app.db.raw import begin_write, current_clock, raw_connection, seen_versions, select_in
+from app.db.raw import (
+    begin_write,
+    current_clock,
+    is_postgres,
+    raw_connection,
+    seen_versions,
+    select_in,
+)
 from app.errors import UserError
 from app.fileio import write_atomically
 from app.services.documents import read_document
@@ -41,6 +50,7 @@ class ExportResult:
     documents: int
     size: int
     sha256: str
+    recipients: int = 0  # how many HQ keys can open it (0: not encrypted)
 
     @property
     def records(self) -> int:
@@ -85,16 +95,24 @@ def _sign(private_key: Any, data: bytes) -> bytes:
     return private_key.sign(data, ec.ECDSA(hashes.SHA256()))  # type: ignore[no-any-return]
 
 
+BUSY = "Another export or import is running on this installation; try again when it has finished."
+
+
 def _take_lock(conn: Any) -> None:
+    if is_postgres(conn):
+        import psycopg
+
+        try:
+            begin_write(conn, wait_s=EXPORT_WAIT_S)
+        except psycopg.errors.LockNotAvailable:
+            raise UserError(BUSY) from None
+        return
     conn.execute(f"PRAGMA busy_timeout={EXPORT_WAIT_S * 1000}")
     try:
         begin_write(conn)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6):  # BUSY, LOCKED
-            raise UserError(
-                "Another export or import is running on this installation; try again when "
-                "it has finished."
-            ) from None
+            raise UserError(BUSY) from None
         raise
     finally:
         from app.db.engine import BUSY_TIMEOUT_MS
@@ -170,7 +188,7 @@ def export_bundle(
 ) -> ExportResult:
     """Write a signed (and, with an HQ ``recipient``, encrypted) bundle of recent changes.
 
-    ``recipient`` defaults to the HQ key set with ``muster hq-key set``. Everything
+    ``recipient`` defaults to every HQ key set here (``hq-key set``, then ``hq-key add``).
     changed locally since the previous export travels (or everything with ``full``),
     deleted records included, plus the parents they refer to.
     """
@@ -187,8 +205,9 @@ def export_bundle(
             "The signing identity belongs to another installation (its device id differs). "
             "Create a new identity for this one."
         )
+    recipients = [recipient] if recipient else []
     if recipient is None:
-        recipient = hq_key.field_recipient(inst)
+        recipients = hq_key.field_recipients(inst)
     out = Path(out)
     if out.suffix.lower() != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
@@ -215,14 +234,14 @@ def export_bundle(
         }  # fmt: skip
         data, manifest_bytes = pack_bundle(manifest, members, lambda raw: _sign(private_key, raw))
         encrypted = False
-        if recipient:
+        if recipients:  # one file any of them opens (age: a stanza per recipient)
             import pyrage
 
-            data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(recipient)])
+            data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
             encrypted = True
         write_atomically(out, data)
         conn.execute(
-            "INSERT INTO bundles_sent (seq, created_at, full, upto_version, file_name, sha256) "
+            'INSERT INTO bundles_sent (seq, created_at, "full", upto_version, file_name, sha256) '
             "VALUES (?, ?, ?, ?, ?, ?)",
             (seq, utcnow().isoformat(sep=" ", timespec="microseconds"), int(full), upto,
              out.name[:300], hashlib.sha256(manifest_bytes).hexdigest()),
@@ -231,6 +250,6 @@ def export_bundle(
             conn.execute("UPDATE documents SET exported_seq = ? WHERE id = ?", (seq, entry["id"]))
         conn.execute("COMMIT")
     return ExportResult(
-        path=out, seq=seq, full=full, encrypted=encrypted, counts=counts,
+        path=out, seq=seq, full=full, encrypted=encrypted, recipients=len(recipients), counts=counts,
         documents=len(doc_entries), size=len(data), sha256=hashlib.sha256(data).hexdigest(),
     )  # fmt: skip

@@ -5,6 +5,11 @@ the keys folder encrypted with HQ's passphrase (age's scrypt passphrase mode, a
 strong KDF), the public half goes to every field installation in a small JSON file
 (``muster hq-key set FILE``) together with HQ's certificate, so the field can also
 check HQ's signed receipts. age is a well-reviewed format (X25519 + ChaCha20-Poly1305).
+
+An HQ team (several analysts on one shared database) has one key per analyst: the field
+adds the others' keys (``muster hq-key add FILE``) and every bundle is encrypted to all
+of them at once (age: one file, several recipients), so each analyst opens it with
+their own key. The first key set stays HQ's (its certificate checks receipts).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ PUBLIC_FILE = "hq-age-recipient.txt"
 FILE_FORMAT = "muster-hq-key"
 SETTING_RECIPIENT = "sync.hq_recipient"
 SETTING_CERTIFICATE = "sync.hq_certificate"
+SETTING_TEAM = "sync.hq_team_recipients"  # JSON: further HQ analysts' keys
+MAX_TEAM = 32
 MAX_KEY_FILE = 64 * 1024
 
 
@@ -258,8 +265,83 @@ def set_hq_key(
 
 
 def field_recipient(inst: Installation) -> str | None:
-    """Whom bundles are encrypted to: HQ's key as set here, else this HQ's own key."""
+    """HQ's key as set here, else this HQ's own key (the first of :func:`field_recipients`)."""
     return inst.get_setting(SETTING_RECIPIENT) or own_recipient(inst)
+
+
+@dataclass(frozen=True)
+class TeamKey:
+    recipient: str
+    name: str
+    fingerprint: str
+
+
+def team_keys(inst: Installation) -> list[TeamKey]:
+    """The further HQ analysts' keys added here (``hq-key add``), in the order added."""
+    raw = inst.get_setting(SETTING_TEAM)
+    if not raw:
+        return []
+    try:
+        entries = json.loads(raw)
+        return [TeamKey(str(e["recipient"]), str(e["name"]), str(e["fingerprint"]))
+                for e in entries]  # fmt: skip
+    except (ValueError, KeyError, TypeError):
+        raise UserError("The list of HQ keys here is damaged: set HQ's key again.") from None
+
+
+def field_recipients(inst: Installation) -> list[str]:
+    """Everyone bundles are encrypted to: HQ's key, then every analyst's key added."""
+    first = field_recipient(inst)
+    out = [first] if first else []
+    for key in team_keys(inst):
+        if key.recipient not in out:
+            out.append(key.recipient)
+    return out
+
+
+def add_hq_key(inst: Installation, path: Path, *, confirmed: bool = False) -> HqKeyInfo:
+    """Encrypt bundles to one more HQ analyst's key too (HQ's own key must be set first).
+
+    The same check as a first key: signed by an HQ trusted here, or ``confirmed`` by a
+    person who checked the fingerprint.
+    """
+    from app.services.identity import describe_certificate, format_fingerprint
+
+    if not inst.get_setting(SETTING_RECIPIENT):
+        raise UserError("Set HQ's key first ('muster hq-key set FILE'), then add the others.")
+    recipient, cert, signature = read_hq_key_file(path)
+    name, fingerprint = "", ""
+    if cert:
+        described = describe_certificate(cert)
+        name, fingerprint = described.name, described.fingerprint
+    info = HqKeyInfo(recipient, name, fingerprint,
+                     _signed_by_trusted_hq(inst, recipient, cert, signature))  # fmt: skip
+    team = team_keys(inst)
+    if recipient in field_recipients(inst):
+        return info
+    if len(team) >= MAX_TEAM:
+        raise UserError(f"Bundles can be encrypted to at most {MAX_TEAM + 1} HQ keys.")
+    if not info.signed_by_trusted and not confirmed:
+        who = (f"{shown(name)}, certificate fingerprint {format_fingerprint(fingerprint)}"
+               if cert else "no certificate")  # fmt: skip
+        raise HqKeyConfirmationNeeded(
+            f"Check this HQ key with HQ before adding it: {recipient} ({who}); once checked, "
+            "run the command again with --yes.",
+            info,
+        )
+    team.append(TeamKey(recipient, name, fingerprint))
+    inst.set_settings({SETTING_TEAM: json.dumps([vars(k) for k in team])})
+    return info
+
+
+def remove_hq_key(inst: Installation, recipient: str) -> bool:
+    """Stop encrypting to an analyst's key added with ``hq-key add``; False if not there."""
+    team = team_keys(inst)
+    kept = [k for k in team if k.recipient != recipient.strip()]
+    if len(kept) == len(team):
+        return False
+    inst.set_settings({SETTING_TEAM: json.dumps([vars(k) for k in kept])})
+    return True
 
 
 def hq_certificate(inst: Installation) -> bytes | None:

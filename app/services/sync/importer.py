@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from app.db.base import utcnow
-from app.db.raw import advance_clock, begin_write, get_setting, put_setting, raw_connection
+from app.db.raw import (
+    advance_clock,
+    begin_write,
+    get_setting,
+    is_postgres,
+    put_setting,
+    raw_connection,
+)
 from app.errors import UserError, user_error_from_sqlite
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -217,18 +224,23 @@ def apply_bundles(
     if not dry_run:
         from app.services.backups import backup_before
 
-        backup_before(inst, "import")
+        backup_before(inst, "import")  # the file's; a server's import is one transaction
     written_docs: list[Path] = []
+    who = importer_name(inst)
     try:
         with gc_paused(), raw_connection(inst.db.engine) as conn:
             begin_write(conn)
             try:
+                if is_postgres(conn):
+                    who = f"{who}, role {conn.execute('SELECT current_user').fetchone()[0]}"
                 summaries = []
                 seen_in_batch: set[str] = set()
                 for i, bundle in enumerate(bundles):
                     progress(i, len(bundles), f"merging {bundle.name}")
                     summaries.append(
-                        _apply_one(inst, conn, bundle, seen_in_batch, written_docs, time_stamp_key)
+                        _apply_one(
+                            inst, conn, bundle, seen_in_batch, written_docs, time_stamp_key, who
+                        )
                     )
                 gaps = gaps_of(conn)
                 devices = {b.manifest.device_id for b in bundles}
@@ -255,6 +267,13 @@ def apply_bundles(
             doc.unlink(missing_ok=True)
     progress(len(bundles), len(bundles), "done")
     return ImportOutcome(tuple(summaries), dry_run, gaps)
+
+
+def importer_name(inst: Installation) -> str:
+    """Who is importing, for the import log: the analyst's name and certificate."""
+    name = inst.profile().name or "(no profile)"
+    fingerprint = inst.get_setting("identity.fingerprint")
+    return f"{name} ({fingerprint[:16]})" if fingerprint else name
 
 
 def _device_names(conn: Any) -> dict[str, str]:
@@ -290,6 +309,7 @@ def _apply_one(
     seen_in_batch: set[str],
     written_docs: list[Path],
     time_stamp_key: Callable[[], Any] | None = None,
+    who: str = "",
 ) -> ImportSummary:
     m, signer = bundle.manifest, bundle.signer
     base = dict(
@@ -338,11 +358,12 @@ def _apply_one(
 
     store_received(inst, conn, bundle.evidence, written_docs)  # evidence files (issue 19)
     counts = {t: c.as_dict() for t, c in result.counts.items()}
-    _log(conn, bundle, counts, documents)
+    _log(conn, bundle, counts, documents, who)
     return ImportSummary(**base, already_received=False, counts=counts, documents=documents)  # type: ignore[arg-type]
 
 
-def _log(conn: Any, bundle: VerifiedBundle, counts: dict[str, Any], documents: int) -> None:
+def _log(conn: Any, bundle: VerifiedBundle, counts: dict[str, Any], documents: int,
+         who: str) -> None:  # fmt: skip
     m = bundle.manifest
     summary_json = {
         "full": m.full, "documents": documents, "counts": counts,
@@ -351,19 +372,20 @@ def _log(conn: Any, bundle: VerifiedBundle, counts: dict[str, Any], documents: i
     now = _now_text()
     conn.execute(
         "INSERT INTO bundles_received (sha256, device_id, seq, created_at, received_at, "
-        "signer_fingerprint, file_name, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "signer_fingerprint, file_name, summary, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             bundle.manifest_sha256, m.device_id, m.seq, m.created_at.replace("T", " "), now,
             bundle.signer.fingerprint, bundle.path.name[:300], json.dumps(summary_json),
+            who[:300],
         ),
     )  # fmt: skip
     conn.execute(
         "INSERT INTO devices (device_id, name, mission, fingerprint, last_seq, last_received_at, "
         "sends_encrypted) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET "
         "name = excluded.name, mission = excluded.mission, fingerprint = excluded.fingerprint, "
-        "last_seq = max(devices.last_seq, excluded.last_seq), "
-        "last_received_at = excluded.last_received_at, "
-        "sends_encrypted = max(devices.sends_encrypted, excluded.sends_encrypted)",
+        "last_seq = CASE WHEN excluded.last_seq > devices.last_seq THEN excluded.last_seq "
+        "ELSE devices.last_seq END, last_received_at = excluded.last_received_at, "
+        "sends_encrypted = (devices.sends_encrypted OR excluded.sends_encrypted)",
         (m.device_id, m.device_name, bundle.signer.mission if not bundle.signer.is_hq else "",
          bundle.signer.fingerprint, m.seq, now, int(bundle.encrypted)),
     )  # fmt: skip
@@ -472,6 +494,7 @@ class ReceivedBundle:
     file_name: str
     counts: dict[str, dict[str, int]]
     documents: int
+    imported_by: str = ""  # the analyst (and database role) who imported it
 
     def total(self, key: str) -> int:
         return sum(c.get(key, 0) for c in self.counts.values())
@@ -481,17 +504,17 @@ def import_log(inst: Installation) -> list[ReceivedBundle]:
     """Every bundle this installation imported, newest first."""
     with raw_connection(inst.db.engine) as conn:
         rows = conn.execute(
-            "SELECT sha256, device_id, seq, created_at, received_at, file_name, summary "
-            "FROM bundles_received ORDER BY received_at DESC, device_id, seq DESC"
+            "SELECT sha256, device_id, seq, created_at, received_at, file_name, summary, "
+            "imported_by FROM bundles_received ORDER BY received_at DESC, device_id, seq DESC"
         ).fetchall()
     out = []
-    for sha, device, seq, created, received, file_name, summary in rows:
+    for sha, device, seq, created, received, file_name, summary, who in rows:
         data = json.loads(summary) if summary else {}
         out.append(
             ReceivedBundle(
                 sha, device, data.get("device_name", ""), data.get("mission", ""), int(seq),
                 bool(data.get("full")), str(created or "")[:19], str(received)[:19], file_name,
-                data.get("counts", {}), int(data.get("documents", 0)),
+                data.get("counts", {}), int(data.get("documents", 0)), who or "",
             )
         )  # fmt: skip
     return out

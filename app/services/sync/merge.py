@@ -5,7 +5,8 @@ Rule: for each record the copy with the greater ``(version, updated_by)`` wins
 ordinary records with ``deleted = 1`` and win or lose the same way. Because the
 winner is a maximum over every copy ever seen, importing the same bundles in any
 order, any number of times, gives the same rows (idempotent, commutative,
-convergent); the upsert's WHERE clause enforces the rule inside SQLite too.
+convergent); the upsert's WHERE clause enforces the rule inside the database too
+(SQLite or PostgreSQL: the same statements, see app/db/raw.py).
 
 Conflicts: two copies from different devices whose contents differ, where the
 winner's device had not seen the loser's version when it exported (bundles carry
@@ -26,7 +27,7 @@ from typing import Any
 
 from app.db.base import SEED_DEVICE, derived_id, utcnow
 from app.db.models import sync_tables
-from app.db.raw import seen_versions, select_in
+from app.db.raw import is_postgres, seen_versions, select_in
 from app.services.sync.schema import TableData, table_columns
 
 CONTENT_SKIP = {"id", "created_at", "updated_at", "updated_by", "version"}
@@ -194,7 +195,7 @@ def merge_tables(
                 r[0]
                 for r in select_in(
                     conn,
-                    f"SELECT id FROM {table} WHERE deleted = 1 AND id IN",
+                    f"SELECT id FROM {table} WHERE deleted = TRUE AND id IN",
                     [r[0] for r in replaced],
                 )
             )
@@ -207,8 +208,11 @@ def merge_tables(
             counts.conflicts = _record_conflicts(conn, table, columns, candidates, detected_at)
         # Rows new here are plain inserts (the write lock is held, nobody else adds them);
         # an upsert costs SQLite about twice as much, so only replacements pay for it.
+        # PostgreSQL takes them by COPY (same transaction, same constraints).
         fresh = [r for r in to_write if r[0] not in local]
-        if fresh:
+        if fresh and is_postgres(conn):
+            conn.copy_rows(table, columns, fresh)
+        elif fresh:
             conn.executemany(_insert_sql(table, columns), fresh)
         if replaced:
             conn.executemany(_upsert_sql(table, columns), replaced)
@@ -238,9 +242,9 @@ def _record_conflicts(
             "conflict", table, row[0], str(other["updated_by"]), str(other["version"])
         )
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO sync_conflicts "
+            "INSERT INTO sync_conflicts "
             "(id, table_name, record_id, kept, other, detected_at, resolved_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, NULL)",
+            "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT(id) DO NOTHING",
             (
                 conflict_id,
                 table,
