@@ -99,7 +99,7 @@ def _finished(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 def _merged_rows(pg_server: Any, url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every synced table's rows, and which bundles were received (not when or by whom)."""
-    from app.db.base import sync_tables
+    from app.db.models import sync_tables
 
     database = url.split("@/", 1)[1].split("?", 1)[0]
     out = {}

@@ -37,7 +37,7 @@ def export_members(inst: Installation, conn: Any, seq: int, full: bool) -> dict[
         conn.execute("DELETE FROM evidence_sent")
     sent = {row[0] for row in conn.execute("SELECT sha256 FROM evidence_sent")}
     wanted = conn.execute(
-        "SELECT sha256, max(size) FROM evidence_files WHERE deleted = 0 "
+        "SELECT sha256, max(size) FROM evidence_files WHERE deleted = FALSE "
         "GROUP BY sha256 ORDER BY min(created_at), sha256"
     ).fetchall()
     members: dict[str, bytes] = {}

@@ -48,9 +48,9 @@ _DISABILITY_CASE = (
 # Group keys for HQ's breakdowns (``hq._PERSON_KEYS``): ``pp`` is the person, merges resolved.
 HQ_PERSON_KEYS = {
     "age_band": f"coalesce((SELECT {_AGE_CASE} FROM person_profiles pr WHERE pr.person_id = pp.id "
-    f"AND pr.deleted = 0), '{NOT_RECORDED}')",
+    f"AND pr.deleted = FALSE), '{NOT_RECORDED}')",
     "disability": f"coalesce((SELECT {_DISABILITY_CASE} FROM person_profiles pr "
-    f"WHERE pr.person_id = pp.id AND pr.deleted = 0), '{NOT_RECORDED}')",
+    f"WHERE pr.person_id = pp.id AND pr.deleted = FALSE), '{NOT_RECORDED}')",
 }
 
 
@@ -71,13 +71,13 @@ def sort_rows(by: str, rows: list[Any]) -> None:
 def _enrolled(where: str) -> str:
     """An EXISTS test: person ``p`` (or a record merged into it) is in a selected training."""
     return f"""(
-        (p.deleted = 0 AND EXISTS (
+        (p.deleted = FALSE AND EXISTS (
             SELECT 1 FROM enrolments e JOIN trainings t ON t.id = e.training_id
-            WHERE e.person_id = p.id AND e.deleted = 0 AND {where}))
+            WHERE e.person_id = p.id AND e.deleted = FALSE AND {where}))
         OR EXISTS (
             SELECT 1 FROM people q JOIN enrolments e ON e.person_id = q.id
             JOIN trainings t ON t.id = e.training_id
-            WHERE q.merged_into_id = p.id AND e.deleted = 0 AND {where}))"""
+            WHERE q.merged_into_id = p.id AND e.deleted = FALSE AND {where}))"""
 
 
 Conditions = Callable[[Any], tuple[str, dict[str, Any]]]  # filter -> (SQL on ``t``, params)
@@ -90,7 +90,7 @@ def profile_counts(inst: Installation, flt: Any, participants: int,
     sql = f"""
         SELECT pr.age_band, {", ".join(_WG)}
         FROM person_profiles pr JOIN people p ON p.id = pr.person_id
-        WHERE pr.deleted = 0 AND p.merged_into_id IS NULL AND {_enrolled(where)}
+        WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL AND {_enrolled(where)}
     """
     ages = dict.fromkeys(AGE_KEYS, 0)
     disability = dict.fromkeys(DISABILITY_KEYS, 0)
@@ -115,7 +115,7 @@ def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict
         training_ids = session.scalars(
             text(
                 "SELECT DISTINCT t.id FROM perdiem_rates r JOIN trainings t "
-                f"ON t.id = r.training_id WHERE r.deleted = 0 AND {where}"
+                f"ON t.id = r.training_id WHERE r.deleted = FALSE AND {where}"
             ),
             params,
         ).all()

@@ -72,14 +72,14 @@ _LAST_TRAINING = text(
         JOIN people p ON p.id = e.person_id
         JOIN trainings t ON t.id = e.training_id
         JOIN missions m ON m.id = t.mission_id
-        WHERE e.deleted = 0 AND t.deleted = 0
-          AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
+        WHERE e.deleted = FALSE AND t.deleted = FALSE
+          AND (p.deleted = FALSE OR p.merged_into_id IS NOT NULL)
     )
     SELECT pt.pid, s.full_name, max(pt.ended)
     FROM person_training pt JOIN people s ON s.id = pt.pid
-    WHERE s.deleted = 0
+    WHERE s.deleted = FALSE
       AND NOT EXISTS (SELECT 1 FROM person_profiles pr WHERE pr.person_id = pt.pid
-                      AND pr.deleted = 0 AND pr.anonymised_on IS NOT NULL)
+                      AND pr.deleted = FALSE AND pr.anonymised_on IS NOT NULL)
     GROUP BY pt.pid, s.full_name
     HAVING max(CASE WHEN upper(pt.mission) = :mission THEN 1 ELSE 0 END) = 1
        AND max(pt.ended) < :cutoff
