@@ -192,6 +192,62 @@ def test_passphrase_change_and_recovery_key_through_the_cli(home: Path, tmp_path
     assert done.returncode == 1 and "does not unlock" in done.stderr  # replaced
 
 
+@pytest.mark.timeout(240)
+def test_recovery_key_reset_brings_back_the_hq_bundle_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HQ forgot its passphrase: after the reset, bundles sent to its key still import."""
+    import pyrage
+
+    from app.services.hq_key import ESCROW_FILE, SECRET_FILE
+
+    field, hq = tmp_path / "field", tmp_path / "hq"
+    for home, args in (
+        (hq, ["init", "--name", "HQ New York", "--title", "Analyst", "--role", "hq"]),
+        (field, ["init", "--name", "Awa Kahindo", "--title", "FP", "--mission", "MONUSCO"]),
+        (field, ["demo", "--mission", "MONUSCO"]),
+        (field, ["identity", "--export", str(tmp_path / "field.pem")]),
+        (hq, ["trust", "add", str(tmp_path / "field.pem"), "--yes"]),
+        (hq, ["hq-key", "export", str(tmp_path / "hq-key.json")]),
+        (field, ["hq-key", "set", str(tmp_path / "hq-key.json")]),
+        (field, ["export", "-o", str(tmp_path / "bundle.muster")]),
+        (hq, ["passphrase", "recovery-key"]),
+    ):
+        code, out, err = run_cli(*args, home=home)
+        assert code == 0, (args, err)
+    recovery = tmp_path / "recovery.txt"
+    recovery.write_text(out.split("Recovery key:")[1].split()[0], encoding="utf-8")
+    secret, sealed = hq / "keys" / SECRET_FILE, hq / "keys" / ESCROW_FILE
+    assert sealed.exists() and b"AGE-SECRET-KEY" not in sealed.read_bytes()
+
+    # An HQ key from before the sealed copy existed gets it when the passphrase opens it.
+    sealed.unlink()
+    code, _, err = run_cli("import", str(tmp_path / "bundle.muster"), "--dry-run", home=hq)
+    assert code == 0, err
+    assert sealed.exists()
+
+    monkeypatch.setenv("MUSTER_PASSPHRASE", "")
+    monkeypatch.setenv("MUSTER_NEW_PASSPHRASE", NEW_PASS)
+    code, out, err = run_cli("passphrase", "reset", "--recovery-key-file", str(recovery), home=hq)
+    assert code == 0, err
+    assert "The passphrase is changed" in out and "HQ key" not in out  # nothing left behind
+    assert pyrage.passphrase.decrypt(secret.read_bytes(), NEW_PASS).startswith(b"AGE-SECRET-KEY")
+    with pytest.raises(pyrage.DecryptError):
+        pyrage.passphrase.decrypt(secret.read_bytes(), PASS)
+    monkeypatch.setenv("MUSTER_PASSPHRASE", NEW_PASS)
+    code, out, err = run_cli("import", str(tmp_path / "bundle.muster"), home=hq)
+    assert code == 0, err
+
+    # Without a sealed copy the reset still succeeds, and says what it could not bring back.
+    sealed.unlink()
+    before = secret.read_bytes()
+    monkeypatch.setenv("MUSTER_NEW_PASSPHRASE", "quiet rivers carry old maps")
+    code, out, err = run_cli("passphrase", "reset", "--recovery-key-file", str(recovery), home=hq)
+    assert code == 0, err
+    assert "The HQ key that opens bundles still needs the old passphrase" in out
+    assert secret.read_bytes() == before
+
+
 # --- upgrading an earlier release's plaintext folder ----------------------------------------
 
 
