@@ -369,3 +369,22 @@ def test_upgrade_needs_the_signing_key_passphrase(tmp_path: Path, demo_installat
     assert done.returncode == 0, done.stderr
     _opens(home, before)
     assert (home / "keys" / "signing-key.pem").read_bytes()  # untouched, same passphrase
+
+
+def test_an_encrypted_connection_gets_every_pragma_after_its_key(installation) -> None:  # type: ignore[no-untyped-def]
+    """Keyed first (else nothing reads), SQLCipher 4's page format, then WAL, FULL sync,
+    foreign keys, the page cache the big report needs, temporary files in memory."""
+    from app.db.engine import CACHE_KIB
+
+    assert installation.key is not None and not has_plaintext_header(installation.paths.database)
+    with installation.db.engine.connect() as conn:
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "cache_size", "temp_store",
+                         "cipher_page_size", "cipher_hmac_algorithm")
+        }  # fmt: skip
+        assert conn.exec_driver_sql("SELECT count(*) FROM trainings").scalar() is not None
+    assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
+                      "cache_size": -CACHE_KIB, "temp_store": 2, "cipher_page_size": "4096",
+                      "cipher_hmac_algorithm": "HMAC_SHA512"}  # fmt: skip
+    assert CACHE_KIB >= 128 * 1024
