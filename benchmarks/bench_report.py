@@ -125,8 +125,12 @@ def _cold(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     return elapsed, rss, out
 
 
-def _peak(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Like _cold, but the peak RSS of this child alone (wait4)."""
+def _peak(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str, float]:
+    """Like _cold, but the peak RSS of this child alone, and its CPU seconds (wait4).
+
+    CPU time (user + system) barely moves with the machine's load, wall time does:
+    on two cores shared by several people both are reported.
+    """
     started = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
@@ -140,7 +144,7 @@ def _peak(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     elapsed = time.perf_counter() - started
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[:4]} failed ({proc.returncode})")
-    return elapsed, usage.ru_maxrss / 1024, out
+    return elapsed, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def run() -> list[dict[str, object]]:
@@ -162,13 +166,15 @@ def run() -> list[dict[str, object]]:
         for cmd in arms.values():
             _peak(cmd, env)  # warm the OS file cache
         times: dict[str, list[float]] = {arm: [] for arm in arms}
+        cpu: dict[str, list[float]] = {arm: [] for arm in arms}
         rss: dict[str, list[float]] = {arm: [] for arm in arms}
         outputs: dict[str, dict[str, object]] = {}
         loads = [os.getloadavg()[0]]
         for _ in range(RUNS):
             for arm, cmd in arms.items():
-                seconds, peak, out = _peak(cmd, env)
+                seconds, peak, out, cpu_s = _peak(cmd, env)
                 times[arm].append(seconds)
+                cpu[arm].append(cpu_s)
                 rss[arm].append(peak)
                 outputs[arm] = json.loads(out)
         loads.append(os.getloadavg()[0])
@@ -180,6 +186,7 @@ def run() -> list[dict[str, object]]:
             and outputs["plain"] == report
         )
         enc, pl, sql = (statistics.median(times[a]) for a in ("encrypted", "plain", "sql"))
+        cpu_enc, cpu_pl = (statistics.median(cpu[a]) for a in ("encrypted", "plain"))
         rows += [
             {"benchmark": name, "metric": "muster report --json, encrypted (median, cold)",
              "value": enc, "unit": "s", "note": f"{RUNS} runs each, alternated; "
@@ -192,6 +199,9 @@ def run() -> list[dict[str, object]]:
              "value": sql, "unit": "s", "note": f"same figures: {same}"},
             {"benchmark": name, "metric": "encryption cost: encrypted / plain", "value": enc / pl,
              "unit": "x", "note": f"goal <= {ENCRYPTION_GOAL}"},
+            {"benchmark": name, "metric": "CPU seconds, encrypted / plain (medians)",
+             "value": cpu_enc / cpu_pl, "unit": "x",
+             "note": f"{cpu_enc:.2f} s / {cpu_pl:.2f} s (user+sys; load-insensitive)"},
             {"benchmark": name, "metric": "ratio report (encrypted) / hand-written SQL",
              "value": enc / sql, "unit": "x", "note": f"plain / SQL {pl / sql:.2f}"},
             {"benchmark": name, "metric": "muster report peak RSS (encrypted)",
@@ -216,7 +226,7 @@ def run() -> list[dict[str, object]]:
             ),
         ):
             try:
-                _, rss, out = _peak([sys.executable, "-c", UI_PROBE, str(home), *args], env)
+                _, rss, out, _ = _peak([sys.executable, "-c", UI_PROBE, str(home), *args], env)
                 seconds = float(out.split("ELAPSED")[1].split()[0])
                 rows.append({"benchmark": "ui (big data set)", "metric": label,
                              "value": seconds, "unit": "s", "note": ""})  # fmt: skip

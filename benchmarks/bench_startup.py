@@ -71,8 +71,12 @@ app.exec()
 """
 
 
-def _launch(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds from launch to the ready line, peak RSS in MiB) of one cold process."""
+def _launch(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds to the ready line, peak RSS in MiB, CPU seconds) of one cold process.
+
+    The CPU seconds (user + system, the whole process, its exit included) barely move
+    with the machine's load.
+    """
     started = time.time()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT
@@ -87,7 +91,7 @@ def _launch(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if ready is None:
         raise RuntimeError(f"{cmd[:5]}: never became ready (exit {proc.returncode})")
-    return ready - started, usage.ru_maxrss / 1024
+    return ready - started, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def load_average() -> str:
@@ -108,14 +112,17 @@ def _measure(home: Path, plain_home: Path, label: str) -> list[dict[str, object]
         _launch(cmd, arm_env)  # warm the OS file cache once for each
     times: dict[str, list[float]] = {arm: [] for arm in arms}
     rss: dict[str, list[float]] = {arm: [] for arm in arms}
+    cpu: dict[str, list[float]] = {arm: [] for arm in arms}
     loads = [load_average()]
     for _ in range(RUNS):
         for arm, (cmd, arm_env) in arms.items():
-            seconds, peak = _launch(cmd, arm_env)
+            seconds, peak, cpu_s = _launch(cmd, arm_env)
+            cpu[arm].append(cpu_s)
             times[arm].append(seconds)
             rss[arm].append(peak)
     loads.append(load_average())
     enc, plain, bare = (statistics.median(times[a]) for a in ("encrypted", "plain", "bare"))
+    cpu_enc, cpu_plain = (statistics.median(cpu[a]) for a in ("encrypted", "plain"))
     name = f"startup ({label})"
     load = f"load {loads[0]} -> {loads[1]}"
     return [
@@ -128,6 +135,9 @@ def _measure(home: Path, plain_home: Path, label: str) -> list[dict[str, object]
          "unit": "s", "note": f"min {min(times['bare']):.3f}"},
         {"benchmark": name, "metric": "encryption cost: encrypted / plain", "value": enc / plain,
          "unit": "x", "note": f"goal <= {ENCRYPTION_GOAL}"},
+        {"benchmark": name, "metric": "CPU seconds, encrypted / plain (medians)",
+         "value": cpu_enc / cpu_plain, "unit": "x",
+         "note": f"{cpu_enc:.2f} s / {cpu_plain:.2f} s (user+sys, whole process)"},
         {"benchmark": name, "metric": "ratio muster (encrypted) / bare", "value": enc / bare,
          "unit": "x", "note": f"goal <= {GOAL}"},
         {"benchmark": name, "metric": "muster encrypted peak RSS", "value": max(rss["encrypted"]),
