@@ -36,7 +36,7 @@ from benchmarks.at_rest import PASSPHRASE, export_plain, use_sqlcipher_sqlite_wi
 
 PEOPLE = int(os.environ.get("BENCH_IMPORT_PEOPLE", "100000"))
 TRAININGS = 1_000
-RUNS = 3  # per arm
+RUNS = int(os.environ.get("BENCH_IMPORT_RUNS", "3"))  # per arm
 ENCRYPTION_GOAL = 1.15
 
 
