@@ -230,6 +230,10 @@ def test_recovery_key_reset_brings_back_the_hq_bundle_key(
     assert code == 0, err
     assert "The passphrase is changed" in out and "HQ key" not in out  # nothing left behind
     assert secret.read_bytes() != before
+    import pyrage
+
+    with pytest.raises(pyrage.DecryptError):  # the old passphrase no longer opens it
+        pyrage.passphrase.decrypt(secret.read_bytes(), PASS)
     monkeypatch.setenv("MUSTER_PASSPHRASE", NEW_PASS)
     code, out, err = run_cli("import", bundle, home=hq)  # HQ's key opens with the new one
     assert code == 0, err
