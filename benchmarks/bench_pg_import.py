@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_import import PASSPHRASE, PEOPLE, _connect, _populate
+from app.db.cipher import connect as _connect
+from benchmarks.bench_import import PASSPHRASE, PEOPLE, _populate
 
 # Reference tables the empty schema is seeded with: the same few rows, so both baselines
 # insert them with ON CONFLICT DO NOTHING (COPY cannot skip existing rows).
@@ -65,7 +66,7 @@ def _field_bundle(folder: Path) -> tuple[Path, bytes, str, dict[str, list[Any]]]
     field = open_installation(Paths(folder / "field"))
     identity.create_identity(field, Profile(name="Focal", mission="MONUSCO"), PASSPHRASE)
     cert = identity.load_identity(field).certificate_pem  # type: ignore[union-attr]
-    _populate(field.paths.database, field.device_id, field.key)
+    _populate(field.paths.database, field.key, field.device_id)
     key = identity.unlock_private_key(field, PASSPHRASE)
     bundle = export_bundle(field, folder / "big.muster", key, full=True, recipient=recipient)
     conn = _connect(field.paths.database, field.key)

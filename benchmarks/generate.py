@@ -6,12 +6,17 @@ training for the UI benchmark. Names come in Latin, Cyrillic and Arabic script;
 a share of people attend several trainings, 1 % were merged into another record,
 3 % of trainings were cancelled, attendance is mostly present.
 
-The database is made by the app itself (``open_installation``: real migrations
-and seeds), then filled with raw ``sqlite3`` bulk inserts (30 times faster than
-ORM objects), its secondary indexes dropped during the load and rebuilt after.
-No ``ANALYZE`` is run: a user's database has no statistics either. The result is
-cached in ``benchmarks/data/big/`` and rebuilt only when this generator's
-version or the schema changes. ``python -m benchmarks.generate [--force]``.
+The database is made by the app itself (``open_installation``: real migrations,
+seeds and, as every installation now, SQLCipher with a data key wrapped by
+``benchmarks.at_rest.PASSPHRASE``), then filled with raw DB-API bulk inserts on a
+keyed connection (30 times faster than ORM objects), its secondary indexes dropped
+during the load and rebuilt after, then vacuumed (the plain copy below is written
+compact by ``sqlcipher_export``: the two files get the same layout). No ``ANALYZE``
+is run: a user's database has no statistics either. The result is cached in
+``benchmarks/data/big/`` and rebuilt only when this generator's version or the
+schema changes; ``benchmarks/data/big-plain/`` is the same folder with its database
+decrypted, for the plain-SQLite baselines (``plain_big_home``).
+``python -m benchmarks.generate [--force]``.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ import argparse
 import json
 import random
 import shutil
-import sqlite3
 import sys
 import time
 import uuid
@@ -32,7 +36,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 BIG_HOME = DATA / "big"
-GENERATOR_VERSION = "3"
+PLAIN_BIG_HOME = DATA / "big-plain"
+GENERATOR_VERSION = "4"  # 4: encrypted (SQLCipher), like every installation
 MARKER_KEY = "bench.generated"
 
 TRAININGS = 20_000
@@ -86,7 +91,7 @@ def _chunks(rows: Iterable[tuple[Any, ...]], size: int = CHUNK) -> Iterator[list
 class _Writer:
     """Bulk inserts that fill NOT NULL columns it was not given (other teams add columns)."""
 
-    def __init__(self, conn: sqlite3.Connection, device: str, stamp: str) -> None:
+    def __init__(self, conn: Any, device: str, stamp: str) -> None:
         self.conn = conn
         self.device = device
         self.stamp = stamp
@@ -144,7 +149,7 @@ def _enrolment_sizes(rng: random.Random, trainings: int, total: int) -> list[int
     return [max(3, min(150, round(s * scale))) for s in sizes]
 
 
-def _index_sql(conn: sqlite3.Connection, tables: Sequence[str]) -> list[tuple[str, str]]:
+def _index_sql(conn: Any, tables: Sequence[str]) -> list[tuple[str, str]]:
     marks = ",".join("?" * len(tables))
     return conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
@@ -153,11 +158,12 @@ def _index_sql(conn: sqlite3.Connection, tables: Sequence[str]) -> list[tuple[st
     ).fetchall()
 
 
-def _fill(database: Path, progress: bool) -> dict[str, int]:
+def _fill(database: Path, key: bytes, progress: bool) -> dict[str, int]:
+    from app.db import cipher
     from app.textnorm import fold
 
     rng = random.Random(SEED)
-    conn = sqlite3.connect(database, isolation_level=None)
+    conn = cipher.connect(database, key, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-524288")
@@ -315,6 +321,9 @@ def _fill(database: Path, progress: bool) -> dict[str, int]:
         (MARKER_KEY, _marker()),
     )
     conn.execute("COMMIT")
+    # Compact, as sqlcipher_export leaves the plain copy: both files get the same layout.
+    say("vacuum")
+    conn.execute("VACUUM")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
     return {"trainings": len(trainings), "sessions": len(session_rows), "people": PEOPLE,
@@ -332,41 +341,61 @@ def _marker() -> str:
     return f"{GENERATOR_VERSION}:{schema.hexdigest()[:16]}:{sizes}"
 
 
-def is_current(home: Path = BIG_HOME) -> bool:
-    database = home / "muster.sqlite3"
+def _read_marker(database: Path, key: bytes | None) -> str | None:
+    from app.db import cipher
+
     if not database.is_file():
-        return False
+        return None
     try:
-        conn = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
+        conn = cipher.connect(f"{database.as_uri()}?mode=ro", key, uri=True)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (MARKER_KEY,)).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
-        return False
-    return row is not None and row[0] == _marker()
+    except cipher.DB_API_ERRORS:
+        return None
+    return None if row is None else str(row[0])
+
+
+def _key(home: Path) -> bytes | None:
+    from app.errors import UserError
+    from benchmarks.at_rest import data_key
+
+    try:
+        return data_key(home)
+    except UserError:
+        return None
+
+
+def is_current(home: Path = BIG_HOME) -> bool:
+    key = _key(home)
+    return key is not None and _read_marker(home / "muster.sqlite3", key) == _marker()
 
 
 def ensure_big_home(force: bool = False, progress: bool = True) -> Path:
-    """The data home holding the big data set, generated on first use (a few minutes)."""
+    """The (encrypted) data home holding the big data set, generated on first use (minutes)."""
     if not force and is_current():
         return BIG_HOME
     sys.path.insert(0, str(HERE.parent))
+    from app.db import cipher
     from app.paths import Paths
     from app.services.installation import open_installation
+    from benchmarks.at_rest import PASSPHRASE
 
     started = time.perf_counter()
     building = DATA / "big.building"
     shutil.rmtree(building, ignore_errors=True)
-    inst = open_installation(Paths(building))
+    inst = open_installation(Paths(building), passphrase=PASSPHRASE)
     _ = inst.device_id
+    key = inst.key
+    assert key is not None
     inst.close()
     database = building / "muster.sqlite3"
-    conn = sqlite3.connect(database)
+    conn = cipher.connect(database, key)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
-    counts = _fill(database, progress)
+    counts = _fill(database, key, progress)
     shutil.rmtree(BIG_HOME, ignore_errors=True)
     building.rename(BIG_HOME)
     if progress:
@@ -378,8 +407,32 @@ def ensure_big_home(force: bool = False, progress: bool = True) -> Path:
     return BIG_HOME
 
 
+def plain_big_home(progress: bool = True) -> Path:
+    """The big data home with its database decrypted (same rows, same layout), cached."""
+    ensure_big_home(progress=progress)
+    plain_db = PLAIN_BIG_HOME / "muster.sqlite3"
+    if (
+        _read_marker(plain_db, None) == _marker()
+        and plain_db.stat().st_mtime >= (BIG_HOME / "muster.sqlite3").stat().st_mtime
+    ):
+        return PLAIN_BIG_HOME
+    from benchmarks.at_rest import plain_copy
+
+    started = time.perf_counter()
+    building = DATA / "big-plain.building"
+    plain_copy(BIG_HOME, building)
+    shutil.rmtree(PLAIN_BIG_HOME, ignore_errors=True)
+    building.rename(PLAIN_BIG_HOME)
+    if progress:
+        print(f"  decrypted a plain copy in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return PLAIN_BIG_HOME
+
+
 def big_training_id(home: Path = BIG_HOME) -> str:
-    conn = sqlite3.connect(f"{(home / 'muster.sqlite3').as_uri()}?mode=ro", uri=True)
+    from app.db import cipher
+
+    database = home / "muster.sqlite3"
+    conn = cipher.connect(f"{database.as_uri()}?mode=ro", _key(home), uri=True)
     try:
         row = conn.execute("SELECT id FROM trainings WHERE title = ?", (BIG_TRAINING_TITLE,))
         return str(row.fetchone()[0])
@@ -391,8 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.generate")
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
     args = parser.parse_args(argv)
-    home = ensure_big_home(force=args.force)
-    print(home)
+    print(ensure_big_home(force=args.force))
+    print(plain_big_home())
     return 0
 
 

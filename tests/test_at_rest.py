@@ -4,12 +4,10 @@ the recovery key and the upgrade of an earlier release's plaintext folder, throu
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 from app.db.cipher import has_plaintext_header
 from app.paths import Paths
 from app.services import vault
-from tests.helpers import ROOT, connect_database, dump_database, run_cli, run_muster
+from tests.helpers import connect_database, dump_database, run_cli, run_forked
 from tests.test_participant_import import write_list
 
 PASS = "correct horse battery staple"
@@ -127,13 +125,13 @@ def test_missing_and_wrong_passphrase_are_one_sentence(demo_installation, tmp_pa
     before = dump_database(home / "muster.sqlite3")
     for env, said in (({"MUSTER_PASSPHRASE": ""}, "No passphrase given"),
                       ({"MUSTER_PASSPHRASE": "not the passphrase"}, "The passphrase is not right.")):  # fmt: skip
-        done = run_muster("trainings", home=home, env=env)
+        done = run_forked("trainings", home=home, env=env)
         assert done.returncode == 1, done.stderr
         assert done.stderr.count("\n") == 1 and said in done.stderr
         assert "Traceback" not in done.stderr and done.stdout == ""
     secret = tmp_path / "secret.txt"
     secret.write_text(PASS + "\n", encoding="utf-8")
-    done = run_muster("trainings", "--passphrase-file", str(secret), home=home,
+    done = run_forked("trainings", "--passphrase-file", str(secret), home=home,
                       env={"MUSTER_PASSPHRASE": ""})  # fmt: skip
     assert done.returncode == 0 and "MONUSCO" in done.stdout, done.stderr
     assert dump_database(home / "muster.sqlite3") == before
@@ -142,7 +140,7 @@ def test_missing_and_wrong_passphrase_are_one_sentence(demo_installation, tmp_pa
 @pytest.mark.timeout(240)
 def test_passphrase_change_and_recovery_key_through_the_cli(home: Path, tmp_path: Path) -> None:
     env = {"MUSTER_PASSPHRASE": PASS}
-    done = run_muster("init", "--name", "Jean Mukendi", "--title", "FP", "--mission", "MONUSCO",
+    done = run_forked("init", "--name", "Jean Mukendi", "--title", "FP", "--mission", "MONUSCO",
                       home=home, env=env)  # fmt: skip
     assert done.returncode == 0, done.stderr
     recovery = done.stdout.split("Recovery key:")[1].split()[0]
@@ -153,17 +151,17 @@ def test_passphrase_change_and_recovery_key_through_the_cli(home: Path, tmp_path
     # A guessable new passphrase is refused with the reason; nothing changes.
     for weak, said in (("1234567890", "common"), ("aaaaaaaaaaaa", "repeats"),
                        ("Jean Mukendi 2024", "your own name")):  # fmt: skip
-        done = run_muster("passphrase", "change", home=home,
+        done = run_forked("passphrase", "change", home=home,
                           env={**env, "MUSTER_NEW_PASSPHRASE": weak})  # fmt: skip
         assert done.returncode == 1 and said in done.stderr, done.stderr
     assert Paths(home).data_key.read_bytes() == key_file
-    done = run_muster("passphrase", "change", home=home,
+    done = run_forked("passphrase", "change", home=home,
                       env={**env, "MUSTER_NEW_PASSPHRASE": NEW_PASS})  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert (home / "muster.sqlite3").read_bytes()[:4096] == database[:4096]  # not rewritten
-    done = run_muster("trainings", home=home, env=env)
+    done = run_forked("trainings", home=home, env=env)
     assert done.returncode == 1 and "The passphrase is not right." in done.stderr
-    done = run_muster("trainings", home=home, env={"MUSTER_PASSPHRASE": NEW_PASS})
+    done = run_forked("trainings", home=home, env={"MUSTER_PASSPHRASE": NEW_PASS})
     assert done.returncode == 0, done.stderr
     from app.services.identity import check_signing_passphrase
 
@@ -175,21 +173,79 @@ def test_passphrase_change_and_recovery_key_through_the_cli(home: Path, tmp_path
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("0000-0000-0000-0000-0000-0000-0000-0000", encoding="utf-8")
     reset = {"MUSTER_PASSPHRASE": "", "MUSTER_NEW_PASSPHRASE": "quiet rivers carry old maps"}
-    done = run_muster("passphrase", "reset", "--recovery-key-file", str(wrong), home=home,
+    done = run_forked("passphrase", "reset", "--recovery-key-file", str(wrong), home=home,
                       env=reset)  # fmt: skip
     assert done.returncode == 1 and "does not unlock" in done.stderr
-    done = run_muster("passphrase", "reset", "--recovery-key-file", str(typed), home=home,
+    done = run_forked("passphrase", "reset", "--recovery-key-file", str(typed), home=home,
                       env=reset)  # fmt: skip
     assert done.returncode == 0, done.stderr
     from app.services.identity import check_signing_passphrase
 
     assert check_signing_passphrase(Paths(home), "quiet rivers carry old maps") is not None
-    done = run_muster("passphrase", "recovery-key", home=home,
+    done = run_forked("passphrase", "recovery-key", home=home,
                       env={"MUSTER_PASSPHRASE": "quiet rivers carry old maps"})  # fmt: skip
     assert done.returncode == 0 and "Recovery key:" in done.stdout
-    done = run_muster("passphrase", "reset", "--recovery-key-file", str(typed), home=home,
+    done = run_forked("passphrase", "reset", "--recovery-key-file", str(typed), home=home,
                       env=reset)  # fmt: skip
     assert done.returncode == 1 and "does not unlock" in done.stderr  # replaced
+
+
+@pytest.mark.timeout(240)
+def test_recovery_key_reset_brings_back_the_hq_bundle_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HQ forgot its passphrase: after the reset, bundles sent to its key still import."""
+    from app.services.sync.hq_key import ESCROW_FILE, SECRET_FILE
+
+    field, hq = tmp_path / "field", tmp_path / "hq"
+    bundle = str(tmp_path / "bundle.muster")
+    code, out, err = run_cli("init", "--name", "HQ New York", "--title", "Analyst", "--role",
+                             "hq", home=hq)  # fmt: skip
+    assert code == 0, err
+    recovery = tmp_path / "recovery.txt"
+    recovery.write_text(out.split("Recovery key:")[1].split()[0], encoding="utf-8")
+    for home, args in (
+        (field, ["init", "--name", "Awa Kahindo", "--title", "FP", "--mission", "MONUSCO"]),
+        (field, ["identity", "--export", str(tmp_path / "field.pem")]),
+        (hq, ["trust", "add", str(tmp_path / "field.pem"), "--yes"]),
+        (hq, ["hq-key", "export", str(tmp_path / "hq-key.json")]),
+        (field, ["hq-key", "set", str(tmp_path / "hq-key.json"), "--yes"]),
+        (field, ["export", "-o", bundle]),
+    ):
+        code, out, err = run_cli(*args, home=home)
+        assert code == 0, (args, err)
+    secret, sealed = hq / "keys" / SECRET_FILE, hq / "keys" / ESCROW_FILE
+    assert sealed.exists() and b"AGE-SECRET-KEY" not in sealed.read_bytes()
+
+    # An HQ key from before the sealed copy existed gets it when the passphrase opens it.
+    sealed.unlink()
+    code, _, err = run_cli("import", bundle, "--dry-run", home=hq)
+    assert code == 0, err
+    assert sealed.exists()
+
+    monkeypatch.setenv("MUSTER_PASSPHRASE", "")
+    monkeypatch.setenv("MUSTER_NEW_PASSPHRASE", NEW_PASS)
+    before = secret.read_bytes()
+    code, out, err = run_cli("passphrase", "reset", "--recovery-key-file", str(recovery), home=hq)
+    assert code == 0, err
+    assert "The passphrase is changed" in out and "HQ key" not in out  # nothing left behind
+    assert secret.read_bytes() != before
+    import pyrage
+
+    with pytest.raises(pyrage.DecryptError):  # the old passphrase no longer opens it
+        pyrage.passphrase.decrypt(secret.read_bytes(), PASS)
+    monkeypatch.setenv("MUSTER_PASSPHRASE", NEW_PASS)
+    code, out, err = run_cli("import", bundle, home=hq)  # HQ's key opens with the new one
+    assert code == 0, err
+
+    # Without a sealed copy the reset still succeeds, and says what it could not bring back.
+    sealed.unlink()
+    before = secret.read_bytes()
+    monkeypatch.setenv("MUSTER_NEW_PASSPHRASE", "quiet rivers carry old maps")
+    code, out, err = run_cli("passphrase", "reset", "--recovery-key-file", str(recovery), home=hq)
+    assert code == 0, err
+    assert "The HQ key that opens bundles still needs the old passphrase" in out
+    assert secret.read_bytes() == before
 
 
 # --- upgrading an earlier release's plaintext folder ----------------------------------------
@@ -221,8 +277,8 @@ def _plaintext_folder(tmp_path: Path, demo_installation) -> tuple[Path, str]:  #
 
 def _converting(home: Path, kill_at: int | None) -> subprocess.CompletedProcess[str]:
     """``muster trainings`` on the old folder, SIGKILLed at the ``kill_at``-th file step."""
-    driver = (
-        "import os, shutil, signal, sys\n"
+    crash = (
+        "import os, shutil, signal\n"
         "from app.db import cipher\n"
         "from app.services.vault import upgrade\n"
         f"limit = {kill_at!r}\n"
@@ -244,13 +300,10 @@ def _converting(home: Path, kill_at: int | None) -> subprocess.CompletedProcess[
         "upgrade.shutil = type('sh', (), {'copyfile': step('copy', shutil.copyfile), "
         "'move': shutil.move, 'rmtree': shutil.rmtree})\n"
         "upgrade.write_atomically = step('write', upgrade.write_atomically)\n"
-        "from app.cli import main\n"
-        "sys.exit(main(['--home', sys.argv[1], 'trainings']))\n"
     )
-    return subprocess.run(
-        [sys.executable, "-c", driver, str(home)], capture_output=True, text=True, cwd=ROOT,
-        env={**os.environ, "MUSTER_PASSPHRASE": PASS}, timeout=120, check=False,
-    )  # fmt: skip
+    # A process of its own for each launch (SIGKILL really kills it), forked from one
+    # that imported Muster once: 24 launches, not 24 interpreter start-ups.
+    return run_forked("trainings", home=home, env={"MUSTER_PASSPHRASE": PASS}, setup=crash)
 
 
 def _opens(home: Path, expected_dump: str) -> None:
@@ -313,10 +366,29 @@ def test_upgrade_needs_the_signing_key_passphrase(tmp_path: Path, demo_installat
     (home / "keys").mkdir()
     key = ec.generate_private_key(ec.SECP256R1())
     (home / "keys" / "signing-key.pem").write_bytes(encrypt_private_key(key, PASS))
-    done = run_muster("trainings", home=home, env={"MUSTER_PASSPHRASE": "some other words here"})
+    done = run_forked("trainings", home=home, env={"MUSTER_PASSPHRASE": "some other words here"})
     assert done.returncode == 1 and "The passphrase is not right." in done.stderr
     assert has_plaintext_header(home / "muster.sqlite3") and not vault.has_key(Paths(home))
-    done = run_muster("trainings", home=home, env={"MUSTER_PASSPHRASE": PASS})
+    done = run_forked("trainings", home=home, env={"MUSTER_PASSPHRASE": PASS})
     assert done.returncode == 0, done.stderr
     _opens(home, before)
     assert (home / "keys" / "signing-key.pem").read_bytes()  # untouched, same passphrase
+
+
+def test_an_encrypted_connection_gets_every_pragma_after_its_key(installation) -> None:  # type: ignore[no-untyped-def]
+    """Keyed first (else nothing reads), SQLCipher 4's page format, then WAL, FULL sync,
+    foreign keys, the page cache the big report needs, temporary files in memory."""
+    from app.db.engine import CACHE_KIB
+
+    assert installation.key is not None and not has_plaintext_header(installation.paths.database)
+    with installation.db.engine.connect() as conn:
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "cache_size", "temp_store",
+                         "cipher_page_size", "cipher_hmac_algorithm")
+        }  # fmt: skip
+        assert conn.exec_driver_sql("SELECT count(*) FROM trainings").scalar() is not None
+    assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
+                      "cache_size": -CACHE_KIB, "temp_store": 2, "cipher_page_size": "4096",
+                      "cipher_hmac_algorithm": "HMAC_SHA512"}  # fmt: skip
+    assert CACHE_KIB >= 128 * 1024

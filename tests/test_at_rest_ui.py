@@ -149,3 +149,45 @@ def test_change_passphrase_from_the_tools_menu(
     assert vault.unlock(installation.paths, "violet tractors sing at dawn") == installation.key
     window._closing_confirmed = True
     window.close()
+
+
+def test_settings_ini_keeps_no_search_text(qtbot: QtBot, demo_installation) -> None:  # type: ignore[no-untyped-def]
+    """A name typed in the trainings search is not written to settings.ini, nor left there."""
+    from PySide6.QtCore import QEvent, QSettings
+    from PySide6.QtGui import QKeyEvent
+
+    from app.services.demo_data import DEMO_PEOPLE
+    from app.ui.main_window import MainWindow
+
+    name = DEMO_PEOPLE[-1].full_name  # in Arabic script
+    latin = DEMO_PEOPLE[0].full_name  # what an earlier version left there
+    settings_file = demo_installation.paths.settings_file
+    old = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    old.setValue("filters/text", latin)
+    old.sync()
+    assert latin.encode() in settings_file.read_bytes()  # the scan below can see a name
+
+    window = MainWindow(demo_installation, welcome=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10000)  # no search kept
+    assert latin.encode() not in settings_file.read_bytes()  # removed at start
+    window.page.search.setFocus()
+    for ch in name:  # as key events: names are not ASCII
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                window.page.search, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+            )
+    assert window.page.search.text() == name
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10000)
+    window._closing_confirmed = True
+    window.close()
+
+    raw = settings_file.read_bytes()
+    assert b"window" in raw  # the window did save its settings
+    saved = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    values = " ".join(str(saved.value(key)) for key in saved.allKeys())
+    for who in (name, latin):
+        assert who not in values
+        assert who.encode() not in raw
+    assert saved.value("filters/text") is None

@@ -65,13 +65,20 @@ def has_plaintext_header(path: Path) -> bool:
 
 
 def export_encrypted(plain: Path, destination: Path, key: bytes) -> None:
-    """Write an encrypted copy of the plaintext database ``plain`` (sqlcipher_export)."""
-    conn = sqlcipher3.connect(f"{plain.resolve().as_uri()}?mode=ro", uri=True)
+    """Write an encrypted copy of the plaintext database ``plain`` (sqlcipher_export).
+
+    In one transaction: on its own, each table and index the export creates is a
+    commit with its fsyncs (0.85 s for the 62 of a small database, 0.04 s in one).
+    Callers write to a file of their own and fsync it before using it.
+    """
+    conn = sqlcipher3.connect(f"{plain.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     try:
         pin_settings(conn.cursor())
         literal = raw_key_literal(key)
         conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(destination), literal))
+        conn.execute("BEGIN")
         conn.execute("SELECT sqlcipher_export('encrypted')")
+        conn.execute("COMMIT")
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()

@@ -11,7 +11,12 @@ release's database). Temporary tables and sorts stay in memory (``temp_store``).
 Pragmas: WAL so readers never block the writer and a killed process leaves a
 consistent file; ``synchronous=FULL`` so a committed transaction survives a power
 cut too (WAL+NORMAL may lose the last commits on power loss, and field laptops lose
-power); foreign keys on; a 64 MiB page cache, which speeds big imports ~1.5x.
+power); foreign keys on; a page cache of up to 128 MiB per connection. The cache
+grows only as pages are read (a field database of a few MiB never fills it); 64 MiB
+sped big imports ~1.5x, and 128 MiB is what HQ's report over 2,000,000 marks needs
+to read each page once: every page read past the cache is decrypted again, which
+made the encrypted report 38 % slower than a plain file at 64 MiB (measured by
+benchmarks/bench_report.py).
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from app.db.cipher import DB_API_ERRORS, pin_settings, raw_key_literal
 from app.errors import UserError, user_error_from_sqlite
 
 BUSY_TIMEOUT_MS = 5000
-CACHE_KIB = 64 * 1024
+CACHE_KIB = 128 * 1024
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

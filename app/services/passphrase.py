@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.errors import UserError
 from app.services import identity, vault
 from app.services.installation import Installation
+from app.services.sync import hq_key
 
 
 @dataclass(frozen=True)
@@ -33,25 +34,14 @@ def _check_new(inst: Installation, new: str, again: str | None) -> None:
     vault.check_strength(new, _inputs(inst))
 
 
-def _hq_secret_file(inst: Installation):  # type: ignore[no-untyped-def]
-    from app.services.sync.hq_key import SECRET_FILE
-
-    file = inst.paths.keys / SECRET_FILE
-    return file if file.exists() else None
-
-
-def _reencrypt_hq_key(inst: Installation, old: str, new: str) -> bool:
-    """The HQ age key under the new passphrase (age's own scrypt passphrase format)."""
-    file = _hq_secret_file(inst)
-    if file is None:
+def _reencrypt_hq_key(inst: Installation, old: str | None, new: str) -> bool:
+    """The HQ age key under the new passphrase: opened with ``old``, else its sealed copy."""
+    plain = hq_key.open_hq_secret(inst, old) if old is not None else None
+    if plain is None:
+        plain = hq_key.hq_secret_from_escrow(inst)
+    if plain is None:
         return False
-    import pyrage
-
-    try:
-        plain = pyrage.passphrase.decrypt(file.read_bytes(), old)
-    except Exception:  # pyrage raises its own DecryptError
-        return False
-    identity._write_private(file, pyrage.passphrase.encrypt(plain, new))
+    hq_key.encrypt_hq_secret(inst, plain, new)
     return True
 
 
@@ -72,7 +62,7 @@ def change_passphrase(
     if signing is not None:
         identity.reencrypt_signing_key(inst, signing, new)
     hq = _reencrypt_hq_key(inst, old, new)
-    return PassphraseChanged(signing is not None, hq, bool(_hq_secret_file(inst)) and not hq)
+    return PassphraseChanged(signing is not None, hq, hq_key.has_hq_secret(inst) and not hq)
 
 
 def reset_with_recovery_key(
@@ -80,8 +70,8 @@ def reset_with_recovery_key(
 ) -> PassphraseChanged:
     """A new passphrase after unlocking with the recovery key (``inst`` opened with its key).
 
-    The signing key comes back from its sealed copy. An HQ bundle key cannot (age
-    holds it under the forgotten passphrase): the result says so.
+    The signing key and the HQ bundle key come back from their sealed copies (an HQ
+    key made before its copy existed, and never opened since, cannot: the result says so).
     """
     if inst.key is None:
         raise UserError("This installation is not encrypted.")
@@ -90,8 +80,8 @@ def reset_with_recovery_key(
     signing = identity.signing_key_from_escrow(inst) if _has_signing(inst) else None
     if signing is not None:
         identity.reencrypt_signing_key(inst, signing, new)
-    left = _hq_secret_file(inst) is not None
-    return PassphraseChanged(signing is not None, False, left)
+    hq = _reencrypt_hq_key(inst, None, new)
+    return PassphraseChanged(signing is not None, hq, hq_key.has_hq_secret(inst) and not hq)
 
 
 def _has_signing(inst: Installation) -> bool:

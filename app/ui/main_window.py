@@ -61,6 +61,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 # The earliest date a filter can hold; showing it means "no limit".
 NO_DATE = QDate(2000, 1, 1)
+# settings.ini holds no names (issue 13): the search text is not kept, since it may be one.
+SEARCH_TEXT_KEY = "filters/text"
 
 
 class TrainingsModel(QAbstractTableModel):
@@ -1051,9 +1053,11 @@ class MainWindow(QMainWindow):
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
         page = self.page
-        for widget in (page.search, page.status, page.date_from, page.date_to):
+        if s.contains(SEARCH_TEXT_KEY):  # an earlier version kept it: it may hold a name
+            s.remove(SEARCH_TEXT_KEY)
+            s.sync()
+        for widget in (page.status, page.date_from, page.date_to):
             widget.blockSignals(True)
-        page.search.setText(s.value("filters/text", "", str))
         page.status.setCurrentIndex(
             max(page.status.findData(s.value("filters/status", "", str)), 0)
         )
@@ -1063,7 +1067,7 @@ class MainWindow(QMainWindow):
                 edit.set_value(date.fromisoformat(value) if value else None)
             except ValueError:
                 edit.set_value(None)
-        for widget in (page.search, page.status, page.date_from, page.date_to):
+        for widget in (page.status, page.date_from, page.date_to):
             widget.blockSignals(False)
         page.set_sort(
             s.value("filters/order_by", "start", str),
@@ -1076,7 +1080,6 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("trainings/header", self.table.horizontalHeader().saveState())
-        s.setValue("filters/text", flt.text)
         s.setValue("filters/mission", flt.mission or "")
         s.setValue("filters/status", flt.status or "")
         s.setValue("filters/from", flt.date_from.isoformat() if flt.date_from else "")

@@ -10,6 +10,11 @@ An HQ team (several analysts on one shared database) has one key per analyst: th
 adds the others' keys (``muster hq-key add FILE``) and every bundle is encrypted to all
 of them at once (age: one file, several recipients), so each analyst opens it with
 their own key. The first key set stays HQ's (its certificate checks receipts).
+
+Like the signing key, the secret half has a second copy sealed with the data key
+(``hq-age-identity.sealed``), so after a forgotten passphrase the recovery key
+brings it back too (app/services/passphrase.py). An HQ key made before that copy
+existed gets it the next time the passphrase opens it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from app.services.installation import Installation
 from app.services.sync.display import shown
 
 SECRET_FILE = "hq-age-identity.age"
+ESCROW_FILE = "hq-age-identity.sealed"
 PUBLIC_FILE = "hq-age-recipient.txt"
 FILE_FORMAT = "muster-hq-key"
 SETTING_RECIPIENT = "sync.hq_recipient"
@@ -85,24 +91,68 @@ def ensure_hq_key(inst: Installation, passphrase: str) -> str:
     check_passphrase(passphrase)
     inst.paths.ensure()
     identity = pyrage.x25519.Identity.generate()
-    secret = pyrage.passphrase.encrypt(str(identity).encode("ascii"), passphrase)
+    plain = str(identity).encode("ascii")
     recipient = str(identity.to_public())
-    _write_private(inst.paths.keys / SECRET_FILE, secret)
+    _write_private(inst.paths.keys / SECRET_FILE, pyrage.passphrase.encrypt(plain, passphrase))
+    _escrow(inst, plain)
     _write_private(inst.paths.keys / PUBLIC_FILE, recipient.encode("ascii"))
     return recipient
 
 
-def unlock_hq_identities(inst: Installation, passphrase: str) -> list[Any]:
-    """HQ's age identity, decrypted with the passphrase; [] when this is no HQ installation."""
+def _escrow(inst: Installation, plain: bytes) -> None:
+    """The secret half sealed with the data key, for a reset with the recovery key."""
+    from app.services.identity import _write_private
+    from app.services.vault.sealed import seal
+
+    if inst.key is not None:
+        _write_private(inst.paths.keys / ESCROW_FILE, seal(inst.key, plain))
+
+
+def hq_secret_from_escrow(inst: Installation) -> bytes | None:
+    """The secret half from its sealed copy (None without one, or unencrypted)."""
+    from app.services.vault.sealed import unseal
+
+    file = inst.paths.keys / ESCROW_FILE
+    if inst.key is None or not file.exists():
+        return None
+    return unseal(inst.key, file.read_bytes(), file.name)
+
+
+def encrypt_hq_secret(inst: Installation, plain: bytes, passphrase: str) -> None:
+    """Keep the secret half under ``passphrase`` (a new or reset one), sealed copy included."""
+    import pyrage
+
+    from app.services.identity import _write_private
+
+    _write_private(inst.paths.keys / SECRET_FILE, pyrage.passphrase.encrypt(plain, passphrase))
+    _escrow(inst, plain)
+
+
+def open_hq_secret(inst: Installation, passphrase: str) -> bytes | None:
+    """The secret half opened with ``passphrase`` (None when it does not open or there is none)."""
     secret_file = inst.paths.keys / SECRET_FILE
     if not secret_file.exists():
-        return []
+        return None
     import pyrage
 
     try:
         plain = pyrage.passphrase.decrypt(secret_file.read_bytes(), passphrase)
-    except Exception:
-        raise UserError("The passphrase is not right.", field="passphrase") from None
+    except Exception:  # pyrage raises its own DecryptError
+        return None
+    if not (inst.paths.keys / ESCROW_FILE).exists():
+        _escrow(inst, plain)  # made before the sealed copy existed
+    return bytes(plain)
+
+
+def unlock_hq_identities(inst: Installation, passphrase: str) -> list[Any]:
+    """HQ's age identity, decrypted with the passphrase; [] when this is no HQ installation."""
+    if not has_hq_secret(inst):
+        return []
+    plain = open_hq_secret(inst, passphrase)
+    if plain is None:
+        raise UserError("The passphrase is not right.", field="passphrase")
+    import pyrage
+
     return [pyrage.x25519.Identity.from_str(plain.decode("ascii").strip())]
 
 
