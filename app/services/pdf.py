@@ -138,7 +138,7 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         JOIN attendance a ON a.session_id = s.id
         JOIN people p ON p.id = a.person_id
         WHERE s.training_id = :tid AND s.deleted = 0 AND a.deleted = 0
-          AND a.status = 'present'
+          AND a.status IN ('present', 'late', 'left_early')
         GROUP BY 1
         """
     )

@@ -96,6 +96,9 @@ OWNER_COLUMN = {
     "training_sessions": "training_id",
     "enrolments": "training_id",
     "attendance": "session_id",
+    "test_scores": "training_id",
+    "feedback_questions": "mission_id",
+    "feedback_answers": "training_id",
 }
 LocalState = dict[str, tuple[int, str, Any]]  # id -> (version, updated_by, owner column)
 

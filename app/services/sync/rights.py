@@ -4,8 +4,9 @@ An HQ signer may change anything. A field device of mission M may change, create
 delete only:
 
 - trainings of M and everything under them: sessions, partners of the training,
-  enrolments, attendance, and the signed documents of those trainings;
-- locations of M;
+  enrolments, attendance, knowledge-test scores, feedback answers, and the signed
+  documents of those trainings;
+- locations of M, and M's wording of the feedback questions;
 - people registered in a training of M (or registered nowhere yet). A person who
   attended trainings of two missions belongs to both: each mission's devices may correct
   them (the newer edit wins, races are kept as conflicts). Merging two people moves
@@ -48,7 +49,14 @@ WHAT = {
     "people": "a person",
     "enrolments": "a registration",
     "attendance": "an attendance mark",
+    "test_scores": "a knowledge-test score",
+    "feedback_questions": "a feedback question",
+    "feedback_answers": "a feedback answer",
 }
+# Records that belong to a training (through the column named), and to a mission.
+TRAINING_OWNED = ("training_partners", "training_sessions", "enrolments", "attendance",
+                  "test_scores", "feedback_answers")  # fmt: skip
+MISSION_OWNED = ("locations", "trainings", "feedback_questions")
 
 
 @dataclass
@@ -215,7 +223,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
         if table == "partners":
             return
         rows = [r for r in rows if r[columns.index("mission_id")] is not None]
-    if table in ("locations", "trainings"):
+    if table in MISSION_OWNED:
         pos = columns.index("mission_id")
         if table == "trainings":
             title = columns.index("title")
@@ -231,7 +239,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
             for row in rows:
                 ctx.training_mission[row[0]] = row[pos]
         return
-    if table in ("training_partners", "training_sessions", "enrolments", "attendance"):
+    if table in TRAINING_OWNED:
         pos = columns.index("session_id" if table == "attendance" else "training_id")
         # Whose record is it, before and after: checked once per distinct parent.
         parents = {row[pos] for row in rows} | {local[r[0]][2] for r in rows if r[0] in local}
