@@ -75,13 +75,31 @@ def set_max_score(inst: Installation, training_id: str, max_score: int | None) -
             training.test_max_score = max_score
 
 
-def set_scores(inst: Installation, training_id: str, entries: Iterable[ScoreInput]) -> int:
-    """Record many scores in one transaction: all of them or none. Returns how many."""
+def set_scores(inst: Installation, training_id: str, entries: Iterable[ScoreInput],
+               max_score: int | None = None) -> int:  # fmt: skip
+    """Record many scores in one transaction: all of them or none. Returns how many.
+
+    ``max_score``, when given, becomes the test's maximum in the same transaction (an
+    imported sheet may say it); it may not be lower than a score already entered.
+    """
     entries = list(entries)
-    if not entries:
+    if not entries and max_score is None:
         return 0
     with inst.db.transaction() as session, session.no_autoflush:
         training = _live_training(session, training_id)
+        if max_score is not None and max_score != training.test_max_score:
+            if not 1 <= max_score <= MAX_SCORE:
+                raise UserError(f"The maximum score must be between 1 and {MAX_SCORE:,}.")
+            highest = session.scalar(
+                select(func.max(TestScore.score)).where(
+                    TestScore.training_id == training_id, TestScore.deleted.is_(False)
+                )
+            )
+            if highest is not None and highest > max_score:
+                raise UserError(
+                    f"A score of {highest} is already entered: the maximum cannot be lower."
+                )
+            training.test_max_score = max_score
         maximum = training.test_max_score
         registered = set(
             session.scalars(
