@@ -8,7 +8,7 @@ heard from. Unique participants are people, resolved through merges, exactly as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from app.errors import UserError
 from app.l10n import check_language, tr
+from app.services.evaluation.figures import completed_by
 from app.services.exports import Cell, Share, Sheet, Written, write_tables
 from app.services.hxl_tags import tags_for
 from app.services.installation import Installation
@@ -58,6 +59,7 @@ class BreakdownRow:
     participants: int  # unique people
     women: int
     men: int
+    completed: int = 0  # unique people who completed (app.services.evaluation.figures)
 
     @property
     def women_share(self) -> float | None:
@@ -126,6 +128,8 @@ def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> l
         for k, t, p, w, m in rows
         if k is not None
     ]  # fmt: skip
+    done = completed_by(inst, by, flt or ReportFilter())
+    out = [replace(r, completed=done.get(r.key, 0)) for r in out]
     if by in ("month", "quarter", "year"):
         out.sort(key=lambda r: r.key)
     else:
@@ -151,11 +155,13 @@ def breakdown_table(
     rows: list[BreakdownRow], by: str
 ) -> tuple[list[str], list[list[Any]], list[str]]:
     """Headers, cells and HXL tags for a breakdown, for exports and the dashboard."""
-    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Women", "Men", "Women %"]
-    tags = ["#group", "#activity+num", "#reached+num", "#reached+f", "#reached+m", "#reached+f+pct"]
+    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Completed", "Women",
+               "Men", "Women %"]  # fmt: skip
+    tags = ["#group", "#activity+num", "#reached+num", "#reached+completed", "#reached+f",
+            "#reached+m", "#reached+f+pct"]  # fmt: skip
     cells = [
         [
-            r.label, r.trainings, r.participants, r.women, r.men,
+            r.label, r.trainings, r.participants, r.completed, r.women, r.men,
             round(100 * r.women_share, 1) if r.women_share is not None else None,
         ]
         for r in rows
@@ -174,16 +180,16 @@ def breakdown_sheet(
     """One breakdown as a typed, tagged table (the same tags as ``export-table``)."""
     lang = check_language(lang)
     title = tr(lang, DIMENSION_TITLES.get(by, by))
-    headers = [title, tr(lang, "Trainings"), tr(lang, "Participants"), tr(lang, "Women"),
-               tr(lang, "Men"), tr(lang, "Women (%)")]  # fmt: skip
+    headers = [title, tr(lang, "Trainings"), tr(lang, "Participants"), tr(lang, "Completed"),
+               tr(lang, "Women"), tr(lang, "Men"), tr(lang, "Women (%)")]  # fmt: skip
     cells: list[list[Cell]] = []
     for r in breakdown(inst, by, flt):
         label = tr(lang, r.label) if by == "sex" else r.label
         if by == "quarter":
             label = r.key.replace("-Q", "Q")  # HXL's (and ISO's) way: 2024Q3
         share = Share(r.women_share) if r.women_share is not None else None
-        cells.append([label, r.trainings, r.participants, r.women, r.men, share])
-    kinds = [by, "trainings", "participants", "women", "men", "women_share"]
+        cells.append([label, r.trainings, r.participants, r.completed, r.women, r.men, share])
+    kinds = [by, "trainings", "participants", "completed", "women", "men", "women_share"]
     return Sheet(title, headers, cells, tags_for(kinds))
 
 
@@ -191,13 +197,15 @@ def trainings_sheet(inst: Installation, flt: ReportFilter | None = None, lang: s
     """One row per training with its unique participants, dates as dates."""
     lang = check_language(lang)
     headers, rows = trainings_table(inst, flt)
+    done = completed_by(inst, "training", flt or ReportFilter())
     titles = [tr(lang, h) for h in headers]
+    titles.insert(7, tr(lang, "Completed"))
     cells: list[list[Cell]] = [
-        [code, title, _day(start), _day(end), kind, status, people, women, tid]
+        [code, title, _day(start), _day(end), kind, status, people, done.get(tid, 0), women, tid]
         for code, title, start, end, kind, status, people, women, tid in rows
     ]
-    kinds = ["mission", "title", "start", "end", "kind", "status", "participants", "women",
-             "training_id"]  # fmt: skip
+    kinds = ["mission", "title", "start", "end", "kind", "status", "participants", "completed",
+             "women", "training_id"]  # fmt: skip
     return Sheet(tr(lang, "Trainings"), titles, cells, tags_for(kinds))
 
 

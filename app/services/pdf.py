@@ -29,6 +29,11 @@ from app.db.models import Document
 from app.l10n import check_language, format_date, format_date_range, format_number, tr
 from app.l10n import format_percent as pct
 from app.services import reference
+from app.services.evaluation.pdf_sections import (
+    EvaluationData,
+    collect_evaluation,
+    evaluation_sections,
+)
 from app.services.installation import Installation
 from app.services.reports import NO_CATEGORY, NO_PARTNER, Report, ReportFilter, build_report
 from app.services.trainings import TrainingInfo, get_training
@@ -67,6 +72,7 @@ class ParticipantLine:
     organisation: str
     function: str
     present: int
+    person_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class SummaryData:
     report: Report
     participants: list[ParticipantLine]
     category_labels: dict[str, str] = field(default_factory=dict)  # name_en -> label
+    evaluation: EvaluationData | None = None  # completion, tests, feedback (evaluation package)
 
 
 @dataclass(frozen=True)
@@ -146,7 +153,7 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         present = dict(session.execute(present_sql, {"tid": training_id}).all())
         rows = session.execute(people_sql, {"tid": training_id}).all()
     return [
-        ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)))
+        ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)), pid)
         for pid, name, sex, category, organisation, function in rows
     ]
 
@@ -178,6 +185,7 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
         report=report,
         participants=_participants(inst, training_id, lang),
         category_labels=category_labels,
+        evaluation=collect_evaluation(inst, training_id, report.by_category_sex),
     )
 
 
@@ -507,6 +515,10 @@ def _story(
     if chart is not None:
         story += [Spacer(1, 6), chart]
 
+    if data.evaluation is not None:  # completion, knowledge test, feedback
+        story += evaluation_sections(data.evaluation, r.evaluation, lang, width,
+                                     data.category_labels)  # fmt: skip
+
     # Participants.
     story.append(CondPageBreak(160))
     story.append(p(tr(lang, "Participants"), st.heading))
@@ -565,6 +577,7 @@ def _participant_tables(data: SummaryData, lang: str, width: float) -> list[Flow
         for title, f, align in zip(titles, fractions, aligns, strict=True)
     ]
     sex_short = SEX_SHORT[lang]
+    done = data.evaluation.completed_ids() if data.evaluation is not None else set()
     rows = [
         (
             str(number),
@@ -573,7 +586,7 @@ def _participant_tables(data: SummaryData, lang: str, width: float) -> list[Flow
             line.category,
             line.organisation,
             line.function,
-            f"{line.present}/{sessions}",
+            f"{line.present}/{sessions}" + (" ✓" if line.person_id in done else ""),
         )
         for number, line in enumerate(data.participants, start=1)
     ]

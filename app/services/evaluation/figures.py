@@ -329,6 +329,8 @@ def _keys(by: str, tid: str, code: str, start: Any, sex: str, category: str,
     day = start if isinstance(start, date) else date.fromisoformat(str(start)[:10])
     if by == "mission":
         return [code]
+    if by == "training":
+        return [tid]
     if by == "category":
         return [category]
     if by == "sex":
