@@ -155,14 +155,15 @@ def breakdown_table(
     rows: list[BreakdownRow], by: str
 ) -> tuple[list[str], list[list[Any]], list[str]]:
     """Headers, cells and HXL tags for a breakdown, for exports and the dashboard."""
-    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Completed", "Women",
-               "Men", "Women %"]  # fmt: skip
-    tags = ["#group", "#activity+num", "#reached+num", "#reached+completed", "#reached+f",
-            "#reached+m", "#reached+f+pct"]  # fmt: skip
+    # Completed comes last: scripts read the first columns by position.
+    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Women", "Men",
+               "Women %", "Completed"]  # fmt: skip
+    tags = ["#group", "#activity+num", "#reached+num", "#reached+f", "#reached+m",
+            "#reached+f+pct", "#reached+completed"]  # fmt: skip
     cells = [
         [
-            r.label, r.trainings, r.participants, r.completed, r.women, r.men,
-            round(100 * r.women_share, 1) if r.women_share is not None else None,
+            r.label, r.trainings, r.participants, r.women, r.men,
+            round(100 * r.women_share, 1) if r.women_share is not None else None, r.completed,
         ]
         for r in rows
     ]  # fmt: skip
@@ -180,16 +181,16 @@ def breakdown_sheet(
     """One breakdown as a typed, tagged table (the same tags as ``export-table``)."""
     lang = check_language(lang)
     title = tr(lang, DIMENSION_TITLES.get(by, by))
-    headers = [title, tr(lang, "Trainings"), tr(lang, "Participants"), tr(lang, "Completed"),
-               tr(lang, "Women"), tr(lang, "Men"), tr(lang, "Women (%)")]  # fmt: skip
+    headers = [title, tr(lang, "Trainings"), tr(lang, "Participants"), tr(lang, "Women"),
+               tr(lang, "Men"), tr(lang, "Women (%)"), tr(lang, "Completed")]  # fmt: skip
     cells: list[list[Cell]] = []
     for r in breakdown(inst, by, flt):
         label = tr(lang, r.label) if by == "sex" else r.label
         if by == "quarter":
             label = r.key.replace("-Q", "Q")  # HXL's (and ISO's) way: 2024Q3
         share = Share(r.women_share) if r.women_share is not None else None
-        cells.append([label, r.trainings, r.participants, r.completed, r.women, r.men, share])
-    kinds = [by, "trainings", "participants", "completed", "women", "men", "women_share"]
+        cells.append([label, r.trainings, r.participants, r.women, r.men, share, r.completed])
+    kinds = [by, "trainings", "participants", "women", "men", "women_share", "completed"]
     return Sheet(title, headers, cells, tags_for(kinds))
 
 
@@ -199,13 +200,13 @@ def trainings_sheet(inst: Installation, flt: ReportFilter | None = None, lang: s
     headers, rows = trainings_table(inst, flt)
     done = completed_by(inst, "training", flt or ReportFilter())
     titles = [tr(lang, h) for h in headers]
-    titles.insert(7, tr(lang, "Completed"))
+    titles.append(tr(lang, "Completed"))
     cells: list[list[Cell]] = [
-        [code, title, _day(start), _day(end), kind, status, people, done.get(tid, 0), women, tid]
+        [code, title, _day(start), _day(end), kind, status, people, women, tid, done.get(tid, 0)]
         for code, title, start, end, kind, status, people, women, tid in rows
     ]
-    kinds = ["mission", "title", "start", "end", "kind", "status", "participants", "completed",
-             "women", "training_id"]  # fmt: skip
+    kinds = ["mission", "title", "start", "end", "kind", "status", "participants", "women",
+             "training_id", "completed"]  # fmt: skip
     return Sheet(tr(lang, "Trainings"), titles, cells, tags_for(kinds))
 
 

@@ -197,7 +197,11 @@ def _validate(data: TrainingInput) -> dict[str, str]:
         if not clean_text(s.location):
             errors[f"sessions.{i}.location"] = Phrase("Session {n} needs a place.", n=i)
         times = [t for t in (s.start_minute, s.end_minute) if t is not None]
-        if any(not 0 <= t <= 1440 for t in times) or (len(times) == 2 and times[1] <= times[0]):
+        if any(not 0 <= t <= 1440 for t in times):
+            errors[f"sessions.{i}.time"] = Phrase(
+                "Session {n} has a time Muster cannot read: write it like 09:00.", n=i
+            )
+        elif len(times) == 2 and times[1] <= times[0]:
             errors[f"sessions.{i}.time"] = Phrase("Session {n} ends before it starts.", n=i)
     seen_partners: set[str] = set()
     for p in data.partners:

@@ -82,18 +82,24 @@ def _table_box(
 
 
 class SessionsTable(QTableWidget):
-    """Date, place and topic of each session, edited in place."""
+    """Date, place, topic, times and "required" of each session, edited in place."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 6, parent)
         self.setObjectName("sessionsTable")
-        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Place"), self.tr("Topic")])
+        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Place"), self.tr("Topic"),
+                                        self.tr("Start"), self.tr("End"), self.tr("Required")])  # fmt: skip
+        self.horizontalHeaderItem(5).setToolTip(
+            self.tr("Under the rule “every session marked required”, these must be attended.")
+        )
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (3, 4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(1, 170)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,8 +111,9 @@ class SessionsTable(QTableWidget):
         self._places = places
 
     def add_session(
-        self, day: date, place: str = "", topic: str = "", session_id: str | None = None
-    ) -> int:
+        self, day: date, place: str = "", topic: str = "", session_id: str | None = None,
+        start: int | None = None, end: int | None = None, required: bool = False,
+    ) -> int:  # fmt: skip
         row = self.rowCount()
         self.insertRow(row)
         self._ids.append(session_id)
@@ -126,6 +133,9 @@ class SessionsTable(QTableWidget):
         date_edit.dateChanged.connect(self.changed)
         place_box.currentTextChanged.connect(self.changed)
         topic_edit.textChanged.connect(self.changed)
+        from app.ui.session_times import add_time_widgets
+
+        add_time_widgets(self, row, start, end, required)
         return row
 
     def remove_current(self) -> None:
@@ -145,17 +155,18 @@ class SessionsTable(QTableWidget):
         return (self.cellWidget(row, 0), self.cellWidget(row, 1), self.cellWidget(row, 2))  # type: ignore[return-value]
 
     def sessions(self) -> tuple[SessionInput, ...]:
+        from app.ui.session_times import read_times
+
         out = []
         for row in range(self.rowCount()):
             date_edit, place_box, topic_edit = self.widgets(row)
+            start, end, required = read_times(self, row)
             out.append(
                 SessionInput(
-                    from_qdate(date_edit.date()),
-                    place_box.currentText(),
-                    topic_edit.text(),
-                    self._ids[row],
+                    from_qdate(date_edit.date()), place_box.currentText(), topic_edit.text(),
+                    self._ids[row], start, end, required,
                 )
-            )
+            )  # fmt: skip
         return tuple(out)
 
 
@@ -397,12 +408,14 @@ class DetailsPage(QScrollArea):
 
     def add_session(self) -> None:
         rows = self.sessions_table.sessions()
+        start = end = None
         if rows:
             day = min(rows[-1].date + timedelta(days=1), from_qdate(self.end_edit.date()))
             place = rows[-1].location
+            start, end = rows[-1].start_minute, rows[-1].end_minute  # same hours next day
         else:
             day, place = from_qdate(self.start_edit.date()), ""
-        row = self.sessions_table.add_session(day, place)
+        row = self.sessions_table.add_session(day, place, start=start, end=end)
         self.sessions_table.setCurrentCell(row, 1)
         self.sessions_table.widgets(row)[1].setFocus()
         self.changed.emit()
@@ -443,7 +456,8 @@ class DetailsPage(QScrollArea):
         self.description_edit.setPlainText(info.description)
         self.sessions_table.clear_sessions()
         for s in info.sessions:
-            self.sessions_table.add_session(s.date, s.location, s.topic, s.id)
+            self.sessions_table.add_session(s.date, s.location, s.topic, s.id, s.start_minute,
+                                            s.end_minute, s.required)  # fmt: skip
         self.partners_table.setRowCount(0)
         for p in info.partners:
             self.partners_table.add_partner(p.acronym, p.role)

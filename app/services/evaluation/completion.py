@@ -16,6 +16,7 @@ are the rule itself; ``figures`` says the same in SQL for consolidated reports.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES
@@ -145,3 +146,29 @@ def format_hours(hours: float | None, lang: str = "en") -> str:
         return "–"
     text = f"{hours:.1f}".rstrip("0").rstrip(".")
     return (text.replace(".", ",") if lang == "fr" else text) + " h"
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})(?:\s*[:hH.]\s*(\d{2})?)?\s*$")
+
+
+def parse_clock(text: str) -> int | None:
+    """Minutes after midnight from "9:00", "09:30", "9h30", "9h", "14.15"; None when empty.
+
+    ValueError for anything else, or a time that does not exist (25:00, 9:75).
+    """
+    if not text.strip():
+        return None
+    found = _CLOCK.match(text)
+    if found is None:
+        raise ValueError(text)
+    hours, minutes = int(found.group(1)), int(found.group(2) or 0)
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        raise ValueError(text)
+    return hours * 60 + minutes
+
+
+def clock_text(minute: int | None) -> str:
+    """ "09:30" for 570; "" for None."""
+    if minute is None:
+        return ""
+    return f"{minute // 60:02d}:{minute % 60:02d}"
