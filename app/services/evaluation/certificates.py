@@ -411,6 +411,24 @@ def payload_from_pdf(data: bytes) -> str | None:
         return None
 
 
+def _changed_after_signing(data: bytes) -> bool:
+    """Whether a revision other than a time-stamp follows the certificate's signature.
+
+    pyHanko lets document-information updates pass as harmless, but a certificate's
+    statement lives there: for a certificate any later edit is a change.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signed = max(s.signed_revision for s in reader.embedded_regular_signatures)
+        stamps = {s.signed_revision for s in reader.embedded_timestamp_signatures}
+        later = set(range(signed + 1, reader.xrefs.total_revisions))
+    except Exception:
+        return True
+    return bool(later - stamps)
+
+
 def check_pdf(inst: Installation, path: Path) -> CertificateCheck:
     """A certificate PDF: its PAdES signature (intact, whole, trusted) and its statement."""
     from app.services.signing import verify_pdf
@@ -423,6 +441,8 @@ def check_pdf(inst: Installation, path: Path) -> CertificateCheck:
         return CertificateCheck("pdf", False, pdf=result, problems=problems + result.problems)
     check = check_payload(inst, payload)
     problems = [*result.problems, *check.problems]
+    if result.ok and _changed_after_signing(path.read_bytes()):
+        problems.insert(0, "the file was changed after it was signed (its details were edited).")
     if (
         result.signer is not None
         and check.statement is not None
