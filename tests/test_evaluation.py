@@ -196,3 +196,66 @@ def test_clock_times_as_typed_on_paper() -> None:
         with pytest.raises(ValueError):
             parse_clock(bad)
     assert (format_hours(7.5, "fr"), format_hours(7.0), format_hours(None)) == ("7,5 h", "7 h", "–")
+
+
+def test_migration_from_0003_keeps_every_record_and_gives_the_defaults(tmp_path: Path) -> None:
+    """A 0003 database with a training, sessions, people and marks: all kept, rule 80 %."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from app.db.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
+
+    db_file = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{db_file}")
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003_reference_names")
+    sync = {"created_at": "2024-01-01 00:00:00", "updated_at": "2024-01-01 00:00:00",
+            "updated_by": "seed", "version": 7, "deleted": 0}  # fmt: skip
+    rows = [
+        ("missions", {"id": "m1", "code": "MONUSCO", "name": "M", "country": "", "retired": 0}),
+        ("trainings", {"id": "t1", "mission_id": "m1", "title": "Kept", "theme": "",
+                       "kind": "training", "start_date": "2024-05-14", "end_date": "2024-05-15",
+                       "status": "held", "description": "", "trainers": "[]"}),
+        *[("training_sessions", {"id": f"s{i}", "training_id": "t1", "date": f"2024-05-1{3 + i}",
+                                 "location_id": None, "topic": ""}) for i in (1, 2)],
+        *[("people", {"id": f"p{i}", "full_name": f"Person {i}", "sex": "F", "consent": 0})
+          for i in (1, 2)],
+        *[("enrolments", {"id": f"e{i}", "training_id": "t1", "person_id": f"p{i}"})
+          for i in (1, 2)],
+        ("attendance", {"id": "a1", "session_id": "s1", "person_id": "p1", "status": "present"}),
+        ("attendance", {"id": "a2", "session_id": "s2", "person_id": "p1", "status": "present"}),
+        ("attendance", {"id": "a3", "session_id": "s1", "person_id": "p2", "status": "absent"}),
+        ("attendance", {"id": "a4", "session_id": "s2", "person_id": "p2", "status": "excused"}),
+    ]  # fmt: skip
+    with engine.begin() as conn:
+        for table, values in rows:
+            columns = {r[1]: r for r in conn.execute(text(f"PRAGMA table_info({table})"))}
+            row = {**{k: v for k, v in sync.items() if k in columns}, **values}
+            for name, (_cid, _n, kind, notnull, default, _pk) in columns.items():
+                if name not in row and notnull and default is None:
+                    row[name] = 0 if "INT" in kind or "BOOL" in kind else ""
+            names = ", ".join(row)
+            conn.execute(text(f"INSERT INTO {table} ({names}) VALUES "
+                              f"({', '.join(':' + n for n in row)})"), row)  # fmt: skip
+        before = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t, _ in rows}
+    upgrade_to_head(engine, db_file, tmp_path / "backups")
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        after = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in before}
+        rule = conn.execute(text("SELECT completion_rule, completion_percent, test_max_score, "
+                                 "version FROM trainings")).one()  # fmt: skip
+        times = conn.execute(text("SELECT start_minute, end_minute, required FROM "
+                                  "training_sessions")).all()  # fmt: skip
+        marks = conn.execute(text("SELECT id, status, minutes FROM attendance ORDER BY id")).all()
+        conn.execute(text("UPDATE attendance SET status = 'late', minutes = 20 WHERE id = 'a3'"))
+        empty = [conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                 for t in ("test_scores", "feedback_questions", "feedback_answers")]  # fmt: skip
+    engine.dispose()
+    assert after == before
+    assert tuple(rule) == ("share", 80, None, 7)  # sync versions untouched
+    assert [tuple(t) for t in times] == [(None, None, 0)] * 2
+    assert [tuple(m) for m in marks] == [("a1", "present", None), ("a2", "present", None),
+                                         ("a3", "absent", None), ("a4", "excused", None)]  # fmt: skip
+    assert empty == [0, 0, 0]
