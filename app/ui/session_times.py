@@ -7,7 +7,7 @@ which session has it, next to the sessions table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QTableWidget, QWidget
 
 from app.services.evaluation.completion import clock_text, parse_clock
@@ -15,9 +15,13 @@ from app.services.evaluation.completion import clock_text, parse_clock
 START, END, REQUIRED = 3, 4, 5
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionsTable", text)
+
+
 def _time_edit(table: QTableWidget, minute: int | None) -> QLineEdit:
     edit = QLineEdit(clock_text(minute), table)
-    edit.setPlaceholderText(table.tr("09:00"))
+    edit.setPlaceholderText(_tr("09:00"))
     edit.setMaxLength(5)
     edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
     edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("00:00") + 24)
@@ -33,7 +37,7 @@ def add_time_widgets(table: QTableWidget, row: int, start: int | None, end: int 
     box = QCheckBox(holder)
     box.setObjectName("requiredBox")
     box.setChecked(required)
-    box.setAccessibleName(table.tr("Required"))
+    box.setAccessibleName(_tr("Required"))
     box.toggled.connect(table.changed)  # type: ignore[attr-defined]
     layout = QHBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -56,7 +56,7 @@ from app.ui.i18n import current_language
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-PAGES = ("details", "participants", "attendance", "summary")
+PAGES = ("details", "participants", "attendance", "summary", "evaluation")
 # An action's property naming its toolbar group ("export": under the Export button).
 TOOLBAR_GROUP = "musterToolbarGroup"
 
@@ -517,6 +517,7 @@ class TrainingEditor(QWidget):
     ) -> None:
         super().__init__(window)
         from app.ui.attendance_page import AttendancePage
+        from app.ui.evaluation_page import EvaluationPage
         from app.ui.participants_page import ParticipantsPage
         from app.ui.summary_panel import SummaryPanel
 
@@ -557,12 +558,14 @@ class TrainingEditor(QWidget):
         self.participants = ParticipantsPage(self)
         self.attendance = AttendancePage(self)
         self.summary = SummaryPanel(self)
+        self.evaluation = EvaluationPage(self)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("editorPages")
         self.pages.addTab(self.details, self.tr("Details"))
         self.pages.addTab(self.participants, self.tr("Participants"))
         self.pages.addTab(self.attendance, self.tr("Attendance"))
         self.pages.addTab(self.summary, self.tr("Summary"))
+        self.pages.addTab(self.evaluation, self.tr("Evaluation"))
         self.pages.currentChanged.connect(self._page_changed)
 
         top = QHBoxLayout()
@@ -580,6 +583,7 @@ class TrainingEditor(QWidget):
         self.details.changed.connect(self._mark_dirty)
         self.participants.changed.connect(lambda: self._data_changed("participants"))
         self.attendance.changed.connect(lambda: self._data_changed("attendance"))
+        self.evaluation.changed.connect(lambda: self._data_changed("evaluation"))
         self._set_saved_state()
         self._load_choices(default_mission)
         if training_id is not None:
@@ -642,7 +646,7 @@ class TrainingEditor(QWidget):
 
     def _set_saved_state(self) -> None:
         saved = self.training_id is not None
-        for index in (1, 2, 3):
+        for index in (1, 2, 3, 4):
             self.pages.setTabEnabled(index, saved)
             self.pages.setTabToolTip(
                 index, "" if saved else self.tr("Save the training first to add participants.")
@@ -687,10 +691,12 @@ class TrainingEditor(QWidget):
             self.attendance.load(self.training_id)
         elif name == "summary":
             self.summary.load(self.training_id)
+        elif name == "evaluation":
+            self.evaluation.load(self.training_id)
 
     def _data_changed(self, source: str) -> None:
         """Participants or attendance changed: the other pages reload when next shown."""
-        for name in ("participants", "attendance", "summary"):
+        for name in ("participants", "attendance", "summary", "evaluation"):
             if name != source:
                 self._stale.add(name)
         if source == "participants":
@@ -744,7 +750,7 @@ class TrainingEditor(QWidget):
             lambda: trainings.get_training(self.installation, training_id),
             on_success=self._fill,
         )
-        self._stale.update(("participants", "attendance", "summary"))
+        self._stale.update(("participants", "attendance", "summary", "evaluation"))
         self._reload_page(self.current_page())
         for name in ("participants", "attendance"):
             if name in self._stale:

@@ -109,16 +109,16 @@
             <source>{present} present of {recorded} recorded</source>
             <translation>{present} present of {recorded} recorded</translation>
         </message>
+        <message>
+            <source>{mark}: {minutes} min</source>
+            <translation>{mark}: {minutes} min</translation>
+        </message>
     </context>
     <context>
         <name>AttendancePage</name>
         <message>
             <source>&amp;Mark everyone present at this session</source>
             <translation>&amp;Mark everyone present at this session</translation>
-        </message>
-        <message>
-            <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
-            <translation>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
@@ -131,6 +131,10 @@
         <message>
             <source>Mark as &amp;held</source>
             <translation>Mark as &amp;held</translation>
+        </message>
+        <message>
+            <source>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</source>
+            <translation>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</translation>
         </message>
         <message>
             <source>Not now</source>
@@ -453,6 +457,124 @@
         </message>
     </context>
     <context>
+        <name>EvaluationPage</name>
+        <message>
+            <source>At least this share of the sessions</source>
+            <translation>At least this share of the sessions</translation>
+        </message>
+        <message>
+            <source>Every session marked required</source>
+            <translation>Every session marked required</translation>
+        </message>
+        <message>
+            <source>no test</source>
+            <translation>no test</translation>
+        </message>
+        <message>
+            <source>&amp;Import scores…</source>
+            <translation>&amp;Import scores…</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Issue &amp;certificates…</translation>
+        </message>
+        <message>
+            <source>Completed when:</source>
+            <translation>Completed when:</translation>
+        </message>
+        <message>
+            <source>Knowledge test out of:</source>
+            <translation>Knowledge test out of:</translation>
+        </message>
+        <message>
+            <source>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</source>
+            <translation>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</translation>
+        </message>
+        <message>
+            <source>Completed: {done} of {total}</source>
+            <translation>Completed: {done} of {total}</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>Pre-test</source>
+            <translation>Pre-test</translation>
+        </message>
+        <message>
+            <source>Post-test</source>
+            <translation>Post-test</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>Nobody has both scores yet.</source>
+            <translation>Nobody has both scores yet.</translation>
+        </message>
+        <message>
+            <source>{n} with both scores: average gain {gain} points of 100; {improved} improved.</source>
+            <translation>{n} with both scores: average gain {gain} points of 100; {improved} improved.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number.</source>
+            <translation>“{text}” is not a number.</translation>
+        </message>
+        <message>
+            <source>Import scores</source>
+            <translation>Import scores</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
+            <translation>{scores} scores imported for {people} participants; {skipped} rows skipped.</translation>
+        </message>
+        <message>
+            <source>certificates</source>
+            <translation>certificates</translation>
+        </message>
+        <message>
+            <source>Save the certificates</source>
+            <translation>Save the certificates</translation>
+        </message>
+        <message>
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP archives (*.zip)</translation>
+        </message>
+        <message>
+            <source>Signing the certificates…</source>
+            <translation>Signing the certificates…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n certificate(s) saved: {path}</source>
+            <translation>
+                <numerusform>%n certificate saved: {path}</numerusform>
+                <numerusform>%n certificates saved: {path}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the participant list</source>
@@ -550,6 +672,10 @@
             <translation>Women %</translation>
         </message>
         <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
             <source>Select a row to see its trainings.</source>
             <translation>Select a row to see its trainings.</translation>
         </message>
@@ -588,6 +714,13 @@
         <message>
             <source>Missing bundles</source>
             <translation>Missing bundles</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n completed</source>
+            <translation>
+                <numerusform>%n completed</numerusform>
+                <numerusform>%n completed</numerusform>
+            </translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
@@ -952,6 +1085,10 @@
         <message>
             <source>Su&amp;mmary</source>
             <translation>Su&amp;mmary</translation>
+        </message>
+        <message>
+            <source>E&amp;valuation</source>
+            <translation>E&amp;valuation</translation>
         </message>
         <message>
             <source>&amp;Add participants</source>
@@ -1351,8 +1488,16 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Kept ⟷ other version</translation>
         </message>
         <message>
+            <source>Late</source>
+            <translation>Late</translation>
+        </message>
+        <message>
             <source>Lead</source>
             <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Left early</source>
+            <translation>Left early</translation>
         </message>
         <message>
             <source>Load HQ's key</source>
@@ -2342,12 +2487,32 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Topic</translation>
         </message>
         <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <source>Under the rule “every session marked required”, these must be attended.</source>
+            <translation>Under the rule “every session marked required”, these must be attended.</translation>
+        </message>
+        <message>
             <source>Town</source>
             <translation>Town</translation>
         </message>
         <message>
             <source>What the session covers</source>
             <translation>What the session covers</translation>
+        </message>
+        <message>
+            <source>09:00</source>
+            <translation>09:00</translation>
         </message>
     </context>
     <context>
@@ -2608,6 +2773,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Summary</source>
             <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>Evaluation</translation>
         </message>
         <message>
             <source>New training</source>

@@ -109,16 +109,16 @@
             <source>{present} present of {recorded} recorded</source>
             <translation>{present} présents sur {recorded} saisis</translation>
         </message>
+        <message>
+            <source>{mark}: {minutes} min</source>
+            <translation>{mark} : {minutes} min</translation>
+        </message>
     </context>
     <context>
         <name>AttendancePage</name>
         <message>
             <source>&amp;Mark everyone present at this session</source>
             <translation>&amp;Marquer tout le monde présent à cette séance</translation>
-        </message>
-        <message>
-            <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
-            <translation>✓ présent   ✗ absent   E excusé   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E posent une marque, Suppr l’efface.</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
@@ -131,6 +131,10 @@
         <message>
             <source>Mark as &amp;held</source>
             <translation>Marquer comme &amp;réalisée</translation>
+        </message>
+        <message>
+            <source>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</source>
+            <translation>✓ présent   ✗ absent   E excusé   ✓L en retard   ✓D parti tôt   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E, L (ou R), D posent une marque (tapez ensuite les minutes de retard ou d’avance), Suppr efface.</translation>
         </message>
         <message>
             <source>Not now</source>
@@ -453,6 +457,124 @@
         </message>
     </context>
     <context>
+        <name>EvaluationPage</name>
+        <message>
+            <source>At least this share of the sessions</source>
+            <translation>Au moins cette part des sessions</translation>
+        </message>
+        <message>
+            <source>Every session marked required</source>
+            <translation>Chaque session marquée obligatoire</translation>
+        </message>
+        <message>
+            <source>no test</source>
+            <translation>pas de test</translation>
+        </message>
+        <message>
+            <source>&amp;Import scores…</source>
+            <translation>&amp;Importer les notes…</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Délivrer les &amp;certificats…</translation>
+        </message>
+        <message>
+            <source>Completed when:</source>
+            <translation>Formation achevée si :</translation>
+        </message>
+        <message>
+            <source>Knowledge test out of:</source>
+            <translation>Test de connaissances noté sur :</translation>
+        </message>
+        <message>
+            <source>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</source>
+            <translation>Saisissez les notes et les réponses des fiches d’évaluation papier : notes de 1 à 5, oui/non en 1 ou 0, Entrée ou Tab pour passer à la suivante. Chaque saisie est enregistrée aussitôt.</translation>
+        </message>
+        <message>
+            <source>Completed: {done} of {total}</source>
+            <translation>Formation achevée : {done} sur {total}</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Achevée</translation>
+        </message>
+        <message>
+            <source>Pre-test</source>
+            <translation>Pré-test</translation>
+        </message>
+        <message>
+            <source>Post-test</source>
+            <translation>Post-test</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Nobody has both scores yet.</source>
+            <translation>Personne n’a encore les deux notes.</translation>
+        </message>
+        <message>
+            <source>{n} with both scores: average gain {gain} points of 100; {improved} improved.</source>
+            <translation>{n} avec les deux notes : gain moyen de {gain} points sur 100 ; {improved} ont progressé.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number.</source>
+            <translation>« {text} » n’est pas un nombre.</translation>
+        </message>
+        <message>
+            <source>Import scores</source>
+            <translation>Importer les notes</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Tableurs (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
+            <translation>{scores} notes importées pour {people} participants ; {skipped} lignes ignorées.</translation>
+        </message>
+        <message>
+            <source>certificates</source>
+            <translation>certificats</translation>
+        </message>
+        <message>
+            <source>Save the certificates</source>
+            <translation>Enregistrer les certificats</translation>
+        </message>
+        <message>
+            <source>ZIP archives (*.zip)</source>
+            <translation>Archives ZIP (*.zip)</translation>
+        </message>
+        <message>
+            <source>Signing the certificates…</source>
+            <translation>Signature des certificats…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n certificate(s) saved: {path}</source>
+            <translation>
+                <numerusform>%n certificat enregistré : {path}</numerusform>
+                <numerusform>%n certificats enregistrés : {path}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FilePage</name>
         <message>
             <source>Choose the participant list</source>
@@ -550,6 +672,10 @@
             <translation>% de femmes</translation>
         </message>
         <message>
+            <source>Completed</source>
+            <translation>Formation achevée</translation>
+        </message>
+        <message>
             <source>Select a row to see its trainings.</source>
             <translation>Sélectionnez une ligne pour voir ses formations.</translation>
         </message>
@@ -588,6 +714,13 @@
         <message>
             <source>Missing bundles</source>
             <translation>Lots manquants</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n completed</source>
+            <translation>
+                <numerusform>%n ayant achevé</numerusform>
+                <numerusform>%n ayant achevé</numerusform>
+            </translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
@@ -952,6 +1085,10 @@
         <message>
             <source>Su&amp;mmary</source>
             <translation>Résu&amp;mé</translation>
+        </message>
+        <message>
+            <source>E&amp;valuation</source>
+            <translation>É&amp;valuation</translation>
         </message>
         <message>
             <source>&amp;Add participants</source>
@@ -1351,8 +1488,16 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Retenue ⟷ autre version</translation>
         </message>
         <message>
+            <source>Late</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
             <source>Lead</source>
             <translation>Chef de file</translation>
+        </message>
+        <message>
+            <source>Left early</source>
+            <translation>Parti tôt</translation>
         </message>
         <message>
             <source>Load HQ's key</source>
@@ -2342,12 +2487,32 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Sujet</translation>
         </message>
         <message>
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Obligatoire</translation>
+        </message>
+        <message>
+            <source>Under the rule “every session marked required”, these must be attended.</source>
+            <translation>Avec la règle « chaque session marquée obligatoire », ces sessions doivent être suivies.</translation>
+        </message>
+        <message>
             <source>Town</source>
             <translation>Ville</translation>
         </message>
         <message>
             <source>What the session covers</source>
             <translation>Contenu de la séance</translation>
+        </message>
+        <message>
+            <source>09:00</source>
+            <translation>09:00</translation>
         </message>
     </context>
     <context>
@@ -2608,6 +2773,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Summary</source>
             <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>Évaluation</translation>
         </message>
         <message>
             <source>New training</source>
