@@ -183,7 +183,7 @@ class EvaluationPage(QWidget):
         questions = view.feedback.questions
         headers = [self.tr("Participant"), self.tr("Sessions"), self.tr("Hours"),
                    self.tr("Completed"), self.tr("Pre-test"), self.tr("Post-test")]  # fmt: skip
-        headers += [q.text(lang) for q in questions]
+        headers += [self._header(q, lang) for q in questions]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -216,11 +216,18 @@ class EvaluationPage(QWidget):
         self.table.resizeColumnsToContents()
         header.resizeSection(0, max(200, min(300, header.sectionSize(0))))
         for column in range(1, self.table.columnCount()):
-            header.resizeSection(column, max(70, min(180, header.sectionSize(column))))
+            header.resizeSection(column, max(70, min(130, header.sectionSize(column))))
         if questions and questions[-1].kind == "text":
             header.setSectionResizeMode(
                 self.table.columnCount() - 1, QHeaderView.ResizeMode.Stretch
             )
+
+    def _header(self, question: feedback.Question, lang: str) -> str:
+        """A short column title (the whole question is the tooltip)."""
+        short = {"overall": self.tr("Overall"), "relevance": self.tr("Relevance"),
+                 "recommend": self.tr("Recommend"), "comment": self.tr("Comment")}  # fmt: skip
+        text = short.get(question.code) or question.text(lang)
+        return text if len(text) <= 18 else text[:17].rstrip() + "…"
 
     def _editable(self, text: str) -> QTableWidgetItem:
         item = QTableWidgetItem(text)

@@ -74,6 +74,7 @@ def demo_evaluation(training: DemoTraining) -> DemoEvaluation:
     comments = _COMMENTS.get(training.mission, ())
     scores: list[tuple[str, str, int]] = []
     answers: list[tuple[str, str, int | None, str]] = []
+    given = 0  # comments go round the list: a summary shows each one before any repeats
     for person in training.participants:
         marks = _present_at(training).get(person, [])
         if not marks:
@@ -92,7 +93,8 @@ def demo_evaluation(training: DemoTraining) -> DemoEvaluation:
             answers.append((person, "relevance", rng.choices((2, 3, 4, 5), (1, 2, 5, 4))[0], ""))
             answers.append((person, "recommend", 1 if rng.random() < 0.88 else 0, ""))
             if comments and rng.random() < 0.25:
-                answers.append((person, "comment", None, rng.choice(comments)))
+                answers.append((person, "comment", None, comments[given % len(comments)]))
+                given += 1
     return DemoEvaluation(tuple(scores), tuple(answers))
 
 

@@ -67,9 +67,25 @@ def _simple_table(header: list[str], rows: list[list[Any]], widths: list[float],
     if total_row:
         style += [("FONTNAME", (0, -1), (-1, -1), SANS_BOLD),
                   ("BACKGROUND", (0, -1), (-1, -1), LIGHT_BLUE)]  # fmt: skip
-    table = Table([header, *rows], colWidths=widths, repeatRows=1)
+    table = Table([header, *rows], colWidths=_fit_header(header, widths), repeatRows=1)
     table.setStyle(style)
     return table
+
+
+def _fit_header(header: list[str], widths: list[float], size: float = 8) -> list[float]:
+    """Widen the columns whose title would not fit (French titles are longer), taking the
+    room from the first column, which holds names and wraps."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.services.pdf_text import SANS_BOLD
+
+    needed = [stringWidth(title, SANS_BOLD, size) + 8 for title in header]
+    out = list(widths)
+    for i in range(1, len(out)):
+        extra = max(0.0, needed[i] - out[i])
+        out[i] += extra
+        out[0] -= extra
+    return out
 
 
 def _p(text: str, style: Any) -> Any:
