@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from app.services import attendance, identity, trainings
 from app.services.evaluation import feedback, scores
-from app.services.evaluation.certificates import verify_certificate
+from app.services.evaluation.certificates import payload_from_pdf, verify_certificate
 from app.services.evaluation.completion import training_completion
 from app.services.installation import Profile
 from app.ui.evaluation_page import POST, PRE
 from app.ui.main_window import MainWindow
+from app.ui.verify_window import VerifyWindow
 from tests.test_field_day import lang, window  # noqa: F401
 from tests.test_pdf import PASS
 from tests.test_ui_main import idle, type_text
@@ -87,6 +88,31 @@ def test_evaluation_page_rule_scores_feedback_and_certificates(
         assert len(names) == training_completion(inst, tid).completed
         (tmp_path / "one.pdf").write_bytes(archive.read(names[0]))
     assert verify_certificate(inst, tmp_path / "one.pdf").ok
+
+    # The Verify window: the certificate PDF, then its code with one letter changed.
+    dialog = VerifyWindow(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.verified, timeout=20000):
+        dialog.verify_file(tmp_path / "one.pdf")
+    check = dialog.certificate
+    assert check is not None and check.ok and check.statement is not None
+    valid = "Certificat valide" if lang == "fr" else "Valid certificate"
+    assert dialog.verdict.text().startswith(valid) and check.statement.name in dialog.verdict.text()
+    shown = [dialog.details.itemAt(i, dialog.details.ItemRole.FieldRole).widget().text()
+             for i in range(dialog.details.rowCount())]  # fmt: skip
+    assert check.statement.name in shown and check.statement.hours in shown
+    qtbot.wait(100)  # let the layout place the new rows before the screenshot
+    dialog.grab().save(str(artifacts / f"ui-verify-certificate-{lang}.png"))
+    payload = payload_from_pdf((tmp_path / "one.pdf").read_bytes())
+    assert payload is not None
+    forged = payload.replace(check.statement.name, check.statement.name[:-1] + "x", 1)
+    dialog.code_edit.setText(forged)
+    with qtbot.waitSignal(dialog.verified, timeout=20000):
+        qtbot.keyClick(dialog.code_edit, Qt.Key.Key_Return)
+    assert dialog.certificate is not None and not dialog.certificate.ok
+    assert dialog.verdict.text().startswith("Non valide" if lang == "fr" else "Not valid")
+    dialog.close()
 
 
 def test_late_and_left_early_with_minutes_from_the_keyboard(

@@ -519,6 +519,22 @@
             <translation>Post-test</translation>
         </message>
         <message>
+            <source>Overall</source>
+            <translation>Overall</translation>
+        </message>
+        <message>
+            <source>Relevance</source>
+            <translation>Relevance</translation>
+        </message>
+        <message>
+            <source>Recommend</source>
+            <translation>Recommend</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
             <source>yes</source>
             <translation>yes</translation>
         </message>
@@ -2958,12 +2974,24 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Choose a PDF…</translation>
         </message>
         <message>
+            <source>Or paste a certificate's QR code text here</source>
+            <translation>Or paste a certificate's QR code text here</translation>
+        </message>
+        <message>
+            <source>Check the code</source>
+            <translation>Check the code</translation>
+        </message>
+        <message>
             <source>PDF documents (*.pdf)</source>
             <translation>PDF documents (*.pdf)</translation>
         </message>
         <message>
             <source>Checking…</source>
             <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Certificate code</source>
+            <translation>Certificate code</translation>
         </message>
         <message>
             <source>Cannot check this file: </source>
@@ -3032,6 +3060,42 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Document id</source>
             <translation>Document id</translation>
+        </message>
+        <message>
+            <source>Valid certificate for {name}, issued by {who}.</source>
+            <translation>Valid certificate for {name}, issued by {who}.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Hours attended</source>
+            <translation>Hours attended</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>not recorded</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <source>Issuer fingerprint</source>
+            <translation>Issuer fingerprint</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Issued by</translation>
         </message>
         <message>
             <source>at an unknown time</source>

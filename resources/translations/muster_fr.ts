@@ -460,11 +460,11 @@
         <name>EvaluationPage</name>
         <message>
             <source>At least this share of the sessions</source>
-            <translation>Au moins cette part des sessions</translation>
+            <translation>Au moins cette part des séances</translation>
         </message>
         <message>
             <source>Every session marked required</source>
-            <translation>Chaque session marquée obligatoire</translation>
+            <translation>Chaque séance marquée obligatoire</translation>
         </message>
         <message>
             <source>no test</source>
@@ -500,7 +500,7 @@
         </message>
         <message>
             <source>Sessions</source>
-            <translation>Sessions</translation>
+            <translation>Séances</translation>
         </message>
         <message>
             <source>Hours</source>
@@ -517,6 +517,22 @@
         <message>
             <source>Post-test</source>
             <translation>Post-test</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Appréciation</translation>
+        </message>
+        <message>
+            <source>Relevance</source>
+            <translation>Utilité</translation>
+        </message>
+        <message>
+            <source>Recommend</source>
+            <translation>Recommande</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
         </message>
         <message>
             <source>yes</source>
@@ -2500,7 +2516,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Under the rule “every session marked required”, these must be attended.</source>
-            <translation>Avec la règle « chaque session marquée obligatoire », ces sessions doivent être suivies.</translation>
+            <translation>Avec la règle « chaque séance marquée obligatoire », ces séances doivent être suivies.</translation>
         </message>
         <message>
             <source>Town</source>
@@ -2958,12 +2974,24 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Choisir un PDF…</translation>
         </message>
         <message>
+            <source>Or paste a certificate's QR code text here</source>
+            <translation>Ou collez ici le texte du code QR d’un certificat</translation>
+        </message>
+        <message>
+            <source>Check the code</source>
+            <translation>Vérifier le code</translation>
+        </message>
+        <message>
             <source>PDF documents (*.pdf)</source>
             <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Checking…</source>
             <translation>Vérification…</translation>
+        </message>
+        <message>
+            <source>Certificate code</source>
+            <translation>Code de certificat</translation>
         </message>
         <message>
             <source>Cannot check this file: </source>
@@ -3032,6 +3060,42 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Document id</source>
             <translation>Identifiant du document</translation>
+        </message>
+        <message>
+            <source>Valid certificate for {name}, issued by {who}.</source>
+            <translation>Certificat valide pour {name}, délivré par {who}.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Hours attended</source>
+            <translation>Heures suivies</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>non enregistrées</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>Délivré le</translation>
+        </message>
+        <message>
+            <source>Issuer fingerprint</source>
+            <translation>Empreinte de l’émetteur</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Délivré par</translation>
         </message>
         <message>
             <source>at an unknown time</source>
