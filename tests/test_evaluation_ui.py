@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from app.services.evaluation import feedback, scores
 from app.services.evaluation.certificates import payload_from_pdf, verify_certificate
 from app.services.evaluation.completion import training_completion
 from app.services.installation import Profile
+from app.ui import certificates_ui
 from app.ui.evaluation_page import POST, PRE
 from app.ui.main_window import MainWindow
 from app.ui.verify_window import VerifyWindow
@@ -80,7 +82,9 @@ def test_evaluation_page_rule_scores_feedback_and_certificates(
     identity.create_identity(inst, Profile(name="Salem Ali", mission="UNSMIL"), PASS)
     window._muster_signing_key = identity.unlock_private_key(inst, PASS)  # type: ignore[attr-defined]
     out = tmp_path / "certificates.zip"
-    page.issue_certificates(str(out), lang)
+    action = window.findChild(QAction, "issueCertificatesAction")
+    assert action is not None and action in window.menu("training").actions()
+    certificates_ui.issue(window, tid, str(out), lang)  # what the action does once a file is chosen
     qtbot.waitUntil(out.exists, timeout=30000)
     idle(qtbot, window, timeout=30000)
     with zipfile.ZipFile(out) as archive:

@@ -10,8 +10,7 @@ Every edit is saved at once on the background worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -41,8 +40,16 @@ from app.services.evaluation.completion import (
 )
 from app.ui.i18n import current_language
 
-if TYPE_CHECKING:
-    from app.ui.training_editor import TrainingEditor
+
+class EditorHost(Protocol):
+    """What the page needs from the training editor that holds it."""
+
+    installation: Any
+    worker: Any
+    window_: Any  # the main window: show_error, statusBar
+
+    def parentWidget(self) -> QWidget | None: ...
+
 
 FIXED = 4  # name, sessions, hours, completed
 PRE, POST = FIXED, FIXED + 1
@@ -72,8 +79,8 @@ class EvaluationPage(QWidget):
     loaded = Signal()
     saved = Signal()
 
-    def __init__(self, editor: TrainingEditor) -> None:
-        super().__init__(editor)
+    def __init__(self, editor: EditorHost) -> None:
+        super().__init__(editor if isinstance(editor, QWidget) else None)
         self.editor = editor
         self.installation = editor.installation
         self.worker = editor.worker
@@ -143,7 +150,7 @@ class EvaluationPage(QWidget):
         self.percent_box.editingFinished.connect(self._rule_changed)
         self.max_box.editingFinished.connect(self._max_changed)
         self.import_button.clicked.connect(self._choose_scores_file)
-        self.certificates_button.clicked.connect(self._choose_certificates_file)
+        self.certificates_button.clicked.connect(self._issue_certificates)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -358,36 +365,10 @@ class EvaluationPage(QWidget):
             on_success=done,
         )
 
-    def _choose_certificates_file(self) -> None:
-        name = self.tr("certificates") + ".zip"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the certificates"), name, self.tr("ZIP archives (*.zip)")
-        )
-        if path:
-            self.issue_certificates(path, current_language())
+    def _issue_certificates(self) -> None:
+        """Training ▸ Issue certificates… (app.ui.certificates_ui), for this training."""
+        from PySide6.QtGui import QAction
 
-    def issue_certificates(self, path: str, lang: str) -> None:
-        """One signed certificate per completed participant, in one ZIP (or a folder)."""
-        from app.services.evaluation.certificates import export_certificates
-        from app.ui.identity_ui import unlock_key
-
-        inst, training_id = self.installation, self.training_id
-        if training_id is None:
-            return
-        key = unlock_key(self.editor.window_)
-        if key is None:
-            return
-        self.editor.window_.statusBar().showMessage(self.tr("Signing the certificates…"))
-
-        def done(result: Any) -> None:
-            self.editor.window_.show_saved_file(
-                result.path,
-                self.tr("%n certificate(s) saved: {path}", "", len(result.certificates)).replace(
-                    "{path}", Path(result.path).name
-                ),
-            )
-
-        self.worker.run(
-            lambda: export_certificates(inst, training_id, Path(path), key, lang),
-            on_success=done,
-        )
+        action = self.editor.window_.findChild(QAction, "issueCertificatesAction")
+        if action is not None:
+            action.trigger()

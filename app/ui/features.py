@@ -21,6 +21,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.sync_ui",
     "app.ui.people_io_ui",
     "app.ui.unlock",
+    "app.ui.certificates_ui",
 )
 
 

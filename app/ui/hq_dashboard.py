@@ -86,9 +86,9 @@ class HqDashboard(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.breakdown_model = RowsModel(
-            [self.tr("Group"), self.tr("Trainings"), self.tr("Participants"),
-             self.tr("Completed"), self.tr("Women"), self.tr("Men"), self.tr("Women %")], [],
-            self, right=(6,))  # fmt: skip
+            [self.tr("Group"), self.tr("Trainings"), self.tr("Participants"), self.tr("Women"),
+             self.tr("Men"), self.tr("Women %"), self.tr("Completed")], [], self,
+            right=(5,))  # fmt: skip
         self.breakdown_view = make_table(self.breakdown_model, splitter)
         stretch_column(self.breakdown_view, 0)
         self.breakdown_view.selectionModel().currentRowChanged.connect(self._drill)
@@ -161,8 +161,8 @@ class HqDashboard(QWidget):
             ))
         )  # fmt: skip
         self.breakdown_model.set_rows([
-            [self.group_label(r, labels), r.trainings, r.participants, r.completed, r.women,
-             r.men, percent(r.women_share)]
+            [self.group_label(r, labels), r.trainings, r.participants, r.women, r.men,
+             percent(r.women_share), r.completed]
             for r in rows
         ])  # fmt: skip
         self.devices_model.set_rows([

@@ -146,6 +146,40 @@
         </message>
     </context>
     <context>
+        <name>Certificates</name>
+        <message numerus="yes">
+            <source>%n certificate(s) saved: {path}</source>
+            <translation>
+                <numerusform>%n certificate saved: {path}</numerusform>
+                <numerusform>%n certificates saved: {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A signed certificate with a QR code for everyone who completed</source>
+            <translation>A signed certificate with a QR code for everyone who completed</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Issue &amp;certificates…</translation>
+        </message>
+        <message>
+            <source>Save the certificates</source>
+            <translation>Save the certificates</translation>
+        </message>
+        <message>
+            <source>Signing the certificates…</source>
+            <translation>Signing the certificates…</translation>
+        </message>
+        <message>
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP archives (*.zip)</translation>
+        </message>
+        <message>
+            <source>certificates</source>
+            <translation>certificates</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
@@ -565,29 +599,6 @@
         <message>
             <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
             <translation>{scores} scores imported for {people} participants; {skipped} rows skipped.</translation>
-        </message>
-        <message>
-            <source>certificates</source>
-            <translation>certificates</translation>
-        </message>
-        <message>
-            <source>Save the certificates</source>
-            <translation>Save the certificates</translation>
-        </message>
-        <message>
-            <source>ZIP archives (*.zip)</source>
-            <translation>ZIP archives (*.zip)</translation>
-        </message>
-        <message>
-            <source>Signing the certificates…</source>
-            <translation>Signing the certificates…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n certificate(s) saved: {path}</source>
-            <translation>
-                <numerusform>%n certificate saved: {path}</numerusform>
-                <numerusform>%n certificates saved: {path}</numerusform>
-            </translation>
         </message>
     </context>
     <context>

@@ -146,6 +146,40 @@
         </message>
     </context>
     <context>
+        <name>Certificates</name>
+        <message numerus="yes">
+            <source>%n certificate(s) saved: {path}</source>
+            <translation>
+                <numerusform>%n certificat enregistré : {path}</numerusform>
+                <numerusform>%n certificats enregistrés : {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A signed certificate with a QR code for everyone who completed</source>
+            <translation>Un certificat signé avec un code QR pour chaque personne ayant achevé la formation</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Délivrer les &amp;certificats…</translation>
+        </message>
+        <message>
+            <source>Save the certificates</source>
+            <translation>Enregistrer les certificats</translation>
+        </message>
+        <message>
+            <source>Signing the certificates…</source>
+            <translation>Signature des certificats…</translation>
+        </message>
+        <message>
+            <source>ZIP archives (*.zip)</source>
+            <translation>Archives ZIP (*.zip)</translation>
+        </message>
+        <message>
+            <source>certificates</source>
+            <translation>certificats</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
@@ -565,29 +599,6 @@
         <message>
             <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
             <translation>{scores} notes importées pour {people} participants ; {skipped} lignes ignorées.</translation>
-        </message>
-        <message>
-            <source>certificates</source>
-            <translation>certificats</translation>
-        </message>
-        <message>
-            <source>Save the certificates</source>
-            <translation>Enregistrer les certificats</translation>
-        </message>
-        <message>
-            <source>ZIP archives (*.zip)</source>
-            <translation>Archives ZIP (*.zip)</translation>
-        </message>
-        <message>
-            <source>Signing the certificates…</source>
-            <translation>Signature des certificats…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n certificate(s) saved: {path}</source>
-            <translation>
-                <numerusform>%n certificat enregistré : {path}</numerusform>
-                <numerusform>%n certificats enregistrés : {path}</numerusform>
-            </translation>
         </message>
     </context>
     <context>
