@@ -187,3 +187,47 @@ def test_session_times_typed_in_the_sessions_table(
     editor.save()
     qtbot.waitUntil(lambda: bool(saved), timeout=5000)
     idle(qtbot, window)
+
+
+def test_mission_feedback_form_reworded_and_extended(
+    qtbot: QtBot, window: MainWindow, lang: str, artifacts: Path
+) -> None:
+    from tests.dialogs import current_guard
+
+    inst = window.installation
+    editor = open_demo(qtbot, window, "MONUSCO", "evaluation")
+    page = editor.evaluation
+    qtbot.waitUntil(lambda: page.view is not None, timeout=5000)
+    idle(qtbot, window)
+
+    def fill(dialog) -> bool:  # type: ignore[no-untyped-def]
+        from app.ui.feedback_questions import ENGLISH, FRENCH, FeedbackQuestionsDialog
+
+        if not isinstance(dialog, FeedbackQuestionsDialog):
+            return False
+        table = dialog.table
+        codes = [table.item(r, 0).text() for r in range(table.rowCount())]
+        assert codes == ["overall", "relevance", "recommend", "comment"]
+        table.item(1, ENGLISH).setText("Useful for your daily work")
+        dialog._add_row(None)
+        row = table.rowCount() - 1
+        table.item(row, 0).setText("venue")
+        table.item(row, ENGLISH).setText("The venue and the catering")
+        table.item(row, FRENCH).setText("Le lieu et la restauration")
+        dialog.grab().save(str(artifacts / f"ui-feedback-form-{lang}.png"))
+        dialog.accept()
+        return True
+
+    current_guard().expect(fill, "the feedback form dialog")
+    page.edit_questions()
+    mission_id = editor.info.mission_id  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: "venue" in [q.code for q in feedback.mission_questions(inst, mission_id)],
+        timeout=5000,
+    )
+    idle(qtbot, window)
+    asked = {q.code: q for q in feedback.mission_questions(inst, mission_id)}
+    assert asked["relevance"].text_en == "Useful for your daily work"
+    assert asked["relevance"].text_fr == "Utilité pour votre travail"  # untouched
+    assert asked["venue"].text("fr") == "Le lieu et la restauration"
+    assert "venue" in [q.code for q in page.view.feedback.questions]  # a new grid column

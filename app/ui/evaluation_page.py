@@ -47,6 +47,7 @@ class EditorHost(Protocol):
     installation: Any
     worker: Any
     window_: Any  # the main window: show_error, statusBar
+    info: Any  # the training (TrainingInfo), for its mission
 
     def parentWidget(self) -> QWidget | None: ...
 
@@ -106,6 +107,9 @@ class EvaluationPage(QWidget):
         self.import_button.setObjectName("importScores")
         self.certificates_button = QPushButton(self.tr("Issue &certificates…"), self)
         self.certificates_button.setObjectName("issueCertificates")
+        self.questions_button = QPushButton(self.tr("Feedback &form…"), self)
+        self.questions_button.setObjectName("feedbackForm")
+        self.questions_button.setAutoDefault(False)
         self.figures_label = QLabel(self)
         self.figures_label.setObjectName("evaluationFigures")
         self.figures_label.setWordWrap(True)
@@ -140,16 +144,20 @@ class EvaluationPage(QWidget):
             self,
         )
         hint.setWordWrap(True)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(hint, 1)
+        hint_row.addWidget(self.questions_button)
         layout = QVBoxLayout(self)
         layout.addLayout(rule_row)
         layout.addLayout(test_row)
-        layout.addWidget(hint)
+        layout.addLayout(hint_row)
         layout.addWidget(self.table, 1)
 
         self.rule_box.currentIndexChanged.connect(self._rule_changed)
         self.percent_box.editingFinished.connect(self._rule_changed)
         self.max_box.editingFinished.connect(self._max_changed)
         self.import_button.clicked.connect(self._choose_scores_file)
+        self.questions_button.clicked.connect(self.edit_questions)
         self.certificates_button.clicked.connect(self._issue_certificates)
 
     # --- loading ------------------------------------------------------------------------
@@ -334,6 +342,35 @@ class EvaluationPage(QWidget):
             return
         inst, training_id = self.installation, self.training_id
         self._save(lambda: scores.set_max_score(inst, training_id, value))
+
+    # --- the mission's feedback form --------------------------------------------------
+
+    def edit_questions(self) -> None:
+        """The mission's questions in a dialog; Save rewords, adds or retires them."""
+        from app.services.evaluation.feedback import mission_questions
+
+        info = self.editor.info
+        if info is not None:
+            inst, mission_id = self.installation, info.mission_id
+            self.worker.run(lambda: mission_questions(inst, mission_id, include_retired=True),
+                            on_success=lambda qs: self._show_questions(info, qs))  # fmt: skip
+
+    def _show_questions(self, info: Any, questions: list[Any]) -> None:
+        from app.services.evaluation.feedback import save_question
+        from app.ui.feedback_questions import FeedbackQuestionsDialog
+
+        inst, mission_id = self.installation, info.mission_id
+        self.questions_dialog = FeedbackQuestionsDialog(info.mission, questions, self)
+        dialog = self.questions_dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            changed = dialog.changed_questions()
+            if changed:
+                self._save(lambda: [save_question(inst, mission_id, q) for q in changed])
+
+        dialog.accepted.connect(save)
+        dialog.open()
 
     # --- scores from a spreadsheet, certificates ----------------------------------------
 

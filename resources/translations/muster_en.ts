@@ -513,6 +513,10 @@
             <translation>Issue &amp;certificates…</translation>
         </message>
         <message>
+            <source>Feedback &amp;form…</source>
+            <translation>Feedback &amp;form…</translation>
+        </message>
+        <message>
             <source>Completed when:</source>
             <translation>Completed when:</translation>
         </message>
@@ -599,6 +603,53 @@
         <message>
             <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
             <translation>{scores} scores imported for {people} participants; {skipped} rows skipped.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackQuestionsDialog</name>
+        <message>
+            <source>Feedback form of {mission}</source>
+            <translation>Feedback form of {mission}</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>French</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <source>&amp;Add a question</source>
+            <translation>&amp;Add a question</translation>
+        </message>
+        <message>
+            <source>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</source>
+            <translation>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</translation>
+        </message>
+        <message>
+            <source>Rating 1 to 5</source>
+            <translation>Rating 1 to 5</translation>
+        </message>
+        <message>
+            <source>Yes / no</source>
+            <translation>Yes / no</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
         </message>
     </context>
     <context>

@@ -513,6 +513,10 @@
             <translation>Délivrer les &amp;certificats…</translation>
         </message>
         <message>
+            <source>Feedback &amp;form…</source>
+            <translation>&amp;Fiche d’évaluation…</translation>
+        </message>
+        <message>
             <source>Completed when:</source>
             <translation>Formation achevée si :</translation>
         </message>
@@ -599,6 +603,53 @@
         <message>
             <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
             <translation>{scores} notes importées pour {people} participants ; {skipped} lignes ignorées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackQuestionsDialog</name>
+        <message>
+            <source>Feedback form of {mission}</source>
+            <translation>Fiche d’évaluation de {mission}</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retirée</translation>
+        </message>
+        <message>
+            <source>&amp;Add a question</source>
+            <translation>&amp;Ajouter une question</translation>
+        </message>
+        <message>
+            <source>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</source>
+            <translation>Les questions standard gardent leur type ; retirez une question pour l’ôter de la fiche (ses réponses sont conservées).</translation>
+        </message>
+        <message>
+            <source>Rating 1 to 5</source>
+            <translation>Note de 1 à 5</translation>
+        </message>
+        <message>
+            <source>Yes / no</source>
+            <translation>Oui / non</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
         </message>
     </context>
     <context>
