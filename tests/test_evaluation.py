@@ -283,3 +283,19 @@ def test_summary_pdf_has_completion_test_and_feedback_sections(signer, lang: str
     assert "Évaluation par les participants" in text and "ورشة مفيدة جدا" in text
     for page in render(out, artifacts, f"summary-evaluation-{lang}", "1-3"):
         assert page.stat().st_size > 0
+
+
+def test_participant_list_carries_late_and_left_early_marks_and_reads_them_back(workshop) -> None:
+    from app.services.participant_import import attendance_from_text
+    from app.services.participants_export import participants_sheet
+
+    inst, info, _people = workshop
+    for lang, late, early in (("en", "late", "left early"), ("fr", "en retard", "parti tôt")):
+        sheet = participants_sheet(inst, info.id, lang)
+        rows = {row[0]: row for row in sheet.rows}
+        assert list(rows["Amani Kasongo"][-3:]) == [
+            "present" if lang == "en" else "présent", late, early]  # fmt: skip
+        assert rows["Amani Kasongo"][9] == 3  # sessions attended: late and left early count
+        assert rows["Pierre Ilunga"][-1] == late
+        assert [attendance_from_text(c) for c in rows["Amani Kasongo"][-3:]] == [
+            "present", "late", "left_early"]  # fmt: skip
