@@ -2767,6 +2767,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>attendance rate</translation>
         </message>
         <message>
+            <source>completed</source>
+            <translation>completed</translation>
+        </message>
+        <message>
             <source>Partner</source>
             <translation>Partner</translation>
         </message>

@@ -2767,6 +2767,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>taux de présence</translation>
         </message>
         <message>
+            <source>completed</source>
+            <translation>ont achevé la formation</translation>
+        </message>
+        <message>
             <source>Partner</source>
             <translation>Partenaire</translation>
         </message>
