@@ -231,3 +231,17 @@ def test_mission_feedback_form_reworded_and_extended(
     assert asked["relevance"].text_fr == "Utilité pour votre travail"  # untouched
     assert asked["venue"].text("fr") == "Le lieu et la restauration"
     assert "venue" in [q.code for q in page.view.feedback.questions]  # a new grid column
+
+    # Scores from a spreadsheet (what the Import scores… button does once a file is chosen).
+    first, second = page.view.completion.people[:2]
+    path = Path(window.installation.paths.home) / "scores.csv"
+    path.write_text(f"Nom;Pré-test;Post-test;Maximum\n{first.full_name};8;15;20\n"
+                    f"{second.full_name};12;11;20\nQuelqu'un d'autre;3;4;20\n",
+                    encoding="utf-8")  # fmt: skip
+    page.import_scores(str(path))
+    tid = editor.training_id
+    qtbot.waitUntil(lambda: scores.get_scores(inst, tid).pair(second.person_id) == (12, 11),
+                    timeout=5000)  # fmt: skip
+    idle(qtbot, window)
+    assert scores.get_scores(inst, tid).pair(first.person_id) == (8, 15)
+    assert "2" in window.statusBar().currentMessage()
