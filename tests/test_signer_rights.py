@@ -593,6 +593,15 @@ def test_a_bundle_from_a_0003_device_still_imports(world: World, tmp_path: Path)
         missing = [n for n in names if n not in row]
         assert not missing, (table, missing)
         tables[table] = [[row[n] for n in names]]
+    # The old laptop also renames the topic of a session HQ knows with its times.
+    session_cols = table_columns("training_sessions")
+    (known,) = rows_of(world.hq, "training_sessions", "start_minute IS NOT NULL AND training_id "
+                       "IN (SELECT id FROM trainings WHERE mission_id = ?) LIMIT 1",
+                       (mission_id("MONUSCO"),))  # fmt: skip
+    times = (known[session_cols.index("start_minute")], known[session_cols.index("end_minute")])
+    edited = dict(zip(session_cols, known, strict=True))
+    edited.update(topic="Renamed on an old laptop", version=version + 1, updated_by=by)
+    tables["training_sessions"].append([edited[n] for n in old["training_sessions"]])
     path = forge(world, tmp_path / "old.muster", tables, columns=old)
     home = tmp_path / "hq"
     shutil.copytree(world.hq.paths.home, home)
@@ -605,5 +614,11 @@ def test_a_bundle_from_a_0003_device_still_imports(world: World, tmp_path: Path)
         assert grid.marks == {(person, sid): "present"} and grid.minutes == {}
         done = training_completion(inst, tid)
         assert (done.rule.kind, done.rule.percent, done.completed) == ("share", 80, 1)
+        (kept,) = rows_of(inst, "training_sessions", "id = ?", (known[0],))
+        assert kept[session_cols.index("topic")] == "Renamed on an old laptop"
+        assert (
+            kept[session_cols.index("start_minute")],
+            kept[session_cols.index("end_minute")],
+        ) == times  # not wiped by the old bundle
     finally:
         inst.close()

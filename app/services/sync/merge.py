@@ -77,10 +77,11 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
 
-def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+def _upsert_sql(table: str, columns: tuple[str, ...], keep: tuple[str, ...] = ()) -> str:
+    """``keep``: columns left as they are (an older bundle did not carry them)."""
     cols = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
-    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id" and c not in keep)
     return (
         f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets} "
         f"WHERE (excluded.version, excluded.updated_by) > ({table}.version, {table}.updated_by)"
@@ -206,7 +207,7 @@ def merge_tables(
         if fresh:
             conn.executemany(_insert_sql(table, columns), fresh)
         if replaced:
-            conn.executemany(_upsert_sql(table, columns), replaced)
+            conn.executemany(_upsert_sql(table, columns, data.defaulted), replaced)
         result.counts[table] = counts
     return result
 

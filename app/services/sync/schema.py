@@ -215,6 +215,9 @@ def column_rules(table_name: str) -> tuple[ColumnRule, ...]:
 class TableData:
     columns: tuple[str, ...]
     rows: list[list[Any]]
+    # Columns an older Muster did not send: filled with their defaults for new records,
+    # left as they are on records this installation already holds.
+    defaulted: tuple[str, ...] = ()
 
 
 def parse_table(table: str, content: bytes, name: str) -> TableData:
@@ -270,7 +273,7 @@ def _older_columns(table: str, columns: list[str], rows: list[Any], name: str) -
             remapped.append(row)  # left as it is: the record check refuses it
             continue
         remapped.append([row[where[c]] if c in where else fill[c] for c in ours])
-    return TableData(columns=ours, rows=remapped)
+    return TableData(columns=ours, rows=remapped, defaulted=tuple(fill))
 
 
 def _check_value(rule: ColumnRule, value: Any) -> Any:
