@@ -110,7 +110,8 @@ def col(table: str, name: str) -> int:
 def forge(w: World, out: Path, tables: dict[str, list[list[Any]]], *, cert: bytes | None = None,
           key: Any = None, device_id: str | None = None, enrolment: bytes | None = None,
           edit: Callable[[dict[str, Any]], None] | None = None,
-          documents: dict[str, tuple[str | None, str, bytes]] | None = None) -> Path:  # fmt: skip
+          documents: dict[str, tuple[str | None, str, bytes]] | None = None,
+          columns: dict[str, list[str]] | None = None) -> Path:  # fmt: skip
     """A bundle laid out and signed exactly as Muster does, with the given records."""
     import hashlib
 
@@ -124,8 +125,10 @@ def forge(w: World, out: Path, tables: dict[str, list[list[Any]]], *, cert: byte
 
     key = key or w.key
     members: dict[str, bytes] = {}
-    for table in sync_tables():
-        payload = {"columns": list(table_columns(table)), "rows": tables.get(table, [])}
+    listed = [t for t in sync_tables() if columns is None or t in columns or t in tables]
+    for table in listed:
+        names = (columns or {}).get(table) or list(table_columns(table))
+        payload = {"columns": names, "rows": tables.get(table, [])}
         members[f"data/{table}.json"] = json.dumps(payload).encode()
     members["certificate.pem"] = cert or _cert(w.monusco)
     if enrolment is not None:
@@ -142,7 +145,7 @@ def forge(w: World, out: Path, tables: dict[str, list[list[Any]]], *, cert: byte
         "mission": "MONUSCO", "role": "field", "seq": 1000 + len(list(w.folder.iterdir())),
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()), "full": False,
         "since_version": 0, "upto_version": now_version(), "seen": {},
-        "counts": {t: len(tables.get(t, [])) for t in sync_tables()}, "documents": docs,
+        "counts": {t: len(tables.get(t, [])) for t in listed}, "documents": docs,
     }  # fmt: skip
     if edit:
         edit(manifest)
@@ -297,12 +300,44 @@ def other_device_id_certificate(w: World, out: Path) -> tuple[Path, str]:
                  enrolment=w.enrolment, device_id=w.unsmil.device_id), "says it comes from device"  # fmt: skip
 
 
+def change_other_missions_score(w: World, out: Path) -> tuple[Path, str]:
+    (tid,) = [r[0] for r in unsmil_training(w)]
+    rows = _edited(rows_of(w.hq, "test_scores", "training_id = ?", (tid,))[:1], "test_scores",
+                   w.monusco.device_id, score=0)  # fmt: skip
+    return forge(w, out, {"test_scores": rows}), "may not change a knowledge-test score"
+
+
+def invent_feedback_in_other_mission(w: World, out: Path) -> tuple[Path, str]:
+    (tid,) = [r[0] for r in unsmil_training(w)]
+    (row,) = _edited(rows_of(w.hq, "feedback_answers", "training_id = ?", (tid,))[:1],
+                     "feedback_answers", w.monusco.device_id, value=1)  # fmt: skip
+    row[0] = "aaaaaaaa-0000-4000-8000-000000000002"
+    return forge(w, out, {"feedback_answers": [row]}), "may not change a feedback answer"
+
+
+def reword_other_missions_question(w: World, out: Path) -> tuple[Path, str]:
+    from app.services.evaluation.feedback import question_id
+    from app.services.reference import mission_id
+
+    unsmil = mission_id("UNSMIL")
+    values = {"id": question_id(unsmil, "overall"), "mission_id": unsmil, "code": "overall",
+              "kind": "rating", "text_en": "Rate us 5", "text_fr": "", "sort_order": 10,
+              "retired": 0, "created_at": "2024-09-12 10:00:00",
+              "updated_at": "2024-09-12 10:00:00", "updated_by": w.monusco.device_id,
+              "version": now_version(), "deleted": 0}  # fmt: skip
+    from app.services.sync import table_columns
+
+    row = [values[c] for c in table_columns("feedback_questions")]
+    return forge(w, out, {"feedback_questions": [row]}), "may not change a feedback question"
+
+
 HQ_ATTACKS = [
     rewrite_other_missions_training, delete_other_missions_training,
     invent_training_in_other_mission, delete_other_missions_participant,
     invent_attendance_in_other_mission, rename_mission, retire_mission, rename_category,
     edit_common_partner, credit_edit_to_another_device, year_2200_version, max_int_version,
     huge_upto_version, huge_seq, document_on_other_missions_training,
+    change_other_missions_score, invent_feedback_in_other_mission, reword_other_missions_question,
 ]  # fmt: skip
 HQ2_ATTACKS = [self_promoted_certificate, other_device_id_certificate]
 
@@ -542,3 +577,89 @@ def test_a_huge_sequence_gap_is_reported_without_walking_it(world: World, tmp_pa
     (device,) = [d for d in json.loads(out) if d["device_id"] == world.monusco.device_id]
     assert device["missing_count"] == MAX_SEQ - 2 and len(device["missing"]) == 10
     assert time.perf_counter() - started < 30
+
+
+def test_evaluation_records_travel_to_hq(world: World) -> None:
+    """Session times, scores and feedback came with the field bundles: HQ's figures agree."""
+    from app.services.evaluation.feedback import feedback_summary
+    from app.services.reports import ReportFilter, build_report
+
+    for field in (world.monusco, world.unsmil):
+        for training in build_report(field).by_mission:  # one mission per laptop
+            mine = build_report(field, ReportFilter(mission=training)).to_json()
+            at_hq = build_report(world.hq, ReportFilter(mission=training)).to_json()
+            for key in ("completed", "completed_by_sex", "hours_attended", "tests"):
+                assert at_hq[key] == mine[key], key
+            assert mine["tests"]["with_both"] > 0 and mine["hours_attended"] > 0
+    (tid,) = [r[0] for r in unsmil_training(world)]
+    assert feedback_summary(world.hq, tid) == feedback_summary(world.unsmil, tid)
+
+
+def test_a_bundle_from_a_0003_device_still_imports(world: World, tmp_path: Path) -> None:
+    """An older laptop's bundle: no evaluation tables, no new columns; their defaults apply."""
+    from app.paths import Paths
+    from app.services.attendance import get_grid
+    from app.services.evaluation.completion import training_completion
+    from app.services.installation import open_installation
+    from app.services.reference import mission_id
+    from app.services.sync import table_columns
+
+    new = {"trainings": ("completion_rule", "completion_percent", "test_max_score"),
+           "training_sessions": ("start_minute", "end_minute", "required"),
+           "attendance": ("minutes",)}  # fmt: skip
+    old = {t: [c for c in table_columns(t) if c not in cols] for t, cols in new.items()}
+    version, by = now_version(), world.monusco.device_id
+    stamp = ["2024-10-01 09:00:00", "2024-10-01 09:00:00", by, version, 0]
+    tid, sid = "cccccccc-0000-4000-8000-000000000001", "cccccccc-0000-4000-8000-000000000002"
+    person = rows_of(world.hq, "enrolments", "training_id IN (SELECT id FROM trainings WHERE "
+                     "mission_id = ?)", (mission_id("MONUSCO"),))[0][col("enrolments", "person_id")]  # fmt: skip
+    values = {
+        "trainings": {"id": tid, "mission_id": mission_id("MONUSCO"), "title": "Old laptop",
+                      "theme": "", "kind": "training", "start_date": "2024-10-01",
+                      "end_date": "2024-10-01", "status": "held", "description": "",
+                      "trainers": "[]"},
+        "training_sessions": {"id": sid, "training_id": tid, "date": "2024-10-01",
+                              "location_id": None, "topic": "Day 1"},
+        "enrolments": {"id": "cccccccc-0000-4000-8000-000000000003", "training_id": tid,
+                       "person_id": person},
+        "attendance": {"id": "cccccccc-0000-4000-8000-000000000004", "session_id": sid,
+                       "person_id": person, "status": "present"},
+    }  # fmt: skip
+    sync = dict(zip(("created_at", "updated_at", "updated_by", "version", "deleted"), stamp,
+                    strict=True))  # fmt: skip
+    tables = {}
+    for table, fields in values.items():
+        names = old.get(table) or list(table_columns(table))
+        row = {**sync, **fields}
+        missing = [n for n in names if n not in row]
+        assert not missing, (table, missing)
+        tables[table] = [[row[n] for n in names]]
+    # The old laptop also renames the topic of a session HQ knows with its times.
+    session_cols = table_columns("training_sessions")
+    (known,) = rows_of(world.hq, "training_sessions", "start_minute IS NOT NULL AND training_id "
+                       "IN (SELECT id FROM trainings WHERE mission_id = ?) LIMIT 1",
+                       (mission_id("MONUSCO"),))  # fmt: skip
+    times = (known[session_cols.index("start_minute")], known[session_cols.index("end_minute")])
+    edited = dict(zip(session_cols, known, strict=True))
+    edited.update(topic="Renamed on an old laptop", version=version + 1, updated_by=by)
+    tables["training_sessions"].append([edited[n] for n in old["training_sessions"]])
+    path = forge(world, tmp_path / "old.muster", tables, columns=old)
+    home = tmp_path / "hq"
+    shutil.copytree(world.hq.paths.home, home)
+    code, out, err = run_cli("import", str(path), home=home)
+    assert code == 0, (out, err)
+    inst = open_installation(Paths(home))
+    try:
+        grid = get_grid(inst, tid)
+        assert [(s.start_minute, s.required) for s in grid.sessions] == [(None, False)]
+        assert grid.marks == {(person, sid): "present"} and grid.minutes == {}
+        done = training_completion(inst, tid)
+        assert (done.rule.kind, done.rule.percent, done.completed) == ("share", 80, 1)
+        (kept,) = rows_of(inst, "training_sessions", "id = ?", (known[0],))
+        assert kept[session_cols.index("topic")] == "Renamed on an old laptop"
+        assert (
+            kept[session_cols.index("start_minute")],
+            kept[session_cols.index("end_minute")],
+        ) == times  # not wiped by the old bundle
+    finally:
+        inst.close()

@@ -275,6 +275,7 @@ def test_summary_matches_the_report(qtbot: QtBot, window: MainWindow, artifacts:
     assert panel.participants_figure.value.text() == str(report.participants)
     assert panel.sessions_figure.value.text() == str(report.sessions)
     assert panel.rate_figure.value.text() == f"{round(report.attendance_rate * 100)}%"
+    assert panel.completed_figure.value.text().startswith(f"{report.completed} (")
     assert panel.category_table.rowCount() == len(report.by_category_sex)
     assert panel.partner_table.rowCount() == len(report.by_partner)
     chart = panel.session_chart.chart()

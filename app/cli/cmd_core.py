@@ -61,6 +61,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
                 (result.people, "person"),
                 (result.enrolments, "enrolment"),
                 (result.attendance, "attendance mark"),
+                (result.evaluation, "test score and feedback record"),
             )
         )
         print(f"Demo data loaded{scope}: {counts}.")

@@ -22,7 +22,11 @@ TRAINING_KINDS = ("training", "workshop", "conference", "seminar", "side_event",
 TRAINING_STATUSES = ("planned", "held", "cancelled")
 PARTNER_ROLES = ("lead", "co_organiser", "funder")
 PARTNER_KINDS = ("un", "national", "regional", "civil_society", "donor", "other")
-ATTENDANCE_STATUSES = ("present", "absent", "excused")
+ATTENDANCE_STATUSES = ("present", "absent", "excused", "late", "left_early")
+ATTENDED_STATUSES = ("present", "late", "left_early")  # came: the session counts as attended
+COMPLETION_RULES = ("share", "required")  # a share of the sessions, or every required one
+TEST_PHASES = ("pre", "post")
+QUESTION_KINDS = ("rating", "yes_no", "text")
 ROLES = ("field", "hq")
 
 
@@ -101,6 +105,14 @@ class Training(SyncMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="planned")
     description: Mapped[str] = mapped_column(Text, default="")
     trainers: Mapped[list[str]] = mapped_column(default=list)
+    # Who completed it (revision 0006): attended at least ``completion_percent`` % of the
+    # sessions they were expected at ("share"), or every session marked required.
+    completion_rule: Mapped[str] = mapped_column(
+        String(20), default="share", server_default="share"
+    )
+    completion_percent: Mapped[int] = mapped_column(default=80, server_default="80")
+    # The knowledge test's maximum score (pre and post); None: no test.
+    test_max_score: Mapped[int | None] = mapped_column()
 
 
 class TrainingPartner(SyncMixin, Base):
@@ -123,6 +135,11 @@ class TrainingSession(SyncMixin, Base):
     date: Mapped[date] = mapped_column(index=True)
     location_id: Mapped[str | None] = mapped_column(ForeignKey("locations.id"), index=True)
     topic: Mapped[str] = mapped_column(String(500), default="")
+    # Times in minutes after midnight (revision 0006); None when not given.
+    start_minute: Mapped[int | None] = mapped_column()
+    end_minute: Mapped[int | None] = mapped_column()
+    # A session every participant must attend under the "required" completion rule.
+    required: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 # --- people ----------------------------------------------------------------------------
@@ -172,6 +189,56 @@ class Attendance(SyncMixin, Base):
     session_id: Mapped[str] = mapped_column(ForeignKey("training_sessions.id"))
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), default="present")
+    # How late, or how early they left, in minutes (revision 0006); None when not given.
+    minutes: Mapped[int | None] = mapped_column()
+
+
+# --- evaluation (revision 0006) -----------------------------------------------------------
+
+
+class TestScore(SyncMixin, Base):
+    """A knowledge-test score; id derived from (training, person, phase)."""
+
+    __tablename__ = "test_scores"
+    __test__ = False  # not a pytest class
+    __table_args__ = (
+        CheckConstraint(_in("phase", TEST_PHASES), name="phase"),
+        Index("ix_test_scores_training_live", "training_id", "deleted", "person_id"),
+    )
+
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    phase: Mapped[str] = mapped_column(String(4))
+    score: Mapped[int]
+
+
+class FeedbackQuestion(SyncMixin, Base):
+    """A mission's wording of a feedback question (the standard form when none is stored)."""
+
+    __tablename__ = "feedback_questions"
+    __table_args__ = (CheckConstraint(_in("kind", QUESTION_KINDS), name="kind"),)
+
+    mission_id: Mapped[str] = mapped_column(ForeignKey("missions.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(10), default="rating")
+    text_en: Mapped[str] = mapped_column(String(300), default="")
+    text_fr: Mapped[str] = mapped_column(String(300), default="")
+    sort_order: Mapped[int] = mapped_column(default=100)
+    retired: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class FeedbackAnswer(SyncMixin, Base):
+    """One answer of one participant's feedback form; id derived from (training, person,
+    question code). ``value``: a rating 1-5 or yes (1) / no (0); ``comment``: free text."""
+
+    __tablename__ = "feedback_answers"
+    __table_args__ = (Index("ix_feedback_answers_training_live", "training_id", "deleted"),)
+
+    training_id: Mapped[str] = mapped_column(ForeignKey("trainings.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    question: Mapped[str] = mapped_column(String(40))
+    value: Mapped[int | None] = mapped_column()
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 # Order matters: parents before children, for bundles and merges.
@@ -187,6 +254,9 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     Enrolment,
     Attendance,
     *AUDIT_SYNCED_MODELS,  # per-diem, consent, profiles, evidence (app/db/audit_models.py)
+    TestScore,
+    FeedbackQuestion,
+    FeedbackAnswer,
 )
 
 

@@ -1,18 +1,25 @@
-"""Attendance: who was present, absent or excused at each session of a training.
+"""Attendance: who was present, late, left early, absent or excused at each session.
 
 No row means "not expected" (a Beni participant is not expected in Kinshasa), so
-the attendance rate is present marks over all recorded marks.
+the attendance rate is attended marks (present, late, left early) over all recorded
+marks. Late and left-early marks may say how many minutes (optional).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from app.db.base import derived_id
-from app.db.models import ATTENDANCE_STATUSES, Attendance, Enrolment, TrainingSession
+from app.db.models import (
+    ATTENDANCE_STATUSES,
+    ATTENDED_STATUSES,
+    Attendance,
+    Enrolment,
+    TrainingSession,
+)
 from app.errors import NotFoundError, UserError
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
@@ -25,6 +32,7 @@ class AttendanceGrid:
     sessions: tuple[SessionInfo, ...]
     participants: tuple[ParticipantInfo, ...]
     marks: dict[tuple[str, str], str]  # (person_id, session_id) -> status
+    minutes: dict[tuple[str, str], int] = field(default_factory=dict)  # late / left early
 
     def session_totals(self, session_id: str) -> dict[str, int]:
         totals = dict.fromkeys(ATTENDANCE_STATUSES, 0)
@@ -34,14 +42,17 @@ class AttendanceGrid:
         return totals
 
     def person_present(self, person_id: str) -> int:
-        return sum(1 for (pid, _), st in self.marks.items() if pid == person_id and st == "present")
+        """Sessions the person attended (present, late or left early)."""
+        return sum(
+            1 for (pid, _), st in self.marks.items() if pid == person_id and st in ATTENDED_STATUSES
+        )
 
     @property
     def rate(self) -> float | None:
-        """Present marks over recorded marks, or None before anything is recorded."""
+        """Attended marks over recorded marks, or None before anything is recorded."""
         if not self.marks:
             return None
-        return sum(1 for st in self.marks.values() if st == "present") / len(self.marks)
+        return sum(1 for st in self.marks.values() if st in ATTENDED_STATUSES) / len(self.marks)
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,7 @@ class Mark:
     session_id: str
     person_id: str
     status: str | None  # None clears the mark
+    minutes: int | None = None  # how late, or how early they left (late / left_early only)
 
 
 def get_grid(inst: Installation, training_id: str) -> AttendanceGrid:
@@ -57,7 +69,9 @@ def get_grid(inst: Installation, training_id: str) -> AttendanceGrid:
     person_ids = {p.person.id for p in participants}
     with inst.db.reading() as session:
         rows = session.execute(
-            select(Attendance.person_id, Attendance.session_id, Attendance.status)
+            select(
+                Attendance.person_id, Attendance.session_id, Attendance.status, Attendance.minutes
+            )
             .join(TrainingSession, TrainingSession.id == Attendance.session_id)
             .where(
                 TrainingSession.training_id == training_id,
@@ -65,8 +79,9 @@ def get_grid(inst: Installation, training_id: str) -> AttendanceGrid:
                 Attendance.deleted.is_(False),
             )
         ).all()
-    marks = {(pid, sid): st for pid, sid, st in rows if pid in person_ids}
-    return AttendanceGrid(training_id, info.sessions, participants, marks)
+    marks = {(pid, sid): st for pid, sid, st, _m in rows if pid in person_ids}
+    minutes = {(pid, sid): m for pid, sid, _st, m in rows if pid in person_ids and m is not None}
+    return AttendanceGrid(training_id, info.sessions, participants, marks, minutes)
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
@@ -85,6 +100,8 @@ def set_marks(inst: Installation, marks: Iterable[Mark]) -> int:
     for mark in marks:
         if mark.status is not None and mark.status not in ATTENDANCE_STATUSES:
             raise UserError(f"'{mark.status}' is not an attendance status.")
+        if mark.minutes is not None and not 0 <= mark.minutes <= 1440:
+            raise UserError("Minutes late or left early must be between 0 and 1,440.")
     if not marks:
         return 0
     with inst.db.transaction() as session, session.no_autoflush:
@@ -134,8 +151,9 @@ def set_marks(inst: Installation, marks: Iterable[Mark]) -> int:
                 att = Attendance(id=att_id, session_id=mark.session_id, person_id=mark.person_id)
                 session.add(att)
                 existing[att_id] = att
-            if att.status != mark.status or att.deleted:
-                att.status, att.deleted = mark.status, False
+            minutes = mark.minutes if mark.status in ("late", "left_early") else None
+            if att.status != mark.status or att.deleted or att.minutes != minutes:
+                att.status, att.deleted, att.minutes = mark.status, False, minutes
     return len(marks)
 
 

@@ -25,6 +25,7 @@ from app.db.models import (
 from app.errors import UserError
 from app.services import reference
 from app.services.demo_data import DEMO_LOCATIONS, DEMO_PARTNERS, DEMO_PEOPLE, DEMO_TRAININGS
+from app.services.evaluation.demo import SESSION_TIMES, TEST_MAX, add_demo_evaluation
 from app.services.installation import Installation
 from app.textnorm import fold
 
@@ -36,10 +37,12 @@ class DemoResult:
     people: int = 0
     enrolments: int = 0
     attendance: int = 0
+    evaluation: int = 0  # test scores and feedback answers (app.services.evaluation.demo)
 
     @property
     def changed(self) -> bool:
-        return any((self.trainings, self.sessions, self.people, self.enrolments, self.attendance))
+        return any((self.trainings, self.sessions, self.people, self.enrolments, self.attendance,
+                    self.evaluation))  # fmt: skip
 
 
 def demo_missions() -> list[str]:
@@ -62,7 +65,9 @@ def load_demo(inst: Installation, mission: str | None = None) -> DemoResult:
             )
     trainings = [t for t in DEMO_TRAININGS if mission is None or t.mission == mission]
     wanted_people = {key for t in trainings for key in t.participants}
-    counts = dict.fromkeys(("trainings", "sessions", "people", "enrolments", "attendance"), 0)
+    counts = dict.fromkeys(
+        ("trainings", "sessions", "people", "enrolments", "attendance", "evaluation"), 0
+    )
 
     with inst.db.transaction() as session:
 
@@ -110,6 +115,7 @@ def load_demo(inst: Installation, mission: str | None = None) -> DemoResult:
                     id=tid, mission_id=reference.mission_id(t.mission), title=t.title,
                     theme=t.theme, kind=t.kind, start_date=t.start, end_date=t.end,
                     status=t.status, description=t.description, trainers=list(t.trainers),
+                    test_max_score=TEST_MAX.get(t.key),
                 ),
                 "trainings",
             )  # fmt: skip
@@ -134,12 +140,12 @@ def load_demo(inst: Installation, mission: str | None = None) -> DemoResult:
                 location = reference.ensure_location(
                     session, s.location, reference.mission_id(t.mission)
                 )
+                start, end = SESSION_TIMES.get(s.key, (None, None))
                 add(
-                    TrainingSession(
-                        id=sid, training_id=tid, date=s.date, location_id=location.id, topic=s.topic
-                    ),
+                    TrainingSession(id=sid, training_id=tid, date=s.date, location_id=location.id,
+                                    topic=s.topic, start_minute=start, end_minute=end),
                     "sessions",
-                )
+                )  # fmt: skip
             session.flush()
             for key in t.participants:
                 pid = derived_id("demo-person", key)
@@ -159,6 +165,8 @@ def load_demo(inst: Installation, mission: str | None = None) -> DemoResult:
                     ),
                     "attendance",
                 )
+            session.flush()
+            add_demo_evaluation(session, t, tid, lambda obj: add(obj, "evaluation"))
             session.flush()
     return DemoResult(**counts)
 

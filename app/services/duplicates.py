@@ -588,7 +588,7 @@ def _summary(
 
 # --- merging -------------------------------------------------------------------------------
 
-_STATUS_RANK = {"present": 3, "excused": 2, "absent": 1}
+_STATUS_RANK = {"present": 4, "late": 3, "left_early": 3, "excused": 2, "absent": 1}
 _FILLABLE = ("organisation", "function", "nationality", "phone", "email", "category_id",
              "partner_id")  # fmt: skip
 
@@ -634,12 +634,15 @@ def merge_into(session: Session, keep: Person, other: Person) -> None:
         target = session.get(Attendance, target_id)
         if target is None:
             session.add(Attendance(id=target_id, session_id=mark.session_id, person_id=keep.id,
-                                   status=mark.status))  # fmt: skip
+                                   status=mark.status, minutes=mark.minutes))  # fmt: skip
         elif target.deleted:
-            target.deleted, target.status = False, mark.status
+            target.deleted, target.status, target.minutes = False, mark.status, mark.minutes
         elif _STATUS_RANK.get(mark.status, 0) > _STATUS_RANK.get(target.status, 0):
-            target.status = mark.status
+            target.status, target.minutes = mark.status, mark.minutes
         mark.deleted = True
+    from app.services.evaluation.people import move_evaluation
+
+    move_evaluation(session, keep, other)
     for name in _FILLABLE:
         if not getattr(keep, name) and getattr(other, name):
             setattr(keep, name, getattr(other, name))

@@ -8,7 +8,7 @@ heard from. Unique participants are people, resolved through merges, exactly as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from app.errors import UserError
 from app.l10n import check_language, tr
 from app.services.audit.figures import DIMENSION_TITLES as AUDIT_TITLES
 from app.services.audit.figures import HQ_PERSON_KEYS, group_label
+from app.services.evaluation.figures import completed_by
 from app.services.exports import Cell, Share, Sheet, Written, write_tables
 from app.services.hxl_tags import tags_for
 from app.services.installation import Installation
@@ -79,6 +80,7 @@ class BreakdownRow:
     participants: int  # unique people
     women: int
     men: int
+    completed: int = 0  # unique people who completed (app.services.evaluation.figures)
 
     @property
     def women_share(self) -> float | None:
@@ -147,6 +149,8 @@ def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> l
         for k, t, p, w, m in rows
         if k is not None
     ]  # fmt: skip
+    done = completed_by(inst, by, flt or ReportFilter())
+    out = [replace(r, completed=done.get(r.key, 0)) for r in out]
     if by in ("month", "quarter", "year"):
         out.sort(key=lambda r: r.key)
     else:
@@ -172,12 +176,15 @@ def breakdown_table(
     rows: list[BreakdownRow], by: str
 ) -> tuple[list[str], list[list[Any]], list[str]]:
     """Headers, cells and HXL tags for a breakdown, for exports and the dashboard."""
-    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Women", "Men", "Women %"]
-    tags = ["#group", "#activity+num", "#reached+num", "#reached+f", "#reached+m", "#reached+f+pct"]
+    # Completed comes last: scripts read the first columns by position.
+    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Women", "Men",
+               "Women %", "Completed"]  # fmt: skip
+    tags = ["#group", "#activity+num", "#reached+num", "#reached+f", "#reached+m",
+            "#reached+f+pct", "#reached+completed"]  # fmt: skip
     cells = [
         [
             r.label, r.trainings, r.participants, r.women, r.men,
-            round(100 * r.women_share, 1) if r.women_share is not None else None,
+            round(100 * r.women_share, 1) if r.women_share is not None else None, r.completed,
         ]
         for r in rows
     ]  # fmt: skip
@@ -196,7 +203,7 @@ def breakdown_sheet(
     lang = check_language(lang)
     title = tr(lang, DIMENSION_TITLES.get(by, by))
     headers = [title, tr(lang, "Trainings"), tr(lang, "Participants"), tr(lang, "Women"),
-               tr(lang, "Men"), tr(lang, "Women (%)")]  # fmt: skip
+               tr(lang, "Men"), tr(lang, "Women (%)"), tr(lang, "Completed")]  # fmt: skip
     cells: list[list[Cell]] = []
     for r in breakdown(inst, by, flt):
         label = tr(lang, r.label) if by == "sex" else r.label
@@ -205,8 +212,8 @@ def breakdown_sheet(
         if by == "quarter":
             label = r.key.replace("-Q", "Q")  # HXL's (and ISO's) way: 2024Q3
         share = Share(r.women_share) if r.women_share is not None else None
-        cells.append([label, r.trainings, r.participants, r.women, r.men, share])
-    kinds = [by, "trainings", "participants", "women", "men", "women_share"]
+        cells.append([label, r.trainings, r.participants, r.women, r.men, share, r.completed])
+    kinds = [by, "trainings", "participants", "women", "men", "women_share", "completed"]
     return Sheet(title, headers, cells, tags_for(kinds))
 
 
@@ -214,13 +221,15 @@ def trainings_sheet(inst: Installation, flt: ReportFilter | None = None, lang: s
     """One row per training with its unique participants, dates as dates."""
     lang = check_language(lang)
     headers, rows = trainings_table(inst, flt)
+    done = completed_by(inst, "training", flt or ReportFilter())
     titles = [tr(lang, h) for h in headers]
+    titles.append(tr(lang, "Completed"))
     cells: list[list[Cell]] = [
-        [code, title, _day(start), _day(end), kind, status, people, women, tid]
+        [code, title, _day(start), _day(end), kind, status, people, women, tid, done.get(tid, 0)]
         for code, title, start, end, kind, status, people, women, tid in rows
     ]
     kinds = ["mission", "title", "start", "end", "kind", "status", "participants", "women",
-             "training_id"]  # fmt: skip
+             "training_id", "completed"]  # fmt: skip
     return Sheet(tr(lang, "Trainings"), titles, cells, tags_for(kinds))
 
 

@@ -27,6 +27,7 @@ TAGS: dict[str, str] = {
     # counts and shares
     "trainings": "#output+num+trainings",
     "participants": "#reached",
+    "completed": "#reached+completed",
     "women": "#reached+f",
     "men": "#reached+m",
     "not_stated": "#reached+unspecified",

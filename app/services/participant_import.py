@@ -334,6 +334,8 @@ _PRESENT = {"x", "p", "present", "presente", "oui", "yes", "y", "1", "✓", "✔
             "да", "نعم", "حاضر"}  # fmt: skip
 _ABSENT = {"a", "absent", "absente", "non", "no", "n", "0", "-", "нет", "غائب"}
 _EXCUSED = {"e", "ex", "exc", "excuse", "excusee", "excused", "justifie", "justified"}
+_LATE = {"late", "en retard", "retard", "r", "l"}
+_LEFT_EARLY = {"left early", "parti tot", "partie tot", "depart anticipe", "d"}
 
 
 def sex_from_text(value: str) -> str | None:
@@ -346,7 +348,8 @@ def sex_from_text(value: str) -> str | None:
 
 
 def attendance_from_text(value: str) -> str | None:
-    """A mark from a sign-in sheet cell: X/P/1/oui -> present, A/0 -> absent, E -> excused."""
+    """A mark from a sign-in sheet cell: X/P/1/oui -> present, A/0 -> absent, E -> excused,
+    "late"/"en retard" -> late, "left early"/"parti tôt" -> left early."""
     word = fold(value).strip(". ")
     if word in _PRESENT:
         return "present"
@@ -354,6 +357,10 @@ def attendance_from_text(value: str) -> str | None:
         return "absent"
     if word in _EXCUSED:
         return "excused"
+    if word in _LATE:
+        return "late"
+    if word in _LEFT_EARLY:
+        return "left_early"
     return None
 
 

@@ -21,7 +21,13 @@ from app.services.installation import Installation
 from app.services.reports import ReportFilter, build_report
 from app.services.trainings import get_training
 
-STATUS_WORDS = {"present": "present", "absent": "absent", "excused": "excused"}
+STATUS_WORDS = {
+    "present": "present",
+    "absent": "absent",
+    "excused": "excused",
+    "late": "late",
+    "left_early": "left early",
+}  # read back by participant_import
 SEX_WORDS = {"F": "F", "M": "M", "X": "X"}
 PERSON_KINDS = ["name", "sex", "category", "organisation", "function", "partner",
                 "nationality", "phone", "email", "sessions_attended"]  # fmt: skip

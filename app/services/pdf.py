@@ -29,6 +29,11 @@ from app.db.models import Document
 from app.l10n import check_language, format_date, format_date_range, format_number, tr
 from app.l10n import format_percent as pct
 from app.services import reference
+from app.services.evaluation.pdf_sections import (
+    EvaluationData,
+    collect_evaluation,
+    evaluation_sections,
+)
 from app.services.installation import Installation
 from app.services.reports import NO_CATEGORY, NO_PARTNER, Report, ReportFilter, build_report
 from app.services.trainings import TrainingInfo, get_training
@@ -80,6 +85,7 @@ class SummaryData:
     participants: list[ParticipantLine]
     category_labels: dict[str, str] = field(default_factory=dict)  # name_en -> label
     audit: Any = None  # app.services.audit.pdf_sections.AuditSection (issue 19)
+    evaluation: EvaluationData | None = None  # completion, tests, feedback (evaluation package)
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,7 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         JOIN attendance a ON a.session_id = s.id
         JOIN people p ON p.id = a.person_id
         WHERE s.training_id = :tid AND s.deleted = FALSE AND a.deleted = FALSE
-          AND a.status = 'present'
+          AND a.status IN ('present', 'late', 'left_early')
         GROUP BY 1
         """
     )
@@ -189,6 +195,7 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
         participants=participants,
         category_labels=category_labels,
         audit=audit,
+        evaluation=collect_evaluation(inst, training_id, report.by_category_sex),
     )
 
 
@@ -518,6 +525,10 @@ def _story(
     if chart is not None:
         story += [Spacer(1, 6), chart]
 
+    if data.evaluation is not None:  # completion, knowledge test, feedback
+        story += evaluation_sections(data.evaluation, r.evaluation, lang, width,
+                                     data.category_labels)  # fmt: skip
+
     # Participants.
     story.append(CondPageBreak(160))
     story.append(p(tr(lang, "Participants"), st.heading))
@@ -582,6 +593,7 @@ def _participant_tables(data: SummaryData, lang: str, width: float) -> list[Flow
         for title, f, align in zip(titles, fractions, aligns, strict=True)
     ]
     sex_short = SEX_SHORT[lang]
+    done = data.evaluation.completed_ids() if data.evaluation is not None else set()
     rows = [
         (
             str(number),
@@ -590,7 +602,7 @@ def _participant_tables(data: SummaryData, lang: str, width: float) -> list[Flow
             line.category,
             line.organisation,
             line.function,
-            f"{line.present}/{sessions}",
+            f"{line.present}/{sessions}" + (" ✓" if line.person_id in done else ""),
         )
         for number, line in enumerate(data.participants, start=1)
     ]

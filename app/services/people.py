@@ -9,7 +9,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import derived_id
-from app.db.models import SEXES, Attendance, Category, Enrolment, Partner, Person, TrainingSession
+from app.db.models import (
+    ATTENDED_STATUSES,
+    SEXES,
+    Attendance,
+    Category,
+    Enrolment,
+    Partner,
+    Person,
+    TrainingSession,
+)
 from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
 from app.services import reference
@@ -290,7 +299,7 @@ def list_participants(
                     TrainingSession.training_id == training_id,
                     TrainingSession.deleted.is_(False),
                     Attendance.deleted.is_(False),
-                    Attendance.status == "present",
+                    Attendance.status.in_(ATTENDED_STATUSES),
                 )
                 .group_by(Attendance.person_id)
             ).all()
@@ -337,7 +346,7 @@ def participant_info(inst: Installation, training_id: str, person_id: str) -> Pa
                 TrainingSession.deleted.is_(False),
                 Attendance.deleted.is_(False),
                 Attendance.person_id == person_id,
-                Attendance.status == "present",
+                Attendance.status.in_(ATTENDED_STATUSES),
             )
         )
         return ParticipantInfo(_person_info(session, person), enrolment.id, int(present or 0))

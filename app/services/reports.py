@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.services.audit.figures import audit_figures
+from app.services.evaluation.figures import EvaluationFigures, evaluation_figures
 from app.services.installation import Installation
 
 NO_PARTNER = "(none)"
@@ -39,10 +40,17 @@ class SessionFigures:
     present: int
     absent: int
     excused: int
+    late: int = 0
+    left_early: int = 0
+
+    @property
+    def attended(self) -> int:
+        """Present, late or left early: the session counts as attended."""
+        return self.present + self.late + self.left_early
 
     @property
     def recorded(self) -> int:
-        return self.present + self.absent + self.excused
+        return self.attended + self.absent + self.excused
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,8 @@ class Report:
     trainings: int
     sessions: int
     participants: int  # unique people
-    attendances: int  # present marks
-    recorded_marks: int  # present + absent + excused
+    attendances: int  # attended marks: present, late or left early
+    recorded_marks: int  # attended + absent + excused
     women: int
     by_mission: dict[str, int]
     by_category: dict[str, int]
@@ -66,6 +74,11 @@ class Report:
     by_age_band: dict[str, int] = field(default_factory=dict)
     by_disability: dict[str, int] = field(default_factory=dict)
     perdiem_totals: dict[str, str] = field(default_factory=dict)  # currency -> "1234.50"
+    evaluation: EvaluationFigures = field(default_factory=EvaluationFigures)
+
+    @property
+    def completed(self) -> int:
+        return self.evaluation.completed
 
     @property
     def women_share(self) -> float | None:
@@ -82,6 +95,8 @@ class Report:
             None if self.attendance_rate is None else round(self.attendance_rate, 4)
         )
         data["by_session"] = [{**asdict(s), "date": s.date.isoformat()} for s in self.by_session]
+        del data["evaluation"]
+        data.update(self.evaluation.to_json())  # completed, hours, tests (app.services.evaluation)
         return data
 
 
@@ -195,7 +210,9 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
                 SELECT s.id, s.date, coalesce(l.name, ''), s.topic,
                        count(*) FILTER (WHERE a.status = 'present'),
                        count(*) FILTER (WHERE a.status = 'absent'),
-                       count(*) FILTER (WHERE a.status = 'excused')
+                       count(*) FILTER (WHERE a.status = 'excused'),
+                       count(*) FILTER (WHERE a.status = 'late'),
+                       count(*) FILTER (WHERE a.status = 'left_early')
                 FROM training_sessions s
                 JOIN trainings t ON t.id = s.training_id
                 LEFT JOIN locations l ON l.id = s.location_id
@@ -207,11 +224,10 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
             params,
         ).all()
     by_session = [
-        SessionFigures(
-            sid, date.fromisoformat(str(d)), loc, topic, int(p or 0), int(a or 0), int(e or 0)
-        )
-        for sid, d, loc, topic, p, a, e in session_rows
-    ]
+        SessionFigures(sid, date.fromisoformat(str(d)), loc, topic, int(p or 0), int(a or 0),
+                       int(e or 0), int(late or 0), int(early or 0))
+        for sid, d, loc, topic, p, a, e, late, early in session_rows
+    ]  # fmt: skip
     locations: list[str] = []
     for s in by_session:
         if s.location and s.location not in locations:
@@ -221,7 +237,7 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
         trainings=trainings,
         sessions=sessions,
         participants=participants,
-        attendances=sum(s.present for s in by_session),
+        attendances=sum(s.attended for s in by_session),
         recorded_marks=sum(s.recorded for s in by_session),
         women=by_sex["female"],
         by_mission=by_mission,
@@ -239,4 +255,5 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
             "training": flt.training_id,
         },
         **audit_figures(inst, flt, participants, _training_conditions),
+        evaluation=evaluation_figures(inst, flt),
     )

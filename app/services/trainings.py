@@ -16,10 +16,12 @@ from app.db.models import (
     TRAINING_STATUSES,
     Attendance,
     Enrolment,
+    FeedbackAnswer,
     Location,
     Mission,
     Partner,
     Person,
+    TestScore,
     Training,
     TrainingPartner,
     TrainingSession,
@@ -39,6 +41,9 @@ class SessionInput:
     location: str
     topic: str = ""
     id: str | None = None  # an existing session to keep; None makes a new one
+    start_minute: int | None = None  # minutes after midnight: 540 is 09:00
+    end_minute: int | None = None
+    required: bool = False  # must be attended under the "required" completion rule
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,18 @@ class SessionInfo:
     location: str
     location_id: str | None
     topic: str
+    start_minute: int | None = None
+    end_minute: int | None = None
+    required: bool = False
+
+    @property
+    def hours(self) -> float | None:
+        """The session's length in hours, when both its times are known."""
+        if self.start_minute is None or self.end_minute is None:
+            return None
+        if self.end_minute <= self.start_minute:
+            return None
+        return (self.end_minute - self.start_minute) / 60
 
 
 @dataclass(frozen=True)
@@ -100,6 +117,9 @@ class TrainingInfo:
     sessions: tuple[SessionInfo, ...]
     participant_count: int
     version: int
+    completion_rule: str = "share"
+    completion_percent: int = 80
+    test_max_score: int | None = None
 
     @property
     def locations(self) -> tuple[str, ...]:
@@ -176,6 +196,13 @@ def _validate(data: TrainingInput) -> dict[str, str]:
             )
         if not clean_text(s.location):
             errors[f"sessions.{i}.location"] = Phrase("Session {n} needs a place.", n=i)
+        times = [t for t in (s.start_minute, s.end_minute) if t is not None]
+        if any(not 0 <= t <= 1440 for t in times):
+            errors[f"sessions.{i}.time"] = Phrase(
+                "Session {n} has a time Muster cannot read: write it like 09:00.", n=i
+            )
+        elif len(times) == 2 and times[1] <= times[0]:
+            errors[f"sessions.{i}.time"] = Phrase("Session {n} ends before it starts.", n=i)
     seen_partners: set[str] = set()
     for p in data.partners:
         key = clean_text(p.acronym).upper()
@@ -243,11 +270,24 @@ def _info(session: Session, training: Training) -> TrainingInfo:
         trainers=tuple(training.trainers or ()),
         partners=tuple(PartnerRole(p.id, p.acronym, p.name, tp.role) for tp, p in partners),
         sessions=tuple(
-            SessionInfo(s.id, s.training_id, s.date, name or "", s.location_id, s.topic)
+            SessionInfo(
+                s.id,
+                s.training_id,
+                s.date,
+                name or "",
+                s.location_id,
+                s.topic,
+                s.start_minute,
+                s.end_minute,
+                bool(s.required),
+            )
             for s, name in sessions
         ),
         participant_count=_participant_count(session, training.id),
         version=training.version,
+        completion_rule=training.completion_rule or "share",
+        completion_percent=training.completion_percent or 80,
+        test_max_score=training.test_max_score,
     )
 
 
@@ -522,6 +562,7 @@ def _apply(session: Session, training: Training, data: TrainingInput) -> None:
             row = TrainingSession(training_id=training.id)
             session.add(row)
         row.date, row.location_id, row.topic = s.date, location.id, clean_text(s.topic)
+        row.start_minute, row.end_minute, row.required = s.start_minute, s.end_minute, s.required
         if s.id:
             kept.add(s.id)
     for sid, row in existing.items():
@@ -535,6 +576,14 @@ def _delete_session(session: Session, row: TrainingSession) -> None:
         select(Attendance).where(Attendance.session_id == row.id, Attendance.deleted.is_(False))
     ):
         att.deleted = True
+
+
+def evaluation_records(session: Session, training_id: str) -> list[SyncMixin]:
+    """A training's knowledge-test scores and feedback answers (deleted along with it)."""
+    return [
+        *session.scalars(select(TestScore).where(TestScore.training_id == training_id)),
+        *session.scalars(select(FeedbackAnswer).where(FeedbackAnswer.training_id == training_id)),
+    ]
 
 
 def create_training(inst: Installation, data: TrainingInput) -> TrainingInfo:
@@ -576,6 +625,7 @@ def delete_training(inst: Installation, training_id: str) -> int:
             ),
             *session.scalars(select(Enrolment).where(Enrolment.training_id == training_id)),
             *session.scalars(select(Attendance).where(Attendance.session_id.in_(session_ids))),
+            *evaluation_records(session, training_id),
         ]
         training.deleted = True
         for child in children:
@@ -598,6 +648,8 @@ def restore_training(inst: Installation, training_id: str, token: int) -> Traini
             (TrainingPartner, TrainingPartner.training_id == training_id),
             (Enrolment, Enrolment.training_id == training_id),
             (Attendance, Attendance.session_id.in_(session_ids)),
+            (TestScore, TestScore.training_id == training_id),
+            (FeedbackAnswer, FeedbackAnswer.training_id == training_id),
         ):
             for row in session.scalars(
                 select(model).where(condition, model.deleted.is_(True), model.version == token)
@@ -646,9 +698,23 @@ def duplicate_training(inst: Installation, training_id: str, months: int = 1) ->
         description=source.description,
         trainers=source.trainers,
         partners=tuple(PartnerRoleInput(p.acronym, p.role) for p in source.partners),
-        sessions=tuple(SessionInput(s.date + shift, s.location, s.topic) for s in source.sessions),
+        sessions=tuple(
+            SessionInput(
+                s.date + shift, s.location, s.topic, None, s.start_minute, s.end_minute, s.required
+            )
+            for s in source.sessions
+        ),
     )
-    return create_training(inst, data)
+    info = create_training(inst, data)
+    with inst.db.transaction() as session:  # the same completion rule and test
+        copy = _live_training(session, info.id)
+        copy.completion_rule, copy.completion_percent = (
+            source.completion_rule,
+            source.completion_percent,
+        )
+        copy.test_max_score = source.test_max_score
+        session.flush()
+        return _info(session, copy)
 
 
 def mark_held(inst: Installation, training_id: str) -> TrainingInfo:

@@ -2,8 +2,9 @@
 
 A blank cell means "not expected or not recorded" (a Beni participant is not
 expected in Kinshasa). Space cycles present → absent → excused → blank; P, A and E
-set a mark directly; Delete clears. Every change is saved at once, in one
-transaction for the whole selection.
+set a mark directly, L "late" and D "left early" (both count as attended); digits typed
+on a late or left-early cell give the minutes. Delete clears. Every change is saved at
+once, in one transaction for the whole selection.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.models import ATTENDED_STATUSES
 from app.services import attendance, trainings
 from app.services.attendance import AttendanceGrid, Mark
 from app.ui.common import attendance_labels, to_qdate
@@ -48,8 +50,10 @@ CYCLE: dict[str | None, str | None] = {
     "absent": "excused",
     "excused": None,
 }
-SYMBOLS = {"present": "✓", "absent": "✗", "excused": "E"}
-COLOURS = {"present": "#d8f0d8", "absent": "#f6d5d2", "excused": "#fbeccb"}
+SYMBOLS = {"present": "✓", "absent": "✗", "excused": "E", "late": "✓L", "left_early": "✓D"}
+COLOURS = {"present": "#d8f0d8", "absent": "#f6d5d2", "excused": "#fbeccb",
+           "late": "#e6efc4", "left_early": "#e6efc4"}  # fmt: skip
+PARTIAL = ("late", "left_early")  # attended, with optional minutes missed
 FIXED_COLUMNS = 2  # name, present count
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -63,6 +67,7 @@ class AttendanceModel(QAbstractTableModel):
         super().__init__(parent)
         self.grid: AttendanceGrid | None = None
         self._marks: dict[tuple[str, str], str] = {}
+        self._minutes: dict[tuple[str, str], int] = {}
         self._person_ids: list[str] = []
         self._names: list[str] = []
         self._session_ids: list[str] = []
@@ -77,6 +82,7 @@ class AttendanceModel(QAbstractTableModel):
         self.beginResetModel()
         self.grid = grid
         self._marks = dict(grid.marks)
+        self._minutes = dict(grid.minutes)
         self._person_ids = [p.person.id for p in grid.participants]
         self._names = [p.person.full_name for p in grid.participants]
         self._session_ids = [s.id for s in grid.sessions]
@@ -99,7 +105,7 @@ class AttendanceModel(QAbstractTableModel):
         if sid in self._session_recorded:
             self._session_recorded[sid] += step
             self._person_recorded[pid] = self._person_recorded.get(pid, 0) + step
-            if status == "present":
+            if status in ATTENDED_STATUSES:
                 self._session_present[sid] += step
                 self._person_present[pid] = self._person_present.get(pid, 0) + step
 
@@ -117,6 +123,10 @@ class AttendanceModel(QAbstractTableModel):
         if sid is None:
             return None
         return self._marks.get((self._person_ids[row], sid))
+
+    def minutes(self, row: int, column: int) -> int | None:
+        sid = self.session_id(column)
+        return None if sid is None else self._minutes.get((self._person_ids[row], sid))
 
     def session_totals(self, session_id: str) -> tuple[int, int]:
         """(present, recorded) for a session."""
@@ -184,10 +194,16 @@ class AttendanceModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if status is None:
             return None
+        minutes = self.minutes(row, column) if status in PARTIAL else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return SYMBOLS[status]
+            return SYMBOLS[status] + (f" {minutes}′" if minutes else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._labels[status]
+            label = self._labels[status]
+            return (
+                self.tr("{mark}: {minutes} min").format(mark=label, minutes=minutes)
+                if minutes
+                else label
+            )
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(COLOURS[status]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -208,8 +224,11 @@ class AttendanceModel(QAbstractTableModel):
             if old is not None:
                 self._count(mark.person_id, mark.session_id, old, -1)
                 del self._marks[key]
+            self._minutes.pop(key, None)
             if mark.status is not None:
                 self._marks[key] = mark.status
+                if mark.minutes is not None and mark.status in PARTIAL:
+                    self._minutes[key] = mark.minutes
                 self._count(mark.person_id, mark.session_id, mark.status, +1)
             rows.add(row_of[mark.person_id])
             columns.add(col_of[mark.session_id])
@@ -219,19 +238,22 @@ class AttendanceModel(QAbstractTableModel):
             )
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, min(columns), max(columns))
 
-    def marks_for(self, indexes: list[QModelIndex], status: str | None) -> list[Mark]:
+    def marks_for(self, indexes: list[QModelIndex], status: str | None,
+                  minutes: int | None = None) -> list[Mark]:  # fmt: skip
         out = []
         for index in indexes:
             sid = self.session_id(index.column())
             if sid is not None:
-                out.append(Mark(sid, self._person_ids[index.row()], status))
+                out.append(Mark(sid, self._person_ids[index.row()], status,
+                                minutes if status in PARTIAL else None))  # fmt: skip
         return out
 
 
 class AttendanceTable(QTableView):
-    """Keyboard: Space cycles the mark, P/A/E set it, Delete clears it."""
+    """Keyboard: Space cycles the mark, P/A/E/L/D set it, digits give minutes, Delete clears."""
 
     keyed = Signal(object)  # a status, "cycle", or None to clear
+    digit = Signal(int)  # minutes late or left early, typed one digit at a time
 
     def event(self, event: QEvent) -> bool:
         if (
@@ -256,6 +278,12 @@ class AttendanceTable(QTableView):
             self.keyed.emit("absent")
         elif plain and key == Qt.Key.Key_E:
             self.keyed.emit("excused")
+        elif plain and key in (Qt.Key.Key_L, Qt.Key.Key_R):  # late, "en retard"
+            self.keyed.emit("late")
+        elif plain and key == Qt.Key.Key_D:  # left early, "départ anticipé"
+            self.keyed.emit("left_early")
+        elif plain and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.digit.emit(key - Qt.Key.Key_0)
         else:
             super().keyPressEvent(event)
 
@@ -287,6 +315,8 @@ class AttendancePage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setStretchLastSection(False)
         self.table.keyed.connect(self._keyed)
+        self.table.digit.connect(self._digit)
+        self._typed = ""  # minutes being typed on a late / left-early cell
         self.table.clicked.connect(self._clicked)
 
         self.mark_all_button = QPushButton(self.tr("&Mark everyone present at this session"), self)
@@ -297,8 +327,9 @@ class AttendancePage(QWidget):
         self.rate_label.setObjectName("attendanceRate")
         legend = QLabel(
             self.tr(
-                "✓ present   ✗ absent   E excused   blank: not expected. "
-                "Click a cell or press Space to change it; P, A, E set a mark, Delete clears."
+                "✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not "
+                "expected. Click a cell or press Space to change it; P, A, E, L, D set a mark "
+                "(then type the minutes late or left early), Delete clears."
             ),
             self,
         )
@@ -312,7 +343,7 @@ class AttendancePage(QWidget):
         layout.addWidget(self.held_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.rate_label)
-        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_button())
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._moved())
 
     def _build_held_bar(self) -> None:
         """The offer to mark a planned training as held once its last session is taken."""
@@ -417,6 +448,10 @@ class AttendancePage(QWidget):
                 ).format(rate=round(rate * 100), present=present, recorded=recorded)
             )
 
+    def _moved(self) -> None:
+        self._typed = ""
+        self._update_button()
+
     def _update_button(self) -> None:
         sid = self.model.session_id(self.table.currentIndex().column())
         self.mark_all_button.setEnabled(sid is not None)
@@ -430,6 +465,7 @@ class AttendancePage(QWidget):
         return cells
 
     def _keyed(self, what: str | None) -> None:
+        self._typed = ""
         cells = self._selected_cells()
         if not cells:
             return
@@ -439,6 +475,23 @@ class AttendancePage(QWidget):
         else:
             status = what
         self.set_cells(cells, status)
+
+    def _digit(self, value: int) -> None:
+        """Minutes on the selected late / left-early cells: "3" then "0" makes 30."""
+        cells = [c for c in self._selected_cells()
+                 if self.model.status(c.row(), c.column()) in PARTIAL]  # fmt: skip
+        if not cells:
+            self._typed = ""
+            return
+        self._typed = (self._typed + str(value))[-4:].lstrip("0")
+        minutes = min(int(self._typed or 0), 1440) or None
+        by_status: dict[str, list[QModelIndex]] = {}
+        for cell in cells:
+            by_status.setdefault(str(self.model.status(cell.row(), cell.column())), []).append(cell)
+        marks = [m for status, group in by_status.items()
+                 for m in self.model.marks_for(group, status, minutes)]  # fmt: skip
+        self.model.apply(marks)
+        self._save(marks)
 
     def _clicked(self, index: QModelIndex) -> None:
         if self.model.session_id(index.column()) is None:

@@ -76,6 +76,8 @@ def attendance_labels() -> dict[str, str]:
         "present": translate("Present"),
         "absent": translate("Absent"),
         "excused": translate("Excused"),
+        "late": translate("Late"),
+        "left_early": translate("Left early"),
     }
 
 

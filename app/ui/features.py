@@ -22,6 +22,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "app.ui.people_io_ui",
     "app.ui.unlock",
     "app.ui.retention_ui",  # issue 19
+    "app.ui.certificates_ui",
 )
 
 

@@ -89,7 +89,8 @@ class HqDashboard(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.breakdown_model = RowsModel(
             [self.tr("Group"), self.tr("Trainings"), self.tr("Participants"), self.tr("Women"),
-             self.tr("Men"), self.tr("Women %")], [], self, right=(5,))  # fmt: skip
+             self.tr("Men"), self.tr("Women %"), self.tr("Completed")], [], self,
+            right=(5,))  # fmt: skip
         self.breakdown_view = make_table(self.breakdown_model, splitter)
         stretch_column(self.breakdown_view, 0)
         self.breakdown_view.selectionModel().currentRowChanged.connect(self._drill)
@@ -157,13 +158,14 @@ class HqDashboard(QWidget):
                 self.tr("%n unique participant(s)", "", report.participants)
                 + " "
                 + self.tr("({share} women)").format(share=percent(report.women_share)),
+                self.tr("%n completed", "", report.completed),
                 self.tr("%n mission(s)", "", len(report.by_mission)),
                 *self._perdiem_text(report.perdiem_totals),
             ))
         )  # fmt: skip
         self.breakdown_model.set_rows([
             [self.group_label(r, labels), r.trainings, r.participants, r.women, r.men,
-             percent(r.women_share)]
+             percent(r.women_share), r.completed]
             for r in rows
         ])  # fmt: skip
         self.devices_model.set_rows([

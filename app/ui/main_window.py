@@ -569,6 +569,7 @@ class MainWindow(QMainWindow):
                 ("participants", self.tr("&Participants")),
                 ("attendance", self.tr("&Attendance")),
                 ("summary", self.tr("Su&mmary")),
+                ("evaluation", self.tr("E&valuation")),
             ),
             start=1,
         ):

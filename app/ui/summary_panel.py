@@ -128,12 +128,14 @@ class SummaryPanel(QWidget):
         self.women_figure = Figure(self.tr("women"), self)
         self.sessions_figure = Figure(self.tr("sessions"), self)
         self.rate_figure = Figure(self.tr("attendance rate"), self)
+        self.completed_figure = Figure(self.tr("completed"), self)  # under the training's rule
         figures = QHBoxLayout()
         for figure in (
             self.participants_figure,
             self.women_figure,
             self.sessions_figure,
             self.rate_figure,
+            self.completed_figure,
         ):
             figures.addWidget(figure)
 
@@ -220,6 +222,10 @@ class SummaryPanel(QWidget):
         )
         self.sessions_figure.set_value(str(report.sessions))
         self.rate_figure.set_value(percent(report.attendance_rate))
+        share = report.completed / report.participants if report.participants else None
+        self.completed_figure.set_value(
+            f"{report.completed} ({percent(share)})" if report.participants else "0"
+        )
         self._fill_categories(report)
         self._fill_partners(report)
         self.category_chart.setChart(self._category_chart(report))
@@ -317,7 +323,9 @@ class SummaryPanel(QWidget):
         for key, label in names.items():
             bar = QBarSet(label)
             bar.setColor(QColor(ATTENDANCE_COLOURS[key]))
-            bar.append([float(getattr(s, key)) for s in report.by_session])
+            # Late and left early are attended: counted with present, so the bars add up.
+            bar.append([float(s.attended if key == "present" else getattr(s, key))
+                        for s in report.by_session])  # fmt: skip
             series.append(bar)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()

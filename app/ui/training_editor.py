@@ -57,7 +57,7 @@ from app.ui.i18n import current_language
 if TYPE_CHECKING:
     from app.ui.contracts import WindowHost
 
-PAGES = ("details", "participants", "attendance", "summary", "perdiem", "evidence")
+PAGES = ("details", "participants", "attendance", "summary", "evaluation", "perdiem", "evidence")
 # An action's property naming its toolbar group ("export": under the Export button).
 TOOLBAR_GROUP = "musterToolbarGroup"
 
@@ -83,18 +83,24 @@ def _table_box(
 
 
 class SessionsTable(QTableWidget):
-    """Date, place and topic of each session, edited in place."""
+    """Date, place, topic, times and "required" of each session, edited in place."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 6, parent)
         self.setObjectName("sessionsTable")
-        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Place"), self.tr("Topic")])
+        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Place"), self.tr("Topic"),
+                                        self.tr("Start"), self.tr("End"), self.tr("Required")])  # fmt: skip
+        self.horizontalHeaderItem(5).setToolTip(
+            self.tr("Under the rule “every session marked required”, these must be attended.")
+        )
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (3, 4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(1, 170)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -106,8 +112,9 @@ class SessionsTable(QTableWidget):
         self._places = places
 
     def add_session(
-        self, day: date, place: str = "", topic: str = "", session_id: str | None = None
-    ) -> int:
+        self, day: date, place: str = "", topic: str = "", session_id: str | None = None,
+        start: int | None = None, end: int | None = None, required: bool = False,
+    ) -> int:  # fmt: skip
         row = self.rowCount()
         self.insertRow(row)
         self._ids.append(session_id)
@@ -127,6 +134,9 @@ class SessionsTable(QTableWidget):
         date_edit.dateChanged.connect(self.changed)
         place_box.currentTextChanged.connect(self.changed)
         topic_edit.textChanged.connect(self.changed)
+        from app.ui.session_times import add_time_widgets
+
+        add_time_widgets(self, row, start, end, required)
         return row
 
     def remove_current(self) -> None:
@@ -146,17 +156,18 @@ class SessionsTable(QTableWidget):
         return (self.cellWidget(row, 0), self.cellWidget(row, 1), self.cellWidget(row, 2))  # type: ignore[return-value]
 
     def sessions(self) -> tuple[SessionInput, ...]:
+        from app.ui.session_times import read_times
+
         out = []
         for row in range(self.rowCount()):
             date_edit, place_box, topic_edit = self.widgets(row)
+            start, end, required = read_times(self, row)
             out.append(
                 SessionInput(
-                    from_qdate(date_edit.date()),
-                    place_box.currentText(),
-                    topic_edit.text(),
-                    self._ids[row],
+                    from_qdate(date_edit.date()), place_box.currentText(), topic_edit.text(),
+                    self._ids[row], start, end, required,
                 )
-            )
+            )  # fmt: skip
         return tuple(out)
 
 
@@ -398,12 +409,14 @@ class DetailsPage(QScrollArea):
 
     def add_session(self) -> None:
         rows = self.sessions_table.sessions()
+        start = end = None
         if rows:
             day = min(rows[-1].date + timedelta(days=1), from_qdate(self.end_edit.date()))
             place = rows[-1].location
+            start, end = rows[-1].start_minute, rows[-1].end_minute  # same hours next day
         else:
             day, place = from_qdate(self.start_edit.date()), ""
-        row = self.sessions_table.add_session(day, place)
+        row = self.sessions_table.add_session(day, place, start=start, end=end)
         self.sessions_table.setCurrentCell(row, 1)
         self.sessions_table.widgets(row)[1].setFocus()
         self.changed.emit()
@@ -444,7 +457,8 @@ class DetailsPage(QScrollArea):
         self.description_edit.setPlainText(info.description)
         self.sessions_table.clear_sessions()
         for s in info.sessions:
-            self.sessions_table.add_session(s.date, s.location, s.topic, s.id)
+            self.sessions_table.add_session(s.date, s.location, s.topic, s.id, s.start_minute,
+                                            s.end_minute, s.required)  # fmt: skip
         self.partners_table.setRowCount(0)
         for p in info.partners:
             self.partners_table.add_partner(p.acronym, p.role)
@@ -504,6 +518,7 @@ class TrainingEditor(QWidget):
     ) -> None:
         super().__init__(as_widget(window))
         from app.ui.attendance_page import AttendancePage
+        from app.ui.evaluation_page import EvaluationPage
         from app.ui.participants_page import ParticipantsPage
         from app.ui.summary_panel import SummaryPanel
 
@@ -544,12 +559,14 @@ class TrainingEditor(QWidget):
         self.participants = ParticipantsPage(self)
         self.attendance = AttendancePage(self)
         self.summary = SummaryPanel(self)
+        self.evaluation = EvaluationPage(self)
         self.pages = QTabWidget(self)
         self.pages.setObjectName("editorPages")
         self.pages.addTab(self.details, self.tr("Details"))
         self.pages.addTab(self.participants, self.tr("Participants"))
         self.pages.addTab(self.attendance, self.tr("Attendance"))
         self.pages.addTab(self.summary, self.tr("Summary"))
+        self.pages.addTab(self.evaluation, self.tr("Evaluation"))
         from app.ui.evidence_page import EvidencePage
         from app.ui.perdiem_page import PerdiemPage
 
@@ -573,6 +590,7 @@ class TrainingEditor(QWidget):
         self.details.changed.connect(self._mark_dirty)
         self.participants.changed.connect(lambda: self._data_changed("participants"))
         self.attendance.changed.connect(lambda: self._data_changed("attendance"))
+        self.evaluation.changed.connect(lambda: self._data_changed("evaluation"))
         self._set_saved_state()
         self._load_choices(default_mission)
         if training_id is not None:
@@ -680,12 +698,14 @@ class TrainingEditor(QWidget):
             self.attendance.load(self.training_id)
         elif name == "summary":
             self.summary.load(self.training_id)
+        elif name == "evaluation":
+            self.evaluation.load(self.training_id)
         elif name in ("perdiem", "evidence"):
             getattr(self, name).load(self.training_id)
 
     def _data_changed(self, source: str) -> None:
         """Participants or attendance changed: the other pages reload when next shown."""
-        for name in ("participants", "attendance", "summary", "perdiem"):
+        for name in ("participants", "attendance", "summary", "evaluation", "perdiem"):
             if name != source:
                 self._stale.add(name)
         if source == "participants":
@@ -739,7 +759,9 @@ class TrainingEditor(QWidget):
             lambda: trainings.get_training(self.installation, training_id),
             on_success=self._fill,
         )
-        self._stale.update(("participants", "attendance", "summary", "perdiem", "evidence"))
+        self._stale.update(
+            ("participants", "attendance", "summary", "evaluation", "perdiem", "evidence")
+        )
         self._reload_page(self.current_page())
         for name in ("participants", "attendance"):
             if name in self._stale:

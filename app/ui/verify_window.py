@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from app.errors import UserError
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from app.services.evaluation.certificates import CertificateCheck
     from app.services.signing import TimeStampInfo, VerificationResult
     from app.ui.main_window import MainWindow
 
@@ -44,9 +46,21 @@ class VerifyWindow(QDialog):
         self.file_label.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("Choose a PDF…"), self)
         self.choose_button.clicked.connect(self._choose)
+        self.choose_button.setAutoDefault(False)  # Enter in the code field checks the code
         top.addWidget(self.file_label, 1)
         top.addWidget(self.choose_button)
         layout.addLayout(top)
+        code_row = QHBoxLayout()  # a certificate's QR code, scanned or typed from paper
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("certificateCode")
+        self.code_edit.setPlaceholderText(self.tr("Or paste a certificate's QR code text here"))
+        self.code_edit.returnPressed.connect(self._check_code)
+        self.code_button = QPushButton(self.tr("Check the code"), self)
+        self.code_button.clicked.connect(self._check_code)
+        self.code_button.setAutoDefault(False)
+        code_row.addWidget(self.code_edit, 1)
+        code_row.addWidget(self.code_button)
+        layout.addLayout(code_row)
         self.verdict = QLabel(self)
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -58,6 +72,7 @@ class VerifyWindow(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.result: VerificationResult | None = None
+        self.certificate: CertificateCheck | None = None
 
     # -- choosing --------------------------------------------------------------------------
 
@@ -88,9 +103,30 @@ class VerifyWindow(QDialog):
         self._clear_details()
         self.choose_button.setEnabled(False)
         inst = self._window.installation
-        self._window.worker.run(
-            lambda: verify_pdf(inst, path), on_success=self._show, on_error=self._failed
-        )
+
+        def job() -> Any:
+            from app.services.evaluation.certificates import check_pdf, payload_from_pdf
+
+            if path.is_file() and payload_from_pdf(path.read_bytes()) is not None:
+                return check_pdf(inst, path)  # a certificate: its statement too
+            return verify_pdf(inst, path)
+
+        self._window.worker.run(job, on_success=self._show, on_error=self._failed)
+
+    def _check_code(self) -> None:
+        """A certificate's QR payload alone, checked against the trusted signers."""
+        from app.services.evaluation.certificates import check_payload
+
+        code = self.code_edit.text().strip()
+        if not code:
+            return
+        self.file_label.setText(self.tr("Certificate code"))
+        self.verdict.setText(self.tr("Checking…"))
+        self.verdict.setStyleSheet("")
+        self._clear_details()
+        inst = self._window.installation
+        self._window.worker.run(lambda: check_payload(inst, code), on_success=self._show,
+                                on_error=self._failed)  # fmt: skip
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -107,8 +143,16 @@ class VerifyWindow(QDialog):
         else:
             self._window.show_error(exc)
 
-    def _show(self, result: VerificationResult) -> None:
+    def _show(self, result: Any) -> None:
+        from app.services.evaluation.certificates import CertificateCheck
+
         self.choose_button.setEnabled(True)
+        if isinstance(result, CertificateCheck):
+            self.certificate, self.result = result, result.pdf
+            self._show_certificate(result)
+            self.verified.emit(result)
+            return
+        self.certificate = None
         self.result = result
         self._show_verdict(result)
         self._show_details(result)
@@ -168,6 +212,47 @@ class VerifyWindow(QDialog):
             row(self.tr("Also"), problem)
         if result.document_id:
             row(self.tr("Document id"), result.document_id)
+
+    def _show_certificate(self, check: CertificateCheck) -> None:
+        """The verdict, then everything the issuer signed: name, training, dates, hours."""
+        from app.l10n import format_date, format_date_range
+        from app.services.evaluation.certificates import grouped_id
+        from app.services.identity import format_fingerprint
+        from app.ui.i18n import current_language
+
+        s, lang = check.statement, current_language()
+        if check.ok and s is not None:
+            who = check.signer.name if check.signer else ""
+            self.verdict.setText(self.tr("Valid certificate for {name}, issued by {who}.")
+                                 .replace("{name}", s.name).replace("{who}", who))  # fmt: skip
+            self.verdict.setStyleSheet("color: #1b5e20; font-weight: bold; font-size: 14px")
+        else:
+            reason = check.problems[0] if check.problems else ""
+            self.verdict.setText(self.tr("Not valid: ") + reason)
+            self.verdict.setStyleSheet("color: #b00020; font-weight: bold; font-size: 14px")
+
+        def row(label: str, value: str) -> None:
+            text = QLabel(value, self)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details.addRow(label, text)
+
+        if s is not None:
+            row(self.tr("Name"), s.name)
+            row(self.tr("Training"), f"{s.training} ({s.mission})" if s.mission else s.training)
+            row(self.tr("Dates"), format_date_range(s.start, s.end, lang))
+            row(self.tr("Hours attended"), s.hours or self.tr("not recorded"))
+            row(self.tr("Issued on"), format_date(s.issued, lang))
+            row(self.tr("Certificate"), grouped_id(s.certificate_id))
+            row(self.tr("Issuer fingerprint"), format_fingerprint(s.issuer))
+        if check.signer is not None:
+            signer = check.signer
+            row(self.tr("Issued by"),
+                ", ".join(p for p in (signer.name, signer.title, signer.mission) if p))  # fmt: skip
+        if check.trust_reason:
+            row(self.tr("Trusted"), check.trust_reason)
+        for problem in check.problems[1:]:
+            row(self.tr("Also"), problem)
 
     def _stamp_text(self, stamp: TimeStampInfo) -> str:
         """One HQ document time-stamp: when, by whom, intact, trusted (and why not)."""

@@ -19,7 +19,7 @@ device id and a fresh clock version), so they travel in its next bundle like any
 ``people.consent`` itself is kept, untouched.
 
 Revision ID: 0007_audit
-Revises: 0005_postgres
+Revises: 0006_evaluation
 Create Date: 2026-12-10
 """
 
@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_audit"
-down_revision: str | None = "0005_postgres"
+down_revision: str | None = "0006_evaluation"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

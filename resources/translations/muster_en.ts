@@ -109,16 +109,16 @@
             <source>{present} present of {recorded} recorded</source>
             <translation>{present} present of {recorded} recorded</translation>
         </message>
+        <message>
+            <source>{mark}: {minutes} min</source>
+            <translation>{mark}: {minutes} min</translation>
+        </message>
     </context>
     <context>
         <name>AttendancePage</name>
         <message>
             <source>&amp;Mark everyone present at this session</source>
             <translation>&amp;Mark everyone present at this session</translation>
-        </message>
-        <message>
-            <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
-            <translation>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
@@ -139,6 +139,44 @@
         <message>
             <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
             <translation>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</translation>
+        </message>
+        <message>
+            <source>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</source>
+            <translation>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Certificates</name>
+        <message numerus="yes">
+            <source>%n certificate(s) saved: {path}</source>
+            <translation>
+                <numerusform>%n certificate saved: {path}</numerusform>
+                <numerusform>%n certificates saved: {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A signed certificate with a QR code for everyone who completed</source>
+            <translation>A signed certificate with a QR code for everyone who completed</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Issue &amp;certificates…</translation>
+        </message>
+        <message>
+            <source>Save the certificates</source>
+            <translation>Save the certificates</translation>
+        </message>
+        <message>
+            <source>Signing the certificates…</source>
+            <translation>Signing the certificates…</translation>
+        </message>
+        <message>
+            <source>ZIP archives (*.zip)</source>
+            <translation>ZIP archives (*.zip)</translation>
+        </message>
+        <message>
+            <source>certificates</source>
+            <translation>certificates</translation>
         </message>
     </context>
     <context>
@@ -500,6 +538,121 @@
         </message>
     </context>
     <context>
+        <name>EvaluationPage</name>
+        <message>
+            <source>At least this share of the sessions</source>
+            <translation>At least this share of the sessions</translation>
+        </message>
+        <message>
+            <source>Every session marked required</source>
+            <translation>Every session marked required</translation>
+        </message>
+        <message>
+            <source>no test</source>
+            <translation>no test</translation>
+        </message>
+        <message>
+            <source>&amp;Import scores…</source>
+            <translation>&amp;Import scores…</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Issue &amp;certificates…</translation>
+        </message>
+        <message>
+            <source>Feedback &amp;form…</source>
+            <translation>Feedback &amp;form…</translation>
+        </message>
+        <message>
+            <source>Completed when:</source>
+            <translation>Completed when:</translation>
+        </message>
+        <message>
+            <source>Knowledge test out of:</source>
+            <translation>Knowledge test out of:</translation>
+        </message>
+        <message>
+            <source>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</source>
+            <translation>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</translation>
+        </message>
+        <message>
+            <source>Completed: {done} of {total}</source>
+            <translation>Completed: {done} of {total}</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>Pre-test</source>
+            <translation>Pre-test</translation>
+        </message>
+        <message>
+            <source>Post-test</source>
+            <translation>Post-test</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Overall</translation>
+        </message>
+        <message>
+            <source>Relevance</source>
+            <translation>Relevance</translation>
+        </message>
+        <message>
+            <source>Recommend</source>
+            <translation>Recommend</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>Nobody has both scores yet.</source>
+            <translation>Nobody has both scores yet.</translation>
+        </message>
+        <message>
+            <source>{n} with both scores: average gain {gain} points of 100; {improved} improved.</source>
+            <translation>{n} with both scores: average gain {gain} points of 100; {improved} improved.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number.</source>
+            <translation>“{text}” is not a number.</translation>
+        </message>
+        <message>
+            <source>Import scores</source>
+            <translation>Import scores</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
+            <translation>{scores} scores imported for {people} participants; {skipped} rows skipped.</translation>
+        </message>
+    </context>
+    <context>
         <name>EvidencePage</name>
         <message>
             <source>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</source>
@@ -555,6 +708,53 @@
         <message>
             <source>Saved %1.</source>
             <translation>Saved %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackQuestionsDialog</name>
+        <message>
+            <source>Feedback form of {mission}</source>
+            <translation>Feedback form of {mission}</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>French</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <source>&amp;Add a question</source>
+            <translation>&amp;Add a question</translation>
+        </message>
+        <message>
+            <source>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</source>
+            <translation>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</translation>
+        </message>
+        <message>
+            <source>Rating 1 to 5</source>
+            <translation>Rating 1 to 5</translation>
+        </message>
+        <message>
+            <source>Yes / no</source>
+            <translation>Yes / no</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
         </message>
     </context>
     <context>
@@ -745,6 +945,17 @@
             <translation>
                 <numerusform>%n mission</numerusform>
                 <numerusform>%n missions</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n completed</source>
+            <translation>
+                <numerusform>%n completed</numerusform>
+                <numerusform>%n completed</numerusform>
             </translation>
         </message>
     </context>
@@ -1253,6 +1464,10 @@
             <source>Space</source>
             <translation>Space</translation>
         </message>
+        <message>
+            <source>E&amp;valuation</source>
+            <translation>E&amp;valuation</translation>
+        </message>
     </context>
     <context>
         <name>MappingPage</name>
@@ -1686,6 +1901,14 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>UN entity</source>
             <translation>UN entity</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>Left early</source>
+            <translation>Left early</translation>
         </message>
     </context>
     <context>
@@ -2653,6 +2876,26 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <source>What the session covers</source>
             <translation>What the session covers</translation>
         </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <source>Under the rule “every session marked required”, these must be attended.</source>
+            <translation>Under the rule “every session marked required”, these must be attended.</translation>
+        </message>
+        <message>
+            <source>09:00</source>
+            <translation>09:00</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -2898,6 +3141,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
                 <numerusform>%n other categories</numerusform>
             </translation>
         </message>
+        <message>
+            <source>completed</source>
+            <translation>completed</translation>
+        </message>
     </context>
     <context>
         <name>TrainingEditor</name>
@@ -2959,6 +3206,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Export</source>
             <translation>Export</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>Evaluation</translation>
         </message>
     </context>
     <context>
@@ -3211,6 +3462,54 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>not trusted</source>
             <translation>not trusted</translation>
+        </message>
+        <message>
+            <source>Or paste a certificate's QR code text here</source>
+            <translation>Or paste a certificate's QR code text here</translation>
+        </message>
+        <message>
+            <source>Check the code</source>
+            <translation>Check the code</translation>
+        </message>
+        <message>
+            <source>Certificate code</source>
+            <translation>Certificate code</translation>
+        </message>
+        <message>
+            <source>Valid certificate for {name}, issued by {who}.</source>
+            <translation>Valid certificate for {name}, issued by {who}.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Hours attended</source>
+            <translation>Hours attended</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>not recorded</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>Issued on</translation>
+        </message>
+        <message>
+            <source>Issuer fingerprint</source>
+            <translation>Issuer fingerprint</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Issued by</translation>
         </message>
     </context>
     <context>

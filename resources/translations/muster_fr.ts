@@ -109,16 +109,16 @@
             <source>{present} present of {recorded} recorded</source>
             <translation>{present} présents sur {recorded} saisis</translation>
         </message>
+        <message>
+            <source>{mark}: {minutes} min</source>
+            <translation>{mark} : {minutes} min</translation>
+        </message>
     </context>
     <context>
         <name>AttendancePage</name>
         <message>
             <source>&amp;Mark everyone present at this session</source>
             <translation>&amp;Marquer tout le monde présent à cette séance</translation>
-        </message>
-        <message>
-            <source>✓ present   ✗ absent   E excused   blank: not expected. Click a cell or press Space to change it; P, A, E set a mark, Delete clears.</source>
-            <translation>✓ présent   ✗ absent   E excusé   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E posent une marque, Suppr l’efface.</translation>
         </message>
         <message>
             <source>No attendance recorded yet.</source>
@@ -139,6 +139,44 @@
         <message>
             <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
             <translation>Les présences de la dernière séance ({date}) sont relevées. La formation est encore marquée comme prévue : la marquer comme réalisée ?</translation>
+        </message>
+        <message>
+            <source>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</source>
+            <translation>✓ présent   ✗ absent   E excusé   ✓L en retard   ✓D parti tôt   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E, L (ou R), D posent une marque (tapez ensuite les minutes de retard ou d’avance), Suppr efface.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Certificates</name>
+        <message numerus="yes">
+            <source>%n certificate(s) saved: {path}</source>
+            <translation>
+                <numerusform>%n certificat enregistré : {path}</numerusform>
+                <numerusform>%n certificats enregistrés : {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A signed certificate with a QR code for everyone who completed</source>
+            <translation>Un certificat signé avec un code QR pour chaque personne ayant achevé la formation</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Délivrer les &amp;certificats…</translation>
+        </message>
+        <message>
+            <source>Save the certificates</source>
+            <translation>Enregistrer les certificats</translation>
+        </message>
+        <message>
+            <source>Signing the certificates…</source>
+            <translation>Signature des certificats…</translation>
+        </message>
+        <message>
+            <source>ZIP archives (*.zip)</source>
+            <translation>Archives ZIP (*.zip)</translation>
+        </message>
+        <message>
+            <source>certificates</source>
+            <translation>certificats</translation>
         </message>
     </context>
     <context>
@@ -500,6 +538,121 @@
         </message>
     </context>
     <context>
+        <name>EvaluationPage</name>
+        <message>
+            <source>At least this share of the sessions</source>
+            <translation>Au moins cette part des séances</translation>
+        </message>
+        <message>
+            <source>Every session marked required</source>
+            <translation>Chaque séance marquée obligatoire</translation>
+        </message>
+        <message>
+            <source>no test</source>
+            <translation>pas de test</translation>
+        </message>
+        <message>
+            <source>&amp;Import scores…</source>
+            <translation>&amp;Importer les notes…</translation>
+        </message>
+        <message>
+            <source>Issue &amp;certificates…</source>
+            <translation>Délivrer les &amp;certificats…</translation>
+        </message>
+        <message>
+            <source>Feedback &amp;form…</source>
+            <translation>&amp;Fiche d’évaluation…</translation>
+        </message>
+        <message>
+            <source>Completed when:</source>
+            <translation>Formation achevée si :</translation>
+        </message>
+        <message>
+            <source>Knowledge test out of:</source>
+            <translation>Test de connaissances noté sur :</translation>
+        </message>
+        <message>
+            <source>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</source>
+            <translation>Saisissez les notes et les réponses des fiches d’évaluation papier : notes de 1 à 5, oui/non en 1 ou 0, Entrée ou Tab pour passer à la suivante. Chaque saisie est enregistrée aussitôt.</translation>
+        </message>
+        <message>
+            <source>Completed: {done} of {total}</source>
+            <translation>Formation achevée : {done} sur {total}</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Achevée</translation>
+        </message>
+        <message>
+            <source>Pre-test</source>
+            <translation>Pré-test</translation>
+        </message>
+        <message>
+            <source>Post-test</source>
+            <translation>Post-test</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Appréciation</translation>
+        </message>
+        <message>
+            <source>Relevance</source>
+            <translation>Utilité</translation>
+        </message>
+        <message>
+            <source>Recommend</source>
+            <translation>Recommande</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Nobody has both scores yet.</source>
+            <translation>Personne n’a encore les deux notes.</translation>
+        </message>
+        <message>
+            <source>{n} with both scores: average gain {gain} points of 100; {improved} improved.</source>
+            <translation>{n} avec les deux notes : gain moyen de {gain} points sur 100 ; {improved} ont progressé.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number.</source>
+            <translation>« {text} » n’est pas un nombre.</translation>
+        </message>
+        <message>
+            <source>Import scores</source>
+            <translation>Importer les notes</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Tableurs (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
+            <translation>{scores} notes importées pour {people} participants ; {skipped} lignes ignorées.</translation>
+        </message>
+    </context>
+    <context>
         <name>EvidencePage</name>
         <message>
             <source>Attach scans of the signed sign-in sheets, photos and other files. They are kept encrypted in the data folder, listed with their SHA-256 in the signed summary and sent to HQ in the bundles.</source>
@@ -555,6 +708,53 @@
         <message>
             <source>Saved %1.</source>
             <translation>%1 enregistré.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackQuestionsDialog</name>
+        <message>
+            <source>Feedback form of {mission}</source>
+            <translation>Fiche d’évaluation de {mission}</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retirée</translation>
+        </message>
+        <message>
+            <source>&amp;Add a question</source>
+            <translation>&amp;Ajouter une question</translation>
+        </message>
+        <message>
+            <source>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</source>
+            <translation>Les questions standard gardent leur type ; retirez une question pour l’ôter de la fiche (ses réponses sont conservées).</translation>
+        </message>
+        <message>
+            <source>Rating 1 to 5</source>
+            <translation>Note de 1 à 5</translation>
+        </message>
+        <message>
+            <source>Yes / no</source>
+            <translation>Oui / non</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
         </message>
     </context>
     <context>
@@ -745,6 +945,17 @@
             <translation>
                 <numerusform>%n mission</numerusform>
                 <numerusform>%n missions</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Formation achevée</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n completed</source>
+            <translation>
+                <numerusform>%n ayant achevé</numerusform>
+                <numerusform>%n ayant achevé</numerusform>
             </translation>
         </message>
     </context>
@@ -1253,6 +1464,10 @@
             <source>Space</source>
             <translation>Espace</translation>
         </message>
+        <message>
+            <source>E&amp;valuation</source>
+            <translation>É&amp;valuation</translation>
+        </message>
     </context>
     <context>
         <name>MappingPage</name>
@@ -1686,6 +1901,14 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>UN entity</source>
             <translation>Entité des Nations Unies</translation>
+        </message>
+        <message>
+            <source>Late</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
+            <source>Left early</source>
+            <translation>Parti tôt</translation>
         </message>
     </context>
     <context>
@@ -2653,6 +2876,26 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <source>What the session covers</source>
             <translation>Contenu de la séance</translation>
         </message>
+        <message>
+            <source>Start</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Fin</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Obligatoire</translation>
+        </message>
+        <message>
+            <source>Under the rule “every session marked required”, these must be attended.</source>
+            <translation>Avec la règle « chaque séance marquée obligatoire », ces séances doivent être suivies.</translation>
+        </message>
+        <message>
+            <source>09:00</source>
+            <translation>09:00</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -2898,6 +3141,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
                 <numerusform>%n autres catégories</numerusform>
             </translation>
         </message>
+        <message>
+            <source>completed</source>
+            <translation>ont achevé la formation</translation>
+        </message>
     </context>
     <context>
         <name>TrainingEditor</name>
@@ -2959,6 +3206,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Export</source>
             <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>Évaluation</translation>
         </message>
     </context>
     <context>
@@ -3211,6 +3462,54 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>not trusted</source>
             <translation>pas de confiance</translation>
+        </message>
+        <message>
+            <source>Or paste a certificate's QR code text here</source>
+            <translation>Ou collez ici le texte du code QR d’un certificat</translation>
+        </message>
+        <message>
+            <source>Check the code</source>
+            <translation>Vérifier le code</translation>
+        </message>
+        <message>
+            <source>Certificate code</source>
+            <translation>Code de certificat</translation>
+        </message>
+        <message>
+            <source>Valid certificate for {name}, issued by {who}.</source>
+            <translation>Certificat valide pour {name}, délivré par {who}.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Hours attended</source>
+            <translation>Heures suivies</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>non enregistrées</translation>
+        </message>
+        <message>
+            <source>Issued on</source>
+            <translation>Délivré le</translation>
+        </message>
+        <message>
+            <source>Issuer fingerprint</source>
+            <translation>Empreinte de l’émetteur</translation>
+        </message>
+        <message>
+            <source>Issued by</source>
+            <translation>Délivré par</translation>
         </message>
     </context>
     <context>

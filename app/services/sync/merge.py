@@ -79,10 +79,11 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
 
-def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+def _upsert_sql(table: str, columns: tuple[str, ...], keep: tuple[str, ...] = ()) -> str:
+    """``keep``: columns left as they are (an older bundle did not carry them)."""
     cols = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
-    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id" and c not in keep)
     return (
         f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets} "
         f"WHERE (excluded.version, excluded.updated_by) > ({table}.version, {table}.updated_by)"
@@ -105,6 +106,9 @@ OWNER_COLUMN = {
     "evidence_files": "training_id",
     "consents": "person_id",
     "person_profiles": "person_id",
+    "test_scores": "training_id",
+    "feedback_questions": "mission_id",
+    "feedback_answers": "training_id",
 }
 LocalState = dict[str, tuple[int, str, Any]]  # id -> (version, updated_by, owner column)
 
@@ -215,7 +219,7 @@ def merge_tables(
         elif fresh:
             conn.executemany(_insert_sql(table, columns), fresh)
         if replaced:
-            conn.executemany(_upsert_sql(table, columns), replaced)
+            conn.executemany(_upsert_sql(table, columns, data.defaulted), replaced)
         result.counts[table] = counts
     return result
 

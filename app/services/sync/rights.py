@@ -4,8 +4,9 @@ An HQ signer may change anything. A field device of mission M may change, create
 delete only:
 
 - trainings of M and everything under them: sessions, partners of the training,
-  enrolments, attendance, and the signed documents of those trainings;
-- locations of M;
+  enrolments, attendance, knowledge-test scores, feedback answers, and the signed
+  documents of those trainings;
+- locations of M, and M's wording of the feedback questions;
 - people registered in a training of M (or registered nowhere yet). A person who
   attended trainings of two missions belongs to both: each mission's devices may correct
   them (the newer edit wins, races are kept as conflicts). Merging two people moves
@@ -54,11 +55,16 @@ WHAT = {
     "evidence_files": "an evidence file",
     "consents": "a person's consent",
     "person_profiles": "a person's age and disability answers",
+    "test_scores": "a knowledge-test score",
+    "feedback_questions": "a feedback question",
+    "feedback_answers": "a feedback answer",
 }
 # Records under a training (its mission decides), and records of one person.
 TRAINING_OWNED = ("training_partners", "training_sessions", "enrolments", "attendance",
-                  "perdiem_plans", "perdiem_rates", "perdiem_people", "evidence_files")  # fmt: skip
+                  "perdiem_plans", "perdiem_rates", "perdiem_people", "evidence_files",
+                  "test_scores", "feedback_answers")  # fmt: skip
 PERSON_OWNED = ("consents", "person_profiles")
+MISSION_OWNED = ("locations", "trainings", "feedback_questions")
 
 
 @dataclass
@@ -225,7 +231,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
         if table == "partners":
             return
         rows = [r for r in rows if r[columns.index("mission_id")] is not None]
-    if table in ("locations", "trainings"):
+    if table in MISSION_OWNED:
         pos = columns.index("mission_id")
         if table == "trainings":
             title = columns.index("title")

@@ -31,9 +31,12 @@ from app.db.audit_models import (
 from app.db.base import Base
 from app.db.models import (
     ATTENDANCE_STATUSES,
+    COMPLETION_RULES,
     PARTNER_KINDS,
     PARTNER_ROLES,
+    QUESTION_KINDS,
     SEXES,
+    TEST_PHASES,
     TRAINING_KINDS,
     TRAINING_STATUSES,
     sync_tables,
@@ -93,6 +96,19 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("person_profiles", "age_band"): AGE_BANDS,
     **{("person_profiles", f"wg_{domain}"): WG_ANSWERS for domain in WG_DOMAINS},
     ("evidence_files", "kind"): EVIDENCE_KINDS,
+    ("trainings", "completion_rule"): COMPLETION_RULES,
+    ("test_scores", "phase"): TEST_PHASES,
+    ("feedback_questions", "kind"): QUESTION_KINDS,
+}
+# Whole numbers with a meaning have bounds: a time of day, minutes, a share, a score.
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("training_sessions", "start_minute"): (0, 1440),
+    ("training_sessions", "end_minute"): (0, 1440),
+    ("attendance", "minutes"): (0, 1440),
+    ("trainings", "completion_percent"): (1, 100),
+    ("trainings", "test_max_score"): (1, 10_000),
+    ("test_scores", "score"): (0, 10_000),
+    ("feedback_answers", "value"): (0, 5),
 }
 # Values with a shape of their own: an evidence hash names a stored file (never a path),
 # a currency is an ISO 4217 code; amounts and sizes are never negative.
@@ -222,6 +238,9 @@ def column_rules(table_name: str) -> tuple[ColumnRule, ...]:
 class TableData:
     columns: tuple[str, ...]
     rows: list[list[Any]]
+    # Columns an older Muster did not send: filled with their defaults for new records,
+    # left as they are on records this installation already holds.
+    defaulted: tuple[str, ...] = ()
 
 
 def parse_table(table: str, content: bytes, name: str) -> TableData:
@@ -237,11 +256,47 @@ def parse_table(table: str, content: bytes, name: str) -> TableData:
     if not isinstance(columns, list) or not all(type(c) is str for c in columns):
         raise invalid
     if tuple(columns) != table_columns(table):
-        raise fail(
-            f"{name}: the {table} data has other columns than this Muster; it was made by "
-            "another version of Muster."
-        )
+        return _older_columns(table, columns, payload["rows"], name)
     return TableData(columns=tuple(columns), rows=payload["rows"])
+
+
+def _missing_default(table: str, column: str) -> tuple[bool, Any]:
+    """(True, value) for a column an older Muster did not have: its default fills it in."""
+    col = _table(table).columns[column]
+    if col.nullable and not col.primary_key:
+        return True, None
+    default = col.default
+    if default is not None and default.is_scalar:
+        value = default.arg
+        return True, int(value) if isinstance(value, bool) else value
+    return False, None
+
+
+def _older_columns(table: str, columns: list[str], rows: list[Any], name: str) -> TableData:
+    """A bundle from an older schema (fewer columns, none unknown): rows get the defaults."""
+    other = fail(
+        f"{name}: the {table} data has other columns than this Muster; it was made by "
+        "another version of Muster."
+    )
+    ours = table_columns(table)
+    if len(set(columns)) != len(columns) or not set(columns) < set(ours) or columns[0] != "id":
+        raise other
+    fill: dict[str, Any] = {}
+    for column in ours:
+        if column not in columns:
+            known, value = _missing_default(table, column)
+            if not known:
+                raise other
+            fill[column] = value
+    where = {c: i for i, c in enumerate(columns)}
+    width = len(columns)
+    remapped: list[Any] = []
+    for row in rows:
+        if type(row) is not list or len(row) != width:
+            remapped.append(row)  # left as it is: the record check refuses it
+            continue
+        remapped.append([row[where[c]] if c in where else fill[c] for c in ours])
+    return TableData(columns=ours, rows=remapped, defaulted=tuple(fill))
 
 
 def _check_value(rule: ColumnRule, value: Any) -> Any:
@@ -349,6 +404,11 @@ def _table_ok(table: str, data: TableData) -> bool:
         shaped = (table, rule.name) in PATTERNS or (table, rule.name) in NON_NEGATIVE
         if shaped and any(_shape_problem(table, rule.name, v) for v in columns[i]):
             return False
+        bounds = RANGES.get((table, rule.name))
+        if bounds is not None:
+            present = [v for v in columns[i] if v is not None]
+            if present and (min(present) < bounds[0] or max(present) > bounds[1]):
+                return False
     if table == "trainings":
         starts = columns[data.columns.index("start_date")]
         ends = columns[data.columns.index("end_date")]
@@ -377,6 +437,9 @@ def _check_row(table: str, data: TableData, rules: tuple[ColumnRule, ...], row: 
         problem = _shape_problem(table, rule.name, row[i])
         if problem:
             raise ValueError(problem)
+        bounds = RANGES.get((table, rule.name))
+        if bounds is not None and row[i] is not None and not bounds[0] <= row[i] <= bounds[1]:
+            raise ValueError(f"{rule.name} {row[i]} is not between {bounds[0]} and {bounds[1]}")
     if not row[data.columns.index("updated_by")]:
         raise ValueError("it does not say which device changed it")
     if table == "trainings" and _ends_before_start(data.columns, row):

@@ -1,0 +1,174 @@
+"""Who completed a training: sessions attended, hours, and the training's rule.
+
+A person is *expected* at the sessions they have a mark for (a blank means "not
+expected": a Beni participant is not expected in Kinshasa). Present, late and left
+early count as attended; absent and excused do not. The rule is the training's:
+
+- ``share``: attended at least ``percent`` % of the sessions they were expected at
+  (80 % by default, what donors usually count as "trained");
+- ``required``: attended every session marked required that they were expected at
+  (when no session is marked required: every session they were expected at).
+
+Hours attended: each attended session's length (when both its times are known) less
+the minutes late or left early. :func:`person_completed` and :func:`attended_minutes`
+are the rule itself; ``figures`` says the same in SQL for consolidated reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES
+from app.errors import UserError
+from app.l10n import tr
+from app.services.installation import Installation
+from app.services.trainings import SessionInfo, TrainingInfo, _info, _live_training
+
+DEFAULT_PERCENT = 80
+
+
+@dataclass(frozen=True)
+class CompletionRule:
+    kind: str = "share"  # "share" or "required"
+    percent: int = DEFAULT_PERCENT
+
+    def describe(self, lang: str = "en") -> str:
+        if self.kind == "required":
+            return tr(lang, "every session marked required")
+        return tr(lang, "at least {percent} % of the sessions", percent=self.percent)
+
+
+@dataclass(frozen=True)
+class PersonCompletion:
+    person_id: str
+    full_name: str
+    sex: str
+    category: str  # code, "" when none
+    expected: int  # sessions with a mark
+    attended: int  # present, late or left early
+    hours: float | None  # None when no attended session has both its times
+    completed: bool
+
+
+@dataclass(frozen=True)
+class TrainingCompletion:
+    training: TrainingInfo
+    rule: CompletionRule
+    people: tuple[PersonCompletion, ...]
+
+    @property
+    def completed(self) -> int:
+        return sum(1 for p in self.people if p.completed)
+
+    def person(self, person_id: str) -> PersonCompletion | None:
+        return next((p for p in self.people if p.person_id == person_id), None)
+
+
+def person_completed(rule: CompletionRule, marks: list[tuple[str, bool]]) -> bool:
+    """``marks``: (status, session required) for every session the person was expected at."""
+    attended = [required for status, required in marks if status in ATTENDED_STATUSES]
+    if not attended:
+        return False
+    if rule.kind == "required":
+        required = [status for status, req in marks if req]
+        if not required:  # nothing marked required: every session counts
+            return len(attended) == len(marks)
+        return all(status in ATTENDED_STATUSES for status in required)
+    return len(attended) * 100 >= len(marks) * rule.percent
+
+
+def attended_minutes(session: SessionInfo, status: str, minutes: int | None) -> int | None:
+    """Minutes spent at one session: its length less the minutes late or left early."""
+    if status not in ATTENDED_STATUSES:
+        return 0
+    hours = session.hours
+    if hours is None:
+        return None
+    missed = minutes if status in ("late", "left_early") and minutes else 0
+    return max(0, round(hours * 60) - missed)
+
+
+def training_completion(inst: Installation, training_id: str) -> TrainingCompletion:
+    """Every participant's sessions, hours and completion, from the attendance grid."""
+    from app.services.attendance import get_grid
+
+    grid = get_grid(inst, training_id)
+    info = _training(inst, training_id)
+    rule = CompletionRule(info.completion_rule, info.completion_percent)
+    sessions = {s.id: s for s in grid.sessions}
+    people = []
+    for participant in grid.participants:
+        person = participant.person
+        marks: list[tuple[str, bool]] = []
+        total: int | None = None
+        for sid, session in sessions.items():
+            status = grid.marks.get((person.id, sid))
+            if status is None:
+                continue
+            marks.append((status, session.required))
+            spent = attended_minutes(session, status, grid.minutes.get((person.id, sid)))
+            if spent is not None and status in ATTENDED_STATUSES:
+                total = (total or 0) + spent
+        people.append(
+            PersonCompletion(
+                person.id, person.full_name, person.sex, person.category, len(marks),
+                sum(1 for status, _ in marks if status in ATTENDED_STATUSES),
+                None if total is None else round(total / 60, 2),
+                person_completed(rule, marks),
+            )
+        )  # fmt: skip
+    return TrainingCompletion(info, rule, tuple(people))
+
+
+def _training(inst: Installation, training_id: str) -> TrainingInfo:
+    with inst.db.reading() as session:
+        return _info(session, _live_training(session, training_id))
+
+
+def set_completion_rule(inst: Installation, training_id: str, rule: CompletionRule) -> TrainingInfo:
+    """Choose how the training counts completion; one transaction."""
+    if rule.kind not in COMPLETION_RULES:
+        raise UserError(f"'{rule.kind}' is not a completion rule: choose share or required.")
+    if not 1 <= rule.percent <= 100:
+        raise UserError("The share of sessions must be between 1 and 100 %.")
+    with inst.db.transaction() as session:
+        training = _live_training(session, training_id)
+        if (training.completion_rule, training.completion_percent) != (rule.kind, rule.percent):
+            training.completion_rule, training.completion_percent = rule.kind, rule.percent
+        session.flush()
+        return _info(session, training)
+
+
+def format_hours(hours: float | None, lang: str = "en") -> str:
+    """'12.5 h' / '12,5 h'; '–' when the sessions' times are not known."""
+    if hours is None:
+        return "–"
+    text = f"{hours:.1f}".rstrip("0").rstrip(".")
+    return (text.replace(".", ",") if lang == "fr" else text) + " h"
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})(?:\s*[:hH.]\s*(\d{2})?)?\s*$")
+
+
+def parse_clock(text: str) -> int | None:
+    """Minutes after midnight from "9:00", "09:30", "9h30", "9h", "14.15"; None when empty.
+
+    ValueError for anything else, or a time that does not exist (25:00, 9:75).
+    """
+    if not text.strip():
+        return None
+    found = _CLOCK.match(text)
+    if found is None:
+        raise ValueError(text)
+    hours, minutes = int(found.group(1)), int(found.group(2) or 0)
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        raise ValueError(text)
+    return hours * 60 + minutes
+
+
+def clock_text(minute: int | None) -> str:
+    """ "09:30" for 570; "" for None."""
+    if minute is None:
+        return ""
+    return f"{minute // 60:02d}:{minute % 60:02d}"

@@ -1,0 +1,346 @@
+"""The report's evaluation figures: who completed, hours attended, knowledge-test gains.
+
+``reports.build_report`` calls :func:`evaluation_figures` with the same filter, so
+``muster report --json``, the summary PDF and the HQ tables agree. The statements are
+SQLAlchemy Core, rendered for SQLite and PostgreSQL alike. The completion rule is the
+one of :mod:`.completion`, written in SQL; people are resolved through merges as the
+report resolves them, and only registered people count.
+
+Tests count only participants with both a pre- and a post-test score, in trainings
+whose maximum score is set; a person tested in two trainings counts in each. Scores
+are compared as shares of the maximum: ``mean_gain`` 0.25 means +25 points out of 100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from sqlalchemy import Select, and_, case, func, or_, select
+
+from app.db.models import (
+    ATTENDED_STATUSES,
+    Attendance,
+    Category,
+    Enrolment,
+    Mission,
+    Partner,
+    Person,
+    TestScore,
+    Training,
+    TrainingPartner,
+    TrainingSession,
+)
+from app.services.installation import Installation
+
+
+class ReportFilter(Protocol):
+    """What ``reports.ReportFilter`` says (a Protocol: this module must not import reports)."""
+
+    @property
+    def mission(self) -> str | None: ...
+    @property
+    def date_from(self) -> date | None: ...
+    @property
+    def date_to(self) -> date | None: ...
+    @property
+    def training_id(self) -> str | None: ...
+    @property
+    def include_cancelled(self) -> bool: ...
+
+
+NO_CATEGORY = "(none)"
+SEX_LABELS = {"F": "female", "M": "male", "X": "unspecified"}
+
+
+@dataclass(frozen=True)
+class TestFigures:
+    """Pre/post knowledge tests of the people with both scores."""
+
+    __test__ = False  # not a pytest class
+
+    with_both: int = 0
+    mean_pre: float | None = None  # share of the maximum score
+    mean_post: float | None = None
+    mean_gain: float | None = None  # mean of (post - pre) / maximum
+    improved: int = 0  # post > pre
+
+    @property
+    def improved_share(self) -> float | None:
+        return self.improved / self.with_both if self.with_both else None
+
+    def to_json(self) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
+        return {
+            "with_both": self.with_both, "mean_pre": r(self.mean_pre),
+            "mean_post": r(self.mean_post), "mean_gain": r(self.mean_gain),
+            "improved": self.improved, "improved_share": r(self.improved_share),
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EvaluationFigures:
+    completed: int = 0  # unique people who completed at least one selected training
+    completed_by_sex: dict[str, int] = field(default_factory=dict)
+    completed_by_category: dict[str, int] = field(default_factory=dict)
+    completed_by_category_sex: dict[str, dict[str, int]] = field(default_factory=dict)
+    hours_attended: float = 0.0  # all attended sessions with known times, summed
+    scored: int = 0  # score records: ``tests`` is reported only when there are any
+    tests: TestFigures = field(default_factory=TestFigures)
+    tests_by_category: dict[str, TestFigures] = field(default_factory=dict)
+    tests_by_sex: dict[str, TestFigures] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "completed": self.completed,
+            "completed_by_sex": self.completed_by_sex,
+            "completed_by_category": self.completed_by_category,
+            "completed_by_category_sex": self.completed_by_category_sex,
+            "hours_attended": round(self.hours_attended, 2),
+        }
+        if self.scored:
+            data["tests"] = {
+                **self.tests.to_json(),
+                "by_category": {k: v.to_json() for k, v in self.tests_by_category.items()},
+                "by_sex": {k: v.to_json() for k, v in self.tests_by_sex.items()},
+            }
+        return data
+
+
+# --- selection -------------------------------------------------------------------------------
+
+
+def selected_trainings(flt: ReportFilter) -> Select[Any]:
+    """The trainings a report covers, with their completion rule (as ``build_report``)."""
+    q = select(
+        Training.id.label("tid"),
+        Training.mission_id.label("mission_id"),
+        Training.start_date.label("start"),
+        Training.completion_rule.label("rule"),
+        Training.completion_percent.label("percent"),
+        Training.test_max_score.label("max_score"),
+    ).where(Training.deleted.is_(False))
+    if not flt.include_cancelled and not flt.training_id:
+        q = q.where(Training.status != "cancelled")
+    if flt.mission:
+        missions = select(Mission.id).where(func.upper(Mission.code) == flt.mission.upper())
+        q = q.where(Training.mission_id.in_(missions))
+    if flt.date_from:
+        q = q.where(Training.end_date >= flt.date_from)
+    if flt.date_to:
+        q = q.where(Training.start_date <= flt.date_to)
+    if flt.training_id:
+        q = q.where(Training.id == flt.training_id)
+    return q
+
+
+def _person_live() -> Any:
+    return or_(Person.deleted.is_(False), Person.merged_into_id.is_not(None))
+
+
+def per_person_marks(flt: ReportFilter) -> Select[Any]:
+    """One row per (training, person): sessions expected, attended, required, minutes."""
+    sel = selected_trainings(flt).subquery("sel")
+    came = Attendance.status.in_(ATTENDED_STATUSES)
+    required = TrainingSession.required.is_(True)
+    length = TrainingSession.end_minute - TrainingSession.start_minute
+    missed = case(
+        (Attendance.status.in_(("late", "left_early")), func.coalesce(Attendance.minutes, 0)),
+        else_=0,
+    )
+    spent = case(
+        (and_(came, length > 0, length - missed > 0), length - missed),
+        else_=0,
+    )
+    pid = func.coalesce(Person.merged_into_id, Person.id)
+    return (
+        select(
+            sel.c.tid, pid.label("pid"), sel.c.rule, sel.c.percent,
+            func.count().label("expected"),
+            func.sum(case((came, 1), else_=0)).label("attended"),
+            func.sum(case((required, 1), else_=0)).label("req_expected"),
+            func.sum(case((and_(required, came), 1), else_=0)).label("req_attended"),
+            func.sum(spent).label("minutes"),
+        )
+        .select_from(sel)
+        .join(TrainingSession, TrainingSession.training_id == sel.c.tid)
+        .join(Attendance, Attendance.session_id == TrainingSession.id)
+        .join(Person, Person.id == Attendance.person_id)
+        .join(Enrolment, and_(Enrolment.training_id == sel.c.tid,
+                              Enrolment.person_id == Attendance.person_id))
+        .where(TrainingSession.deleted.is_(False), Attendance.deleted.is_(False),
+               Enrolment.deleted.is_(False), _person_live())
+        .group_by(sel.c.tid, pid, sel.c.rule, sel.c.percent)
+    )  # fmt: skip
+
+
+def completed_condition(per: Any) -> Any:
+    """The completion rule of :func:`.completion.person_completed`, as a SQL condition."""
+    c = per.c
+    return and_(
+        c.attended > 0,
+        or_(
+            and_(c.rule == "required", c.req_expected > 0, c.req_attended == c.req_expected),
+            and_(c.rule == "required", c.req_expected == 0, c.attended == c.expected),
+            and_(c.rule != "required", c.attended * 100 >= c.expected * c.percent),
+        ),
+    )
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigures:
+    """Completed people by category and sex, hours attended, and the test figures."""
+    per = per_person_marks(flt).subquery("per")
+    done = select(per.c.pid).where(completed_condition(per)).distinct().subquery("done")
+    people = (
+        select(func.coalesce(Category.name_en, NO_CATEGORY), Person.sex, func.count())
+        .select_from(done)
+        .join(Person, Person.id == done.c.pid)
+        .outerjoin(Category, Category.id == Person.category_id)
+        .group_by(func.coalesce(Category.name_en, NO_CATEGORY), Person.sex)
+    )
+    with inst.db.reading() as session:
+        rows = session.execute(people).all()
+        minutes = session.execute(select(func.sum(per.c.minutes))).scalar()
+        scores = session.execute(_scores_query(flt)).all()
+    by_cat_sex: dict[str, dict[str, int]] = {}
+    by_sex = dict.fromkeys(SEX_LABELS.values(), 0)
+    for category, sex, count in rows:
+        label = SEX_LABELS.get(sex, "unspecified")
+        cell = by_cat_sex.setdefault(str(category), dict.fromkeys(SEX_LABELS.values(), 0))
+        cell[label] += int(count)
+        by_sex[label] += int(count)
+    by_category = {k: sum(v.values()) for k, v in by_cat_sex.items()}
+    order = sorted(by_category, key=lambda k: (-by_category[k], k))
+    tests, tests_by_category, tests_by_sex = _test_figures(scores)
+    return EvaluationFigures(
+        completed=sum(by_sex.values()),
+        completed_by_sex=by_sex,
+        completed_by_category={k: by_category[k] for k in order},
+        completed_by_category_sex={k: by_cat_sex[k] for k in order},
+        hours_attended=int(minutes or 0) / 60,
+        scored=len(scores),
+        tests=tests,
+        tests_by_category=tests_by_category,
+        tests_by_sex=tests_by_sex,
+    )
+
+
+def _scores_query(flt: ReportFilter) -> Select[Any]:
+    """(max score, pre, post, category, sex) per registered person with a score."""
+    sel = selected_trainings(flt).subquery("sel")
+    pre = func.max(case((TestScore.phase == "pre", TestScore.score)))
+    post = func.max(case((TestScore.phase == "post", TestScore.score)))
+    category = func.coalesce(Category.name_en, NO_CATEGORY)
+    return (
+        select(sel.c.max_score, pre, post, category, Person.sex)
+        .select_from(sel)
+        .join(TestScore, TestScore.training_id == sel.c.tid)
+        .join(Enrolment, and_(Enrolment.training_id == sel.c.tid,
+                              Enrolment.person_id == TestScore.person_id))
+        .join(Person, Person.id == TestScore.person_id)
+        .outerjoin(Category, Category.id == Person.category_id)
+        .where(TestScore.deleted.is_(False), Enrolment.deleted.is_(False), _person_live())
+        .group_by(sel.c.tid, TestScore.person_id, sel.c.max_score, category, Person.sex)
+    )  # fmt: skip
+
+
+def test_figures(pairs: Iterable[tuple[int, int, int]]) -> TestFigures:
+    """(maximum, pre, post) of each person with both scores -> means, gain, improved."""
+    pairs = [(m, a, b) for m, a, b in pairs if m and m > 0]
+    if not pairs:
+        return TestFigures()
+    n = len(pairs)
+    return TestFigures(
+        with_both=n,
+        mean_pre=sum(a / m for m, a, _ in pairs) / n,
+        mean_post=sum(b / m for m, _, b in pairs) / n,
+        mean_gain=sum((b - a) / m for m, a, b in pairs) / n,
+        improved=sum(1 for _, a, b in pairs if b > a),
+    )
+
+
+test_figures.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
+
+
+def _test_figures(
+    rows: list[Any],
+) -> tuple[TestFigures, dict[str, TestFigures], dict[str, TestFigures]]:
+    both = [
+        (int(m), int(a), int(b), str(c), str(s))
+        for m, a, b, c, s in rows
+        if m is not None and a is not None and b is not None
+    ]
+    by_category: dict[str, list[tuple[int, int, int]]] = {}
+    by_sex: dict[str, list[tuple[int, int, int]]] = {}
+    for m, a, b, cat, sex in both:
+        by_category.setdefault(cat, []).append((m, a, b))
+        by_sex.setdefault(SEX_LABELS.get(sex, "unspecified"), []).append((m, a, b))
+    order = sorted(by_category, key=lambda k: (-len(by_category[k]), k))
+    return (
+        test_figures((m, a, b) for m, a, b, _c, _s in both),
+        {k: test_figures(by_category[k]) for k in order},
+        {k: test_figures(v) for k, v in by_sex.items()},
+    )
+
+
+# --- HQ breakdowns -----------------------------------------------------------------------------
+
+
+def completed_by(inst: Installation, by: str, flt: ReportFilter) -> dict[str, int]:
+    """Unique people who completed, per HQ breakdown key (the keys ``hq.breakdown`` uses)."""
+    per = per_person_marks(flt).subquery("per")
+    sel = selected_trainings(flt).subquery("sel2")
+    q = (
+        select(per.c.tid, per.c.pid, Mission.code, sel.c.start, Person.sex,
+               func.coalesce(Category.name_en, NO_CATEGORY))
+        .select_from(per)
+        .join(sel, sel.c.tid == per.c.tid)
+        .join(Mission, Mission.id == sel.c.mission_id)
+        .join(Person, Person.id == per.c.pid)
+        .outerjoin(Category, Category.id == Person.category_id)
+        .where(completed_condition(per))
+    )  # fmt: skip
+    partners: dict[str, list[str]] = {}
+    with inst.db.reading() as session:
+        rows = session.execute(q).all()
+        if by == "partner":
+            for tid, acronym in session.execute(
+                select(TrainingPartner.training_id, Partner.acronym)
+                .join(Partner, Partner.id == TrainingPartner.partner_id)
+                .where(TrainingPartner.deleted.is_(False))
+            ):
+                partners.setdefault(tid, []).append(acronym)
+    groups: dict[str, set[str]] = {}
+    for tid, pid, code, start, sex, category in rows:
+        for key in _keys(by, tid, code, start, sex, category, partners):
+            groups.setdefault(key, set()).add(pid)
+    return {k: len(v) for k, v in groups.items()}
+
+
+def _keys(by: str, tid: str, code: str, start: Any, sex: str, category: str,
+          partners: dict[str, list[str]]) -> list[str]:  # fmt: skip
+    day = start if isinstance(start, date) else date.fromisoformat(str(start)[:10])
+    if by == "mission":
+        return [code]
+    if by == "training":
+        return [tid]
+    if by == "category":
+        return [category]
+    if by == "sex":
+        return [sex]
+    if by == "partner":
+        return partners.get(tid) or ["(none)"]
+    if by == "month":
+        return [f"{day:%Y-%m}"]
+    if by == "quarter":
+        return [f"{day.year}-Q{(day.month + 2) // 3}"]
+    if by == "year":
+        return [f"{day.year}"]
+    return []
