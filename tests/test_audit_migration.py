@@ -17,21 +17,32 @@ def _migrate(engine: Any, target: str, down: bool = False) -> None:
     from app.db.migrate import alembic_config
 
     config = alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(config, target)
-
-
-def _dump(engine: Any, tables: list[str]) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as conn:
-        return {
-            t: sorted(
+        # Downgrades rebuild tables that others point to (SQLite's batch mode): with foreign
+        # keys enforced, dropping the old trainings table would fail. Muster itself only
+        # ever upgrades; downgrades exist for tests like this one.
+        conn.exec_driver_sql(f"PRAGMA foreign_keys={'OFF' if down else 'ON'}")
+        conn.commit()  # ends SQLAlchemy's autobegun transaction (the driver began none)
+        with conn.begin():
+            config.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(config, target)
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
+
+
+def _dump(engine: Any, columns: dict[str, list[str]]) -> dict[str, list[tuple[Any, ...]]]:
+    """Each table's rows, in the columns it had at 0003 (later revisions add some)."""
+    dumped = {}
+    with engine.connect() as conn:
+        for table, names in columns.items():
+            listed = ", ".join(f'"{name}"' for name in names)
+            rows = conn.execute(text(f'SELECT {listed} FROM "{table}"'))
+            dumped[table] = sorted(
                 tuple(map(str, r))
-                for r in conn.execute(text(f'SELECT * FROM "{t}"'))
-                if not (t == "settings" and r[0] == "hlc")  # the clock moves on: it stamps rows
+                for r in rows
+                if not (table == "settings" and r[0] == "hlc")  # the clock moves: it stamps rows
             )
-            for t in tables
-        }
+    return dumped
 
 
 def test_0007_keeps_every_record_of_0003(demo_installation: Any) -> None:
@@ -45,12 +56,14 @@ def test_0007_keeps_every_record_of_0003(demo_installation: Any) -> None:
     _migrate(engine, "0003_reference_names", down=True)
     old_tables = sorted(set(inspect(engine).get_table_names()) - {"alembic_version"})
     assert not AUDIT_TABLES & set(old_tables)
-    before = _dump(engine, old_tables)
+    inspector = inspect(engine)
+    old_columns = {t: [c["name"] for c in inspector.get_columns(t)] for t in old_tables}
+    before = _dump(engine, old_columns)
     assert sum(len(rows) for rows in before.values()) > 500
     _migrate(engine, "head")
     assert current_revision(engine) == head_revision()
     assert set(inspect(engine).get_table_names()) >= AUDIT_TABLES
-    after = _dump(engine, old_tables)
+    after = _dump(engine, old_columns)
     staff = derived_id("category", "un_staff")
     for table in old_tables:
         kept = set(before[table])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, String, and_, case, func, literal_column, or_, select
 
 from app.db.models import (
     ATTENDED_STATUSES,
@@ -52,6 +52,9 @@ class ReportFilter(Protocol):
 
 
 NO_CATEGORY = "(none)"
+# Inlined, not bound: PostgreSQL sees the SELECT and GROUP BY expressions as the same only
+# when their text is the same (two bound parameters are two different expressions).
+_NO_CATEGORY_SQL = literal_column("'(none)'", String)
 SEX_LABELS = {"F": "female", "M": "male", "X": "unspecified"}
 
 
@@ -199,11 +202,11 @@ def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigur
     per = per_person_marks(flt).subquery("per")
     done = select(per.c.pid).where(completed_condition(per)).distinct().subquery("done")
     people = (
-        select(func.coalesce(Category.name_en, NO_CATEGORY), Person.sex, func.count())
+        select(func.coalesce(Category.name_en, _NO_CATEGORY_SQL), Person.sex, func.count())
         .select_from(done)
         .join(Person, Person.id == done.c.pid)
         .outerjoin(Category, Category.id == Person.category_id)
-        .group_by(func.coalesce(Category.name_en, NO_CATEGORY), Person.sex)
+        .group_by(func.coalesce(Category.name_en, _NO_CATEGORY_SQL), Person.sex)
     )
     with inst.db.reading() as session:
         rows = session.execute(people).all()
@@ -237,7 +240,7 @@ def _scores_query(flt: ReportFilter) -> Select[Any]:
     sel = selected_trainings(flt).subquery("sel")
     pre = func.max(case((TestScore.phase == "pre", TestScore.score)))
     post = func.max(case((TestScore.phase == "post", TestScore.score)))
-    category = func.coalesce(Category.name_en, NO_CATEGORY)
+    category = func.coalesce(Category.name_en, _NO_CATEGORY_SQL)
     return (
         select(sel.c.max_score, pre, post, category, Person.sex)
         .select_from(sel)
@@ -299,7 +302,7 @@ def completed_by(inst: Installation, by: str, flt: ReportFilter) -> dict[str, in
     sel = selected_trainings(flt).subquery("sel2")
     q = (
         select(per.c.tid, per.c.pid, Mission.code, sel.c.start, Person.sex,
-               func.coalesce(Category.name_en, NO_CATEGORY))
+               func.coalesce(Category.name_en, _NO_CATEGORY_SQL))
         .select_from(per)
         .join(sel, sel.c.tid == per.c.tid)
         .join(Mission, Mission.id == sel.c.mission_id)
