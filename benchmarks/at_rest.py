@@ -136,7 +136,7 @@ def main(argv: list[str]) -> int:
     if mode == "plain":
         use_plain_files()
     if entry == "gui":
-        from app.__main__ import run_gui
+        from app.launch import run_gui
 
         return run_gui()
     from app.cli import main as cli_main

@@ -48,7 +48,7 @@ def run() -> list[dict[str, object]]:
                        check=True, capture_output=True, cwd=ROOT)  # fmt: skip
         _prepare(home)
         gui_env = {**env, "MUSTER_STARTUP_PROBE": "quit", "MUSTER_HOME": str(home)}
-        checkout_gui = [sys.executable, "-c", "from app.__main__ import gui_main; gui_main()"]
+        checkout_gui = [sys.executable, "-c", "from app.launch import gui_main; gui_main()"]
         sides = {"package": [str(packaged)], "checkout": checkout_gui}
         for command in sides.values():
             _launch(command, gui_env)  # warm the file cache once for each

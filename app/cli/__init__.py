@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     options = _gui_options(argv)
     if options is not None:
-        from app.__main__ import run_gui
+        from app.launch import run_gui
 
         with _database_option(options["--database"]):
             return run_gui(home=options["--home"])
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     if args.command is None:
-        from app.__main__ import run_gui
+        from app.launch import run_gui
 
         return run_gui(home=args.home)
     handler: Handler = args.handler

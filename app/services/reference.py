@@ -32,7 +32,7 @@ from app.l10n import Phrase
 from app.textnorm import clean_text, fold
 
 if TYPE_CHECKING:
-    from app.services.installation import Installation
+    from app.services.store import Store
 
 SEED_TIME = datetime(2024, 1, 1)
 
@@ -280,7 +280,7 @@ def _seed_fields() -> dict[str, object]:
     }
 
 
-def seed_reference_data(installation: Installation) -> bool:
+def seed_reference_data(installation: Store) -> bool:
     """Insert the default lists once per installation; returns True when it seeded."""
     if installation.get_setting("seeded") == "1":
         return False
@@ -322,7 +322,7 @@ def seed_reference_data(installation: Installation) -> bool:
 # --- queries ---------------------------------------------------------------------------
 
 
-def list_missions(inst: Installation, include_retired: bool = False) -> list[MissionInfo]:
+def list_missions(inst: Store, include_retired: bool = False) -> list[MissionInfo]:
     with inst.db.reading() as s:
         q = select(Mission).where(Mission.deleted.is_(False))
         if not include_retired:
@@ -330,7 +330,7 @@ def list_missions(inst: Installation, include_retired: bool = False) -> list[Mis
         return [_mission(m) for m in s.scalars(q.order_by(Mission.code))]
 
 
-def list_locations(inst: Installation, include_retired: bool = False) -> list[LocationInfo]:
+def list_locations(inst: Store, include_retired: bool = False) -> list[LocationInfo]:
     with inst.db.reading() as s:
         q = select(Location).where(Location.deleted.is_(False))
         if not include_retired:
@@ -338,7 +338,7 @@ def list_locations(inst: Installation, include_retired: bool = False) -> list[Lo
         return [_location(x) for x in s.scalars(q.order_by(Location.name))]
 
 
-def list_partners(inst: Installation, include_retired: bool = False) -> list[PartnerInfo]:
+def list_partners(inst: Store, include_retired: bool = False) -> list[PartnerInfo]:
     with inst.db.reading() as s:
         q = select(Partner).where(Partner.deleted.is_(False))
         if not include_retired:
@@ -346,7 +346,7 @@ def list_partners(inst: Installation, include_retired: bool = False) -> list[Par
         return [_partner(x) for x in s.scalars(q.order_by(Partner.acronym))]
 
 
-def list_categories(inst: Installation, include_retired: bool = False) -> list[CategoryInfo]:
+def list_categories(inst: Store, include_retired: bool = False) -> list[CategoryInfo]:
     with inst.db.reading() as s:
         q = select(Category).where(Category.deleted.is_(False))
         if not include_retired:
@@ -354,30 +354,30 @@ def list_categories(inst: Installation, include_retired: bool = False) -> list[C
         return [_category(x) for x in s.scalars(q.order_by(Category.sort_order, Category.code))]
 
 
-def category_labels(inst: Installation, lang: str) -> dict[str, str]:
+def category_labels(inst: Store, lang: str) -> dict[str, str]:
     """English category name (as reports key them) -> its name in ``lang``."""
     return {c.name_en: c.label(lang) for c in list_categories(inst, include_retired=True)}
 
 
-def category_code_labels(inst: Installation, lang: str) -> dict[str, str]:
+def category_code_labels(inst: Store, lang: str) -> dict[str, str]:
     """Category code (as people carry it) -> its name in ``lang``."""
     return {c.code: c.label(lang) for c in list_categories(inst, include_retired=True)}
 
 
-def partner_labels(inst: Installation, lang: str) -> dict[str, str]:
+def partner_labels(inst: Store, lang: str) -> dict[str, str]:
     """Partner acronym (as records and reports key them) -> the acronym readers of ``lang``
     know (UNDP -> PNUD in French); unchanged when there is none."""
     return {p.acronym: p.short(lang) for p in list_partners(inst, include_retired=True)}
 
 
-def mission_label(inst: Installation, mission_id_: str, lang: str) -> str:
+def mission_label(inst: Store, mission_id_: str, lang: str) -> str:
     """A mission's full name in ``lang`` (its English name when no French one is known)."""
     with inst.db.reading() as s:
         m = s.get(Mission, mission_id_)
         return _mission(m).label(lang) if m is not None else ""
 
 
-def find_mission(inst: Installation, code: str) -> MissionInfo | None:
+def find_mission(inst: Store, code: str) -> MissionInfo | None:
     with inst.db.reading() as s:
         m = _find_mission(s, code)
         return _mission(m) if m else None
@@ -443,7 +443,7 @@ REFERENCE_KINDS = ("mission", "location", "partner", "category")
 _MODELS = {"mission": Mission, "location": Location, "partner": Partner, "category": Category}
 
 
-def save_mission(inst: Installation, info: MissionInfo) -> MissionInfo:
+def save_mission(inst: Store, info: MissionInfo) -> MissionInfo:
     code = clean_text(info.code).upper()
     name = clean_text(info.name)
     errors = {}
@@ -470,7 +470,7 @@ def save_mission(inst: Installation, info: MissionInfo) -> MissionInfo:
         return _mission(m)
 
 
-def save_location(inst: Installation, info: LocationInfo) -> LocationInfo:
+def save_location(inst: Store, info: LocationInfo) -> LocationInfo:
     name = clean_text(info.name)
     if not name:
         raise ValidationError({"name": Phrase("Please give the place's name.")})
@@ -490,7 +490,7 @@ def save_location(inst: Installation, info: LocationInfo) -> LocationInfo:
         return _location(loc)
 
 
-def save_partner(inst: Installation, info: PartnerInfo) -> PartnerInfo:
+def save_partner(inst: Store, info: PartnerInfo) -> PartnerInfo:
     acronym = clean_text(info.acronym)
     name = clean_text(info.name) or acronym
     if not acronym:
@@ -519,7 +519,7 @@ def save_partner(inst: Installation, info: PartnerInfo) -> PartnerInfo:
         return _partner(p)
 
 
-def save_category(inst: Installation, info: CategoryInfo) -> CategoryInfo:
+def save_category(inst: Store, info: CategoryInfo) -> CategoryInfo:
     code = clean_text(info.code).lower().replace(" ", "_")
     name_en, name_fr = clean_text(info.name_en), clean_text(info.name_fr)
     errors = {}
@@ -562,7 +562,7 @@ def usage_count(session: Session, kind: str, item_id: str) -> int:
     return int(session.scalar(q) or 0)
 
 
-def usage_counts(inst: Installation, kind: str) -> dict[str, int]:
+def usage_counts(inst: Store, kind: str) -> dict[str, int]:
     """How many live records use each item of one list (items nothing uses are absent)."""
     pairs: list[tuple[type, object]]
     if kind == "mission":
@@ -588,7 +588,7 @@ def usage_counts(inst: Installation, kind: str) -> dict[str, int]:
     return counts
 
 
-def set_retired(inst: Installation, kind: str, item_id: str, retired: bool = True) -> None:
+def set_retired(inst: Store, kind: str, item_id: str, retired: bool = True) -> None:
     """Hide an item from pick lists without touching the records that use it."""
     with inst.db.transaction() as s:
         item = s.get(_MODELS[kind], item_id)
@@ -597,7 +597,7 @@ def set_retired(inst: Installation, kind: str, item_id: str, retired: bool = Tru
         item.retired = retired
 
 
-def delete_reference(inst: Installation, kind: str, item_id: str) -> None:
+def delete_reference(inst: Store, kind: str, item_id: str) -> None:
     """Delete an unused item; one in use can only be retired."""
     with inst.db.transaction() as s:
         item = s.get(_MODELS[kind], item_id)
