@@ -6,9 +6,10 @@ training for the UI benchmark. Names come in Latin, Cyrillic and Arabic script;
 a share of people attend several trainings, 1 % were merged into another record,
 3 % of trainings were cancelled, attendance is mostly present.
 
-The database is made by the app itself (``open_installation``: real migrations
-and seeds), then filled with raw ``sqlite3`` bulk inserts (30 times faster than
-ORM objects), its secondary indexes dropped during the load and rebuilt after.
+The database is made by the app itself (``open_installation``: real migrations,
+seeds and SQLCipher encryption under ``BENCH_PASSPHRASE``), then filled with raw
+DB-API bulk inserts on a keyed connection (30 times faster than ORM objects), its
+secondary indexes dropped during the load and rebuilt after.
 No ``ANALYZE`` is run: a user's database has no statistics either. The result is
 cached in ``benchmarks/data/big/`` and rebuilt only when this generator's
 version or the schema changes. ``python -m benchmarks.generate [--force]``.
@@ -18,9 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
-import sqlite3
 import sys
 import time
 import uuid
@@ -43,6 +44,9 @@ BIG_TRAINING_SESSIONS = 3
 BIG_TRAINING_TITLE = "Benchmark: national census of judicial staff (5,000 participants)"
 SEED = 20_240_910
 CHUNK = 50_000
+# The data key of the generated folder is wrapped by this passphrase; benchmark processes
+# get it as MUSTER_PASSPHRASE (bench_env()).
+BENCH_PASSPHRASE = "benchmark passphrase, long enough"
 
 MUSTER_NAMESPACE = uuid.UUID("6d1b0d0e-4a53-4c1e-9b7b-2f6f3c1a9e55")  # app.db.base
 
@@ -86,7 +90,7 @@ def _chunks(rows: Iterable[tuple[Any, ...]], size: int = CHUNK) -> Iterator[list
 class _Writer:
     """Bulk inserts that fill NOT NULL columns it was not given (other teams add columns)."""
 
-    def __init__(self, conn: sqlite3.Connection, device: str, stamp: str) -> None:
+    def __init__(self, conn: Any, device: str, stamp: str) -> None:
         self.conn = conn
         self.device = device
         self.stamp = stamp
@@ -144,7 +148,7 @@ def _enrolment_sizes(rng: random.Random, trainings: int, total: int) -> list[int
     return [max(3, min(150, round(s * scale))) for s in sizes]
 
 
-def _index_sql(conn: sqlite3.Connection, tables: Sequence[str]) -> list[tuple[str, str]]:
+def _index_sql(conn: Any, tables: Sequence[str]) -> list[tuple[str, str]]:
     marks = ",".join("?" * len(tables))
     return conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
@@ -153,11 +157,32 @@ def _index_sql(conn: sqlite3.Connection, tables: Sequence[str]) -> list[tuple[st
     ).fetchall()
 
 
-def _fill(database: Path, progress: bool) -> dict[str, int]:
+def bench_env() -> dict[str, str]:
+    """The environment a benchmark process needs to open the generated folder."""
+    return {**os.environ, "MUSTER_PASSPHRASE": BENCH_PASSPHRASE}
+
+
+def data_key(home: Path = BIG_HOME) -> bytes:
+    from app.paths import Paths
+    from app.services.installation import unlock_data
+
+    return unlock_data(Paths(home), BENCH_PASSPHRASE)
+
+
+def connect(home: Path, key: bytes | None = None, readonly: bool = False, **kwargs: Any) -> Any:
+    """A keyed DB-API connection on the folder's database (SQLCipher, like the app's)."""
+    from app.db.cipher import connect as cipher_connect
+
+    database = home / "muster.sqlite3"
+    target = f"{database.as_uri()}?mode=ro" if readonly else str(database)
+    return cipher_connect(target, key or data_key(home), uri=readonly, **kwargs)
+
+
+def _fill(home: Path, key: bytes, progress: bool) -> dict[str, int]:
     from app.textnorm import fold
 
     rng = random.Random(SEED)
-    conn = sqlite3.connect(database, isolation_level=None)
+    conn = connect(home, key, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-524288")
@@ -333,16 +358,18 @@ def _marker() -> str:
 
 
 def is_current(home: Path = BIG_HOME) -> bool:
-    database = home / "muster.sqlite3"
-    if not database.is_file():
+    from app.db.cipher import DB_API_ERRORS
+    from app.errors import UserError
+
+    if not (home / "muster.sqlite3").is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
+        conn = connect(home, readonly=True)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (MARKER_KEY,)).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (UserError, *DB_API_ERRORS):
         return False
     return row is not None and row[0] == _marker()
 
@@ -358,15 +385,16 @@ def ensure_big_home(force: bool = False, progress: bool = True) -> Path:
     started = time.perf_counter()
     building = DATA / "big.building"
     shutil.rmtree(building, ignore_errors=True)
-    inst = open_installation(Paths(building))
+    inst = open_installation(Paths(building), passphrase=BENCH_PASSPHRASE)
     _ = inst.device_id
+    key = inst.key
+    assert key is not None
     inst.close()
-    database = building / "muster.sqlite3"
-    conn = sqlite3.connect(database)
+    conn = connect(building, key)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
-    counts = _fill(database, progress)
+    counts = _fill(building, key, progress)
     shutil.rmtree(BIG_HOME, ignore_errors=True)
     building.rename(BIG_HOME)
     if progress:
@@ -379,7 +407,7 @@ def ensure_big_home(force: bool = False, progress: bool = True) -> Path:
 
 
 def big_training_id(home: Path = BIG_HOME) -> str:
-    conn = sqlite3.connect(f"{(home / 'muster.sqlite3').as_uri()}?mode=ro", uri=True)
+    conn = connect(home, readonly=True)
     try:
         row = conn.execute("SELECT id FROM trainings WHERE title = ?", (BIG_TRAINING_TITLE,))
         return str(row.fetchone()[0])

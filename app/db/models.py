@@ -326,3 +326,6 @@ class ColumnMapping(Base):
     signature: Mapped[str] = mapped_column(String(64), primary_key=True)
     mapping: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+from app.db import figures as _figures  # noqa: E402, F401  (local figures tables, same metadata)

@@ -102,7 +102,39 @@ def _keyed_sql(by: str) -> str:
 
 
 def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> list[BreakdownRow]:
-    """Trainings and unique participants per group, biggest groups first (periods in order)."""
+    """Trainings and unique participants per group, biggest groups first (periods in order).
+
+    Over every training, from the figures kept in each write transaction; with a
+    mission, period or training filter, recounted from the records.
+    """
+    flt = flt or ReportFilter()
+    if by not in DIMENSIONS:
+        raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+    if not (flt.mission or flt.date_from or flt.date_to or flt.training_id):
+        from app.services.figures import read
+
+        with inst.db.reading() as session:
+            groups = read.breakdown(session, by, flt.include_cancelled)
+        out = [
+            BreakdownRow(key=g.key, label=SEX_NAMES.get(g.key, g.key) if by == "sex" else g.key,
+                         trainings=g.trainings, participants=g.participants, women=g.women,
+                         men=g.men)
+            for g in groups
+        ]  # fmt: skip
+        return _sorted(out, by)
+    return _sorted(recount_breakdown(inst, by, flt), by)
+
+
+def _sorted(rows: list[BreakdownRow], by: str) -> list[BreakdownRow]:
+    if by in ("month", "quarter", "year"):
+        return sorted(rows, key=lambda r: r.key)
+    return sorted(rows, key=lambda r: (-r.participants, -r.trainings, r.key))
+
+
+def recount_breakdown(
+    inst: Installation, by: str, flt: ReportFilter | None = None
+) -> list[BreakdownRow]:
+    """``breakdown`` counted from the records: the reference, and the filtered path."""
     cte, params = _base(flt or ReportFilter())
     sql = (
         cte
@@ -126,10 +158,6 @@ def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> l
         for k, t, p, w, m in rows
         if k is not None
     ]  # fmt: skip
-    if by in ("month", "quarter", "year"):
-        out.sort(key=lambda r: r.key)
-    else:
-        out.sort(key=lambda r: (-r.participants, -r.trainings, r.key))
     return out
 
 

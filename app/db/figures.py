@@ -1,0 +1,89 @@
+"""Report figures kept ready: compact integer keys and per-person group counts.
+
+Local tables (they never travel in bundles: every installation derives them from its
+own records). ``app.services.figures`` keeps them equal to a full recount in the same
+transaction as every change, and can rebuild them from scratch.
+
+- ``figures_labels``: one small integer per mission, category, partner, organisation,
+  month, quarter or year value, so the rows below hold integers, not 36-byte ids.
+- ``figures_trainings`` / ``figures_people``: one row per training / person, the
+  attributes the figures group on, plus each training's session and mark counts.
+- ``figures_pairs``: who (after merges) is enrolled in which training.
+- ``figures_groups``: for every person and group (all trainings, a mission, a month,
+  a quarter, a year, a training partner), in how many live trainings (not deleted,
+  not cancelled) and in how many trainings (not deleted) of that group they are.
+  A unique-participant figure is then a count of rows, not a DISTINCT over millions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, Integer, String, Table, UniqueConstraint
+
+from app.db.base import Base
+
+# figures_groups.dimension
+ALL, MISSION, MONTH, QUARTER, YEAR, PARTNER = range(6)
+DIMENSION_CODES = {"mission": MISSION, "month": MONTH, "quarter": QUARTER, "year": YEAR,
+                   "partner": PARTNER}  # fmt: skip
+
+metadata = Base.metadata
+
+figures_labels = Table(
+    "figures_labels",
+    metadata,
+    Column("key", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("value", String(300), nullable=False),
+    UniqueConstraint("kind", "value"),
+)
+
+figures_trainings = Table(
+    "figures_trainings",
+    metadata,
+    Column("key", Integer, primary_key=True, autoincrement=True),
+    Column("training_id", String(36), nullable=False, unique=True),
+    Column("mission_key", Integer),
+    Column("month_key", Integer),
+    Column("quarter_key", Integer),
+    Column("year_key", Integer),
+    Column("live", Integer, nullable=False),  # 1: not deleted and not cancelled
+    Column("kept", Integer, nullable=False),  # 1: not deleted
+    Column("sessions", Integer, nullable=False),
+    Column("present", Integer, nullable=False),
+    Column("absent", Integer, nullable=False),
+    Column("excused", Integer, nullable=False),
+)
+
+figures_people = Table(
+    "figures_people",
+    metadata,
+    Column("key", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", String(36), nullable=False, unique=True),
+    Column("sex", String(1), nullable=False),
+    Column("category_key", Integer),
+    Column("partner_key", Integer),
+    Column("organisation_key", Integer),
+)
+
+figures_pairs = Table(
+    "figures_pairs",
+    metadata,
+    Column("training_key", Integer, primary_key=True),
+    Column("person_key", Integer, primary_key=True),
+    Index("ix_figures_pairs_person_key_training_key", "person_key", "training_key"),
+    sqlite_with_rowid=False,
+)
+
+figures_groups = Table(
+    "figures_groups",
+    metadata,
+    Column("dimension", Integer, primary_key=True),
+    Column("group_key", Integer, primary_key=True),
+    Column("person_key", Integer, primary_key=True),
+    Column("live", Integer, nullable=False),
+    Column("kept", Integer, nullable=False),
+    Index("ix_figures_groups_person_key", "person_key"),
+    sqlite_with_rowid=False,
+)
+
+FIGURES_TABLES = (figures_groups, figures_pairs, figures_people, figures_trainings, figures_labels)

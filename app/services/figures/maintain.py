@@ -1,0 +1,410 @@
+"""Keep the figures tables (app/db/figures.py) equal to a full recount.
+
+Recompute-on-touch rather than counters adjusted by +1/-1: a change names the
+trainings, sessions and people it touched, and their rows are recomputed from the
+records themselves (the same SELECTs as a rebuild, restricted to those keys). That
+cannot drift, whatever the kind of change (edit, deletion, merge, import, conflict).
+
+Statements are SQLAlchemy Core: they run on a SQLAlchemy connection (ORM edits) or
+on the raw DB-API connection of the bundle importer (``DbApiRunner`` compiles them
+for the engine's dialect), on SQLite and on PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Executable,
+    and_,
+    bindparam,
+    delete,
+    false,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.engine import Dialect
+
+from app.db import models
+from app.db.figures import (
+    ALL,
+    FIGURES_TABLES,
+    MISSION,
+    MONTH,
+    PARTNER,
+    QUARTER,
+    YEAR,
+    figures_groups,
+    figures_labels,
+    figures_pairs,
+    figures_people,
+    figures_trainings,
+)
+
+CHUNK = 500  # ids per IN (...): below SQLite's default limit of 999 variables
+NO_PARTNER_VALUE = ""  # the label of "no training partner"
+
+trainings_t = models.Training.__table__
+sessions_t = models.TrainingSession.__table__
+people_t = models.Person.__table__
+enrolments_t = models.Enrolment.__table__
+attendance_t = models.Attendance.__table__
+partners_t = models.Partner.__table__
+training_partners_t = models.TrainingPartner.__table__
+
+
+class Runner(Protocol):
+    def rows(self, stmt: Executable) -> list[tuple[Any, ...]]: ...
+
+    def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None: ...
+
+
+class ConnectionRunner:
+    """Statements on a SQLAlchemy connection (the ORM session's, inside its transaction)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self.conn.execute(stmt)]
+
+    def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None:
+        if params is not None and not params:
+            return
+        self.conn.execute(stmt, list(params) if params is not None else None)
+
+
+class DbApiRunner:
+    """The same Core statements on a raw DB-API connection, compiled for ``dialect``."""
+
+    def __init__(self, conn: Any, dialect: Dialect) -> None:
+        self.conn = conn
+        self.dialect = dialect
+
+    def _compile(self, stmt: Executable, keys: list[str] | None = None) -> Any:
+        return stmt.compile(  # type: ignore[attr-defined]
+            dialect=self.dialect, column_keys=keys, compile_kwargs={"render_postcompile": True}
+        )
+
+    def _bound(self, compiled: Any, values: dict[str, Any]) -> Any:
+        merged = {**compiled.params, **values}
+        if self.dialect.positional:
+            return tuple(merged[name] for name in compiled.positiontup)
+        return merged
+
+    def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
+        compiled = self._compile(stmt)
+        return [tuple(r) for r in self.conn.execute(compiled.string, self._bound(compiled, {}))]
+
+    def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None:
+        if params is None:
+            compiled = self._compile(stmt)
+            self.conn.execute(compiled.string, self._bound(compiled, {}))
+            return
+        if not params:
+            return
+        compiled = self._compile(stmt, list(params[0]))
+        self.conn.executemany(compiled.string, [self._bound(compiled, p) for p in params])
+
+
+def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
+
+
+def _within(column: Any, ids: list[Any] | None) -> ColumnElement[bool]:
+    return true() if ids is None else column.in_(ids)
+
+
+def _scoped(ids: Iterable[Any] | None) -> Iterator[list[Any] | None]:
+    """Chunks of ``ids``; one pass over everything when ``ids`` is None (a rebuild)."""
+    if ids is None:
+        yield None
+    else:
+        yield from _chunks(ids)
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+
+class Labels:
+    """Small integer keys of (kind, value) pairs, made on first use."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.known: dict[tuple[str, str], int] = {}
+
+    def keys(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        missing = {w for w in wanted if w not in self.known}
+        by_kind: dict[str, set[str]] = {}
+        for kind, value in missing:
+            by_kind.setdefault(kind, set()).add(value)
+        for kind, values in by_kind.items():
+            self._load(kind, values)
+            new = [{"kind": kind, "value": v} for v in values if (kind, v) not in self.known]
+            if new:
+                self.runner.run(insert(figures_labels), new)
+                self._load(kind, {row["value"] for row in new})
+        return self.known
+
+    def _load(self, kind: str, values: set[str]) -> None:
+        lab = figures_labels.c
+        for chunk in _chunks(values):
+            stmt = select(lab.value, lab.key).where(lab.kind == kind, lab.value.in_(chunk))
+            for value, key in self.runner.rows(stmt):
+                self.known[(kind, value)] = key
+
+
+def _periods(start: Any) -> tuple[str, str, str]:
+    """Month, quarter and year of a training's start date, as HQ groups them."""
+    day = str(start)[:10]
+    year, month = day[:4], int(day[5:7])
+    return day[:7], f"{year}-Q{(month + 2) // 3}", year
+
+
+# --- trainings and people --------------------------------------------------------------------
+
+
+def _existing(runner: Runner, key_col: Any, id_col: Any, ids: list[str] | None) -> dict[str, int]:
+    stmt = select(id_col, key_col).where(_within(id_col, ids))
+    return {i: k for i, k in runner.rows(stmt)}
+
+
+def _upsert(
+    runner: Runner, table: Any, id_name: str, rows: list[dict[str, Any]], known: dict[str, int]
+) -> None:
+    old = [{**r, "b_key": known[r[id_name]]} for r in rows if r[id_name] in known]
+    new = [r for r in rows if r[id_name] not in known]
+    if old:
+        columns = {name: bindparam(name) for name in old[0] if name not in ("b_key", id_name)}
+        runner.run(update(table).where(table.c.key == bindparam("b_key")).values(columns), old)
+    runner.run(insert(table), new)
+
+
+def _refresh_trainings(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
+    t, s, a = trainings_t.c, sessions_t.c, attendance_t.c
+    found = runner.rows(
+        select(t.id, t.mission_id, t.start_date, t.deleted, t.status).where(_within(t.id, ids))
+    )
+    sessions = dict(
+        runner.rows(
+            select(s.training_id, func.count())
+            .where(_within(s.training_id, ids), s.deleted == false())
+            .group_by(s.training_id)
+        )
+    )
+    marks: dict[tuple[str, str], int] = {}
+    for tid, status, n in runner.rows(
+        select(s.training_id, a.status, func.count())
+        .select_from(sessions_t.join(attendance_t, a.session_id == s.id))
+        .where(_within(s.training_id, ids), s.deleted == false(), a.deleted == false())
+        .group_by(s.training_id, a.status)
+    ):
+        marks[(tid, status)] = n
+    wanted = set()
+    for _tid, mission, start, _deleted, _status in found:
+        month, quarter, year = _periods(start)
+        wanted |= {("mission", mission), ("month", month), ("quarter", quarter), ("year", year)}
+    keys = labels.keys(wanted)
+    rows = []
+    for tid, mission, start, deleted, status in found:
+        month, quarter, year = _periods(start)
+        kept = 0 if deleted else 1
+        rows.append({
+            "training_id": tid, "mission_key": keys[("mission", mission)],
+            "month_key": keys[("month", month)], "quarter_key": keys[("quarter", quarter)],
+            "year_key": keys[("year", year)], "live": kept if status != "cancelled" else 0,
+            "kept": kept, "sessions": sessions.get(tid, 0),
+            "present": marks.get((tid, "present"), 0), "absent": marks.get((tid, "absent"), 0),
+            "excused": marks.get((tid, "excused"), 0),
+        })  # fmt: skip
+    known = _existing(runner, figures_trainings.c.key, figures_trainings.c.training_id, ids)
+    gone = set(ids or ()) - {r["training_id"] for r in rows}
+    rows += [
+        {"training_id": tid, "mission_key": None, "month_key": None, "quarter_key": None,
+         "year_key": None, "live": 0, "kept": 0, "sessions": 0, "present": 0, "absent": 0,
+         "excused": 0}
+        for tid in gone if tid in known
+    ]  # fmt: skip
+    _upsert(runner, figures_trainings, "training_id", rows, known)
+
+
+def _refresh_people(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
+    p = people_t.c
+    found = runner.rows(
+        select(p.id, p.sex, p.category_id, p.partner_id, p.organisation).where(_within(p.id, ids))
+    )
+    wanted = set()
+    for _pid, _sex, category, partner, organisation in found:
+        if category is not None:
+            wanted.add(("category", category))
+        if partner is not None:
+            wanted.add(("partner", partner))
+        wanted.add(("organisation", organisation or ""))
+    keys = labels.keys(wanted)
+    rows = [
+        {"person_id": pid, "sex": sex or "X",
+         "category_key": keys[("category", category)] if category is not None else None,
+         "partner_key": keys[("partner", partner)] if partner is not None else None,
+         "organisation_key": keys[("organisation", organisation or "")]}
+        for pid, sex, category, partner, organisation in found
+    ]  # fmt: skip
+    _upsert(runner, figures_people, "person_id", rows, _existing(
+        runner, figures_people.c.key, figures_people.c.person_id, ids))  # fmt: skip
+
+
+# --- pairs and groups ------------------------------------------------------------------------
+
+
+def _survivor() -> Any:
+    return func.coalesce(people_t.c.merged_into_id, people_t.c.id)
+
+
+def _counted_enrolments(training_ids: list[str] | None) -> Any:
+    """Live enrolments of ``training_ids`` whose person still counts (kept, or merged)."""
+    e, p = enrolments_t.c, people_t.c
+    return (
+        enrolments_t.join(people_t, p.id == e.person_id),
+        and_(
+            _within(e.training_id, training_ids),
+            e.deleted == false(),
+            or_(p.deleted == false(), p.merged_into_id.is_not(None)),
+        ),
+    )
+
+
+def _refresh_pairs(runner: Runner, labels: Labels, training_ids: list[str] | None) -> set[int]:
+    """Recompute the pairs of ``training_ids``; returns the person keys they had or have."""
+    joined, where = _counted_enrolments(training_ids)
+    if training_ids is not None:
+        stmt = select(_survivor()).select_from(joined).where(where)
+        survivors = {r[0] for r in runner.rows(stmt)}
+        known = set()
+        for chunk in _chunks(survivors):
+            known |= set(_existing(runner, figures_people.c.key, figures_people.c.person_id, chunk))
+        for chunk in _chunks(survivors - known):
+            _refresh_people(runner, labels, chunk)
+    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
+    touched: set[int] = set()
+    if training_ids is not None:
+        training_keys = select(ft.key).where(ft.training_id.in_(training_ids)).scalar_subquery()
+        old = select(pr.person_key).where(pr.training_key.in_(training_keys))
+        touched |= {r[0] for r in runner.rows(old)}
+        runner.run(delete(figures_pairs).where(pr.training_key.in_(training_keys)))
+    pairs = (
+        select(ft.key, fp.key)
+        .select_from(
+            joined.join(figures_people, fp.person_id == _survivor()).join(
+                figures_trainings, ft.training_id == enrolments_t.c.training_id
+            )
+        )
+        .where(where)
+        .distinct()
+    )
+    runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
+    if training_ids is not None:
+        new = select(pr.person_key).where(pr.training_key.in_(training_keys))
+        touched |= {r[0] for r in runner.rows(new)}
+    return touched
+
+
+def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
+    ft, pr = figures_trainings.c, figures_pairs.c
+    base = figures_pairs.join(figures_trainings, ft.key == pr.training_key)
+    where = and_(_within(pr.person_key, person_keys), ft.kept == 1)
+    selects = []
+    for dimension, column in (
+        (ALL, literal(0)), (MISSION, ft.mission_key), (MONTH, ft.month_key),
+        (QUARTER, ft.quarter_key), (YEAR, ft.year_key),
+    ):  # fmt: skip
+        selects.append(
+            select(literal(dimension), column, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
+            .select_from(base)
+            .where(where)
+            .group_by(column, pr.person_key)
+        )
+    tp, lab = training_partners_t.c, figures_labels.c
+    partner = func.coalesce(lab.key, none_key)
+    with_partners = base.outerjoin(
+        training_partners_t, and_(tp.training_id == ft.training_id, tp.deleted == false())
+    ).outerjoin(figures_labels, and_(lab.kind == "partner", lab.value == tp.partner_id))
+    selects.append(
+        select(literal(PARTNER), partner, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
+        .select_from(with_partners)
+        .where(where)
+        .group_by(partner, pr.person_key)
+    )
+    return selects
+
+
+def _refresh_groups(runner: Runner, labels: Labels, person_keys: Iterable[int] | None) -> None:
+    partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
+    keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
+    none_key = keys[("partner", NO_PARTNER_VALUE)]
+    columns = ["dimension", "group_key", "person_key", "live", "kept"]
+    for chunk in _scoped(person_keys):
+        if chunk is not None:
+            runner.run(delete(figures_groups).where(figures_groups.c.person_key.in_(chunk)))
+        for stmt in _group_selects(none_key, chunk):
+            runner.run(insert(figures_groups).from_select(columns, stmt))
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def refresh(
+    runner: Runner,
+    trainings: Iterable[str] = (),
+    sessions: Iterable[str] = (),
+    people: Iterable[str] = (),
+) -> None:
+    """Recompute every figure the given trainings, sessions and people take part in."""
+    s, p, e = sessions_t.c, people_t.c, enrolments_t.c
+    training_ids = set(trainings)
+    for chunk in _chunks(sessions):
+        training_ids |= {r[0] for r in runner.rows(select(s.training_id).where(s.id.in_(chunk)))}
+    person_ids = set(people)
+    for chunk in _chunks(list(person_ids)):
+        # One merge level, as the figures resolve it: the survivor and those merged in.
+        person_ids |= {
+            r[0] for r in runner.rows(select(p.merged_into_id).where(p.id.in_(chunk))) if r[0]
+        }
+        person_ids |= {r[0] for r in runner.rows(select(p.id).where(p.merged_into_id.in_(chunk)))}
+    for chunk in _chunks(person_ids):
+        training_ids |= {
+            r[0] for r in runner.rows(select(e.training_id).where(e.person_id.in_(chunk)))
+        }
+    if not training_ids and not person_ids:
+        return
+    labels = Labels(runner)
+    touched: set[int] = set()
+    for chunk in _chunks(person_ids):
+        _refresh_people(runner, labels, chunk)
+        touched |= set(
+            _existing(runner, figures_people.c.key, figures_people.c.person_id, chunk).values()
+        )
+    for chunk in _chunks(training_ids):
+        _refresh_trainings(runner, labels, chunk)
+    for chunk in _chunks(training_ids):
+        touched |= _refresh_pairs(runner, labels, chunk)
+    _refresh_groups(runner, labels, touched)
+
+
+def rebuild(runner: Runner) -> None:
+    """Every figure recomputed from the records (after a migration, or on request)."""
+    for table in FIGURES_TABLES:
+        runner.run(delete(table))
+    labels = Labels(runner)
+    _refresh_people(runner, labels, None)
+    _refresh_trainings(runner, labels, None)
+    _refresh_pairs(runner, labels, None)
+    _refresh_groups(runner, labels, None)

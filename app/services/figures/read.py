@@ -1,0 +1,235 @@
+"""Figures over every training (no mission, period or training filter) from the kept tables.
+
+A unique-participant count is a count of ``figures_groups`` rows (one per person and
+group, after merges), so nothing here runs DISTINCT over enrolments or marks. Names
+(mission codes, category names, partner acronyms) are looked up last, on a few rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, false, func, select
+from sqlalchemy.orm import Session
+
+from app.db import models
+from app.db.figures import (
+    ALL,
+    DIMENSION_CODES,
+    figures_groups,
+    figures_labels,
+    figures_pairs,
+    figures_people,
+    figures_trainings,
+)
+
+NONE = "(none)"
+
+
+@dataclass(frozen=True)
+class Totals:
+    trainings: int
+    sessions: int
+    present: int
+    absent: int
+    excused: int
+
+
+@dataclass(frozen=True)
+class PeopleRow:
+    """People (unique, counted) sharing one sex, category, partner and organisation."""
+
+    sex: str
+    category: str
+    partner: str
+    organisation: str
+    count: int
+
+
+class Names:
+    """Label keys to what people read: mission codes, category names, partner acronyms."""
+
+    def __init__(self, session: Session) -> None:
+        lab = figures_labels.c
+        self.values = {k: (kind, v) for k, kind, v in session.execute(
+            select(lab.key, lab.kind, lab.value))}  # fmt: skip
+        self.missions = dict(session.execute(select(models.Mission.id, models.Mission.code)).all())
+        self.categories = dict(
+            session.execute(select(models.Category.id, models.Category.name_en)).all()
+        )
+        self.partners = dict(
+            session.execute(select(models.Partner.id, models.Partner.acronym)).all()
+        )
+
+    def of(self, key: int | None) -> str | None:
+        """The shown name of a label; None for a mission that no longer exists."""
+        if key is None:
+            return NONE
+        kind, value = self.values.get(key, ("", ""))
+        if kind == "mission":
+            return self.missions.get(value)
+        if kind == "category":
+            return self.categories.get(value) or NONE
+        if kind == "partner":
+            return self.partners.get(value) or NONE
+        if kind == "organisation":
+            return value or NONE
+        return value
+
+
+def _column(table: Any, include_cancelled: bool) -> Any:
+    return table.c.kept if include_cancelled else table.c.live
+
+
+def totals(session: Session, include_cancelled: bool) -> Totals:
+    ft = figures_trainings.c
+    row = session.execute(
+        select(func.count(), *(func.coalesce(func.sum(c), 0) for c in (
+            ft.sessions, ft.present, ft.absent, ft.excused)))
+        .where(_column(figures_trainings, include_cancelled) == 1)
+    ).one()  # fmt: skip
+    return Totals(*(int(v) for v in row))
+
+
+def people(session: Session, names: Names, include_cancelled: bool) -> list[PeopleRow]:
+    """Counted people grouped by every person-level attribute at once (one pass)."""
+    g, fp = figures_groups.c, figures_people.c
+    stmt = (
+        select(fp.sex, fp.category_key, fp.partner_key, fp.organisation_key, func.count())
+        .select_from(figures_groups.join(figures_people, fp.key == g.person_key))
+        .where(g.dimension == ALL, g.group_key == 0, _column(figures_groups, include_cancelled) > 0)
+        .group_by(fp.sex, fp.category_key, fp.partner_key, fp.organisation_key)
+    )
+    return [
+        PeopleRow(sex, names.of(cat) or NONE, names.of(partner) or NONE, names.of(org) or NONE, n)
+        for sex, cat, partner, org, n in session.execute(stmt)
+    ]
+
+
+def by_mission(session: Session, names: Names, include_cancelled: bool) -> dict[str, int]:
+    g = figures_groups.c
+    stmt = (
+        select(g.group_key, func.count())
+        .where(g.dimension == DIMENSION_CODES["mission"],
+               _column(figures_groups, include_cancelled) > 0)
+        .group_by(g.group_key)
+    )  # fmt: skip
+    out: Counter[str] = Counter()
+    for key, n in session.execute(stmt):
+        code = names.of(key)
+        if code is not None:
+            out[code] += n
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def locations(session: Session, include_cancelled: bool) -> list[str]:
+    """Where the sessions took place, in the order of each place's first session."""
+    s, t, loc = (models.TrainingSession.__table__.c, models.Training.__table__.c,
+                 models.Location.__table__.c)  # fmt: skip
+    first = func.min(s.date)
+    conditions = [s.deleted == false(), t.deleted == false()]
+    if not include_cancelled:
+        conditions.append(t.status != "cancelled")
+    stmt = (
+        select(loc.name, first)
+        .select_from(
+            models.TrainingSession.__table__.join(
+                models.Training.__table__, t.id == s.training_id
+            ).join(models.Location.__table__, loc.id == s.location_id)
+        )
+        .where(*conditions, loc.name != "")
+        .group_by(loc.name)
+        .order_by(first, loc.name)
+    )
+    return [str(name) for name, _ in session.execute(stmt)]
+
+
+# --- HQ breakdowns ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    trainings: int
+    participants: int
+    women: int
+    men: int
+
+
+def _women_men(fp: Any) -> tuple[Any, Any]:
+    return (func.sum(case((fp.sex == "F", 1), else_=0)),
+            func.sum(case((fp.sex == "M", 1), else_=0)))  # fmt: skip
+
+
+def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]:
+    """Trainings and unique people per group (keys as hq.breakdown shows them)."""
+    names = Names(session)
+    g, fp, ft, pr = figures_groups.c, figures_people.c, figures_trainings.c, figures_pairs.c
+    women, men = _women_men(fp)
+    people_join = figures_groups.join(figures_people, fp.key == g.person_key)
+    counted = _column(figures_groups, include_cancelled) > 0
+    live_training = _column(figures_trainings, include_cancelled) == 1
+    if by in DIMENSION_CODES:
+        group = g.group_key
+        people_rows = session.execute(
+            select(group, func.count(), women, men).select_from(people_join)
+            .where(g.dimension == DIMENSION_CODES[by], counted).group_by(group)
+        ).all()  # fmt: skip
+        training_rows = session.execute(_trainings_per_group(by, live_training)).all()
+    else:
+        group = fp.sex if by == "sex" else fp.category_key
+        people_rows = session.execute(
+            select(group, func.count(), women, men).select_from(people_join)
+            .where(g.dimension == ALL, g.group_key == 0, counted).group_by(group)
+        ).all()  # fmt: skip
+        training_rows = session.execute(
+            select(group, func.count(func.distinct(pr.training_key)))
+            .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key)
+                         .join(figures_people, fp.key == pr.person_key))
+            .where(live_training).group_by(group)
+        ).all()  # fmt: skip
+
+    def shown(key: Any) -> str | None:
+        return key if by == "sex" else names.of(key)
+
+    merged: dict[str, list[int]] = {}
+    for key, n in training_rows:
+        name = shown(key)
+        if name is not None:
+            merged.setdefault(name, [0, 0, 0, 0])[0] += int(n)
+    for key, n, w, m in people_rows:
+        name = shown(key)
+        if name is not None:
+            row = merged.setdefault(name, [0, 0, 0, 0])
+            row[1] += int(n)
+            row[2] += int(w or 0)
+            row[3] += int(m or 0)
+    return [Group(k, *v) for k, v in merged.items()]
+
+
+def _trainings_per_group(by: str, live_training: Any) -> Any:
+    from app.services.figures.maintain import NO_PARTNER_VALUE
+
+    ft = figures_trainings.c
+    if by != "partner":
+        column = getattr(ft, f"{by}_key")
+        return select(column, func.count()).where(live_training).group_by(column)
+    tp, lab = models.TrainingPartner.__table__.c, figures_labels.c
+    none_key = (
+        (select(lab.key).where(lab.kind == "partner", lab.value == NO_PARTNER_VALUE))
+        .scalar_subquery()
+        .correlate_except(figures_labels)
+    )
+    partner = func.coalesce(lab.key, none_key)
+    joined = figures_trainings.outerjoin(
+        models.TrainingPartner.__table__,
+        (tp.training_id == ft.training_id) & (tp.deleted == false()),
+    ).outerjoin(figures_labels, (lab.kind == "partner") & (lab.value == tp.partner_id))
+    return (
+        select(partner, func.count(func.distinct(ft.key)))
+        .select_from(joined)
+        .where(live_training)
+        .group_by(partner)
+    )
