@@ -1,12 +1,19 @@
-"""The big data set: ``muster report --json``, a hand-written SQL baseline, and the UI.
+"""The big data set: ``muster report --json`` and the HQ dashboard, kept figures vs recount.
 
-- ``muster report --json`` over 20,000 trainings, 200,000 people and 2,000,000
-  attendance marks, as a cold process (wall time and peak RSS), against a
-  hand-written raw ``sqlite3`` script computing the same headline figures
-  (unique participants through merges, women, sessions, marks, by mission,
-  category, sex, partner), also a cold process. Their ratio is the cost of the app.
-- The trainings list (20,000 rows) and the 5,000-participant training opening
-  in the UI, offscreen, in a fresh process each: seconds to a painted view, peak RSS.
+Side by side in one run, each a cold process, alternating (the machine is shared),
+median of ``RUNS``, with each child's own peak RSS:
+
+- ``muster report --json``: the kept figures (app.services.figures, migration 0004);
+- today's queries: the same app process calling ``reports.recount_report`` (the
+  DISTINCT over every enrolment the report ran before), printing the same JSON;
+- the HQ dashboard's data job (``build_report`` + ``hq.breakdown`` of the chosen
+  dimension + device statuses), timed inside the process once the installation is
+  open, for the kept figures and for today's queries (``recount_*``), and every
+  breakdown dimension of the kept figures.
+
+The figures of both designs are compared: "same figures" must say True. Then the
+trainings list and the 5,000-participant training in the UI, offscreen, as before.
+Set ``MUSTER_BENCH_BIG`` to a prepared copy of the big data set to skip generation.
 """
 
 from __future__ import annotations
@@ -24,34 +31,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
 
-BASELINE = r"""
-import json, sqlite3, sys
-conn = sqlite3.connect(sys.argv[1])
-conn.execute("PRAGMA cache_size=-65536")
-live = "t.deleted = 0 AND t.status != 'cancelled'"
-conn.execute(f'''CREATE TEMP TABLE pairs AS
-    SELECT DISTINCT t.mission_id AS mission_id, coalesce(p.merged_into_id, p.id) AS pid
-    FROM trainings t CROSS JOIN enrolments e ON e.training_id = t.id AND e.deleted = 0
-    CROSS JOIN people p ON p.id = e.person_id
-    WHERE {live} AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)''')
-conn.execute('''CREATE TEMP TABLE u AS SELECT p.id, p.sex, p.category_id, p.partner_id,
-    p.organisation FROM (SELECT DISTINCT pid FROM pairs) x JOIN people p ON p.id = x.pid''')
-q = lambda sql: conn.execute(sql).fetchall()
-out = {
-  "trainings": q(f"SELECT count(*) FROM trainings t WHERE {live}")[0][0],
-  "sessions": q(f"SELECT count(*) FROM training_sessions s JOIN trainings t ON t.id = s.training_id WHERE s.deleted = 0 AND {live}")[0][0],
-  "participants": q("SELECT count(*) FROM u")[0][0],
-  "by_sex": dict(q("SELECT sex, count(*) FROM u GROUP BY sex")),
-  "by_mission": dict(q("SELECT m.code, count(*) FROM pairs JOIN missions m ON m.id = pairs.mission_id GROUP BY 1")),
-  "by_category": dict(q("SELECT coalesce(c.name_en, '(none)'), count(*) FROM u LEFT JOIN categories c ON c.id = u.category_id GROUP BY 1")),
-  "by_partner": dict(q("SELECT coalesce(pa.acronym, '(none)'), count(*) FROM u LEFT JOIN partners pa ON pa.id = u.partner_id GROUP BY 1")),
-  "by_organisation": len(q("SELECT organisation, count(*) FROM u GROUP BY 1")),
-}
-marks = q(f'''SELECT sum(a.status = 'present'), count(a.id) FROM training_sessions s
-    JOIN trainings t ON t.id = s.training_id
-    JOIN attendance a ON a.session_id = s.id AND a.deleted = 0
-    WHERE s.deleted = 0 AND {live}''')[0]
-out["attendances"], out["recorded_marks"] = marks
+RECOUNT = r"""
+import json, sys
+from pathlib import Path
+from app.paths import Paths
+from app.services.installation import open_installation
+from app.services.reports import recount_report
+inst = open_installation(Paths(Path(sys.argv[1])))
+print(json.dumps(recount_report(inst).to_json(), ensure_ascii=False))
+"""
+
+DASHBOARD = r"""
+import json, sys, time
+from pathlib import Path
+from app.paths import Paths
+from app.services.installation import open_installation
+from app.services import hq, reports, sync
+inst = open_installation(Paths(Path(sys.argv[1])))
+design, dimensions = sys.argv[2], sys.argv[3].split(",")
+report = reports.build_report if design == "kept" else reports.recount_report
+breakdown = hq.breakdown if design == "kept" else hq.recount_breakdown
+out = {}
+for by in dimensions:
+    started = time.perf_counter()
+    figures = report(inst)
+    rows = breakdown(inst, by)
+    sync.device_statuses(inst)
+    out[by] = time.perf_counter() - started
+    out[by + ":rows"] = sorted((r.key, r.trainings, r.participants, r.women, r.men) for r in rows)
+out["participants"] = figures.participants
 print(json.dumps(out))
 """
 
@@ -66,20 +74,10 @@ from app.services.installation import open_installation
 inst = open_installation(Paths(Path(sys.argv[1])))
 what = sys.argv[2]
 started = time.perf_counter()
-if what == "list":
-    from app.ui.main_window import MainWindow
-    window = MainWindow(inst)
-    window.show()
-    deadline = time.monotonic() + 300
-    while (window.worker.busy or not window.isVisible()) and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    app.processEvents()
-    window.repaint()
-else:
-    from app.ui.main_window import MainWindow
-    window = MainWindow(inst)
-    window.show()
+from app.ui.main_window import MainWindow
+window = MainWindow(inst)
+window.show()
+if what != "list":
     while window.worker.busy:
         app.processEvents(); time.sleep(0.001)
     started = time.perf_counter()
@@ -87,128 +85,132 @@ else:
     if opener is None:
         raise SystemExit("MainWindow has no open_training(training_id)")
     opener(sys.argv[3], sys.argv[4])
-    deadline = time.monotonic() + 300
+deadline = time.monotonic() + 300
+app.processEvents()
+while (window.worker.busy or not window.isVisible()) and time.monotonic() < deadline:
     app.processEvents()
-    while window.worker.busy and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    app.processEvents()
-    window.repaint()
+    time.sleep(0.001)
+app.processEvents()
+window.repaint()
 elapsed = time.perf_counter() - started
 print(f"ELAPSED {elapsed:.6f}", flush=True)
 os._exit(0)
 """
 
 
-def _cold(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS MiB, stdout) of one fresh process."""
+def _run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Like a cold ``subprocess.run``, with the child's own peak RSS (wait4)."""
+    from benchmarks.generate import bench_env
+
     started = time.perf_counter()
     proc = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        env={**bench_env(), **(env or {})},
     )  # fmt: skip
-    out, err = proc.communicate()
-    elapsed = time.perf_counter() - started
-    # communicate() has reaped the child; its rusage is in RUSAGE_CHILDREN (max of all).
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if proc.returncode != 0:
-        raise RuntimeError(f"{command[:4]} failed ({proc.returncode}): {err[-2000:]}")
-    return elapsed, rss, out
-
-
-def _peak(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Like _cold, but the peak RSS of this child alone (wait4)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )  # fmt: skip
-    assert proc.stdout is not None
+    assert proc.stdout is not None and proc.stderr is not None
     out = proc.stdout.read()
-    proc.stdout.close()
+    err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise RuntimeError(f"{command[:4]} failed ({proc.returncode})")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{command[:4]} failed: {err[-600:]}")
     return elapsed, usage.ru_maxrss / 1024, out
 
 
-def run() -> list[dict[str, object]]:
-    from benchmarks.generate import BIG_HOME, big_training_id, ensure_big_home
+def _row(metric: str, value: object, unit: str, note: str = "") -> dict[str, object]:
+    return {"benchmark": "report (20k trainings, 2M marks)", "metric": metric, "value": value,
+            "unit": unit, "note": note}  # fmt: skip
 
-    ensure_big_home()
+
+def _big_home() -> Path:
+    prepared = os.environ.get("MUSTER_BENCH_BIG")
+    if prepared:
+        return Path(prepared)
+    from benchmarks.generate import ensure_big_home
+
+    return ensure_big_home()
+
+
+def _report_rows(home: Path) -> list[dict[str, object]]:
+    kept_cmd = [sys.executable, "-m", "app", "--home", str(home), "report", "--json"]
+    recount_cmd = [sys.executable, "-c", RECOUNT, str(home)]
+    _run(kept_cmd)  # warm the OS file cache
+    times: dict[str, list[float]] = {"kept": [], "recount": []}
+    rss: dict[str, list[float]] = {"kept": [], "recount": []}
+    outputs: dict[str, dict[str, object]] = {}
+    for _ in range(RUNS):
+        for name, cmd in (("kept", kept_cmd), ("recount", recount_cmd)):
+            seconds, peak, out = _run(cmd)
+            times[name].append(seconds)
+            rss[name].append(peak)
+            outputs[name] = json.loads(out)
+    same = outputs["kept"] == outputs["recount"]
+    kept, recount = statistics.median(times["kept"]), statistics.median(times["recount"])
+    return [
+        _row("muster report --json, kept figures (median, cold)", kept, "s",
+             f"{RUNS} runs; target < 1 s"),
+        _row("same report, today's queries (recount, median)", recount, "s",
+             f"same figures: {same}"),
+        _row("speed-up", recount / kept, "x"),
+        _row("kept figures: peak RSS", max(rss["kept"]), "MiB"),
+        _row("today's queries: peak RSS", max(rss["recount"]), "MiB"),
+    ]  # fmt: skip
+
+
+def _dashboard_rows(home: Path) -> list[dict[str, object]]:
+    dims = "mission,category,sex,partner,month,quarter,year"
+    results: dict[str, dict[str, object]] = {}
+    rss: dict[str, float] = {}
+    for design, chosen in (("kept", dims), ("recount", "mission")):
+        _, rss[design], out = _run([sys.executable, "-c", DASHBOARD, str(home), design, chosen])
+        results[design] = json.loads(out)
+    kept, recount = results["kept"], results["recount"]
+    same = kept["mission:rows"] == recount["mission:rows"]
+    rows = [
+        _row("dashboard data (report + by mission), kept", kept["mission"], "s",
+             "in the open app; target < 1 s"),
+        _row("dashboard data (report + by mission), today's", recount["mission"], "s",
+             f"same rows: {same}"),
+        _row("dashboard process peak RSS, kept / today's", f"{rss['kept']:.0f} / "
+             f"{rss['recount']:.0f}", "MiB", "all dimensions / mission only"),
+    ]  # fmt: skip
+    for by in dims.split(",")[1:]:
+        rows.append(_row(f"dashboard data (report + by {by}), kept", kept[by], "s"))
+    return rows
+
+
+def _ui_rows(home: Path) -> list[dict[str, object]]:
+    from benchmarks.generate import big_training_id
+
     rows: list[dict[str, object]] = []
-    name = "report (20k trainings, 2M marks)"
+    env = {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    big = big_training_id(home)
+    for label, args in (
+        ("trainings list (20,000) to painted rows", ["list"]),
+        ("5,000-participant training: participants page", ["training", big, "participants"]),
+        ("5,000-participant training: attendance grid", ["training", big, "attendance"]),
+    ):
+        try:
+            _, rss, out = _run([sys.executable, "-c", UI_PROBE, str(home), *args], env)
+            seconds = float(out.split("ELAPSED")[1].split()[0])
+            rows.append({"benchmark": "ui (big data set)", "metric": label,
+                         "value": seconds, "unit": "s", "note": ""})  # fmt: skip
+            rows.append({"benchmark": "ui (big data set)", "metric": f"{label}: peak RSS",
+                         "value": rss, "unit": "MiB", "note": "whole process"})  # fmt: skip
+        except (RuntimeError, IndexError) as exc:
+            rows.append({"benchmark": "ui (big data set)", "metric": label,
+                         "value": "n/a", "unit": "", "note": str(exc)[:80]})  # fmt: skip
+    return rows
+
+
+def run() -> list[dict[str, object]]:
+    big = _big_home()
     with tempfile.TemporaryDirectory(prefix="muster-bench-report-") as tmp:
         home = Path(tmp) / "big"
-        shutil.copytree(BIG_HOME, home)  # the app may write (settings, WAL checkpoints)
-        database = home / "muster.sqlite3"
-        report_cmd = [sys.executable, "-m", "app", "--home", str(home), "report", "--json"]
-        baseline_cmd = [sys.executable, "-c", BASELINE, str(database)]
-        _peak(report_cmd)  # warm the OS file cache
-        app_times, app_rss, base_times, base_rss = [], [], [], []
-        report: dict[str, object] = {}
-        baseline: dict[str, object] = {}
-        for _ in range(RUNS):
-            seconds, rss, out = _peak(report_cmd)
-            app_times.append(seconds)
-            app_rss.append(rss)
-            report = json.loads(out)
-            seconds, rss, out = _peak(baseline_cmd)
-            base_times.append(seconds)
-            base_rss.append(rss)
-            baseline = json.loads(out)
-        same = (
-            all(
-                report[key] == baseline[key]
-                for key in (
-                    "trainings",
-                    "sessions",
-                    "participants",
-                    "attendances",
-                    "recorded_marks",
-                )
-            )
-            and report["by_mission"] == baseline["by_mission"]
-        )
-        m_app, m_base = statistics.median(app_times), statistics.median(base_times)
-        rows += [
-            {"benchmark": name, "metric": "muster report --json (median, cold process)",
-             "value": m_app, "unit": "s", "note": f"{RUNS} runs"},
-            {"benchmark": name, "metric": "hand-written sqlite3 script (median)",
-             "value": m_base, "unit": "s", "note": f"same figures: {same}"},
-            {"benchmark": name, "metric": "ratio report / hand-written SQL", "value": m_app / m_base,
-             "unit": "x", "note": ""},
-            {"benchmark": name, "metric": "muster report peak RSS", "value": max(app_rss),
-             "unit": "MiB", "note": ""},
-            {"benchmark": name, "metric": "hand-written script peak RSS", "value": max(base_rss),
-             "unit": "MiB", "note": ""},
-        ]  # fmt: skip
-        env = {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-        for label, args in (
-            ("trainings list (20,000) to painted rows", ["list"]),
-            (
-                "5,000-participant training: participants page",
-                ["training", big_training_id(home), "participants"],
-            ),
-            (
-                "5,000-participant training: attendance grid",
-                ["training", big_training_id(home), "attendance"],
-            ),
-        ):
-            try:
-                _, rss, out = _peak([sys.executable, "-c", UI_PROBE, str(home), *args], env)
-                seconds = float(out.split("ELAPSED")[1].split()[0])
-                rows.append({"benchmark": "ui (big data set)", "metric": label,
-                             "value": seconds, "unit": "s", "note": ""})  # fmt: skip
-                rows.append({"benchmark": "ui (big data set)", "metric": f"{label}: peak RSS",
-                             "value": rss, "unit": "MiB", "note": "whole process"})  # fmt: skip
-            except (RuntimeError, IndexError) as exc:
-                rows.append({"benchmark": "ui (big data set)", "metric": label,
-                             "value": "n/a", "unit": "", "note": str(exc)[:80]})  # fmt: skip
+        shutil.copytree(big, home)  # the app may write (settings, WAL checkpoints)
+        rows = _report_rows(home) + _dashboard_rows(home)
+        if not os.environ.get("MUSTER_BENCH_SKIP_UI"):
+            rows += _ui_rows(home)
     return rows
 
 

@@ -33,7 +33,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 BIG_HOME = DATA / "big"
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 MARKER_KEY = "bench.generated"
 
 TRAININGS = 20_000
@@ -357,6 +357,23 @@ def _marker() -> str:
     return f"{GENERATOR_VERSION}:{schema.hexdigest()[:16]}:{sizes}"
 
 
+def _fill_figures(home: Path, key: bytes, progress: bool) -> None:
+    """The report figures (migration 0004 filled them while the tables were empty)."""
+    from sqlalchemy.dialects import sqlite
+
+    from app.services.figures import DbApiRunner, rebuild
+
+    if progress:
+        print("  report figures", file=sys.stderr, flush=True)
+    conn = connect(home, key, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        rebuild(DbApiRunner(conn, sqlite.dialect()))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
 def is_current(home: Path = BIG_HOME) -> bool:
     from app.db.cipher import DB_API_ERRORS
     from app.errors import UserError
@@ -395,6 +412,7 @@ def ensure_big_home(force: bool = False, progress: bool = True) -> Path:
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
     counts = _fill(building, key, progress)
+    _fill_figures(building, key, progress)
     shutil.rmtree(BIG_HOME, ignore_errors=True)
     building.rename(BIG_HOME)
     if progress:

@@ -9,10 +9,12 @@ transaction as every change, and can rebuild them from scratch.
 - ``figures_trainings`` / ``figures_people``: one row per training / person, the
   attributes the figures group on, plus each training's session and mark counts.
 - ``figures_pairs``: who (after merges) is enrolled in which training.
-- ``figures_groups``: for every person and group (all trainings, a mission, a month,
+- ``figures_places``: where each training's sessions took place, and from which day.
+- ``figures_groups``: for every person and group (a mission, a month,
   a quarter, a year, a training partner), in how many live trainings (not deleted,
   not cancelled) and in how many trainings (not deleted) of that group they are.
-  A unique-participant figure is then a count of rows, not a DISTINCT over millions.
+  ``figures_people.live`` / ``.kept`` say the same over every training. A
+  unique-participant figure is then a count of rows, not a DISTINCT over millions.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from sqlalchemy import Column, Index, Integer, String, Table, UniqueConstraint
 
 from app.db.base import Base
 
-# figures_groups.dimension
-ALL, MISSION, MONTH, QUARTER, YEAR, PARTNER = range(6)
+# figures_groups.dimension (every training at once is figures_people.live / .kept)
+MISSION, MONTH, QUARTER, YEAR, PARTNER = range(1, 6)
 DIMENSION_CODES = {"mission": MISSION, "month": MONTH, "quarter": QUARTER, "year": YEAR,
                    "partner": PARTNER}  # fmt: skip
 
@@ -63,6 +65,27 @@ figures_people = Table(
     Column("category_key", Integer),
     Column("partner_key", Integer),
     Column("organisation_key", Integer),
+    Column("live", Integer, nullable=False, server_default="0"),  # live trainings attended
+    Column("kept", Integer, nullable=False, server_default="0"),  # trainings not deleted
+    # The person-level breakdowns stream over this index (no sort, no join).
+    Index(
+        "ix_figures_people_breakdown",
+        "sex",
+        "category_key",
+        "partner_key",
+        "organisation_key",
+        "live",
+        "kept",
+    ),
+)
+
+figures_places = Table(
+    "figures_places",
+    metadata,
+    Column("training_key", Integer, primary_key=True),
+    Column("location_key", Integer, primary_key=True),
+    Column("first_day", Integer, nullable=False),  # date.toordinal() of its first session there
+    sqlite_with_rowid=False,
 )
 
 figures_pairs = Table(
@@ -86,4 +109,7 @@ figures_groups = Table(
     sqlite_with_rowid=False,
 )
 
-FIGURES_TABLES = (figures_groups, figures_pairs, figures_people, figures_trainings, figures_labels)
+FIGURES_TABLES = (
+    figures_groups, figures_pairs, figures_places, figures_people, figures_trainings,
+    figures_labels,
+)  # fmt: skip

@@ -140,7 +140,7 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         totals = read.totals(session, cancelled)
         people = read.people(session, names, cancelled)
         by_mission = read.by_mission(session, names, cancelled)
-        locations = read.locations(session, cancelled)
+        locations = read.locations(session, names, cancelled)
     by_sex_code: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     by_partner: Counter[str] = Counter()

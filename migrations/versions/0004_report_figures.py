@@ -54,8 +54,23 @@ def upgrade() -> None:
         sa.Column("category_key", sa.Integer(), nullable=True),
         sa.Column("partner_key", sa.Integer(), nullable=True),
         sa.Column("organisation_key", sa.Integer(), nullable=True),
+        sa.Column("live", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("kept", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("key", name="pk_figures_people"),
         sa.UniqueConstraint("person_id", name="uq_figures_people_person_id"),
+    )
+    op.create_index(
+        "ix_figures_people_breakdown",
+        "figures_people",
+        ["sex", "category_key", "partner_key", "organisation_key", "live", "kept"],
+    )
+    op.create_table(
+        "figures_places",
+        sa.Column("training_key", sa.Integer(), nullable=False),
+        sa.Column("location_key", sa.Integer(), nullable=False),
+        sa.Column("first_day", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("training_key", "location_key", name="pk_figures_places"),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "figures_pairs",
@@ -88,6 +103,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "figures_groups", "figures_pairs", "figures_people", "figures_trainings", "figures_labels"
+        "figures_groups", "figures_pairs", "figures_places", "figures_people",
+        "figures_trainings", "figures_labels",
     ):  # fmt: skip
         op.drop_table(table)

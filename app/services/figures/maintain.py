@@ -13,6 +13,7 @@ for the engine's dialect), on SQLite and on PostgreSQL alike.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -35,7 +36,6 @@ from sqlalchemy.engine import Dialect
 
 from app.db import models
 from app.db.figures import (
-    ALL,
     FIGURES_TABLES,
     MISSION,
     MONTH,
@@ -46,6 +46,7 @@ from app.db.figures import (
     figures_labels,
     figures_pairs,
     figures_people,
+    figures_places,
     figures_trainings,
 )
 
@@ -236,6 +237,27 @@ def _refresh_trainings(runner: Runner, labels: Labels, ids: list[str] | None) ->
         for tid in gone if tid in known
     ]  # fmt: skip
     _upsert(runner, figures_trainings, "training_id", rows, known)
+    _refresh_places(runner, labels, ids)
+
+
+def _refresh_places(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
+    s = sessions_t.c
+    found = runner.rows(
+        select(s.training_id, s.location_id, func.min(s.date))
+        .where(_within(s.training_id, ids), s.deleted == false(), s.location_id.is_not(None))
+        .group_by(s.training_id, s.location_id)
+    )
+    keys = labels.keys({("location", location) for _t, location, _d in found})
+    training_keys = _existing(runner, figures_trainings.c.key, figures_trainings.c.training_id, ids)
+    if ids is not None:
+        chosen = [training_keys[i] for i in ids if i in training_keys]
+        runner.run(delete(figures_places).where(figures_places.c.training_key.in_(chosen)))
+    rows = [
+        {"training_key": training_keys[tid], "location_key": keys[("location", location)],
+         "first_day": date.fromisoformat(str(day)[:10]).toordinal()}
+        for tid, location, day in found
+    ]  # fmt: skip
+    runner.run(insert(figures_places), rows)
 
 
 def _refresh_people(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
@@ -323,8 +345,8 @@ def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
     where = and_(_within(pr.person_key, person_keys), ft.kept == 1)
     selects = []
     for dimension, column in (
-        (ALL, literal(0)), (MISSION, ft.mission_key), (MONTH, ft.month_key),
-        (QUARTER, ft.quarter_key), (YEAR, ft.year_key),
+        (MISSION, ft.mission_key), (MONTH, ft.month_key), (QUARTER, ft.quarter_key),
+        (YEAR, ft.year_key),
     ):  # fmt: skip
         selects.append(
             select(literal(dimension), column, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
@@ -356,6 +378,26 @@ def _refresh_groups(runner: Runner, labels: Labels, person_keys: Iterable[int] |
             runner.run(delete(figures_groups).where(figures_groups.c.person_key.in_(chunk)))
         for stmt in _group_selects(none_key, chunk):
             runner.run(insert(figures_groups).from_select(columns, stmt))
+        runner.run(_person_totals(chunk))
+
+
+def _person_totals(person_keys: list[int] | None) -> Any:
+    """figures_people.live / .kept: the person's live and kept trainings, all missions."""
+    ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
+
+    def total(column: Any) -> Any:
+        return (
+            select(func.coalesce(func.sum(column), 0))
+            .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key))
+            .where(pr.person_key == fp.key, ft.kept == 1)
+            .scalar_subquery()
+        )
+
+    return (
+        update(figures_people)
+        .where(_within(fp.key, person_keys))
+        .values(live=total(ft.live), kept=total(ft.kept))
+    )
 
 
 # --- entry points ----------------------------------------------------------------------------

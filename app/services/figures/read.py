@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from app.db import models
 from app.db.figures import (
-    ALL,
     DIMENSION_CODES,
     figures_groups,
     figures_labels,
     figures_pairs,
     figures_people,
+    figures_places,
     figures_trainings,
 )
 
@@ -95,11 +95,10 @@ def totals(session: Session, include_cancelled: bool) -> Totals:
 
 def people(session: Session, names: Names, include_cancelled: bool) -> list[PeopleRow]:
     """Counted people grouped by every person-level attribute at once (one pass)."""
-    g, fp = figures_groups.c, figures_people.c
+    fp = figures_people.c
     stmt = (
         select(fp.sex, fp.category_key, fp.partner_key, fp.organisation_key, func.count())
-        .select_from(figures_groups.join(figures_people, fp.key == g.person_key))
-        .where(g.dimension == ALL, g.group_key == 0, _column(figures_groups, include_cancelled) > 0)
+        .where(_column(figures_people, include_cancelled) > 0)
         .group_by(fp.sex, fp.category_key, fp.partner_key, fp.organisation_key)
     )
     return [
@@ -124,26 +123,22 @@ def by_mission(session: Session, names: Names, include_cancelled: bool) -> dict[
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def locations(session: Session, include_cancelled: bool) -> list[str]:
+def locations(session: Session, names: Names, include_cancelled: bool) -> list[str]:
     """Where the sessions took place, in the order of each place's first session."""
-    s, t, loc = (models.TrainingSession.__table__.c, models.Training.__table__.c,
-                 models.Location.__table__.c)  # fmt: skip
-    first = func.min(s.date)
-    conditions = [s.deleted == false(), t.deleted == false()]
-    if not include_cancelled:
-        conditions.append(t.status != "cancelled")
+    fl, ft = figures_places.c, figures_trainings.c
     stmt = (
-        select(loc.name, first)
-        .select_from(
-            models.TrainingSession.__table__.join(
-                models.Training.__table__, t.id == s.training_id
-            ).join(models.Location.__table__, loc.id == s.location_id)
-        )
-        .where(*conditions, loc.name != "")
-        .group_by(loc.name)
-        .order_by(first, loc.name)
+        select(fl.location_key, func.min(fl.first_day))
+        .select_from(figures_places.join(figures_trainings, ft.key == fl.training_key))
+        .where(_column(figures_trainings, include_cancelled) == 1)
+        .group_by(fl.location_key)
     )
-    return [str(name) for name, _ in session.execute(stmt)]
+    places = dict(session.execute(select(models.Location.id, models.Location.name)).all())
+    first: dict[str, int] = {}
+    for key, day in session.execute(stmt):
+        name = places.get(names.values.get(key, ("", ""))[1]) or ""
+        if name and (name not in first or day < first[name]):
+            first[name] = day
+    return sorted(first, key=lambda name: (first[name], name))
 
 
 # --- HQ breakdowns ---------------------------------------------------------------------------
@@ -181,8 +176,8 @@ def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]
     else:
         group = fp.sex if by == "sex" else fp.category_key
         people_rows = session.execute(
-            select(group, func.count(), women, men).select_from(people_join)
-            .where(g.dimension == ALL, g.group_key == 0, counted).group_by(group)
+            select(group, func.count(), women, men)
+            .where(_column(figures_people, include_cancelled) > 0).group_by(group)
         ).all()  # fmt: skip
         training_rows = session.execute(
             select(group, func.count(func.distinct(pr.training_key)))
