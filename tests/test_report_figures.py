@@ -41,9 +41,12 @@ def assert_kept_equals_recount(inst: Any) -> None:
         assert kept == counted
         assert list(kept["by_mission"]) == list(counted["by_mission"])  # same order
         for by in hq.DIMENSIONS:
-            assert hq.breakdown(inst, by, flt) == hq._sorted(
-                hq.recount_breakdown(inst, by, flt), by
-            ), by
+            rows = hq.breakdown(inst, by, flt)
+            assert rows == hq._sorted(hq.recount_breakdown(inst, by, flt), by), by
+            for row in rows:
+                assert hq.drill_down(inst, by, row.key, flt) == hq.recount_drill_down(
+                    inst, by, row.key, flt
+                ), (by, row.key)
 
 
 def _training(rng: random.Random, n: int) -> TrainingInput:

@@ -163,6 +163,21 @@ def recount_breakdown(
 
 def drill_down(inst: Installation, by: str, key: str, flt: ReportFilter | None = None) -> list[str]:
     """The ids of the trainings behind one breakdown row, newest first."""
+    flt = flt or ReportFilter()
+    if not (flt.mission or flt.date_from or flt.date_to or flt.training_id):
+        from app.services.figures import read
+
+        if by not in DIMENSIONS:
+            raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+        with inst.db.reading() as session:
+            return read.drill(session, by, key, flt.include_cancelled)
+    return recount_drill_down(inst, by, key, flt)
+
+
+def recount_drill_down(
+    inst: Installation, by: str, key: str, flt: ReportFilter | None = None
+) -> list[str]:
+    """``drill_down`` from the records: the reference, and the filtered path."""
     cte, params = _base(flt or ReportFilter())
     sql = (
         cte

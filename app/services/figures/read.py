@@ -228,3 +228,54 @@ def _trainings_per_group(by: str, live_training: Any) -> Any:
         .where(live_training)
         .group_by(partner)
     )
+
+
+def drill(session: Session, by: str, key: str, include_cancelled: bool) -> list[str]:
+    """The ids of the trainings behind one breakdown row, newest first."""
+    names = Names(session)
+    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
+    t = models.Training.__table__.c
+    live_training = _column(figures_trainings, include_cancelled) == 1
+    kinds = {"category": "category", "partner": "partner"}
+    label_keys = [
+        k for k, (kind, _v) in names.values.items()
+        if kind == kinds.get(by, by) and names.of(k) == key
+    ]  # fmt: skip
+    if by in ("mission", "month", "quarter", "year"):
+        column = getattr(ft, f"{by}_key")
+        chosen = select(ft.training_id).where(live_training, column.in_(label_keys))
+    elif by == "partner":
+        tp, pa = models.TrainingPartner.__table__.c, models.Partner.__table__.c
+        acronym = func.coalesce(pa.acronym, NONE)
+        chosen = (
+            select(ft.training_id)
+            .select_from(
+                figures_trainings.outerjoin(
+                    models.TrainingPartner.__table__,
+                    (tp.training_id == ft.training_id) & (tp.deleted == false()),
+                ).outerjoin(models.Partner.__table__, pa.id == tp.partner_id)
+            )
+            .where(live_training, acronym == key)
+        )
+    else:
+        if by == "sex":
+            person = fp.sex == key
+        else:
+            person = fp.category_key.in_(label_keys)
+            if key == NONE:
+                person = person | fp.category_key.is_(None)
+        chosen = (
+            select(ft.training_id)
+            .select_from(
+                figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
+                    figures_people, fp.key == pr.person_key
+                )
+            )
+            .where(live_training, person)
+        )
+    stmt = (
+        select(t.id)
+        .where(t.id.in_(chosen.scalar_subquery()))
+        .order_by(t.start_date.desc(), t.title)
+    )
+    return [str(r[0]) for r in session.execute(stmt)]
