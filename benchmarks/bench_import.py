@@ -208,6 +208,8 @@ def _bundle_import(
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(empty_db, target)
+    # The copy is encrypted under the empty installation's data key: HQ opens it with that.
+    shutil.copyfile(empty_db.parent / "keys" / "data-key.json", home / "keys" / "data-key.json")
     hq = open_installation(Paths(home))
     trust.add_trusted(hq, (folder / "field" / "keys" / "certificate.pem").read_bytes())
     started = time.perf_counter()

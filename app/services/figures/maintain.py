@@ -26,7 +26,7 @@ from sqlalchemy import (
     false,
     func,
     insert,
-    literal,
+    literal_column,
     or_,
     select,
     true,
@@ -103,17 +103,26 @@ class DbApiRunner:
 
     def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
         compiled = self._compile(stmt)
-        return [tuple(r) for r in self.conn.execute(compiled.string, self._bound(compiled, {}))]
+        cursor = self.conn.cursor()
+        try:
+            cursor.execute(compiled.string, self._bound(compiled, {}))
+            return [tuple(r) for r in cursor.fetchall()]
+        finally:
+            cursor.close()
 
     def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None:
-        if params is None:
-            compiled = self._compile(stmt)
-            self.conn.execute(compiled.string, self._bound(compiled, {}))
+        if params is not None and not params:
             return
-        if not params:
-            return
-        compiled = self._compile(stmt, list(params[0]))
-        self.conn.executemany(compiled.string, [self._bound(compiled, p) for p in params])
+        cursor = self.conn.cursor()  # DB-API cursors: psycopg connections have no executemany
+        try:
+            if params is None:
+                compiled = self._compile(stmt)
+                cursor.execute(compiled.string, self._bound(compiled, {}))
+            else:
+                compiled = self._compile(stmt, list(params[0]))
+                cursor.executemany(compiled.string, [self._bound(compiled, p) for p in params])
+        finally:
+            cursor.close()
 
 
 def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
@@ -339,6 +348,12 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: list[str] | Non
     return touched
 
 
+def _constant(value: int) -> Any:
+    """An integer written into the SQL: the same text in SELECT and GROUP BY (PostgreSQL
+    does not see two bound parameters as one expression)."""
+    return literal_column(str(int(value)))
+
+
 def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
     ft, pr = figures_trainings.c, figures_pairs.c
     base = figures_pairs.join(figures_trainings, ft.key == pr.training_key)
@@ -349,18 +364,20 @@ def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
         (YEAR, ft.year_key),
     ):  # fmt: skip
         selects.append(
-            select(literal(dimension), column, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
+            select(
+                _constant(dimension), column, pr.person_key, func.sum(ft.live), func.sum(ft.kept)
+            )
             .select_from(base)
             .where(where)
             .group_by(column, pr.person_key)
         )
     tp, lab = training_partners_t.c, figures_labels.c
-    partner = func.coalesce(lab.key, none_key)
+    partner = func.coalesce(lab.key, _constant(none_key))
     with_partners = base.outerjoin(
         training_partners_t, and_(tp.training_id == ft.training_id, tp.deleted == false())
     ).outerjoin(figures_labels, and_(lab.kind == "partner", lab.value == tp.partner_id))
     selects.append(
-        select(literal(PARTNER), partner, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
+        select(_constant(PARTNER), partner, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
         .select_from(with_partners)
         .where(where)
         .group_by(partner, pr.person_key)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, false, func, select
+from sqlalchemy import case, false, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.db import models
@@ -172,7 +172,7 @@ def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]
             select(group, func.count(), women, men).select_from(people_join)
             .where(g.dimension == DIMENSION_CODES[by], counted).group_by(group)
         ).all()  # fmt: skip
-        training_rows = session.execute(_trainings_per_group(by, live_training)).all()
+        training_rows = session.execute(_trainings_per_group(session, by, live_training)).all()
     else:
         group = fp.sex if by == "sex" else fp.category_key
         people_rows = session.execute(
@@ -204,7 +204,7 @@ def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]
     return [Group(k, *v) for k, v in merged.items()]
 
 
-def _trainings_per_group(by: str, live_training: Any) -> Any:
+def _trainings_per_group(session: Session, by: str, live_training: Any) -> Any:
     from app.services.figures.maintain import NO_PARTNER_VALUE
 
     ft = figures_trainings.c
@@ -212,12 +212,10 @@ def _trainings_per_group(by: str, live_training: Any) -> Any:
         column = getattr(ft, f"{by}_key")
         return select(column, func.count()).where(live_training).group_by(column)
     tp, lab = models.TrainingPartner.__table__.c, figures_labels.c
-    none_key = (
-        (select(lab.key).where(lab.kind == "partner", lab.value == NO_PARTNER_VALUE))
-        .scalar_subquery()
-        .correlate_except(figures_labels)
+    none_key = session.scalar(
+        select(lab.key).where(lab.kind == "partner", lab.value == NO_PARTNER_VALUE)
     )
-    partner = func.coalesce(lab.key, none_key)
+    partner = func.coalesce(lab.key, literal_column(str(int(none_key or 0))))
     joined = figures_trainings.outerjoin(
         models.TrainingPartner.__table__,
         (tp.training_id == ft.training_id) & (tp.deleted == false()),
