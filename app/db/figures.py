@@ -25,6 +25,8 @@ from app.db.base import Base
 
 # figures_groups.dimension (every training at once is figures_people.live / .kept)
 MISSION, MONTH, QUARTER, YEAR, PARTNER = range(1, 6)
+# figures_training_groups.dimension
+CATEGORY, SEX = 6, 7
 DIMENSION_CODES = {"mission": MISSION, "month": MONTH, "quarter": QUARTER, "year": YEAR,
                    "partner": PARTNER}  # fmt: skip
 
@@ -103,13 +105,29 @@ figures_groups = Table(
     Column("dimension", Integer, primary_key=True),
     Column("group_key", Integer, primary_key=True),
     Column("person_key", Integer, primary_key=True),
+    Column("sex", String(1), nullable=False),  # the person's, so a breakdown needs no join
     Column("live", Integer, nullable=False),
     Column("kept", Integer, nullable=False),
     Index("ix_figures_groups_person_key", "person_key"),
     sqlite_with_rowid=False,
 )
 
+# For every training and person-level group (a category, a sex): whether the training is
+# live / kept and has counted people of that group, so "trainings per category" is a scan.
+figures_training_groups = Table(
+    "figures_training_groups",
+    metadata,
+    Column("dimension", Integer, primary_key=True),
+    Column("group_key", Integer, primary_key=True),  # label key; 0: no category
+    Column("training_key", Integer, primary_key=True),
+    Column("live", Integer, nullable=False),
+    Column("kept", Integer, nullable=False),
+    Index("ix_figures_training_groups_training_key", "training_key"),
+    sqlite_with_rowid=False,
+)
+
 FIGURES_TABLES = (
+    figures_training_groups,
     figures_groups, figures_pairs, figures_places, figures_people, figures_trainings,
     figures_labels,
 )  # fmt: skip

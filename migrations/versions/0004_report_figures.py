@@ -89,12 +89,28 @@ def upgrade() -> None:
         sa.Column("dimension", sa.Integer(), nullable=False),
         sa.Column("group_key", sa.Integer(), nullable=False),
         sa.Column("person_key", sa.Integer(), nullable=False),
+        sa.Column("sex", sa.String(length=1), nullable=False),
         sa.Column("live", sa.Integer(), nullable=False),
         sa.Column("kept", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("dimension", "group_key", "person_key", name="pk_figures_groups"),
         sqlite_with_rowid=False,
     )
     op.create_index("ix_figures_groups_person_key", "figures_groups", ["person_key"])
+    op.create_table(
+        "figures_training_groups",
+        sa.Column("dimension", sa.Integer(), nullable=False),
+        sa.Column("group_key", sa.Integer(), nullable=False),
+        sa.Column("training_key", sa.Integer(), nullable=False),
+        sa.Column("live", sa.Integer(), nullable=False),
+        sa.Column("kept", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "dimension", "group_key", "training_key", name="pk_figures_training_groups"
+        ),
+        sqlite_with_rowid=False,
+    )
+    op.create_index(
+        "ix_figures_training_groups_training_key", "figures_training_groups", ["training_key"]
+    )
     # Filled by the app's own rebuild (the code every later change is checked against).
     from app.services.figures.maintain import ConnectionRunner, rebuild
 
@@ -103,7 +119,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "figures_groups", "figures_pairs", "figures_places", "figures_people",
+        "figures_training_groups", "figures_groups", "figures_pairs", "figures_places", "figures_people",
         "figures_trainings", "figures_labels",
     ):  # fmt: skip
         op.drop_table(table)

@@ -36,17 +36,20 @@ from sqlalchemy.engine import Dialect
 
 from app.db import models
 from app.db.figures import (
+    CATEGORY,
     FIGURES_TABLES,
     MISSION,
     MONTH,
     PARTNER,
     QUARTER,
+    SEX,
     YEAR,
     figures_groups,
     figures_labels,
     figures_pairs,
     figures_people,
     figures_places,
+    figures_training_groups,
     figures_trainings,
 )
 
@@ -275,12 +278,13 @@ def _refresh_people(runner: Runner, labels: Labels, ids: list[str] | None) -> No
         select(p.id, p.sex, p.category_id, p.partner_id, p.organisation).where(_within(p.id, ids))
     )
     wanted = set()
-    for _pid, _sex, category, partner, organisation in found:
+    for _pid, sex, category, partner, organisation in found:
         if category is not None:
             wanted.add(("category", category))
         if partner is not None:
             wanted.add(("partner", partner))
         wanted.add(("organisation", organisation or ""))
+        wanted.add(("sex", sex or "X"))
     keys = labels.keys(wanted)
     rows = [
         {"person_id": pid, "sex": sex or "X",
@@ -345,7 +349,30 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: list[str] | Non
     if training_ids is not None:
         new = select(pr.person_key).where(pr.training_key.in_(training_keys))
         touched |= {r[0] for r in runner.rows(new)}
+        tg = figures_training_groups.c
+        runner.run(delete(figures_training_groups).where(tg.training_key.in_(training_keys)))
+    columns = ["dimension", "group_key", "training_key", "live", "kept"]
+    for stmt in _training_group_selects(training_ids):
+        runner.run(insert(figures_training_groups).from_select(columns, stmt))
     return touched
+
+
+def _training_group_selects(training_ids: list[str] | None) -> list[Any]:
+    """Per training: the categories and sexes of its counted people."""
+    ft, pr, fp, lab = figures_trainings.c, figures_pairs.c, figures_people.c, figures_labels.c
+    base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
+        figures_people, fp.key == pr.person_key
+    )
+    where = _within(ft.training_id, training_ids)
+    category = func.coalesce(fp.category_key, _constant(0))
+    with_sex = base.join(figures_labels, and_(lab.kind == "sex", lab.value == fp.sex))
+    return [
+        select(_constant(dimension), group, pr.training_key, func.max(ft.live), func.max(ft.kept))
+        .select_from(joined)
+        .where(where)
+        .group_by(group, pr.training_key)
+        for dimension, group, joined in ((CATEGORY, category, base), (SEX, lab.key, with_sex))
+    ]
 
 
 def _constant(value: int) -> Any:
@@ -355,8 +382,10 @@ def _constant(value: int) -> Any:
 
 
 def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
-    ft, pr = figures_trainings.c, figures_pairs.c
-    base = figures_pairs.join(figures_trainings, ft.key == pr.training_key)
+    ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
+    base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
+        figures_people, fp.key == pr.person_key
+    )
     where = and_(_within(pr.person_key, person_keys), ft.kept == 1)
     selects = []
     for dimension, column in (
@@ -365,11 +394,16 @@ def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
     ):  # fmt: skip
         selects.append(
             select(
-                _constant(dimension), column, pr.person_key, func.sum(ft.live), func.sum(ft.kept)
+                _constant(dimension),
+                column,
+                pr.person_key,
+                fp.sex,
+                func.sum(ft.live),
+                func.sum(ft.kept),
             )
             .select_from(base)
             .where(where)
-            .group_by(column, pr.person_key)
+            .group_by(column, pr.person_key, fp.sex)
         )
     tp, lab = training_partners_t.c, figures_labels.c
     partner = func.coalesce(lab.key, _constant(none_key))
@@ -377,10 +411,17 @@ def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
         training_partners_t, and_(tp.training_id == ft.training_id, tp.deleted == false())
     ).outerjoin(figures_labels, and_(lab.kind == "partner", lab.value == tp.partner_id))
     selects.append(
-        select(_constant(PARTNER), partner, pr.person_key, func.sum(ft.live), func.sum(ft.kept))
+        select(
+            _constant(PARTNER),
+            partner,
+            pr.person_key,
+            fp.sex,
+            func.sum(ft.live),
+            func.sum(ft.kept),
+        )
         .select_from(with_partners)
         .where(where)
-        .group_by(partner, pr.person_key)
+        .group_by(partner, pr.person_key, fp.sex)
     )
     return selects
 
@@ -389,7 +430,7 @@ def _refresh_groups(runner: Runner, labels: Labels, person_keys: Iterable[int] |
     partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
     keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
     none_key = keys[("partner", NO_PARTNER_VALUE)]
-    columns = ["dimension", "group_key", "person_key", "live", "kept"]
+    columns = ["dimension", "group_key", "person_key", "sex", "live", "kept"]
     for chunk in _scoped(person_keys):
         if chunk is not None:
             runner.run(delete(figures_groups).where(figures_groups.c.person_key.in_(chunk)))

@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session
 
 from app.db import models
 from app.db.figures import (
+    CATEGORY,
     DIMENSION_CODES,
+    SEX,
     figures_groups,
     figures_labels,
-    figures_pairs,
     figures_people,
     figures_places,
+    figures_training_groups,
     figures_trainings,
 )
 
@@ -161,41 +163,43 @@ def _women_men(fp: Any) -> tuple[Any, Any]:
 def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]:
     """Trainings and unique people per group (keys as hq.breakdown shows them)."""
     names = Names(session)
-    g, fp, ft, pr = figures_groups.c, figures_people.c, figures_trainings.c, figures_pairs.c
-    women, men = _women_men(fp)
-    people_join = figures_groups.join(figures_people, fp.key == g.person_key)
-    counted = _column(figures_groups, include_cancelled) > 0
+    g, fp, tg = figures_groups.c, figures_people.c, figures_training_groups.c
     live_training = _column(figures_trainings, include_cancelled) == 1
     if by in DIMENSION_CODES:
-        group = g.group_key
+        women, men = _women_men(g)
         people_rows = session.execute(
-            select(group, func.count(), women, men).select_from(people_join)
-            .where(g.dimension == DIMENSION_CODES[by], counted).group_by(group)
+            select(g.group_key, func.count(), women, men)
+            .where(g.dimension == DIMENSION_CODES[by],
+                   _column(figures_groups, include_cancelled) > 0)
+            .group_by(g.group_key)
         ).all()  # fmt: skip
         training_rows = session.execute(_trainings_per_group(session, by, live_training)).all()
+        people_name = training_name = names.of
     else:
+        women, men = _women_men(fp)
         group = fp.sex if by == "sex" else fp.category_key
         people_rows = session.execute(
             select(group, func.count(), women, men)
             .where(_column(figures_people, include_cancelled) > 0).group_by(group)
         ).all()  # fmt: skip
         training_rows = session.execute(
-            select(group, func.count(func.distinct(pr.training_key)))
-            .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key)
-                         .join(figures_people, fp.key == pr.person_key))
-            .where(live_training).group_by(group)
+            select(tg.group_key, func.count())
+            .where(tg.dimension == (SEX if by == "sex" else CATEGORY),
+                   _column(figures_training_groups, include_cancelled) > 0)
+            .group_by(tg.group_key)
         ).all()  # fmt: skip
-
-    def shown(key: Any) -> str | None:
-        return key if by == "sex" else names.of(key)
+        if by == "sex":
+            people_name, training_name = str, lambda key: names.values.get(key, ("", None))[1]
+        else:
+            people_name, training_name = names.of, lambda key: names.of(key or None)
 
     merged: dict[str, list[int]] = {}
     for key, n in training_rows:
-        name = shown(key)
+        name = training_name(key)
         if name is not None:
             merged.setdefault(name, [0, 0, 0, 0])[0] += int(n)
     for key, n, w, m in people_rows:
-        name = shown(key)
+        name = people_name(key)
         if name is not None:
             row = merged.setdefault(name, [0, 0, 0, 0])
             row[1] += int(n)
@@ -231,7 +235,7 @@ def _trainings_per_group(session: Session, by: str, live_training: Any) -> Any:
 def drill(session: Session, by: str, key: str, include_cancelled: bool) -> list[str]:
     """The ids of the trainings behind one breakdown row, newest first."""
     names = Names(session)
-    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
+    ft = figures_trainings.c
     t = models.Training.__table__.c
     live_training = _column(figures_trainings, include_cancelled) == 1
     kinds = {"category": "category", "partner": "partner"}
@@ -256,20 +260,19 @@ def drill(session: Session, by: str, key: str, include_cancelled: bool) -> list[
             .where(live_training, acronym == key)
         )
     else:
+        tg = figures_training_groups.c
         if by == "sex":
-            person = fp.sex == key
+            groups = [k for k, (kind, v) in names.values.items() if kind == "sex" and v == key]
         else:
-            person = fp.category_key.in_(label_keys)
-            if key == NONE:
-                person = person | fp.category_key.is_(None)
+            groups = label_keys + ([0] if key == NONE else [])
         chosen = (
             select(ft.training_id)
-            .select_from(
-                figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
-                    figures_people, fp.key == pr.person_key
-                )
+            .select_from(figures_training_groups.join(figures_trainings, ft.key == tg.training_key))
+            .where(
+                tg.dimension == (SEX if by == "sex" else CATEGORY),
+                tg.group_key.in_(groups),
+                _column(figures_training_groups, include_cancelled) > 0,
             )
-            .where(live_training, person)
         )
     stmt = (
         select(t.id)
