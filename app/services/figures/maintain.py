@@ -17,9 +17,14 @@ from datetime import date
 from typing import Any, Protocol
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
     Connection,
     Executable,
+    Integer,
+    MetaData,
+    String,
+    Table,
     and_,
     bindparam,
     delete,
@@ -33,6 +38,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.schema import CreateTable, ExecutableDDLElement
 
 from app.db import models
 from app.db.figures import (
@@ -53,7 +59,7 @@ from app.db.figures import (
     figures_trainings,
 )
 
-CHUNK = 500  # ids per IN (...): below SQLite's default limit of 999 variables
+CHUNK = 5000  # ids per IN (...): well below SQLite's 32,766 and PostgreSQL's 65,535 parameters
 NO_PARTNER_VALUE = ""  # the label of "no training partner"
 
 trainings_t = models.Training.__table__
@@ -118,7 +124,9 @@ class DbApiRunner:
             return
         cursor = self.conn.cursor()  # DB-API cursors: psycopg connections have no executemany
         try:
-            if params is None:
+            if isinstance(stmt, ExecutableDDLElement):
+                cursor.execute(str(stmt.compile(dialect=self.dialect)))
+            elif params is None:
                 compiled = self._compile(stmt)
                 cursor.execute(compiled.string, self._bound(compiled, {}))
             else:
@@ -134,16 +142,49 @@ def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
         yield ordered[start : start + CHUNK]
 
 
-def _within(column: Any, ids: list[Any] | None) -> ColumnElement[bool]:
-    return true() if ids is None else column.in_(ids)
+_scopes = MetaData()
+# The ids a refresh is about, in temporary tables: each statement then runs once over
+# them (``IN (SELECT ...)``) instead of once per chunk of bound parameters.
+scope_ids = Table(
+    "figures_scope_ids", _scopes,
+    Column("kind", Integer, primary_key=True), Column("value", String(36), primary_key=True),
+    prefixes=["TEMPORARY"],
+)  # fmt: skip
+scope_keys = Table(
+    "figures_scope_keys", _scopes,
+    Column("kind", Integer, primary_key=True), Column("value", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+)  # fmt: skip
+TRAININGS_SCOPE, PEOPLE_SCOPE, SESSIONS_SCOPE, SURVIVORS_SCOPE, PERSON_KEYS_SCOPE = range(1, 6)
 
 
-def _scoped(ids: Iterable[Any] | None) -> Iterator[list[Any] | None]:
-    """Chunks of ``ids``; one pass over everything when ``ids`` is None (a rebuild)."""
-    if ids is None:
-        yield None
-    else:
-        yield from _chunks(ids)
+class Scoped:
+    """A set of ids (or integer keys) written to a temporary table for the statements."""
+
+    def __init__(self, runner: Runner, kind: int, values: Iterable[Any], keys: bool = False):
+        self.values = set(values)
+        self.table = scope_keys if keys else scope_ids
+        self.kind = kind
+        if not getattr(runner, "scopes_ready", False):
+            for table in (scope_ids, scope_keys):
+                runner.run(CreateTable(table, if_not_exists=True))
+            runner.scopes_ready = True  # type: ignore[attr-defined]
+        runner.run(delete(self.table).where(self.table.c.kind == kind))
+        runner.run(insert(self.table), [{"kind": kind, "value": v} for v in self.values])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values)
+
+    def where(self, column: Any) -> ColumnElement[bool]:
+        chosen = select(self.table.c.value).where(self.table.c.kind == self.kind)
+        return column.in_(chosen)
+
+
+Ids = Scoped | None  # None: every record (a rebuild)
+
+
+def _within(column: Any, ids: Ids) -> ColumnElement[bool]:
+    return true() if ids is None else ids.where(column)
 
 
 # --- labels ----------------------------------------------------------------------------------
@@ -187,7 +228,7 @@ def _periods(start: Any) -> tuple[str, str, str]:
 # --- trainings and people --------------------------------------------------------------------
 
 
-def _existing(runner: Runner, key_col: Any, id_col: Any, ids: list[str] | None) -> dict[str, int]:
+def _existing(runner: Runner, key_col: Any, id_col: Any, ids: Ids) -> dict[str, int]:
     stmt = select(id_col, key_col).where(_within(id_col, ids))
     return {i: k for i, k in runner.rows(stmt)}
 
@@ -203,7 +244,7 @@ def _upsert(
     runner.run(insert(table), new)
 
 
-def _refresh_trainings(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
+def _refresh_trainings(runner: Runner, labels: Labels, ids: Ids) -> None:
     t, s, a = trainings_t.c, sessions_t.c, attendance_t.c
     found = runner.rows(
         select(t.id, t.mission_id, t.start_date, t.deleted, t.status).where(_within(t.id, ids))
@@ -241,7 +282,7 @@ def _refresh_trainings(runner: Runner, labels: Labels, ids: list[str] | None) ->
             "excused": marks.get((tid, "excused"), 0),
         })  # fmt: skip
     known = _existing(runner, figures_trainings.c.key, figures_trainings.c.training_id, ids)
-    gone = set(ids or ()) - {r["training_id"] for r in rows}
+    gone = (ids.values if ids else set()) - {r["training_id"] for r in rows}
     rows += [
         {"training_id": tid, "mission_key": None, "month_key": None, "quarter_key": None,
          "year_key": None, "live": 0, "kept": 0, "sessions": 0, "present": 0, "absent": 0,
@@ -252,7 +293,7 @@ def _refresh_trainings(runner: Runner, labels: Labels, ids: list[str] | None) ->
     _refresh_places(runner, labels, ids)
 
 
-def _refresh_places(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
+def _refresh_places(runner: Runner, labels: Labels, ids: Ids) -> None:
     s = sessions_t.c
     found = runner.rows(
         select(s.training_id, s.location_id, func.min(s.date))
@@ -262,7 +303,7 @@ def _refresh_places(runner: Runner, labels: Labels, ids: list[str] | None) -> No
     keys = labels.keys({("location", location) for _t, location, _d in found})
     training_keys = _existing(runner, figures_trainings.c.key, figures_trainings.c.training_id, ids)
     if ids is not None:
-        chosen = [training_keys[i] for i in ids if i in training_keys]
+        chosen = select(figures_trainings.c.key).where(ids.where(figures_trainings.c.training_id))
         runner.run(delete(figures_places).where(figures_places.c.training_key.in_(chosen)))
     rows = [
         {"training_key": training_keys[tid], "location_key": keys[("location", location)],
@@ -272,7 +313,7 @@ def _refresh_places(runner: Runner, labels: Labels, ids: list[str] | None) -> No
     runner.run(insert(figures_places), rows)
 
 
-def _refresh_people(runner: Runner, labels: Labels, ids: list[str] | None) -> None:
+def _refresh_people(runner: Runner, labels: Labels, ids: Ids) -> None:
     p = people_t.c
     found = runner.rows(
         select(p.id, p.sex, p.category_id, p.partner_id, p.organisation).where(_within(p.id, ids))
@@ -304,7 +345,7 @@ def _survivor() -> Any:
     return func.coalesce(people_t.c.merged_into_id, people_t.c.id)
 
 
-def _counted_enrolments(training_ids: list[str] | None) -> Any:
+def _counted_enrolments(training_ids: Ids) -> Any:
     """Live enrolments of ``training_ids`` whose person still counts (kept, or merged)."""
     e, p = enrolments_t.c, people_t.c
     return (
@@ -317,21 +358,20 @@ def _counted_enrolments(training_ids: list[str] | None) -> Any:
     )
 
 
-def _refresh_pairs(runner: Runner, labels: Labels, training_ids: list[str] | None) -> set[int]:
+def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int]:
     """Recompute the pairs of ``training_ids``; returns the person keys they had or have."""
     joined, where = _counted_enrolments(training_ids)
     if training_ids is not None:
         stmt = select(_survivor()).select_from(joined).where(where)
         survivors = {r[0] for r in runner.rows(stmt)}
-        known = set()
-        for chunk in _chunks(survivors):
-            known |= set(_existing(runner, figures_people.c.key, figures_people.c.person_id, chunk))
-        for chunk in _chunks(survivors - known):
-            _refresh_people(runner, labels, chunk)
+        scoped = Scoped(runner, SURVIVORS_SCOPE, survivors)
+        known = set(_existing(runner, figures_people.c.key, figures_people.c.person_id, scoped))
+        if survivors - known:
+            _refresh_people(runner, labels, Scoped(runner, SURVIVORS_SCOPE, survivors - known))
     ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
     touched: set[int] = set()
     if training_ids is not None:
-        training_keys = select(ft.key).where(ft.training_id.in_(training_ids)).scalar_subquery()
+        training_keys = select(ft.key).where(training_ids.where(ft.training_id)).scalar_subquery()
         old = select(pr.person_key).where(pr.training_key.in_(training_keys))
         touched |= {r[0] for r in runner.rows(old)}
         runner.run(delete(figures_pairs).where(pr.training_key.in_(training_keys)))
@@ -357,7 +397,7 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: list[str] | Non
     return touched
 
 
-def _training_group_selects(training_ids: list[str] | None) -> list[Any]:
+def _training_group_selects(training_ids: Ids) -> list[Any]:
     """Per training: the categories and sexes of its counted people."""
     ft, pr, fp, lab = figures_trainings.c, figures_pairs.c, figures_people.c, figures_labels.c
     base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
@@ -381,7 +421,7 @@ def _constant(value: int) -> Any:
     return literal_column(str(int(value)))
 
 
-def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
+def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
     ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
     base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
         figures_people, fp.key == pr.person_key
@@ -426,20 +466,19 @@ def _group_selects(none_key: int, person_keys: list[int] | None) -> list[Any]:
     return selects
 
 
-def _refresh_groups(runner: Runner, labels: Labels, person_keys: Iterable[int] | None) -> None:
+def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
     partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
     keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
     none_key = keys[("partner", NO_PARTNER_VALUE)]
     columns = ["dimension", "group_key", "person_key", "sex", "live", "kept"]
-    for chunk in _scoped(person_keys):
-        if chunk is not None:
-            runner.run(delete(figures_groups).where(figures_groups.c.person_key.in_(chunk)))
-        for stmt in _group_selects(none_key, chunk):
-            runner.run(insert(figures_groups).from_select(columns, stmt))
-        runner.run(_person_totals(chunk))
+    if person_keys is not None:
+        runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
+    for stmt in _group_selects(none_key, person_keys):
+        runner.run(insert(figures_groups).from_select(columns, stmt))
+    runner.run(_person_totals(person_keys))
 
 
-def _person_totals(person_keys: list[int] | None) -> Any:
+def _person_totals(person_keys: Ids) -> Any:
     """figures_people.live / .kept: the person's live and kept trainings, all missions."""
     ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
 
@@ -470,33 +509,38 @@ def refresh(
     """Recompute every figure the given trainings, sessions and people take part in."""
     s, p, e = sessions_t.c, people_t.c, enrolments_t.c
     training_ids = set(trainings)
-    for chunk in _chunks(sessions):
-        training_ids |= {r[0] for r in runner.rows(select(s.training_id).where(s.id.in_(chunk)))}
+    if sessions:
+        scoped = Scoped(runner, SESSIONS_SCOPE, sessions)
+        training_ids |= {r[0] for r in runner.rows(select(s.training_id).where(scoped.where(s.id)))}
     person_ids = set(people)
-    for chunk in _chunks(list(person_ids)):
+    if person_ids:
         # One merge level, as the figures resolve it: the survivor and those merged in.
+        scoped = Scoped(runner, PEOPLE_SCOPE, person_ids)
+        person_ids |= {r[0] for r in runner.rows(select(p.merged_into_id).where(scoped.where(p.id)))
+                       if r[0]}  # fmt: skip
         person_ids |= {
-            r[0] for r in runner.rows(select(p.merged_into_id).where(p.id.in_(chunk))) if r[0]
-        }
-        person_ids |= {r[0] for r in runner.rows(select(p.id).where(p.merged_into_id.in_(chunk)))}
-    for chunk in _chunks(person_ids):
-        training_ids |= {
-            r[0] for r in runner.rows(select(e.training_id).where(e.person_id.in_(chunk)))
+            r[0] for r in runner.rows(select(p.id).where(scoped.where(p.merged_into_id)))
         }
     if not training_ids and not person_ids:
         return
     labels = Labels(runner)
     touched: set[int] = set()
-    for chunk in _chunks(person_ids):
-        _refresh_people(runner, labels, chunk)
+    if person_ids:
+        scoped_people = Scoped(runner, PEOPLE_SCOPE, person_ids)
+        training_ids |= {
+            r[0] for r in runner.rows(select(e.training_id).where(scoped_people.where(e.person_id)))
+        }
+        _refresh_people(runner, labels, scoped_people)
         touched |= set(
-            _existing(runner, figures_people.c.key, figures_people.c.person_id, chunk).values()
+            _existing(
+                runner, figures_people.c.key, figures_people.c.person_id, scoped_people
+            ).values()
         )
-    for chunk in _chunks(training_ids):
-        _refresh_trainings(runner, labels, chunk)
-    for chunk in _chunks(training_ids):
-        touched |= _refresh_pairs(runner, labels, chunk)
-    _refresh_groups(runner, labels, touched)
+    if training_ids:
+        scoped_trainings = Scoped(runner, TRAININGS_SCOPE, training_ids)
+        _refresh_trainings(runner, labels, scoped_trainings)
+        touched |= _refresh_pairs(runner, labels, scoped_trainings)
+    _refresh_groups(runner, labels, Scoped(runner, PERSON_KEYS_SCOPE, touched, keys=True))
 
 
 def rebuild(runner: Runner) -> None:
