@@ -70,6 +70,8 @@ figures_people = Table(
     Column("live", Integer, nullable=False, server_default="0"),  # live trainings attended
     Column("kept", Integer, nullable=False, server_default="0"),  # trainings not deleted
     # The person-level breakdowns stream over this index (no sort, no join).
+    Index("ix_figures_people_partner", "partner_key", "live", "kept"),
+    Index("ix_figures_people_organisation", "organisation_key", "live", "kept"),
     Index(
         "ix_figures_people_breakdown",
         "sex",
@@ -87,6 +89,9 @@ figures_places = Table(
     Column("training_key", Integer, primary_key=True),
     Column("location_key", Integer, primary_key=True),
     Column("first_day", Integer, nullable=False),  # date.toordinal() of its first session there
+    Column("live", Integer, nullable=False),  # the training's (so the list needs no join)
+    Column("kept", Integer, nullable=False),
+    Index("ix_figures_places_list", "location_key", "live", "kept", "first_day"),
     sqlite_with_rowid=False,
 )
 

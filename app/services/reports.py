@@ -143,17 +143,11 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         locations = read.locations(session, names, cancelled)
     by_sex_code: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
-    by_partner: Counter[str] = Counter()
-    by_organisation: Counter[str] = Counter()
-    category_sex: Counter[tuple[str, str]] = Counter()
-    for row in people:
-        by_sex_code[row.sex] += row.count
-        by_category[row.category] += row.count
-        by_partner[row.partner] += row.count
-        by_organisation[row.organisation] += row.count
-        category_sex[(row.category, row.sex)] += row.count
+    for (cat, sex), n in people.by_category_sex.items():
+        by_sex_code[sex] += n
+        by_category[cat] += n
     by_category_sex: dict[str, dict[str, int]] = {}
-    for (cat, sex), n in category_sex.items():
+    for (cat, sex), n in people.by_category_sex.items():
         by_category_sex.setdefault(cat, dict.fromkeys(SEX_LABELS.values(), 0))[
             SEX_LABELS.get(sex, "unspecified")
         ] = n
@@ -162,16 +156,16 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
     return Report(
         trainings=totals.trainings,
         sessions=totals.sessions,
-        participants=sum(row.count for row in people),
+        participants=sum(people.by_category_sex.values()),
         attendances=totals.present,
         recorded_marks=totals.present + totals.absent + totals.excused,
         women=by_sex["female"],
         by_mission=by_mission,
         by_category=ordered_categories,
         by_sex=by_sex,
-        by_partner=_ordered(by_partner),
+        by_partner=_ordered(people.by_partner),
         by_category_sex={k: by_category_sex[k] for k in ordered_categories},
-        by_organisation=_ordered(by_organisation),
+        by_organisation=_ordered(people.by_organisation),
         by_session=[],
         locations=locations,
         filters=_filters_json(flt),

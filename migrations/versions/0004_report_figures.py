@@ -59,6 +59,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name="pk_figures_people"),
         sa.UniqueConstraint("person_id", name="uq_figures_people_person_id"),
     )
+    for name, column in (("partner", "partner_key"), ("organisation", "organisation_key")):
+        op.create_index(f"ix_figures_people_{name}", "figures_people", [column, "live", "kept"])
     op.create_index(
         "ix_figures_people_breakdown",
         "figures_people",
@@ -69,8 +71,13 @@ def upgrade() -> None:
         sa.Column("training_key", sa.Integer(), nullable=False),
         sa.Column("location_key", sa.Integer(), nullable=False),
         sa.Column("first_day", sa.Integer(), nullable=False),
+        sa.Column("live", sa.Integer(), nullable=False),
+        sa.Column("kept", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("training_key", "location_key", name="pk_figures_places"),
         sqlite_with_rowid=False,
+    )
+    op.create_index(
+        "ix_figures_places_list", "figures_places", ["location_key", "live", "kept", "first_day"]
     )
     op.create_table(
         "figures_pairs",

@@ -301,13 +301,20 @@ def _refresh_places(runner: Runner, labels: Labels, ids: Ids) -> None:
         .group_by(s.training_id, s.location_id)
     )
     keys = labels.keys({("location", location) for _t, location, _d in found})
-    training_keys = _existing(runner, figures_trainings.c.key, figures_trainings.c.training_id, ids)
+    ft = figures_trainings.c
+    trainings = {
+        tid: (key, live, kept)
+        for tid, key, live, kept in runner.rows(
+            select(ft.training_id, ft.key, ft.live, ft.kept).where(_within(ft.training_id, ids))
+        )
+    }
     if ids is not None:
-        chosen = select(figures_trainings.c.key).where(ids.where(figures_trainings.c.training_id))
+        chosen = select(ft.key).where(ids.where(ft.training_id))
         runner.run(delete(figures_places).where(figures_places.c.training_key.in_(chosen)))
     rows = [
-        {"training_key": training_keys[tid], "location_key": keys[("location", location)],
-         "first_day": date.fromisoformat(str(day)[:10]).toordinal()}
+        {"training_key": trainings[tid][0], "location_key": keys[("location", location)],
+         "first_day": date.fromisoformat(str(day)[:10]).toordinal(),
+         "live": trainings[tid][1], "kept": trainings[tid][2]}
         for tid, location, day in found
     ]  # fmt: skip
     runner.run(insert(figures_places), rows)
