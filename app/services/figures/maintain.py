@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -110,6 +111,16 @@ class DbApiRunner:
             return tuple(merged[name] for name in compiled.positiontup)
         return merged
 
+    def _bound_many(self, compiled: Any, params: Sequence[dict[str, Any]]) -> list[Any]:
+        """Every row's parameters; positional ones picked in one C call per row."""
+        if not self.dialect.positional or not all(n in params[0] for n in compiled.positiontup):
+            return [self._bound(compiled, p) for p in params]
+        names = compiled.positiontup
+        if len(names) == 1:
+            return [(p[names[0]],) for p in params]
+        pick = itemgetter(*names)
+        return [pick(p) for p in params]
+
     def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
         compiled = self._compile(stmt)
         cursor = self.conn.cursor()
@@ -131,7 +142,7 @@ class DbApiRunner:
                 cursor.execute(compiled.string, self._bound(compiled, {}))
             else:
                 compiled = self._compile(stmt, list(params[0]))
-                cursor.executemany(compiled.string, [self._bound(compiled, p) for p in params])
+                cursor.executemany(compiled.string, self._bound_many(compiled, params))
         finally:
             cursor.close()
 
