@@ -184,7 +184,7 @@ def recount_drill_down(
         + ", "
         + _keyed_sql(by)
         + " SELECT DISTINCT t.id FROM keyed JOIN trainings t ON t.id = keyed.tid "
-        "WHERE keyed.k = :drill_key ORDER BY t.start_date DESC, t.title"
+        "WHERE keyed.k = :drill_key ORDER BY t.start_date DESC, t.title, t.id"
     )
     with inst.db.reading() as session:
         return [str(r[0]) for r in session.execute(text(sql), {**params, "drill_key": key})]

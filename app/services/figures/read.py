@@ -282,6 +282,6 @@ def drill(session: Session, by: str, key: str, include_cancelled: bool) -> list[
     stmt = (
         select(t.id)
         .where(t.id.in_(chosen.scalar_subquery()))
-        .order_by(t.start_date.desc(), t.title)
+        .order_by(t.start_date.desc(), t.title, t.id)
     )
     return [str(r[0]) for r in session.execute(stmt)]
