@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sys
@@ -37,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 BIG_HOME = DATA / "big"
 PLAIN_BIG_HOME = DATA / "big-plain"
-GENERATOR_VERSION = "4"  # 4: encrypted (SQLCipher), like every installation
+GENERATOR_VERSION = "5"  # 4: encrypted (SQLCipher); 5: with the kept report figures
 MARKER_KEY = "bench.generated"
 
 TRAININGS = 20_000
@@ -396,6 +397,7 @@ def ensure_big_home(force: bool = False, progress: bool = True) -> Path:
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
     counts = _fill(database, key, progress)
+    _fill_figures(database, key, progress)
     shutil.rmtree(BIG_HOME, ignore_errors=True)
     building.rename(BIG_HOME)
     if progress:
@@ -426,6 +428,31 @@ def plain_big_home(progress: bool = True) -> Path:
     if progress:
         print(f"  decrypted a plain copy in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return PLAIN_BIG_HOME
+
+
+def bench_env() -> dict[str, str]:
+    """The environment a benchmark process needs to open the generated folder."""
+    from benchmarks.at_rest import PASSPHRASE
+
+    return {**os.environ, "MUSTER_PASSPHRASE": PASSPHRASE}
+
+
+def _fill_figures(database: Path, key: bytes, progress: bool) -> None:
+    """The kept report figures (the migration filled them while the tables were empty)."""
+    from sqlalchemy.dialects import sqlite
+
+    from app.db import cipher
+    from app.services.figures import DbApiRunner, rebuild
+
+    if progress:
+        print("  report figures", file=sys.stderr, flush=True)
+    conn = cipher.connect(database, key, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        rebuild(DbApiRunner(conn, sqlite.dialect()))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
 
 
 def big_training_id(home: Path = BIG_HOME) -> str:

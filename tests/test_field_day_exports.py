@@ -410,7 +410,7 @@ def test_migration_keeps_records_and_fills_french_names(tmp_path: Path) -> None:
             "'d1.pdf', 'abc', '', '', '2024-05-15 10:00:00')"
         ))  # fmt: skip
     upgrade_to_head(engine, db_file, tmp_path / "backups")
-    assert current_revision(engine) == head_revision()
+    assert current_revision(engine) == head_revision()  # 0003 and every later revision
     with engine.connect() as conn:
         missions = dict(conn.execute(text("SELECT code, name_fr FROM missions")).all())
         partners = {r[0]: r[1:] for r in conn.execute(

@@ -37,6 +37,7 @@ from app.db.base import derived_id
 from app.db.models import sync_tables
 from app.errors import UserError
 from tests.helpers import connect_database
+from tests.test_report_figures import assert_kept_equals_recount
 
 PASSPHRASE = "correct horse battery staple"
 # (role, mission) of each signing device; the last one is an HQ installation.
@@ -432,6 +433,8 @@ def _merge_property(templates: Templates, ops: list[tuple[Any, ...]], seed: int)
         assert not outcome.changed
         assert all(s.already_received for s in outcome.summaries)
         assert full_dump(hq_a) == before
+        # The report figures the imports kept (same transaction) equal a full recount.
+        assert_kept_equals_recount(hq_a)
 
         # Atomicity: a batch with one bad bundle leaves the database exactly as it was.
         bad = folder / "bad.muster"

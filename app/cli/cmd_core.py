@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from app.cli import EXIT_OK, Context
@@ -36,6 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--to", dest="date_to", metavar="DATE", help="trainings starting on or before DATE"
     )
     p.add_argument("--training", metavar="TRAINING", help="one training (id, id prefix or title)")
+    p.add_argument(
+        "--rebuild", action="store_true",
+        help="recompute the kept figures from every record first (one transaction)",
+    )  # fmt: skip
     p.set_defaults(handler=cmd_report)
 
 
@@ -131,6 +136,11 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     if date_from and date_to and date_to < date_from:
         raise UserError("The --to date is before the --from date.")
     inst = ctx.installation
+    if args.rebuild:
+        from app.services.reports import rebuild_figures
+
+        seconds = rebuild_figures(inst)
+        print(f"Figures rebuilt from the records in {seconds:.1f} s.", file=sys.stderr)
     training_id = resolve_training(inst, args.training) if args.training else None
     if args.mission:
         from app.services.reference import find_mission

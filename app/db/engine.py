@@ -142,6 +142,9 @@ class Database:
         self.clock = HybridClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         event.listen(self._sessions, "before_flush", self._stamp_sync_fields)
+        from app.services import figures  # report figures kept in each write transaction
+
+        figures.install(self._sessions)
         self._device_id: str | None = None
 
     @property

@@ -405,3 +405,6 @@ class ColumnMapping(Base):
 def sync_tables() -> list[str]:
     """Names of the tables whose rows travel in bundles, in dependency order."""
     return [cls.__tablename__ for cls in SYNCED_MODELS]
+
+
+from app.db import figures as _figures  # noqa: E402, F401  (local figures tables, same metadata)

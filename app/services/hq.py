@@ -36,6 +36,8 @@ DIMENSIONS = (
     "age_band",
     "disability",
 )  # the last two: app/services/audit/figures.py
+# Dimensions the kept figures (app/db/figures.py) answer without a recount.
+KEPT_DIMENSIONS = ("mission", "category", "sex", "partner", "month", "quarter", "year")
 DIMENSION_TITLES = {
     "mission": "Mission",
     "category": "Category",
@@ -95,7 +97,7 @@ def _base(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
             SELECT DISTINCT e.training_id AS tid, coalesce(p.merged_into_id, p.id) AS pid
             FROM enrolments e JOIN sel ON sel.id = e.training_id
             JOIN people p ON p.id = e.person_id
-            WHERE e.deleted = 0 AND (p.deleted = 0 OR p.merged_into_id IS NOT NULL)
+            WHERE e.deleted = FALSE AND (p.deleted = FALSE OR p.merged_into_id IS NOT NULL)
         )
     """
     return cte, params
@@ -112,7 +114,7 @@ def _keyed_sql(by: str) -> str:
         return (
             "keyed AS (SELECT sel.id AS tid, pairs.pid AS pid, "
             "coalesce(pa.acronym, '(none)') AS k FROM sel "
-            "LEFT JOIN training_partners tp ON tp.training_id = sel.id AND tp.deleted = 0 "
+            "LEFT JOIN training_partners tp ON tp.training_id = sel.id AND tp.deleted = FALSE "
             "LEFT JOIN partners pa ON pa.id = tp.partner_id "
             "LEFT JOIN pairs ON pairs.tid = sel.id)"
         )
@@ -125,7 +127,42 @@ def _keyed_sql(by: str) -> str:
 
 
 def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> list[BreakdownRow]:
-    """Trainings and unique participants per group, biggest groups first (periods in order)."""
+    """Trainings and unique participants per group, biggest groups first (periods in order).
+
+    Over every training, from the figures kept in each write transaction; with a
+    mission, period or training filter, recounted from the records.
+    """
+    flt = flt or ReportFilter()
+    if by not in DIMENSIONS:
+        raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+    if by in KEPT_DIMENSIONS and not (
+        flt.mission or flt.date_from or flt.date_to or flt.training_id
+    ):
+        from app.services.figures import read
+
+        with inst.db.reading() as session:
+            groups = read.breakdown(session, by, flt.include_cancelled)
+        out = [
+            BreakdownRow(key=g.key, label=SEX_NAMES.get(g.key, g.key) if by == "sex" else g.key,
+                         trainings=g.trainings, participants=g.participants, women=g.women,
+                         men=g.men)
+            for g in groups
+        ]  # fmt: skip
+        done = completed_by(inst, by, flt)
+        return _sorted([replace(r, completed=done.get(r.key, 0)) for r in out], by)
+    return _sorted(recount_breakdown(inst, by, flt), by)
+
+
+def _sorted(rows: list[BreakdownRow], by: str) -> list[BreakdownRow]:
+    if by in ("month", "quarter", "year"):
+        return sorted(rows, key=lambda r: r.key)
+    return sorted(rows, key=lambda r: (-r.participants, -r.trainings, r.key))
+
+
+def recount_breakdown(
+    inst: Installation, by: str, flt: ReportFilter | None = None
+) -> list[BreakdownRow]:
+    """``breakdown`` counted from the records: the reference, and the filtered path."""
     cte, params = _base(flt or ReportFilter())
     sql = (
         cte
@@ -150,23 +187,35 @@ def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> l
         if k is not None
     ]  # fmt: skip
     done = completed_by(inst, by, flt or ReportFilter())
-    out = [replace(r, completed=done.get(r.key, 0)) for r in out]
-    if by in ("month", "quarter", "year"):
-        out.sort(key=lambda r: r.key)
-    else:
-        out.sort(key=lambda r: (-r.participants, -r.trainings, r.key))
-    return out
+    return [replace(r, completed=done.get(r.key, 0)) for r in out]
 
 
 def drill_down(inst: Installation, by: str, key: str, flt: ReportFilter | None = None) -> list[str]:
     """The ids of the trainings behind one breakdown row, newest first."""
+    flt = flt or ReportFilter()
+    if by in KEPT_DIMENSIONS and not (
+        flt.mission or flt.date_from or flt.date_to or flt.training_id
+    ):
+        from app.services.figures import read
+
+        if by not in DIMENSIONS:
+            raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+        with inst.db.reading() as session:
+            return read.drill(session, by, key, flt.include_cancelled)
+    return recount_drill_down(inst, by, key, flt)
+
+
+def recount_drill_down(
+    inst: Installation, by: str, key: str, flt: ReportFilter | None = None
+) -> list[str]:
+    """``drill_down`` from the records: the reference, and the filtered path."""
     cte, params = _base(flt or ReportFilter())
     sql = (
         cte
         + ", "
         + _keyed_sql(by)
         + " SELECT DISTINCT t.id FROM keyed JOIN trainings t ON t.id = keyed.tid "
-        "WHERE keyed.k = :drill_key ORDER BY t.start_date DESC, t.title"
+        "WHERE keyed.k = :drill_key ORDER BY t.start_date DESC, t.title, t.id"
     )
     with inst.db.reading() as session:
         return [str(r[0]) for r in session.execute(text(sql), {**params, "drill_key": key})]

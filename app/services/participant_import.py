@@ -24,7 +24,7 @@ from app.db.base import derived_id, new_id, utcnow
 from app.db.engine import insert_for
 from app.db.models import Attendance, Category, ColumnMapping, Enrolment, Partner, Person
 from app.errors import UserError
-from app.services import duplicates
+from app.services import duplicates, figures
 from app.services.installation import Installation
 from app.services.people import normalise_sex
 from app.services.row_kinds import (
@@ -867,6 +867,8 @@ def apply_import(
         session.flush()
         if new_people:
             session.execute(Person.__table__.insert(), new_people)
+        figures.touch(session, trainings=[preview.training_id],
+                      people=[p["id"] for p in new_people])  # fmt: skip
         enrolment_rows: list[dict[str, object]] = []
         mark_rows: dict[str, dict[str, object]] = {}
         for row, person_id in person_for_row:

@@ -7,6 +7,7 @@ a person merged into another counts as the survivor.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -121,8 +122,98 @@ def _training_conditions(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
     return " AND ".join(conds), params
 
 
+def _unfiltered(flt: ReportFilter) -> bool:
+    return not (flt.mission or flt.date_from or flt.date_to or flt.training_id)
+
+
 def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
-    """All figures for the trainings selected by ``flt``, in a handful of indexed queries."""
+    """All figures for the trainings selected by ``flt``.
+
+    Over every training (HQ's dashboard, ``muster report``) they come from the figures
+    kept in every write transaction (app.services.figures); a mission, period or
+    training filter recounts from the records (fewer trainings, so fewer rows).
+    """
+    flt = flt or ReportFilter()
+    if _unfiltered(flt):
+        return _kept_report(inst, flt)
+    return recount_report(inst, flt)
+
+
+def rebuild_figures(inst: Installation) -> float:
+    """Recompute every kept figure from the records, in one transaction; seconds taken."""
+    import time
+
+    from app.services.figures.maintain import ConnectionRunner, rebuild
+
+    started = time.perf_counter()
+    with inst.db.transaction() as session:
+        rebuild(ConnectionRunner(session.connection()))
+    return time.perf_counter() - started
+
+
+def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
+    from app.services.figures import read
+
+    cancelled = flt.include_cancelled
+    with inst.db.reading() as session:
+        names = read.Names(session)
+        totals = read.totals(session, cancelled)
+        people = read.people(session, names, cancelled)
+        by_mission = read.by_mission(session, names, cancelled)
+        locations = read.locations(session, names, cancelled)
+    by_sex_code: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    for (cat, sex), n in people.by_category_sex.items():
+        by_sex_code[sex] += n
+        by_category[cat] += n
+    by_category_sex: dict[str, dict[str, int]] = {}
+    for (cat, sex), n in people.by_category_sex.items():
+        by_category_sex.setdefault(cat, dict.fromkeys(SEX_LABELS.values(), 0))[
+            SEX_LABELS.get(sex, "unspecified")
+        ] = n
+    ordered_categories = _ordered(by_category)
+    by_sex = {label: by_sex_code.get(code, 0) for code, label in SEX_LABELS.items()}
+    participants = sum(people.by_category_sex.values())
+    return Report(
+        trainings=totals.trainings,
+        sessions=totals.sessions,
+        participants=participants,
+        attendances=totals.present,
+        recorded_marks=totals.present + totals.absent + totals.excused,
+        women=by_sex["female"],
+        by_mission=by_mission,
+        by_category=ordered_categories,
+        by_sex=by_sex,
+        by_partner=_ordered(people.by_partner),
+        by_category_sex={k: by_category_sex[k] for k in ordered_categories},
+        by_organisation=_ordered(people.by_organisation),
+        by_session=[],
+        locations=locations,
+        filters=_filters_json(flt),
+        **audit_figures(inst, flt, participants, _training_conditions),
+        evaluation=evaluation_figures(inst, flt),
+    )
+
+
+def _ordered(counts: Counter[str]) -> dict[str, int]:
+    """Biggest first, then by name (as ``ORDER BY count(*) DESC, 1``)."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _filters_json(flt: ReportFilter) -> dict[str, Any]:
+    return {
+        "mission": flt.mission,
+        "from": flt.date_from.isoformat() if flt.date_from else None,
+        "to": flt.date_to.isoformat() if flt.date_to else None,
+        "training": flt.training_id,
+    }
+
+
+def recount_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
+    """The same figures counted from the records, in a handful of indexed queries.
+
+    The reference the kept figures are tested against, and the path for filtered reports.
+    """
     flt = flt or ReportFilter()
     where, params = _training_conditions(flt)
     # People enrolled in the selected trainings, resolved through merges, computed once
@@ -248,12 +339,7 @@ def build_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
         by_organisation=by_organisation,
         by_session=by_session if flt.training_id else [],
         locations=locations,
-        filters={
-            "mission": flt.mission,
-            "from": flt.date_from.isoformat() if flt.date_from else None,
-            "to": flt.date_to.isoformat() if flt.date_to else None,
-            "training": flt.training_id,
-        },
+        filters=_filters_json(flt),
         **audit_figures(inst, flt, participants, _training_conditions),
         evaluation=evaluation_figures(inst, flt),
     )

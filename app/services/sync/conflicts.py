@@ -10,6 +10,7 @@ from typing import Any
 from app.db.base import utcnow
 from app.db.raw import raw_connection
 from app.errors import UserError
+from app.services import figures
 from app.services.installation import Installation
 
 
@@ -68,6 +69,7 @@ def resolve_conflict(inst: Installation, conflict_id: str, use_other: bool = Fal
                 if col.name in values and values[col.name] is not None:
                     values[col.name] = _from_stored(col, values[col.name])
             session.execute(update(table).where(table.c.id == conflict.record_id).values(values))
+            figures.touch_record(session, conflict.table_name, conflict.record_id)
         conflict.resolved_at = utcnow()
 
 

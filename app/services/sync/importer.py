@@ -29,6 +29,7 @@ from app.db.raw import (
     raw_connection,
 )
 from app.errors import UserError, user_error_from_sqlite
+from app.services import figures
 from app.services.installation import Installation
 from app.services.sync.display import shown
 from app.services.sync.merge import local_states, make_knowledge, merge_tables
@@ -341,6 +342,10 @@ def _apply_one(
         conn, bundle.tables, states, source_device=m.device_id, source_seen=m.seen,
         local_device=local_device, knowledge_of=make_knowledge(conn, local_device),
     )  # fmt: skip
+    # The report figures, in this same transaction.
+    figures.refresh(
+        figures.DbApiRunner(conn, inst.db.engine.dialect), **figures.touched_by_rows(bundle.tables)
+    )
     # The clock moves past everything seen (bounded by read.check_clocks), so the next
     # local edit wins over it.
     advance_clock(conn, max(result.max_version, m.upto_version))

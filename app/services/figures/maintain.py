@@ -1,0 +1,575 @@
+"""Keep the figures tables (app/db/figures.py) equal to a full recount.
+
+Recompute-on-touch rather than counters adjusted by +1/-1: a change names the
+trainings, sessions and people it touched, and their rows are recomputed from the
+records themselves (the same SELECTs as a rebuild, restricted to those keys). That
+cannot drift, whatever the kind of change (edit, deletion, merge, import, conflict).
+
+Statements are SQLAlchemy Core: they run on a SQLAlchemy connection (ORM edits) or
+on the raw DB-API connection of the bundle importer (``DbApiRunner`` compiles them
+for the engine's dialect), on SQLite and on PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from operator import itemgetter
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Executable,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    false,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.schema import CreateTable, ExecutableDDLElement
+
+from app.db import models
+from app.db.figures import (
+    CATEGORY,
+    FIGURES_TABLES,
+    MISSION,
+    MONTH,
+    PARTNER,
+    QUARTER,
+    SEX,
+    YEAR,
+    figures_groups,
+    figures_labels,
+    figures_pairs,
+    figures_people,
+    figures_places,
+    figures_training_groups,
+    figures_trainings,
+)
+
+CHUNK = 5000  # ids per IN (...): well below SQLite's 32,766 and PostgreSQL's 65,535 parameters
+NO_PARTNER_VALUE = ""  # the label of "no training partner"
+
+trainings_t = models.Training.__table__
+sessions_t = models.TrainingSession.__table__
+people_t = models.Person.__table__
+enrolments_t = models.Enrolment.__table__
+attendance_t = models.Attendance.__table__
+partners_t = models.Partner.__table__
+training_partners_t = models.TrainingPartner.__table__
+
+
+class Runner(Protocol):
+    def rows(self, stmt: Executable) -> list[tuple[Any, ...]]: ...
+
+    def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None: ...
+
+
+class ConnectionRunner:
+    """Statements on a SQLAlchemy connection (the ORM session's, inside its transaction)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self.conn.execute(stmt)]
+
+    def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None:
+        if params is not None and not params:
+            return
+        self.conn.execute(stmt, list(params) if params is not None else None)
+
+
+class DbApiRunner:
+    """The same Core statements on a raw DB-API connection, compiled for ``dialect``."""
+
+    def __init__(self, conn: Any, dialect: Dialect) -> None:
+        self.conn = conn
+        self.dialect = dialect
+
+    def _compile(self, stmt: Executable, keys: list[str] | None = None) -> Any:
+        return stmt.compile(  # type: ignore[attr-defined]
+            dialect=self.dialect, column_keys=keys, compile_kwargs={"render_postcompile": True}
+        )
+
+    def _bound(self, compiled: Any, values: dict[str, Any]) -> Any:
+        merged = {**compiled.params, **values}
+        if self.dialect.positional:
+            return tuple(merged[name] for name in compiled.positiontup)
+        return merged
+
+    def _bound_many(self, compiled: Any, params: Sequence[dict[str, Any]]) -> list[Any]:
+        """Every row's parameters; positional ones picked in one C call per row."""
+        if not self.dialect.positional or not all(n in params[0] for n in compiled.positiontup):
+            return [self._bound(compiled, p) for p in params]
+        names = compiled.positiontup
+        if len(names) == 1:
+            return [(p[names[0]],) for p in params]
+        pick = itemgetter(*names)
+        return [pick(p) for p in params]
+
+    def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
+        compiled = self._compile(stmt)
+        cursor = self.conn.cursor()
+        try:
+            cursor.execute(compiled.string, self._bound(compiled, {}))
+            return [tuple(r) for r in cursor.fetchall()]
+        finally:
+            cursor.close()
+
+    def run(self, stmt: Executable, params: Sequence[dict[str, Any]] | None = None) -> None:
+        if params is not None and not params:
+            return
+        cursor = self.conn.cursor()  # DB-API cursors: psycopg connections have no executemany
+        try:
+            if isinstance(stmt, ExecutableDDLElement):
+                cursor.execute(str(stmt.compile(dialect=self.dialect)))
+            elif params is None:
+                compiled = self._compile(stmt)
+                cursor.execute(compiled.string, self._bound(compiled, {}))
+            else:
+                compiled = self._compile(stmt, list(params[0]))
+                cursor.executemany(compiled.string, self._bound_many(compiled, params))
+        finally:
+            cursor.close()
+
+
+def _chunks(ids: Iterable[Any]) -> Iterator[list[Any]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
+
+
+_scopes = MetaData()
+# The ids a refresh is about, in temporary tables: each statement then runs once over
+# them (``IN (SELECT ...)``) instead of once per chunk of bound parameters.
+scope_ids = Table(
+    "figures_scope_ids", _scopes,
+    Column("kind", Integer, primary_key=True), Column("value", String(36), primary_key=True),
+    prefixes=["TEMPORARY"],
+)  # fmt: skip
+scope_keys = Table(
+    "figures_scope_keys", _scopes,
+    Column("kind", Integer, primary_key=True), Column("value", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+)  # fmt: skip
+TRAININGS_SCOPE, PEOPLE_SCOPE, SESSIONS_SCOPE, SURVIVORS_SCOPE, PERSON_KEYS_SCOPE = range(1, 6)
+
+
+class Scoped:
+    """A set of ids (or integer keys) written to a temporary table for the statements."""
+
+    def __init__(self, runner: Runner, kind: int, values: Iterable[Any], keys: bool = False):
+        self.values = set(values)
+        self.table = scope_keys if keys else scope_ids
+        self.kind = kind
+        if not getattr(runner, "scopes_ready", False):
+            for table in (scope_ids, scope_keys):
+                runner.run(CreateTable(table, if_not_exists=True))
+            runner.scopes_ready = True  # type: ignore[attr-defined]
+        runner.run(delete(self.table).where(self.table.c.kind == kind))
+        runner.run(insert(self.table), [{"kind": kind, "value": v} for v in self.values])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values)
+
+    def where(self, column: Any) -> ColumnElement[bool]:
+        chosen = select(self.table.c.value).where(self.table.c.kind == self.kind)
+        return column.in_(chosen)
+
+
+Ids = Scoped | None  # None: every record (a rebuild)
+
+
+def _within(column: Any, ids: Ids) -> ColumnElement[bool]:
+    return true() if ids is None else ids.where(column)
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+
+class Labels:
+    """Small integer keys of (kind, value) pairs, made on first use."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.known: dict[tuple[str, str], int] = {}
+
+    def keys(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        missing = {w for w in wanted if w not in self.known}
+        by_kind: dict[str, set[str]] = {}
+        for kind, value in missing:
+            by_kind.setdefault(kind, set()).add(value)
+        for kind, values in by_kind.items():
+            self._load(kind, values)
+            new = [{"kind": kind, "value": v} for v in values if (kind, v) not in self.known]
+            if new:
+                self.runner.run(insert(figures_labels), new)
+                self._load(kind, {row["value"] for row in new})
+        return self.known
+
+    def _load(self, kind: str, values: set[str]) -> None:
+        lab = figures_labels.c
+        for chunk in _chunks(values):
+            stmt = select(lab.value, lab.key).where(lab.kind == kind, lab.value.in_(chunk))
+            for value, key in self.runner.rows(stmt):
+                self.known[(kind, value)] = key
+
+
+def _periods(start: Any) -> tuple[str, str, str]:
+    """Month, quarter and year of a training's start date, as HQ groups them."""
+    day = str(start)[:10]
+    year, month = day[:4], int(day[5:7])
+    return day[:7], f"{year}-Q{(month + 2) // 3}", year
+
+
+# --- trainings and people --------------------------------------------------------------------
+
+
+def _existing(runner: Runner, key_col: Any, id_col: Any, ids: Ids) -> dict[str, int]:
+    stmt = select(id_col, key_col).where(_within(id_col, ids))
+    return {i: k for i, k in runner.rows(stmt)}
+
+
+def _upsert(
+    runner: Runner, table: Any, id_name: str, rows: list[dict[str, Any]], known: dict[str, int]
+) -> None:
+    old = [{**r, "b_key": known[r[id_name]]} for r in rows if r[id_name] in known]
+    new = [r for r in rows if r[id_name] not in known]
+    if old:
+        columns = {name: bindparam(name) for name in old[0] if name not in ("b_key", id_name)}
+        runner.run(update(table).where(table.c.key == bindparam("b_key")).values(columns), old)
+    runner.run(insert(table), new)
+
+
+def _refresh_trainings(runner: Runner, labels: Labels, ids: Ids) -> None:
+    t, s, a = trainings_t.c, sessions_t.c, attendance_t.c
+    found = runner.rows(
+        select(t.id, t.mission_id, t.start_date, t.deleted, t.status).where(_within(t.id, ids))
+    )
+    sessions = dict(
+        runner.rows(
+            select(s.training_id, func.count())
+            .where(_within(s.training_id, ids), s.deleted == false())
+            .group_by(s.training_id)
+        )
+    )
+    marks: dict[tuple[str, str], int] = {}
+    for tid, status, n in runner.rows(
+        select(s.training_id, a.status, func.count())
+        .select_from(sessions_t.join(attendance_t, a.session_id == s.id))
+        .where(_within(s.training_id, ids), s.deleted == false(), a.deleted == false())
+        .group_by(s.training_id, a.status)
+    ):
+        marks[(tid, status)] = n
+    wanted = set()
+    for _tid, mission, start, _deleted, _status in found:
+        month, quarter, year = _periods(start)
+        wanted |= {("mission", mission), ("month", month), ("quarter", quarter), ("year", year)}
+    keys = labels.keys(wanted)
+    rows = []
+    for tid, mission, start, deleted, status in found:
+        month, quarter, year = _periods(start)
+        kept = 0 if deleted else 1
+        rows.append({
+            "training_id": tid, "mission_key": keys[("mission", mission)],
+            "month_key": keys[("month", month)], "quarter_key": keys[("quarter", quarter)],
+            "year_key": keys[("year", year)], "live": kept if status != "cancelled" else 0,
+            "kept": kept, "sessions": sessions.get(tid, 0),
+            # Late and left early were there (app.services.evaluation): attended, as in
+            # the recount's by-session figures.
+            "present": sum(marks.get((tid, k), 0) for k in ("present", "late", "left_early")),
+            "absent": marks.get((tid, "absent"), 0),
+            "excused": marks.get((tid, "excused"), 0),
+        })  # fmt: skip
+    known = _existing(runner, figures_trainings.c.key, figures_trainings.c.training_id, ids)
+    gone = (ids.values if ids else set()) - {r["training_id"] for r in rows}
+    rows += [
+        {"training_id": tid, "mission_key": None, "month_key": None, "quarter_key": None,
+         "year_key": None, "live": 0, "kept": 0, "sessions": 0, "present": 0, "absent": 0,
+         "excused": 0}
+        for tid in gone if tid in known
+    ]  # fmt: skip
+    _upsert(runner, figures_trainings, "training_id", rows, known)
+    _refresh_places(runner, labels, ids)
+
+
+def _refresh_places(runner: Runner, labels: Labels, ids: Ids) -> None:
+    s = sessions_t.c
+    found = runner.rows(
+        select(s.training_id, s.location_id, func.min(s.date))
+        .where(_within(s.training_id, ids), s.deleted == false(), s.location_id.is_not(None))
+        .group_by(s.training_id, s.location_id)
+    )
+    keys = labels.keys({("location", location) for _t, location, _d in found})
+    ft = figures_trainings.c
+    trainings = {
+        tid: (key, live, kept)
+        for tid, key, live, kept in runner.rows(
+            select(ft.training_id, ft.key, ft.live, ft.kept).where(_within(ft.training_id, ids))
+        )
+    }
+    if ids is not None:
+        chosen = select(ft.key).where(ids.where(ft.training_id))
+        runner.run(delete(figures_places).where(figures_places.c.training_key.in_(chosen)))
+    rows = [
+        {"training_key": trainings[tid][0], "location_key": keys[("location", location)],
+         "first_day": date.fromisoformat(str(day)[:10]).toordinal(),
+         "live": trainings[tid][1], "kept": trainings[tid][2]}
+        for tid, location, day in found
+    ]  # fmt: skip
+    runner.run(insert(figures_places), rows)
+
+
+def _refresh_people(runner: Runner, labels: Labels, ids: Ids) -> None:
+    p = people_t.c
+    found = runner.rows(
+        select(p.id, p.sex, p.category_id, p.partner_id, p.organisation).where(_within(p.id, ids))
+    )
+    wanted = set()
+    for _pid, sex, category, partner, organisation in found:
+        if category is not None:
+            wanted.add(("category", category))
+        if partner is not None:
+            wanted.add(("partner", partner))
+        wanted.add(("organisation", organisation or ""))
+        wanted.add(("sex", sex or "X"))
+    keys = labels.keys(wanted)
+    rows = [
+        {"person_id": pid, "sex": sex or "X",
+         "category_key": keys[("category", category)] if category is not None else None,
+         "partner_key": keys[("partner", partner)] if partner is not None else None,
+         "organisation_key": keys[("organisation", organisation or "")]}
+        for pid, sex, category, partner, organisation in found
+    ]  # fmt: skip
+    _upsert(runner, figures_people, "person_id", rows, _existing(
+        runner, figures_people.c.key, figures_people.c.person_id, ids))  # fmt: skip
+
+
+# --- pairs and groups ------------------------------------------------------------------------
+
+
+def _survivor() -> Any:
+    return func.coalesce(people_t.c.merged_into_id, people_t.c.id)
+
+
+def _counted_enrolments(training_ids: Ids) -> Any:
+    """Live enrolments of ``training_ids`` whose person still counts (kept, or merged)."""
+    e, p = enrolments_t.c, people_t.c
+    return (
+        enrolments_t.join(people_t, p.id == e.person_id),
+        and_(
+            _within(e.training_id, training_ids),
+            e.deleted == false(),
+            or_(p.deleted == false(), p.merged_into_id.is_not(None)),
+        ),
+    )
+
+
+def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int]:
+    """Recompute the pairs of ``training_ids``; returns the person keys they had or have."""
+    joined, where = _counted_enrolments(training_ids)
+    if training_ids is not None:
+        stmt = select(_survivor()).select_from(joined).where(where)
+        survivors = {r[0] for r in runner.rows(stmt)}
+        scoped = Scoped(runner, SURVIVORS_SCOPE, survivors)
+        known = set(_existing(runner, figures_people.c.key, figures_people.c.person_id, scoped))
+        if survivors - known:
+            _refresh_people(runner, labels, Scoped(runner, SURVIVORS_SCOPE, survivors - known))
+    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
+    touched: set[int] = set()
+    if training_ids is not None:
+        training_keys = select(ft.key).where(training_ids.where(ft.training_id)).scalar_subquery()
+        old = select(pr.person_key).where(pr.training_key.in_(training_keys))
+        touched |= {r[0] for r in runner.rows(old)}
+        runner.run(delete(figures_pairs).where(pr.training_key.in_(training_keys)))
+    pairs = (
+        select(ft.key, fp.key)
+        .select_from(
+            joined.join(figures_people, fp.person_id == _survivor()).join(
+                figures_trainings, ft.training_id == enrolments_t.c.training_id
+            )
+        )
+        .where(where)
+        .distinct()
+    )
+    runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
+    if training_ids is not None:
+        new = select(pr.person_key).where(pr.training_key.in_(training_keys))
+        touched |= {r[0] for r in runner.rows(new)}
+        tg = figures_training_groups.c
+        runner.run(delete(figures_training_groups).where(tg.training_key.in_(training_keys)))
+    columns = ["dimension", "group_key", "training_key", "live", "kept"]
+    for stmt in _training_group_selects(training_ids):
+        runner.run(insert(figures_training_groups).from_select(columns, stmt))
+    return touched
+
+
+def _training_group_selects(training_ids: Ids) -> list[Any]:
+    """Per training: the categories and sexes of its counted people."""
+    ft, pr, fp, lab = figures_trainings.c, figures_pairs.c, figures_people.c, figures_labels.c
+    base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
+        figures_people, fp.key == pr.person_key
+    )
+    where = _within(ft.training_id, training_ids)
+    category = func.coalesce(fp.category_key, _constant(0))
+    with_sex = base.join(figures_labels, and_(lab.kind == "sex", lab.value == fp.sex))
+    return [
+        select(_constant(dimension), group, pr.training_key, func.max(ft.live), func.max(ft.kept))
+        .select_from(joined)
+        .where(where)
+        .group_by(group, pr.training_key)
+        for dimension, group, joined in ((CATEGORY, category, base), (SEX, lab.key, with_sex))
+    ]
+
+
+def _constant(value: int) -> Any:
+    """An integer written into the SQL: the same text in SELECT and GROUP BY (PostgreSQL
+    does not see two bound parameters as one expression)."""
+    return literal_column(str(int(value)))
+
+
+def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
+    ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
+    base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
+        figures_people, fp.key == pr.person_key
+    )
+    where = and_(_within(pr.person_key, person_keys), ft.kept == 1)
+    selects = []
+    for dimension, column in (
+        (MISSION, ft.mission_key), (MONTH, ft.month_key), (QUARTER, ft.quarter_key),
+        (YEAR, ft.year_key),
+    ):  # fmt: skip
+        selects.append(
+            select(
+                _constant(dimension),
+                column,
+                pr.person_key,
+                fp.sex,
+                func.sum(ft.live),
+                func.sum(ft.kept),
+            )
+            .select_from(base)
+            .where(where)
+            .group_by(column, pr.person_key, fp.sex)
+        )
+    tp, lab = training_partners_t.c, figures_labels.c
+    partner = func.coalesce(lab.key, _constant(none_key))
+    with_partners = base.outerjoin(
+        training_partners_t, and_(tp.training_id == ft.training_id, tp.deleted == false())
+    ).outerjoin(figures_labels, and_(lab.kind == "partner", lab.value == tp.partner_id))
+    selects.append(
+        select(
+            _constant(PARTNER),
+            partner,
+            pr.person_key,
+            fp.sex,
+            func.sum(ft.live),
+            func.sum(ft.kept),
+        )
+        .select_from(with_partners)
+        .where(where)
+        .group_by(partner, pr.person_key, fp.sex)
+    )
+    return selects
+
+
+def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
+    partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
+    keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
+    none_key = keys[("partner", NO_PARTNER_VALUE)]
+    columns = ["dimension", "group_key", "person_key", "sex", "live", "kept"]
+    if person_keys is not None:
+        runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
+    for stmt in _group_selects(none_key, person_keys):
+        runner.run(insert(figures_groups).from_select(columns, stmt))
+    runner.run(_person_totals(person_keys))
+
+
+def _person_totals(person_keys: Ids) -> Any:
+    """figures_people.live / .kept: the person's live and kept trainings, all missions."""
+    ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
+
+    def total(column: Any) -> Any:
+        return (
+            select(func.coalesce(func.sum(column), 0))
+            .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key))
+            .where(pr.person_key == fp.key, ft.kept == 1)
+            .scalar_subquery()
+        )
+
+    return (
+        update(figures_people)
+        .where(_within(fp.key, person_keys))
+        .values(live=total(ft.live), kept=total(ft.kept))
+    )
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def refresh(
+    runner: Runner,
+    trainings: Iterable[str] = (),
+    sessions: Iterable[str] = (),
+    people: Iterable[str] = (),
+) -> None:
+    """Recompute every figure the given trainings, sessions and people take part in."""
+    s, p, e = sessions_t.c, people_t.c, enrolments_t.c
+    training_ids = set(trainings)
+    if sessions:
+        scoped = Scoped(runner, SESSIONS_SCOPE, sessions)
+        training_ids |= {r[0] for r in runner.rows(select(s.training_id).where(scoped.where(s.id)))}
+    person_ids = set(people)
+    if person_ids:
+        # One merge level, as the figures resolve it: the survivor and those merged in.
+        scoped = Scoped(runner, PEOPLE_SCOPE, person_ids)
+        person_ids |= {r[0] for r in runner.rows(select(p.merged_into_id).where(scoped.where(p.id)))
+                       if r[0]}  # fmt: skip
+        person_ids |= {
+            r[0] for r in runner.rows(select(p.id).where(scoped.where(p.merged_into_id)))
+        }
+    if not training_ids and not person_ids:
+        return
+    labels = Labels(runner)
+    touched: set[int] = set()
+    if person_ids:
+        scoped_people = Scoped(runner, PEOPLE_SCOPE, person_ids)
+        training_ids |= {
+            r[0] for r in runner.rows(select(e.training_id).where(scoped_people.where(e.person_id)))
+        }
+        _refresh_people(runner, labels, scoped_people)
+        touched |= set(
+            _existing(
+                runner, figures_people.c.key, figures_people.c.person_id, scoped_people
+            ).values()
+        )
+    if training_ids:
+        scoped_trainings = Scoped(runner, TRAININGS_SCOPE, training_ids)
+        _refresh_trainings(runner, labels, scoped_trainings)
+        touched |= _refresh_pairs(runner, labels, scoped_trainings)
+    _refresh_groups(runner, labels, Scoped(runner, PERSON_KEYS_SCOPE, touched, keys=True))
+
+
+def rebuild(runner: Runner) -> None:
+    """Every figure recomputed from the records (after a migration, or on request)."""
+    for table in FIGURES_TABLES:
+        runner.run(delete(table))
+    labels = Labels(runner)
+    _refresh_people(runner, labels, None)
+    _refresh_trainings(runner, labels, None)
+    _refresh_pairs(runner, labels, None)
+    _refresh_groups(runner, labels, None)

@@ -1,0 +1,287 @@
+"""Figures over every training (no mission, period or training filter) from the kept tables.
+
+A unique-participant count is a count of ``figures_groups`` rows (one per person and
+group, after merges), so nothing here runs DISTINCT over enrolments or marks. Names
+(mission codes, category names, partner acronyms) are looked up last, on a few rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, false, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from app.db import models
+from app.db.figures import (
+    CATEGORY,
+    DIMENSION_CODES,
+    SEX,
+    figures_groups,
+    figures_labels,
+    figures_people,
+    figures_places,
+    figures_training_groups,
+    figures_trainings,
+)
+
+NONE = "(none)"
+
+
+@dataclass(frozen=True)
+class Totals:
+    trainings: int
+    sessions: int
+    present: int
+    absent: int
+    excused: int
+
+
+@dataclass(frozen=True)
+class People:
+    """Counted (unique) people by category and sex, by partner, by organisation."""
+
+    by_category_sex: Counter[tuple[str, str]]
+    by_partner: Counter[str]
+    by_organisation: Counter[str]
+
+
+class Names:
+    """Label keys to what people read: mission codes, category names, partner acronyms."""
+
+    def __init__(self, session: Session) -> None:
+        lab = figures_labels.c
+        self.values = {k: (kind, v) for k, kind, v in session.execute(
+            select(lab.key, lab.kind, lab.value))}  # fmt: skip
+        self.missions = dict(session.execute(select(models.Mission.id, models.Mission.code)).all())
+        self.categories = dict(
+            session.execute(select(models.Category.id, models.Category.name_en)).all()
+        )
+        self.partners = dict(
+            session.execute(select(models.Partner.id, models.Partner.acronym)).all()
+        )
+
+    def of(self, key: int | None) -> str | None:
+        """The shown name of a label; None for a mission that no longer exists."""
+        if key is None:
+            return NONE
+        kind, value = self.values.get(key, ("", ""))
+        if kind == "mission":
+            return self.missions.get(value)
+        if kind == "category":
+            return self.categories.get(value) or NONE
+        if kind == "partner":
+            return self.partners.get(value) or NONE
+        if kind == "organisation":
+            return value or NONE
+        return value
+
+
+def _column(table: Any, include_cancelled: bool) -> Any:
+    return table.c.kept if include_cancelled else table.c.live
+
+
+def totals(session: Session, include_cancelled: bool) -> Totals:
+    ft = figures_trainings.c
+    row = session.execute(
+        select(func.count(), *(func.coalesce(func.sum(c), 0) for c in (
+            ft.sessions, ft.present, ft.absent, ft.excused)))
+        .where(_column(figures_trainings, include_cancelled) == 1)
+    ).one()  # fmt: skip
+    return Totals(*(int(v) for v in row))
+
+
+def people(session: Session, names: Names, include_cancelled: bool) -> People:
+    """Three scans of figures_people's covering indexes (each GROUP BY streams)."""
+    fp = figures_people.c
+    counted = _column(figures_people, include_cancelled) > 0
+
+    def grouped(*columns: Any) -> list[Any]:
+        return session.execute(
+            select(*columns, func.count()).where(counted).group_by(*columns)
+        ).all()
+
+    category_sex: Counter[tuple[str, str]] = Counter()
+    for sex, category, n in grouped(fp.sex, fp.category_key):
+        category_sex[(names.of(category) or NONE, sex)] += n
+    partner: Counter[str] = Counter()
+    for key, n in grouped(fp.partner_key):
+        partner[names.of(key) or NONE] += n
+    organisation: Counter[str] = Counter()
+    for key, n in grouped(fp.organisation_key):
+        organisation[names.of(key) or NONE] += n
+    return People(category_sex, partner, organisation)
+
+
+def by_mission(session: Session, names: Names, include_cancelled: bool) -> dict[str, int]:
+    g = figures_groups.c
+    stmt = (
+        select(g.group_key, func.count())
+        .where(g.dimension == DIMENSION_CODES["mission"],
+               _column(figures_groups, include_cancelled) > 0)
+        .group_by(g.group_key)
+    )  # fmt: skip
+    out: Counter[str] = Counter()
+    for key, n in session.execute(stmt):
+        code = names.of(key)
+        if code is not None:
+            out[code] += n
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def locations(session: Session, names: Names, include_cancelled: bool) -> list[str]:
+    """Where the sessions took place, in the order of each place's first session."""
+    fl = figures_places.c
+    stmt = (
+        select(fl.location_key, func.min(fl.first_day))
+        .where(_column(figures_places, include_cancelled) == 1)
+        .group_by(fl.location_key)
+    )
+    places = dict(session.execute(select(models.Location.id, models.Location.name)).all())
+    first: dict[str, int] = {}
+    for key, day in session.execute(stmt):
+        name = places.get(names.values.get(key, ("", ""))[1]) or ""
+        if name and (name not in first or day < first[name]):
+            first[name] = day
+    return sorted(first, key=lambda name: (first[name], name))
+
+
+# --- HQ breakdowns ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    trainings: int
+    participants: int
+    women: int
+    men: int
+
+
+def _women_men(fp: Any) -> tuple[Any, Any]:
+    return (func.sum(case((fp.sex == "F", 1), else_=0)),
+            func.sum(case((fp.sex == "M", 1), else_=0)))  # fmt: skip
+
+
+def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]:
+    """Trainings and unique people per group (keys as hq.breakdown shows them)."""
+    names = Names(session)
+    g, fp, tg = figures_groups.c, figures_people.c, figures_training_groups.c
+    live_training = _column(figures_trainings, include_cancelled) == 1
+    if by in DIMENSION_CODES:
+        women, men = _women_men(g)
+        people_rows = session.execute(
+            select(g.group_key, func.count(), women, men)
+            .where(g.dimension == DIMENSION_CODES[by],
+                   _column(figures_groups, include_cancelled) > 0)
+            .group_by(g.group_key)
+        ).all()  # fmt: skip
+        training_rows = session.execute(_trainings_per_group(session, by, live_training)).all()
+        people_name = training_name = names.of
+    else:
+        women, men = _women_men(fp)
+        group = fp.sex if by == "sex" else fp.category_key
+        people_rows = session.execute(
+            select(group, func.count(), women, men)
+            .where(_column(figures_people, include_cancelled) > 0).group_by(group)
+        ).all()  # fmt: skip
+        training_rows = session.execute(
+            select(tg.group_key, func.count())
+            .where(tg.dimension == (SEX if by == "sex" else CATEGORY),
+                   _column(figures_training_groups, include_cancelled) > 0)
+            .group_by(tg.group_key)
+        ).all()  # fmt: skip
+        if by == "sex":
+            people_name, training_name = str, lambda key: names.values.get(key, ("", None))[1]
+        else:
+            people_name, training_name = names.of, lambda key: names.of(key or None)
+
+    merged: dict[str, list[int]] = {}
+    for key, n in training_rows:
+        name = training_name(key)
+        if name is not None:
+            merged.setdefault(name, [0, 0, 0, 0])[0] += int(n)
+    for key, n, w, m in people_rows:
+        name = people_name(key)
+        if name is not None:
+            row = merged.setdefault(name, [0, 0, 0, 0])
+            row[1] += int(n)
+            row[2] += int(w or 0)
+            row[3] += int(m or 0)
+    return [Group(k, *v) for k, v in merged.items()]
+
+
+def _trainings_per_group(session: Session, by: str, live_training: Any) -> Any:
+    from app.services.figures.maintain import NO_PARTNER_VALUE
+
+    ft = figures_trainings.c
+    if by != "partner":
+        column = getattr(ft, f"{by}_key")
+        return select(column, func.count()).where(live_training).group_by(column)
+    tp, lab = models.TrainingPartner.__table__.c, figures_labels.c
+    none_key = session.scalar(
+        select(lab.key).where(lab.kind == "partner", lab.value == NO_PARTNER_VALUE)
+    )
+    partner = func.coalesce(lab.key, literal_column(str(int(none_key or 0))))
+    joined = figures_trainings.outerjoin(
+        models.TrainingPartner.__table__,
+        (tp.training_id == ft.training_id) & (tp.deleted == false()),
+    ).outerjoin(figures_labels, (lab.kind == "partner") & (lab.value == tp.partner_id))
+    return (
+        select(partner, func.count(func.distinct(ft.key)))
+        .select_from(joined)
+        .where(live_training)
+        .group_by(partner)
+    )
+
+
+def drill(session: Session, by: str, key: str, include_cancelled: bool) -> list[str]:
+    """The ids of the trainings behind one breakdown row, newest first."""
+    names = Names(session)
+    ft = figures_trainings.c
+    t = models.Training.__table__.c
+    live_training = _column(figures_trainings, include_cancelled) == 1
+    kinds = {"category": "category", "partner": "partner"}
+    label_keys = [
+        k for k, (kind, _v) in names.values.items()
+        if kind == kinds.get(by, by) and names.of(k) == key
+    ]  # fmt: skip
+    if by in ("mission", "month", "quarter", "year"):
+        column = getattr(ft, f"{by}_key")
+        chosen = select(ft.training_id).where(live_training, column.in_(label_keys))
+    elif by == "partner":
+        tp, pa = models.TrainingPartner.__table__.c, models.Partner.__table__.c
+        acronym = func.coalesce(pa.acronym, NONE)
+        chosen = (
+            select(ft.training_id)
+            .select_from(
+                figures_trainings.outerjoin(
+                    models.TrainingPartner.__table__,
+                    (tp.training_id == ft.training_id) & (tp.deleted == false()),
+                ).outerjoin(models.Partner.__table__, pa.id == tp.partner_id)
+            )
+            .where(live_training, acronym == key)
+        )
+    else:
+        tg = figures_training_groups.c
+        if by == "sex":
+            groups = [k for k, (kind, v) in names.values.items() if kind == "sex" and v == key]
+        else:
+            groups = label_keys + ([0] if key == NONE else [])
+        chosen = (
+            select(ft.training_id)
+            .select_from(figures_training_groups.join(figures_trainings, ft.key == tg.training_key))
+            .where(
+                tg.dimension == (SEX if by == "sex" else CATEGORY),
+                tg.group_key.in_(groups),
+                _column(figures_training_groups, include_cancelled) > 0,
+            )
+        )
+    stmt = (
+        select(t.id)
+        .where(t.id.in_(chosen.scalar_subquery()))
+        .order_by(t.start_date.desc(), t.title, t.id)
+    )
+    return [str(r[0]) for r in session.execute(stmt)]
