@@ -160,7 +160,7 @@ def test_french_screens_screenshots(
     qtbot.waitUntil(lambda: editor.info is not None, timeout=10000)
     idle(qtbot, window)
     labels = [editor.pages.tabText(i) for i in range(editor.pages.count())]
-    assert labels[1:] == ["Participants", "Présences", "Résumé", "Per diem", "Pièces"]
+    assert labels[1:] == ["Participants", "Présences", "Résumé", "Évaluation", "Per diem", "Pièces"]
     for name in ("details", "participants", "attendance", "summary", "perdiem", "evidence"):
         editor.show_page(name)
         idle(qtbot, window)

@@ -90,8 +90,11 @@ def test_every_name_extracts_in_every_reader(signer, tmp_path: Path, mission: st
         texts = read_with_all(pdf)
         for name in names:
             if not ARABIC.search(name):  # Latin with accents, Cyrillic: verbatim everywhere
-                for reader in ("pdfium", "pdfminer-raw", "pypdf", "pdftotext"):
+                for reader in ("pdfium", "pypdf", "pdftotext"):
                     assert name in texts[reader], (pdf.name, reader, name)
+                # pdfminer reads a table row line by line across its cells, so a name wrapped
+                # in its cell comes out with the row's other cells between its two lines.
+                assert all(word in texts["pdfminer-raw"] for word in name.split()), (pdf.name, name)
                 continue
             for reader in ("pdfium", "pypdf", "pdftotext", "pdfminer"):
                 assert name in texts[reader], (pdf.name, reader, name)

@@ -233,7 +233,7 @@ def test_csv_dialect_follows_the_language_unless_chosen(  # type: ignore[no-unty
         code, stdout, err = run_cli("hq-tables", "-o", str(out), *extra, home=home)
         assert code == 0, err
         rows = read_csv(out, delimiter)
-        assert len(rows[0]) == 6 and all(len(r) == 6 for r in rows)
+        assert len(rows[0]) == 7 and all(len(r) == 7 for r in rows)  # … women (%), completed
         shares = [r[5] for r in rows[1:]]
         assert all(re.fullmatch(r"\d+[.,]\d%", s) for s in shares)
         assert all(("," in s) == (delimiter == ";") for s in shares)  # decimal comma in French

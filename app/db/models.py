@@ -183,7 +183,9 @@ class Attendance(SyncMixin, Base):
     __table_args__ = (
         CheckConstraint(_in("status", ATTENDANCE_STATUSES), name="status"),
         # Covering index: per-session figures never read the table (test_query_plans.py).
-        Index("ix_attendance_session_live", "session_id", "deleted", "status", "person_id"),
+        Index(
+            "ix_attendance_session_live", "session_id", "deleted", "status", "person_id", "minutes"
+        ),
     )
 
     session_id: Mapped[str] = mapped_column(ForeignKey("training_sessions.id"))

@@ -59,6 +59,14 @@ _TRAINING_KEYS = {
     "((CAST(strftime('%m', sel.start_date) AS INTEGER) + 2) / 3)",
     "year": "strftime('%Y', sel.start_date)",
 }
+# The same periods on PostgreSQL (no strftime there).
+_TRAINING_KEYS_PG = {
+    **_TRAINING_KEYS,
+    "month": "to_char(sel.start_date, 'YYYY-MM')",
+    "quarter": "to_char(sel.start_date, 'YYYY') || '-Q' || "
+    "CAST(extract(quarter FROM sel.start_date) AS INTEGER)",
+    "year": "to_char(sel.start_date, 'YYYY')",
+}
 _PERSON_KEYS = {
     "category": "coalesce((SELECT c.name_en FROM categories c WHERE c.id = pp.category_id), "
     "'(none)')",
@@ -103,11 +111,12 @@ def _base(flt: ReportFilter) -> tuple[str, dict[str, Any]]:
     return cte, params
 
 
-def _keyed_sql(by: str) -> str:
+def _keyed_sql(by: str, postgres: bool = False) -> str:
     """A ``keyed(tid, pid, k)`` CTE body: one row per training/person/group."""
-    if by in _TRAINING_KEYS:
+    keys = _TRAINING_KEYS_PG if postgres else _TRAINING_KEYS
+    if by in keys:
         return (
-            f"keyed AS (SELECT sel.id AS tid, pairs.pid AS pid, {_TRAINING_KEYS[by]} AS k "
+            f"keyed AS (SELECT sel.id AS tid, pairs.pid AS pid, {keys[by]} AS k "
             "FROM sel LEFT JOIN pairs ON pairs.tid = sel.id)"
         )
     if by == "partner":
@@ -167,7 +176,7 @@ def recount_breakdown(
     sql = (
         cte
         + ", "
-        + _keyed_sql(by)
+        + _keyed_sql(by, inst.db.is_server)
         + """
         SELECT keyed.k, count(DISTINCT keyed.tid), count(DISTINCT keyed.pid),
                count(DISTINCT CASE WHEN px.sex = 'F' THEN keyed.pid END),
@@ -213,8 +222,9 @@ def recount_drill_down(
     sql = (
         cte
         + ", "
-        + _keyed_sql(by)
-        + " SELECT DISTINCT t.id FROM keyed JOIN trainings t ON t.id = keyed.tid "
+        + _keyed_sql(by, inst.db.is_server)
+        + " SELECT DISTINCT t.id, t.start_date, t.title FROM keyed "
+        "JOIN trainings t ON t.id = keyed.tid "
         "WHERE keyed.k = :drill_key ORDER BY t.start_date DESC, t.title, t.id"
     )
     with inst.db.reading() as session:

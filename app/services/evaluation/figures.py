@@ -176,7 +176,12 @@ def per_person_marks(flt: ReportFilter) -> Select[Any]:
         .join(Enrolment, and_(Enrolment.training_id == sel.c.tid,
                               Enrolment.person_id == Attendance.person_id))
         .where(TrainingSession.deleted.is_(False), Attendance.deleted.is_(False),
-               Enrolment.deleted.is_(False), _person_live())
+               Enrolment.deleted.is_(False), _person_live(),
+               # Marks are reached through their sessions (an index search per session),
+               # never by a scan of all attendance: the IN makes SQLite start there.
+               Attendance.session_id.in_(
+                   select(TrainingSession.id).where(TrainingSession.training_id.in_(
+                       select(sel.c.tid)))))
         .group_by(sel.c.tid, pid, sel.c.rule, sel.c.percent)
     )  # fmt: skip
 
