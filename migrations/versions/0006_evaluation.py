@@ -58,7 +58,7 @@ def upgrade() -> None:
     # The completion and hours figures read the minutes beside the status: the covering
     # index carries them, so the whole report still never reads the attendance table.
     op.drop_index("ix_attendance_session_live", table_name="attendance")
-    op.create_index("ix_attendance_session_live", "attendance", LIVE_INDEX + ["minutes"])
+    op.create_index("ix_attendance_session_live", "attendance", [*LIVE_INDEX, "minutes"])
     with op.batch_alter_table("trainings", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column(
