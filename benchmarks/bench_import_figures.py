@@ -15,84 +15,13 @@ import os
 import shutil
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from app.db import cipher
 
-PEOPLE = 100_000
-TRAININGS = 1_000
-PASSPHRASE = "benchmark passphrase, long enough"
-
-
-def _populate(db: Path, device: str, key: bytes | None) -> None:
-    """Write the synthetic field data straight into SQLite (the fastest way to set it up)."""
-    from app.db.base import derived_id
-    from app.services.reference import mission_id
-
-    stamp = "2024-09-10 08:00:00.000000"
-    version = [1 << 40]
-
-    def sync() -> list[Any]:
-        version[0] += 1
-        return [stamp, stamp, device, version[0], 0]
-
-    mission = mission_id("MONUSCO")
-    trainings, sessions, people, enrolments, attendance = [], [], [], [], []
-    start = date(2024, 1, 8)
-    per_training = PEOPLE // TRAININGS
-    for t in range(TRAININGS):
-        tid = derived_id("bench-training", str(t))
-        day = start + timedelta(days=t % 300)
-        trainings.append([tid, mission, f"Atelier {t}", "", "training", day.isoformat(),
-                          (day + timedelta(days=1)).isoformat(), "held", "", "[]", *sync()])  # fmt: skip
-        sids = []
-        for s in range(2):
-            sid = derived_id("bench-session", str(t), str(s))
-            sids.append(sid)
-            sessions.append([sid, tid, (day + timedelta(days=s)).isoformat(), None, "", *sync()])
-        for p in range(per_training):
-            n = t * per_training + p
-            pid = derived_id("bench-person", str(n))
-            name = f"Participant {n} Mukendi"
-            people.append([pid, name, name.lower(), "FM"[n % 2], None, "Tribunal de Goma", None,
-                           "Magistrat", "RDC", "", "", 1, None, *sync()])  # fmt: skip
-            enrolments.append([derived_id("enrolment", tid, pid), tid, pid, *sync()])
-            for sid in sids:
-                attendance.append(
-                    [derived_id("attendance", sid, pid), sid, pid, "present", *sync()]
-                )
-    conn = cipher.connect(db, key)
-    conn.execute("PRAGMA foreign_keys=ON")
-    with conn:
-        for table, rows in (("trainings", trainings), ("training_sessions", sessions),
-                            ("people", people), ("enrolments", enrolments),
-                            ("attendance", attendance)):  # fmt: skip
-            cols = _columns_in_value_order(table)
-            marks = ",".join("?" * len(cols))
-            conn.executemany(f"INSERT INTO {table} ({','.join(cols)}) VALUES ({marks})", rows)
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES ('hlc', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (str(version[0]),),
-        )
-    conn.close()
-
-
-def _columns_in_value_order(table: str) -> list[str]:
-    """The order _populate writes values in: own columns, then the sync fields."""
-    own = {
-        "trainings": ["id", "mission_id", "title", "theme", "kind", "start_date", "end_date",
-                      "status", "description", "trainers"],
-        "training_sessions": ["id", "training_id", "date", "location_id", "topic"],
-        "people": ["id", "full_name", "name_key", "sex", "category_id", "organisation",
-                   "partner_id", "function", "nationality", "phone", "email", "consent",
-                   "merged_into_id"],
-        "enrolments": ["id", "training_id", "person_id"],
-        "attendance": ["id", "session_id", "person_id", "status"],
-    }[table]  # fmt: skip
-    return [*own, "created_at", "updated_at", "updated_by", "version", "deleted"]
+# The same synthetic field data as bench_import.py, made by its own code.
+from benchmarks.bench_import import PASSPHRASE, PEOPLE, _populate
 
 
 def run() -> list[dict[str, Any]]:
@@ -115,7 +44,7 @@ def run() -> list[dict[str, Any]]:
         field = open_installation(Paths(folder / "field"))
         identity.create_identity(field, Profile(name="Focal", mission="MONUSCO"), PASSPHRASE)
         trust.add_trusted(hq, identity.load_identity(field).certificate_pem)  # type: ignore[union-attr]
-        _populate(field.paths.database, field.device_id, field.key)
+        _populate(field.paths.database, field.key, field.device_id)
         started = time.perf_counter()
         key = identity.unlock_private_key(field, PASSPHRASE)
         bundle = export_bundle(field, folder / "big.muster", key, full=True, recipient=recipient)
