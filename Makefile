@@ -46,10 +46,14 @@ run: $(STAMP) translations
 
 # One test process per core (at most 4), whole files per process: the suite is mostly
 # real processes, real files and real widgets, and two cores halve its time.
+# A test that hangs is stopped by pytest-timeout, which ends its worker; xdist must not
+# replace that worker (its loadfile scheduler can then wait forever, pytest-xdist #784),
+# so the run ends at once, red, with the traceback of every thread.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 
 test: $(TEST_STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile \
+		--max-worker-restart=0 $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
@@ -67,8 +71,7 @@ dist: $(DIST_STAMP) translations
 
 # Builds the package, runs it under Xvfb and its command line (not part of make test).
 test-package: $(DIST_STAMP) $(TEST_STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package -o faulthandler_timeout=0 \
-		tests/test_package.py $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package tests/test_package.py $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)

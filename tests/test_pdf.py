@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
@@ -22,12 +21,10 @@ from app.services.demo import demo_training_ids
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
 from app.services.reports import ReportFilter, build_report
-from tests.helpers import run_cli
+from tests.helpers import needs_tools, run_cli
 
 PASS = "correct horse battery staple"
-needs_poppler = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdftoppm")), reason="poppler-utils missing"
-)
+needs_poppler = needs_tools("pdftotext", "pdftoppm", reason="poppler-utils missing")
 
 
 def pdf_text(path: Path, layout: bool = True) -> str:

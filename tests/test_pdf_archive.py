@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -27,14 +26,12 @@ from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
 from app.services.sheets import export_sheets
 from app.services.sync import trust
-from tests.helpers import run_cli
+from tests.helpers import needs_tools, run_cli
 from tests.test_pdf import PASS, _participant_names, signer, training_ids
 
 __all__ = ["signer"]
 
-needs_poppler = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdfsig")), reason="poppler-utils missing"
-)
+needs_poppler = needs_tools("pdftotext", "pdfsig", reason="poppler-utils missing")
 ARABIC = re.compile("[\u0600-\u06ff]")
 
 

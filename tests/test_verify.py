@@ -15,12 +15,12 @@ from app.services import identity, signing
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
 from app.services.sync import trust
-from tests.helpers import run_cli
+from tests.helpers import needs_tools, run_cli
 from tests.test_pdf import PASS, signer, training_ids
 
 __all__ = ["signer"]  # the fixture, shared with test_pdf
 
-needs_pdfsig = pytest.mark.skipif(not shutil.which("pdfsig"), reason="poppler's pdfsig missing")
+needs_pdfsig = needs_tools("pdfsig", reason="poppler's pdfsig missing")
 
 
 @pytest.fixture
