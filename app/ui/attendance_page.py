@@ -81,7 +81,7 @@ class AttendanceModel(TableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.grid: AttendanceGrid | None = None
-        self._columns = self.COLUMNS
+        self._columns: tuple[Column, ...] = self.COLUMNS
         self._marks: dict[tuple[str, str], str] = {}
         self._minutes: dict[tuple[str, str], int] = {}
         self._person_ids: list[str] = []

@@ -141,6 +141,7 @@ class TableModel(QAbstractTableModel):
         return self.header_text(column) if role == DISPLAY else None
 
     def header_text(self, column: Column) -> str:
+        """Translated on every call, so headers follow a change of language with no reset."""
         if not self.CONTEXT:
             return column.header
         return QCoreApplication.translate(self.CONTEXT, column.header)
