@@ -85,6 +85,8 @@ figures_people = Table(
         "organisation_key",
         "live",
         "kept",
+        "completed_live",  # the evaluation figures read (sex, category) of completions here
+        "completed_kept",
     ),
 )
 

@@ -68,7 +68,16 @@ def upgrade() -> None:
     op.create_index(
         "ix_figures_people_breakdown",
         "figures_people",
-        ["sex", "category_key", "partner_key", "organisation_key", "live", "kept"],
+        [
+            "sex",
+            "category_key",
+            "partner_key",
+            "organisation_key",
+            "live",
+            "kept",
+            "completed_live",
+            "completed_kept",
+        ],
     )
     op.create_table(
         "figures_places",

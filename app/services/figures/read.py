@@ -123,16 +123,16 @@ def completion(
     fp, ft = figures_people.c, figures_trainings.c
     done = fp.completed_kept if include_cancelled else fp.completed_live
     rows = session.execute(
-        select(fp.category_key, fp.sex, func.count())
+        select(fp.sex, fp.category_key, func.count())
         .where(done > 0)
-        .group_by(fp.category_key, fp.sex)
+        .group_by(fp.sex, fp.category_key)  # streams over ix_figures_people_breakdown
     ).all()
     minutes = session.execute(
         select(func.coalesce(func.sum(ft.minutes), 0)).where(
             _column(figures_trainings, include_cancelled) == 1
         )
     ).scalar()
-    shown = [(names.of(category) or NONE, sex, int(n)) for category, sex, n in rows]
+    shown = [(names.of(category) or NONE, sex, int(n)) for sex, category, n in rows]
     return shown, int(minutes or 0)
 
 
