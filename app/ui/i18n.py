@@ -141,7 +141,7 @@ class AnyContextTranslator(QTranslator):
                 table.setdefault(source, translation.text)
         return table
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         if n >= 0 or not source:
@@ -242,7 +242,11 @@ def sort_names(
 ) -> list[T]:
     """``items`` sorted by ``key(item)`` (a name) with the locale's collation."""
     coll = collator(lang)
-    return sorted(items, key=functools.cmp_to_key(lambda a, b: coll.compare(key(a), key(b))))
+
+    def compare(a: T, b: T) -> int:
+        return coll.compare(key(a), key(b))
+
+    return sorted(items, key=functools.cmp_to_key(compare))
 
 
 class LocaleSortFilterProxyModel(QSortFilterProxyModel):
