@@ -25,7 +25,7 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QCollator,
@@ -44,6 +44,12 @@ from PySide6.QtCore import (
 from app.l10n import DOCUMENT_LANGUAGE_SETTING, LANGUAGES, check_language
 from app.paths import Paths
 from app.textnorm import fold
+
+if TYPE_CHECKING:
+    # It returns its message unchanged; PySide6's stub says ``object``. Import it from here.
+    QT_TRANSLATE_NOOP: Callable[[str, str], str]
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

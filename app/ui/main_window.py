@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -55,6 +56,7 @@ from app.ui.common import (
     to_qdate,
 )
 from app.ui.errors import show_error
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.worker import Worker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -396,6 +398,11 @@ class TrainingsPage(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
 
+def _text_setting(settings: QSettings, key: str, default: str) -> str:
+    """``settings.value(key, default, str)``: a str (PySide6's stub says ``object``)."""
+    return str(settings.value(key, default, str))
+
+
 class MainWindow(QMainWindow):
     """The trainings list and the menus every feature hangs its actions on.
 
@@ -559,7 +566,11 @@ class MainWindow(QMainWindow):
             "duplicate",
         )
         self.delete_action = a(
-            "training", self.tr("&Delete…"), self.delete_current, QKeySequence.Delete, "delete"
+            "training",
+            self.tr("&Delete…"),
+            self.delete_current,
+            QKeySequence.StandardKey.Delete,
+            "delete",
         )
         self.menu("training").addSeparator()
         self.page_actions: list[QAction] = []
@@ -574,7 +585,7 @@ class MainWindow(QMainWindow):
             start=1,
         ):
             self.page_actions.append(
-                a("training", text, lambda p=page: self.show_editor_page(p), f"Ctrl+{number}")
+                a("training", text, partial(self.show_editor_page, page), f"Ctrl+{number}")
             )
         self.menu("training").addSeparator()
 
@@ -591,9 +602,14 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = a(
             "view", self.tr("&Clear filters"), self.page.clear_filters, "Ctrl+Shift+F"
         )
-        self.refresh_action = a("view", self.tr("&Refresh"), self.refresh, QKeySequence.Refresh)
+        self.refresh_action = a(
+            "view", self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
         self.shortcuts_action = a(
-            "help", self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents
+            "help",
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
         )
         self.about_action = a("help", self.tr("&About Muster"), self.show_about)
 
@@ -706,7 +722,7 @@ class MainWindow(QMainWindow):
     def _start_data_loaded(self, result: tuple[Profile, list[str]]) -> None:
         self.profile, missions = result
         self.mission_codes = missions
-        self.page.set_missions(missions, self.settings.value("filters/mission", "", str))
+        self.page.set_missions(missions, _text_setting(self.settings, "filters/mission", ""))
         self.refresh_list_only()
         self.profile_loaded.emit(self.profile)
         if self._welcome_enabled and not self.profile.is_set:
@@ -1060,10 +1076,10 @@ class MainWindow(QMainWindow):
         for widget in (page.status, page.date_from, page.date_to):
             widget.blockSignals(True)
         page.status.setCurrentIndex(
-            max(page.status.findData(s.value("filters/status", "", str)), 0)
+            max(page.status.findData(_text_setting(s, "filters/status", "")), 0)
         )
         for edit, key in ((page.date_from, "filters/from"), (page.date_to, "filters/to")):
-            value = s.value(key, "", str)
+            value = _text_setting(s, key, "")
             try:
                 edit.set_value(date.fromisoformat(value) if value else None)
             except ValueError:
@@ -1071,8 +1087,8 @@ class MainWindow(QMainWindow):
         for widget in (page.status, page.date_from, page.date_to):
             widget.blockSignals(False)
         page.set_sort(
-            s.value("filters/order_by", "start", str),
-            s.value("filters/descending", "true", str) == "true",
+            _text_setting(s, "filters/order_by", "start"),
+            _text_setting(s, "filters/descending", "true") == "true",
         )
 
     def save_settings(self) -> None:
