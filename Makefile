@@ -58,6 +58,7 @@ test: $(TEST_STAMP) translations
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format .

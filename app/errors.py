@@ -9,6 +9,7 @@ and gets the crash dialog with details to copy. Modelled on qutebrowser's
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from enum import Enum
 
 
@@ -41,7 +42,7 @@ class ValidationError(UserError):
 
     kind = ErrorKind.VALIDATION
 
-    def __init__(self, errors: dict[str, str]):
+    def __init__(self, errors: Mapping[str, str]):
         self.errors = dict(errors)
         first_field, first_message = next(iter(self.errors.items()))
         message = first_message if len(self.errors) == 1 else "; ".join(self.errors.values())

@@ -14,6 +14,7 @@ import platform
 import sys
 import traceback
 from pathlib import Path
+from types import TracebackType
 
 from app import __version__
 from app.paths import Paths
@@ -38,7 +39,11 @@ def traceback_without_messages(exc: BaseException) -> str:
 
 
 class _NoMessageFormatter(logging.Formatter):
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def, override]
+    def formatException(
+        self,
+        ei: tuple[type[BaseException], BaseException, TracebackType | None]
+        | tuple[None, None, None],
+    ) -> str:
         return traceback_without_messages(ei[1]) if ei[1] is not None else ""
 
 

@@ -23,10 +23,16 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from app.paths import Paths
+    from app.services.installation import Installation
+    from tests.dialogs import DialogGuard
+    from tests.pg_server import PgServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MUSTER_PASSPHRASE", "correct horse battery staple")
@@ -88,7 +94,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def paths(home: Path):  # type: ignore[no-untyped-def]
+def paths(home: Path) -> Paths:
     from app.paths import Paths
 
     return Paths(home)
@@ -100,7 +106,7 @@ _database_names = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[Any]:
+def pg_server() -> Iterator[PgServer]:
     """One real PostgreSQL server for the session (skipped, with the reason, outside CI)."""
     from tests.pg_server import ServerUnavailable, start_server, stop_server
 
@@ -114,7 +120,7 @@ def pg_server() -> Iterator[Any]:
     stop_server(server)
 
 
-def _pg_template(server: Any, folder: Path, name: str, demo: bool) -> str:
+def _pg_template(server: PgServer, folder: Path, name: str, demo: bool) -> str:
     from app.paths import Paths
     from app.services.installation import open_installation
     from app.services.vault import KdfParams
@@ -130,19 +136,19 @@ def _pg_template(server: Any, folder: Path, name: str, demo: bool) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_template(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+def pg_template(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A migrated, seeded PostgreSQL database that tests clone."""
     return _pg_template(pg_server, tmp_path_factory.mktemp("pg-template"), "muster_template", False)
 
 
 @pytest.fixture(scope="session")
-def pg_demo_template(pg_server: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+def pg_demo_template(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The same with the demo data loaded."""
     return _pg_template(pg_server, tmp_path_factory.mktemp("pg-demo"), "muster_demo", True)
 
 
 @pytest.fixture
-def pg_database(pg_server: Any, pg_template: str) -> Iterator[Callable[..., str]]:
+def pg_database(pg_server: PgServer, pg_template: str) -> Iterator[Callable[..., str]]:
     """``make(template=...)``: the URL of a new database cloned from a template (the
     migrated one by default), with a device id of its own; all dropped at the end."""
     made: list[str] = []
@@ -173,15 +179,15 @@ def database(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def open_on(database: str, request: pytest.FixtureRequest) -> Callable[..., Any]:
+def open_on(database: str, request: pytest.FixtureRequest) -> Iterator[Callable[..., Installation]]:
     """``open_on(paths, template=None)``: an installation on the test's database (its own
     SQLite file, or a fresh PostgreSQL database), closed at the end."""
     from app.services.installation import open_installation
     from app.services.vault import KdfParams
 
-    opened: list[Any] = []
+    opened: list[Installation] = []
 
-    def open_(paths: Any, template: str | None = None) -> Any:
+    def open_(paths: Paths, template: str | None = None) -> Installation:
         url = None
         if database == "postgresql":
             url = request.getfixturevalue("pg_database")(template)
@@ -205,7 +211,7 @@ def _test_database(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def installation(paths, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def installation(paths: Paths, request: pytest.FixtureRequest) -> Iterator[Installation]:
     """A freshly created installation (migrated and seeded, no trainings)."""
     from app.services.installation import open_installation
     from app.services.vault import KdfParams
@@ -235,7 +241,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_installation(paths, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def demo_installation(paths: Paths, request: pytest.FixtureRequest) -> Iterator[Installation]:
     """An installation holding the demo data (copied from a once-built template)."""
     from app.services.installation import open_installation
 
@@ -266,7 +272,7 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def dialog_guard(request: pytest.FixtureRequest) -> Iterator[object]:
+def dialog_guard(request: pytest.FixtureRequest) -> Iterator[DialogGuard | None]:
     """Answers the dialogs a Qt test expects and fails the test on any other (never hangs).
 
     Active in every test that uses ``qtbot`` or ``qapp``; see ``tests/dialogs.py``.

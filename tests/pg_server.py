@@ -117,7 +117,7 @@ class PgServer:
 
     def execute(self, sql: str, database: str = "postgres") -> list[tuple[Any, ...]]:
         with self.connect(database) as conn:
-            cursor = conn.execute(sql)  # type: ignore[arg-type]
+            cursor = conn.execute(sql)
             return cursor.fetchall() if cursor.description else []
 
     def create_database(self, name: str, template: str | None = None, owner: str = "") -> str:
@@ -206,7 +206,7 @@ def dump_database_at(url: str) -> str:
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
             "AND table_type = 'BASE TABLE' ORDER BY table_name")]  # fmt: skip
         for table in tables:
-            rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()  # type: ignore[arg-type]
+            rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
             lines.append(f"-- {table}")
             lines.extend(sorted(repr(r) for r in rows))
     return "\n".join(lines)

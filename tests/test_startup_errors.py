@@ -233,6 +233,31 @@ def test_restore_from_the_running_app_reopens_on_the_restored_data(
     assert session_module.current_session() is None
 
 
+def test_restore_from_the_menu_checks_the_backup_then_asks(qtbot, demo_installation) -> None:  # type: ignore[no-untyped-def]
+    """File > Restore: the chosen backup is checked with the data key, then the user is asked."""
+    from app.ui.backup_ui import choose_and_restore
+    from app.ui.main_window import MainWindow
+
+    paths = demo_installation.paths
+    backup_now(demo_installation)
+    conn = connect_database(paths.database)
+    conn.execute("UPDATE trainings SET deleted = 1")
+    conn.commit()
+    conn.close()
+    window = MainWindow(demo_installation)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+    seen: list[str] = []
+    current_guard().expect(accept_restore_dialog)
+    current_guard().expect("Cancel", seen=seen)
+    choose_and_restore(window)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    assert seen[0] == "Restore a backup"
+    assert "It holds 3 trainings" in seen[1]  # what the check read in the backup
+    assert _trainings(paths.database) == 0  # cancelled: nothing restored
+
+
 def test_dialogs_look_right(qtbot, demo_installation, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
     from app.services.backups import backup_before
     from app.ui.app import StartupProblem

@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_passphrase_file(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_passphrase_file(subparsers: argparse._SubParsersAction[_Parser]) -> None:
     """Every command (the innermost ones) may open the database, so each takes the option."""
     for command in subparsers.choices.values():
         nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from app.cli import EXIT_OK, Context
 from app.cli.common import print_json, print_table
 
+if TYPE_CHECKING:
+    from app.services.audit.evidence import EvidenceInfo
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("perdiem", help="the per-diem and transport payment sheet of a training")
     p.add_argument("training", metavar="TRAINING", help="id, id prefix or title")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf|FILE.xlsx",
@@ -56,7 +60,7 @@ def cmd_perdiem(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _evidence_json(e) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _evidence_json(e: EvidenceInfo) -> dict[str, object]:
     return {"id": e.id, "training_id": e.training_id, "session_id": e.session_id,
             "session_date": e.session_date or None, "kind": e.kind, "file_name": e.file_name,
             "media_type": e.media_type, "size": e.size, "sha256": e.sha256,

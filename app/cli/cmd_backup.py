@@ -11,7 +11,7 @@ from app.cli.common import print_json, print_table
 from app.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("backup", help="make a backup of the database now")
     p.add_argument(
         "-o",

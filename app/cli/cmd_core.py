@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from app.services.trainings import TrainingRow
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     about = (
         "load the demo data: a field installation loads its own mission's pilot activity, "
         "HQ all three"

@@ -8,7 +8,7 @@ from app.cli import EXIT_OK, Context
 from app.cli.common import print_json, print_table
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "documents", help="the signed PDFs kept for a training (made here or received)"
     )

@@ -9,7 +9,7 @@ from app.cli import EXIT_OK, EXIT_REFUSED, Context
 from app.cli.common import print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("pdf", help="export a training's signed summary PDF")
     p.add_argument("training", metavar="TRAINING", help="id, id prefix or title")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write it")

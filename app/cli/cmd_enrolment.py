@@ -9,7 +9,7 @@ from app.cli import EXIT_OK, Context
 from app.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("enrolment", help="the enrolment certificate HQ issued for this device")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     q = actions.add_parser("set", help="keep the enrolment certificate HQ sent (bundles carry it)")

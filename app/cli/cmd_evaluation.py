@@ -9,7 +9,7 @@ from app.cli import EXIT_OK, EXIT_REFUSED, Context
 from app.cli.common import print_json, print_table
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "certificates",
         help="signed certificates for everyone who completed a training",

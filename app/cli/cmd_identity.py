@@ -9,7 +9,7 @@ from app.cli import EXIT_OK, Context
 from app.cli.common import print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "init",
         help="set up this installation: your profile, signing key and certificate",

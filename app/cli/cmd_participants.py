@@ -20,10 +20,10 @@ from app.errors import UserError
 
 if TYPE_CHECKING:
     from app.services.installation import Installation
-    from app.services.participant_import import ImportPreview
+    from app.services.participant_import import ImportDecisions, ImportPreview
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("participants", help="import or export a training's participant list")
     psub = p.add_subparsers(dest="participants_command", metavar="ACTION", required=True)
 
@@ -99,7 +99,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     print("Columns:")
     for line in pi.describe_mapping(data, preview.mapping, preview.sessions):
         print(f"  {line}")
-    decisions = pi.ImportDecisions()
+    decisions: pi.ImportDecisions | None = pi.ImportDecisions()
     if _interactive(args):
         decisions = _ask_decisions(preview)
         if decisions is None:
@@ -130,7 +130,7 @@ def _print_preview(preview: ImportPreview) -> None:
             print(f"  row {row.line}: {problem}")
 
 
-def _ask_decisions(preview: ImportPreview):  # type: ignore[no-untyped-def]
+def _ask_decisions(preview: ImportPreview) -> ImportDecisions | None:
     from app.services import participant_import as pi
 
     people: dict[int, str] = {}

@@ -16,7 +16,7 @@ from app.cli import EXIT_OK, Context
 from app.cli.common import print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("server", help="the PostgreSQL database an HQ team shares")
     sv = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     q = sv.add_parser("show", help="which database this installation uses, and as whom")

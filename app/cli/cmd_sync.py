@@ -25,7 +25,7 @@ def _passphrase_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="write a signed bundle of the changes for HQ")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="bundle file (.muster)")
     p.add_argument("--full", action="store_true", help="everything, not only what changed")

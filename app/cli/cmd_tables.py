@@ -28,7 +28,7 @@ TABLES = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "hq-tables",
         help="consolidated tables across missions: an .xlsx gets every table, a .csv one",

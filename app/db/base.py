@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -60,6 +60,9 @@ class Base(DeclarativeBase):
 
 class SyncMixin:
     """Fields a later offline merge needs. Stamped automatically on flush."""
+
+    if TYPE_CHECKING:
+        __tablename__: str  # every synced model is a mapped class with a table
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -39,6 +39,7 @@ from app.db.cipher import DB_API_ERRORS, pin_settings, raw_key_literal
 from app.errors import UserError, user_error_from_sqlite
 
 BUSY_TIMEOUT_MS = 5000
+_DB_ERRORS: tuple[type[Exception], ...] = (DBAPIError, *DB_API_ERRORS)
 CACHE_KIB = 128 * 1024
 
 
@@ -225,7 +226,7 @@ class Database:
                     conn.exec_driver_sql(server.lock_timeout_statement(server.EDIT_WAIT_S))
                     conn.exec_driver_sql(server.lock_statement())
                 yield session
-        except (DBAPIError, *DB_API_ERRORS) as exc:
+        except _DB_ERRORS as exc:
             _reraise_as_user_error(exc)
 
     @contextmanager
@@ -237,7 +238,7 @@ class Database:
                     yield session
                 finally:
                     session.rollback()
-        except (DBAPIError, *DB_API_ERRORS) as exc:
+        except _DB_ERRORS as exc:
             _reraise_as_user_error(exc)
 
     def raw_connection(self) -> Any:
@@ -249,6 +250,7 @@ class Database:
         pooled = self.engine.raw_connection()
         pooled.detach()
         conn = pooled.dbapi_connection
+        assert conn is not None  # None only once the connection is invalidated
         conn.isolation_level = None
         return conn
 
@@ -268,10 +270,12 @@ def insert_for(session: Session, table: Any) -> Any:
     """``INSERT`` with ``ON CONFLICT`` clauses in the session's own dialect (SQLite or
     PostgreSQL: both have ``on_conflict_do_nothing``/``_do_update`` and ``excluded``)."""
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
 
 
 __all__ = ["Database", "HybridClock", "UserError", "insert_for", "make_engine"]

@@ -111,7 +111,7 @@ class PgConnection:
         """``COPY table (columns) FROM STDIN``: PostgreSQL's fastest way to take new rows
         (about three times ``executemany``), values in the SQLite shapes above."""
         sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-        with self.cursor().copy(sql) as copy:  # type: ignore[arg-type]
+        with self.cursor().copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
 
@@ -134,6 +134,7 @@ def raw_connection(engine: Engine) -> Iterator[Any]:
     """A DB-API connection of ``engine`` in autocommit mode: the caller says BEGIN/COMMIT."""
     fairy = engine.raw_connection()
     driver = fairy.driver_connection
+    assert driver is not None  # None only once the connection is invalidated
     if engine.dialect.name == "postgresql":
         try:
             driver.autocommit = True

@@ -77,10 +77,10 @@ def load_demo(inst: Installation, mission: str | None = None) -> DemoResult:
                 if kind:
                     counts[kind] += 1
 
-        for p in DEMO_PARTNERS:
-            if reference.find_partner(session, p.acronym) is None:
-                add(Partner(id=reference.partner_id(p.acronym), acronym=p.acronym, name=p.name,
-                            kind=p.kind), "")  # fmt: skip
+        for dp in DEMO_PARTNERS:
+            if reference.find_partner(session, dp.acronym) is None:
+                add(Partner(id=reference.partner_id(dp.acronym), acronym=dp.acronym, name=dp.name,
+                            kind=dp.kind), "")  # fmt: skip
         session.flush()
         for loc in DEMO_LOCATIONS:
             if mission is None or loc.mission == mission:

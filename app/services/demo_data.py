@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 __all__ = [
     "DEMO_LOCATIONS",
@@ -465,7 +466,7 @@ def _monusco(used_names: set[str], used_phones: set[str]) -> tuple[list[DemoPers
         categories = [*_MONUSCO_CORE, extra]
         rng.shuffle(categories)
         for category, sex in zip(categories, _sexes(rng, len(categories), women), strict=True):
-            full_name, latin = _unique_name(lambda c=city, s=sex: _drc_name(rng, c, s), used_names)
+            full_name, latin = _unique_name(partial(_drc_name, rng, city, sex), used_names)
             organisation = rng.choice(_DRC_ORGS[city][category])
             consent, email = _consent_and_email(rng, latin, ("gmail.com", "yahoo.fr", "outlook.fr"))
             key = f"monusco-{len(people) + 1:03d}"
@@ -827,8 +828,8 @@ def _ca_name(rng: random.Random, country: _Country, sex: str, cyrillic: bool) ->
         suffix = ("кызы", "kyzy") if sex == "F" else ("уулу", "uulu")
         surname = (f"{father[0]} {suffix[0]}", f"{father[1]} {suffix[1]}")
     elif country.patronymic == "kazakh" and cyrillic and rng.random() < 0.3:
-        suffix = "қызы" if sex == "F" else "ұлы"
-        surname = (f"{father[0]}{suffix} {surname[0]}", surname[1])
+        ending = "қызы" if sex == "F" else "ұлы"
+        surname = (f"{father[0]}{ending} {surname[0]}", surname[1])
     latin = f"{given[1]} {surname[1]}"
     return (f"{given[0]} {surname[0]}" if cyrillic else latin), latin
 
@@ -845,7 +846,7 @@ def _unrcca(used_names: set[str], used_phones: set[str]) -> tuple[list[DemoPerso
         rng.shuffle(scripts)
         for category, sex, cyrillic in zip(categories, sexes, scripts, strict=True):
             full_name, latin = _unique_name(
-                lambda c=country, s=sex, y=cyrillic: _ca_name(rng, c, s, y), used_names
+                partial(_ca_name, rng, country, sex, cyrillic), used_names
             )
             if category == "community_leader":
                 organisation, man, woman = rng.choice(country.community)
@@ -1047,7 +1048,7 @@ def _unsmil(used_names: set[str], used_phones: set[str]) -> tuple[list[DemoPerso
     people: list[DemoPerson] = []
     for i, category in enumerate(categories):
         sex = "F" if i in women else "M"
-        full_name, latin = _unique_name(lambda s=sex, a=arabic[i]: _ly_name(rng, s, a), used_names)
+        full_name, latin = _unique_name(partial(_ly_name, rng, sex, arabic[i]), used_names)
         partner = None
         if category == "military" and jmc_left and rng.random() < 0.5:
             partner, jmc_left = "JMC", jmc_left - 1

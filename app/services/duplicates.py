@@ -631,14 +631,14 @@ def merge_into(session: Session, keep: Person, other: Person) -> None:
         select(Attendance).where(Attendance.person_id == other.id, Attendance.deleted.is_(False))
     ).all():
         target_id = derived_id("attendance", mark.session_id, keep.id)
-        target = session.get(Attendance, target_id)
-        if target is None:
+        kept = session.get(Attendance, target_id)
+        if kept is None:
             session.add(Attendance(id=target_id, session_id=mark.session_id, person_id=keep.id,
                                    status=mark.status, minutes=mark.minutes))  # fmt: skip
-        elif target.deleted:
-            target.deleted, target.status, target.minutes = False, mark.status, mark.minutes
-        elif _STATUS_RANK.get(mark.status, 0) > _STATUS_RANK.get(target.status, 0):
-            target.status, target.minutes = mark.status, mark.minutes
+        elif kept.deleted:
+            kept.deleted, kept.status, kept.minutes = False, mark.status, mark.minutes
+        elif _STATUS_RANK.get(mark.status, 0) > _STATUS_RANK.get(kept.status, 0):
+            kept.status, kept.minutes = mark.status, mark.minutes
         mark.deleted = True
     from app.services.evaluation.people import move_evaluation
 

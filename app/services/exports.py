@@ -26,9 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
 from app.textnorm import clean_text
+
+if TYPE_CHECKING:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def _xlsx_cell(sheet, value: Cell):  # type: ignore[no-untyped-def]
+def _xlsx_cell(sheet: WriteOnlyWorksheet, value: Cell) -> WriteOnlyCell:
     """An openpyxl cell typed for ``value``: strings stay strings, never formulas."""
     from openpyxl.cell import WriteOnlyCell
 
@@ -194,7 +199,7 @@ def _xlsx_cell(sheet, value: Cell):  # type: ignore[no-untyped-def]
 
 
 def _column_widths(table: Sheet) -> list[float]:
-    widths = []
+    widths: list[float] = []
     for index, header in enumerate(table.headers):
         sample = [csv_cell(r[index], CSV_DIALECTS["excel"]) for r in table.rows[:500]]
         longest = max([len(str(header)), *(len(s) for s in sample)])

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db.base import derived_id, new_id, utcnow
 from app.db.engine import insert_for
@@ -407,7 +408,7 @@ class ValueChoice:
     rows: int
 
 
-def _reference_options(session, kind: str) -> list[RefOption]:  # type: ignore[no-untyped-def]
+def _reference_options(session: Session, kind: str) -> list[RefOption]:
     out: list[RefOption] = []
     if kind == "category":
         for c in session.scalars(select(Category).where(Category.deleted.is_(False))):
@@ -711,10 +712,10 @@ def build_preview(
             "the names column, or delete the junk rows in Excel first."
         )
     choices = []
-    for (kind, key), lines in value_rows.items():
-        candidates, certain = match_reference(raw_values[(kind, key)], options[kind])
+    for (kind, folded), lines in value_rows.items():
+        candidates, certain = match_reference(raw_values[(kind, folded)], options[kind])
         suggested = candidates[0].id if candidates else None
-        choices.append(ValueChoice(kind, raw_values[(kind, key)], key, tuple(candidates),
+        choices.append(ValueChoice(kind, raw_values[(kind, folded)], folded, tuple(candidates),
                                    suggested, certain, len(lines)))  # fmt: skip
     choices.sort(key=lambda c: (c.certain, c.field, c.key))
     return ImportPreview(training_id, info.title, sheet, mapping, tuple(rows), tuple(choices),
@@ -789,16 +790,16 @@ def apply_import(
     skipped = [SkippedRow(r.line, r.full_name, r.skip_reason) for r in preview.skipped_rows]
     plan: list[tuple[ImportRow, str | None]] = []  # (row, existing person id or None)
     for row in preview.valid_rows:
-        choice = decisions.people.get(row.line)
-        if choice == SKIP:
+        picked = decisions.people.get(row.line)
+        if picked == SKIP:
             skipped.append(SkippedRow(row.line, row.full_name, "left out in the preview"))
             continue
-        if choice is None:
+        if picked is None:
             person_id = row.default_person
-        elif choice == NEW:
+        elif picked == NEW:
             person_id = None
         else:
-            person_id = choice
+            person_id = picked
         if person_id is None and row.matches:
             best = row.matches[0]
             notes.append(f"row {row.line}: {row.full_name} added as a new person; may be "
@@ -821,8 +822,8 @@ def apply_import(
         existing: dict[str, Person] = {}
         for start in range(0, len(existing_ids), 500):
             chunk = existing_ids[start : start + 500]
-            for person in session.scalars(select(Person).where(Person.id.in_(chunk))):
-                existing[person.id] = person
+            for found in session.scalars(select(Person).where(Person.id.in_(chunk))):
+                existing[found.id] = found
         registered = set(
             session.scalars(
                 select(Enrolment.person_id).where(
@@ -866,9 +867,9 @@ def apply_import(
             person_for_row.append((row, new_id_))
         session.flush()
         if new_people:
-            session.execute(Person.__table__.insert(), new_people)
+            session.execute(Person.__table__.insert(), new_people)  # type: ignore[attr-defined]  # a Table, typed FromClause
         figures.touch(session, trainings=[preview.training_id],
-                      people=[p["id"] for p in new_people])  # fmt: skip
+                      people=[str(p["id"]) for p in new_people])  # fmt: skip
         enrolment_rows: list[dict[str, object]] = []
         mark_rows: dict[str, dict[str, object]] = {}
         for row, person_id in person_for_row:

@@ -142,8 +142,8 @@ def report_sheet(
     if table == "by_category_sex":
         rows = []
         for category, by_sex in report.by_category_sex.items():
-            values = [by_sex.get(k, 0) for k in sexes]
-            rows.append([category, *values, sum(values)])
+            counts = [by_sex.get(k, 0) for k in sexes]
+            rows.append([category, *counts, sum(counts)])
         return Sheet(table, [tr(lang, "Category"), *by_sex_headers], rows,
                      tags_for(["category", *by_sex_kinds]))  # fmt: skip
     headers = [tr(lang, "Date"), tr(lang, "Place"), tr(lang, "Topic"), tr(lang, "Present"),

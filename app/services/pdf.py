@@ -151,7 +151,7 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         """
     )
     with inst.db.reading() as session:
-        present = dict(session.execute(present_sql, {"tid": training_id}).all())
+        present: dict[str, int] = dict(session.execute(present_sql, {"tid": training_id}).all())
         rows = session.execute(people_sql, {"tid": training_id}).all()
     return [
         ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)), pid)
@@ -175,7 +175,7 @@ def collect_summary_data(inst: Installation, training_id: str, lang: str = "en")
     )
     report = replace(report, by_partner={shown.get(k, k): n for k, n in report.by_partner.items()})
     with inst.db.reading() as session:
-        labels = dict(
+        labels: dict[str, str] = dict(
             session.execute(
                 text("SELECT name_en, name_fr FROM categories WHERE deleted = FALSE")
             ).all()

@@ -96,7 +96,7 @@ def footer_text(text: str) -> Flowable:
             return 0, 0
 
         def draw(self) -> None:
-            self.canv._muster_footer_left = text  # type: ignore[attr-defined]
+            self.canv._muster_footer_left = text
 
     return _SetFooter()
 

@@ -148,7 +148,9 @@ class RowTable(Flowable):
         # Grid: one path for all lines.
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.4)
-        lines = [(0, t, self.width, t) for t in [top, *tops, y]]
+        lines: list[tuple[float, float, float, float]] = [
+            (0, t, self.width, t) for t in [top, *tops, y]
+        ]
         x = 0.0
         for col in self.columns:
             lines.append((x, top, x, y))

@@ -63,6 +63,7 @@ from xml.sax.saxutils import escape
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from arabic_reshaper import ArabicReshaper
     from reportlab.pdfgen.canvas import Canvas
 
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
@@ -162,7 +163,7 @@ def _arabic_font_class() -> type:
     """TTFont for Noto Naskh: hidden zero-width letters and a ToUnicode of plain letters."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    class ArabicFont(TTFont):  # type: ignore[misc]
+    class ArabicFont(TTFont):
         def __init__(self, name: str, filename: str) -> None:
             super().__init__(name, filename)
             face = self.face
@@ -201,7 +202,7 @@ def visual(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _reshaper() -> object:
+def _reshaper() -> ArabicReshaper:
     """arabic-reshaper with the mandatory lam-alef ligatures only (no word ligatures)."""
     import arabic_reshaper
 
@@ -401,7 +402,7 @@ def arabic_text_canvas() -> type[Canvas]:
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.pdfgen.textobject import PDFTextObject
 
-    class TextObject(PDFTextObject):  # type: ignore[misc]
+    class TextObject(PDFTextObject):
         """Records where each piece of text is drawn and marks the Arabic runs."""
 
         _drawn_at: float | None = None
@@ -433,7 +434,7 @@ def arabic_text_canvas() -> type[Canvas]:
             canvas._muster_drawn.append((page_y, self._fontsize, text, -1))
             return code
 
-    class ArabicTextCanvas(Canvas):  # type: ignore[misc]
+    class ArabicTextCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._muster_drawn: list[_Drawn] = []
@@ -447,7 +448,7 @@ def arabic_text_canvas() -> type[Canvas]:
 
         def mark_arabic_runs(self) -> None:
             """Settle this page's Arabic runs (call before the page's code is kept)."""
-            self._code = resolve_marks(self._code, self._muster_drawn)
+            self._code: list[str] = resolve_marks(self._code, self._muster_drawn)
             self._muster_drawn = []
 
         def showPage(self) -> None:

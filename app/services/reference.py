@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -440,7 +440,14 @@ def ensure_location(session: Session, name: str, mission_id_: str | None = None)
 # --- editing ---------------------------------------------------------------------------
 
 REFERENCE_KINDS = ("mission", "location", "partner", "category")
-_MODELS = {"mission": Mission, "location": Location, "partner": Partner, "category": Category}
+_Item = TypeVar("_Item", bound=Mission | Location | Partner | Category)
+
+_MODELS: dict[str, type[Mission | Location | Partner | Category]] = {
+    "mission": Mission,
+    "location": Location,
+    "partner": Partner,
+    "category": Category,
+}
 
 
 def save_mission(inst: Store, info: MissionInfo) -> MissionInfo:
@@ -588,10 +595,15 @@ def usage_counts(inst: Store, kind: str) -> dict[str, int]:
     return counts
 
 
+def _get_item(s: Session, model: type[_Item], item_id: str) -> _Item | None:
+    """``Session.get`` keeping the model's type (a union of models would widen it to Base)."""
+    return s.get(model, item_id)
+
+
 def set_retired(inst: Store, kind: str, item_id: str, retired: bool = True) -> None:
     """Hide an item from pick lists without touching the records that use it."""
     with inst.db.transaction() as s:
-        item = s.get(_MODELS[kind], item_id)
+        item = _get_item(s, _MODELS[kind], item_id)
         if item is None or item.deleted:
             raise NotFoundError("That item no longer exists.")
         item.retired = retired
@@ -600,7 +612,7 @@ def set_retired(inst: Store, kind: str, item_id: str, retired: bool = True) -> N
 def delete_reference(inst: Store, kind: str, item_id: str) -> None:
     """Delete an unused item; one in use can only be retired."""
     with inst.db.transaction() as s:
-        item = s.get(_MODELS[kind], item_id)
+        item = _get_item(s, _MODELS[kind], item_id)
         if item is None or item.deleted:
             raise NotFoundError("That item no longer exists.")
         used = usage_count(s, kind, item_id)

@@ -138,7 +138,9 @@ def sign_pdf(
             signer=signer,
             stamp_style=style,
             new_field_spec=fields.SigFieldSpec(
-                sig_field_name=FIELD_NAME, on_page=placement.page, box=placement.box
+                sig_field_name=FIELD_NAME,
+                on_page=placement.page,
+                box=placement.box,  # type: ignore[arg-type]  # pyHanko annotates ints; PDF takes reals
             ),
         )
         output = io.BytesIO()
@@ -195,7 +197,7 @@ def _local_tsa_class() -> type:
     from pyhanko.sign.general import as_signing_certificate_v2, simple_cms_attribute
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-    class LocalTimeStamper(DummyTimeStamper):  # type: ignore[misc]
+    class LocalTimeStamper(DummyTimeStamper):
         def _sign_tst_info(
             self, tst_info_data: bytes, md_algorithm: str, dt: datetime
         ) -> tuple[bytes, Any]:
@@ -212,7 +214,8 @@ def _local_tsa_class() -> type:
                 ]
             )
             key = serialization.load_der_private_key(self.tsa_key.dump(), password=None)
-            signature = key.sign(signed_attrs.dump(), ec.ECDSA(hashes.SHA256()))  # type: ignore[call-arg, union-attr]
+            assert isinstance(key, ec.EllipticCurvePrivateKey)  # the time-stamp key is ECDSA
+            signature = key.sign(signed_attrs.dump(), ec.ECDSA(hashes.SHA256()))
             return signature, signed_attrs
 
         def _build_signed_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -296,7 +299,7 @@ def _metadata_keeping_writer(pdf: bytes) -> Any:
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    class _Writer(IncrementalPdfFileWriter):  # type: ignore[misc]
+    class _Writer(IncrementalPdfFileWriter):
         def _update_meta(self) -> None:
             return None
 
@@ -307,7 +310,7 @@ def _pdf17_signer_class() -> type:
     """pyHanko's PdfSigner, minus the PDF 2.0 bump for ECDSA keys (PDF/A-2 is PDF 1.7)."""
     from pyhanko.sign.signers import PdfSigner, constants
 
-    class _Pdf17Signer(PdfSigner):  # type: ignore[misc]
+    class _Pdf17Signer(PdfSigner):
         def register_extensions(self, pdf_out: object, *, md_algorithm: str) -> None:
             # PAdES in PDF 1.7 is declared by the ESIC extension; the ISO 32002 one
             # (ECDSA in PDF 2.0) would turn the file into PDF 2.0 and out of PDF/A-2.

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.db.base import SyncMixin, derived_id
 from app.db.models import (
@@ -326,7 +326,7 @@ def resolve_training(inst: Installation, ref: str) -> str:
     raise NotFoundError(f"No training matches {ref!r}. 'muster trainings' lists them.")
 
 
-def _filtered_ids_query(flt: TrainingFilter) -> Select[tuple[str]]:
+def _filtered_ids_query(flt: TrainingFilter) -> Select[str]:
     q = select(Training.id).where(Training.deleted.is_(False))
     if flt.mission:
         q = q.join(Mission, Mission.id == Training.mission_id).where(
@@ -396,7 +396,7 @@ def search_training_ids(inst: Installation, flt: TrainingFilter | None = None) -
         if flt.order_by == "mission":
             if not flt.mission:
                 q = q.join(Mission, Mission.id == Training.mission_id)
-            column = Mission.code
+            column: ColumnElement[object] | InstrumentedAttribute[object] = Mission.code
         elif flt.order_by == "sessions":
             column = (
                 select(func.count())
@@ -643,14 +643,15 @@ def restore_training(inst: Installation, training_id: str, token: int) -> Traini
             raise UserError("This deletion can no longer be undone.")
         training.deleted = False
         session_ids = select(TrainingSession.id).where(TrainingSession.training_id == training_id)
-        for model, condition in (
+        children: tuple[tuple[type[SyncMixin], ColumnElement[bool]], ...] = (
             (TrainingSession, TrainingSession.training_id == training_id),
             (TrainingPartner, TrainingPartner.training_id == training_id),
             (Enrolment, Enrolment.training_id == training_id),
             (Attendance, Attendance.session_id.in_(session_ids)),
             (TestScore, TestScore.training_id == training_id),
             (FeedbackAnswer, FeedbackAnswer.training_id == training_id),
-        ):
+        )
+        for model, condition in children:
             for row in session.scalars(
                 select(model).where(condition, model.deleted.is_(True), model.version == token)
             ):
@@ -736,7 +737,7 @@ def training_locations_text(info: TrainingInfo, lang: str = "en") -> str:
     return ", ".join(places[:-1]) + conj + places[-1]
 
 
-def people_matching(session: Session, text: str) -> Select[tuple[str]]:
+def people_matching(session: Session, text: str) -> Select[str]:
     """Ids of live people whose folded name contains ``text`` (used by searches)."""
     return select(Person.id).where(
         Person.deleted.is_(False), or_(Person.name_key.like(f"%{fold(text)}%"))

@@ -294,6 +294,7 @@ def _shared_strings(archive: zipfile.ZipFile, reader: Any) -> list[str]:
                 root = element if root is None else root
             elif element.tag == _SI:
                 strings.append(Text.from_tree(element).content.replace("x005F_", ""))
+                assert root is not None  # the first event is the root's start
                 root.clear()  # the table keeps no string it has handed over
     return strings
 

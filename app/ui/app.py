@@ -54,11 +54,14 @@ def _tr(text: str) -> str:
 
 
 class StartupProblem(UserError):
-    """Muster cannot open its data; ``kind`` decides which ways out to offer."""
+    """Muster cannot open its data; ``situation`` decides which ways out to offer.
 
-    def __init__(self, message: str, kind: str, hint: str | None = None) -> None:
+    (Not ``kind``: that is UserError's ErrorKind, which code reacting to errors reads.)
+    """
+
+    def __init__(self, message: str, situation: str, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
-        self.kind = kind  # folder | missing | database | newer | key
+        self.situation = situation  # folder | missing | database | newer | key
 
 
 def _folder_problem(paths: Paths, exc: OSError) -> StartupProblem:
@@ -135,11 +138,11 @@ class StartupProblemDialog(QMessageBox):
             self.setInformativeText(problem.hint)
         self.restore_button = None
         self.empty_button = None
-        if has_backups and problem.kind in ("missing", "database", "newer"):
+        if has_backups and problem.situation in ("missing", "database", "newer"):
             self.restore_button = self.addButton(
                 self.tr("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole
             )
-        if problem.kind == "missing":
+        if problem.situation == "missing":
             self.empty_button = self.addButton(
                 self.tr("Start with an empty database"), QMessageBox.ButtonRole.DestructiveRole
             )
@@ -256,7 +259,7 @@ def open_with_way_out(
             done = unlocked[paths.home]
             return paths, open_data(paths, allow_new=allow_new, key=done.key), done
         except StartupProblem as problem:
-            log.warning("start-up problem (%s): %s", problem.kind, problem.message)
+            log.warning("start-up problem (%s): %s", problem.situation, problem.message)
             from app.services.backups import list_backups
 
             dialog = StartupProblemDialog(problem, bool(list_backups(paths)))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QLocale,
     QModelIndex,
@@ -40,6 +39,7 @@ from app.services.attendance import AttendanceGrid, Mark
 from app.services.people import ParticipantInfo
 from app.ui.common import attendance_labels, to_qdate
 from app.ui.contracts import as_widget
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.table_model import CENTRE, DISPLAY, TOOLTIP, Column, TableModel
 
 if TYPE_CHECKING:

@@ -220,7 +220,8 @@ def choose_and_restore(window: MainWindow) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             restore_and_reopen(window, file)
 
-    window.worker.run(lambda: check_database_file(file), on_success=checked)
+    key = window.installation.key
+    window.worker.run(lambda: check_database_file(file, key), on_success=checked)
 
 
 def restore_and_reopen(window: MainWindow, file: Path) -> MainWindow:

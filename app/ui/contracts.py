@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from app.ui.worker import Worker
 
 
+class InstallationHost(Protocol):
+    """Whatever carries the open installation (a window, or a stand-in before it exists)."""
+
+    @property
+    def installation(self) -> Installation: ...
+
+
 class WindowHost(Protocol):
     """The main window as its feature modules, dialogs and editors see it."""
 

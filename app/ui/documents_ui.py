@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.ui.common import confirm_replace, file_slug, free_path
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.services.trainings import TrainingInfo
     from app.ui.main_window import MainWindow
+    from app.ui.verify_window import VerifyWindow
 
 
 class _FileRow(QWidget):
@@ -363,7 +365,7 @@ class DocumentActions(QObject):
 
     # -- verify and identity ---------------------------------------------------------------
 
-    def open_verify(self) -> QDialog:
+    def open_verify(self) -> VerifyWindow:
         from app.ui.verify_window import open_verify_window
 
         dialog = open_verify_window(self.window)
@@ -392,7 +394,7 @@ class DocumentsDialog(QDialog):
         super().__init__(actions.window)
         from app.ui.common import isolate, show_date
 
-        self.actions = actions
+        self.document_actions = actions
         self.docs = docs
         self.setWindowTitle(self.tr("Signed documents: %1").replace("%1", training.title))
         self.resize(760, 320)
@@ -463,7 +465,7 @@ class DocumentsDialog(QDialog):
         if doc is None:
             return False
         if not doc.available:
-            self.actions.window.show_error(
+            self.document_actions.window.show_error(
                 UserError(
                     self.tr("The file {name} is no longer in the documents folder.").format(
                         name=doc.path.name
@@ -473,7 +475,7 @@ class DocumentsDialog(QDialog):
             return False
         from app.services.documents import viewing_copy  # kept sealed: open a copy
 
-        copy = viewing_copy(self.actions.window.installation, doc.path.name)
+        copy = viewing_copy(self.document_actions.window.installation, doc.path.name)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def verify_selected(self) -> QDialog | None:
@@ -481,11 +483,11 @@ class DocumentsDialog(QDialog):
         doc = self.selected()
         if doc is None:
             return None
-        dialog = self.actions.open_verify()
+        dialog = self.document_actions.open_verify()
         from app.services.documents import viewing_copy  # kept sealed: check a copy
 
-        copy = viewing_copy(self.actions.window.installation, doc.path.name)
-        dialog.verify_file(copy)  # type: ignore[attr-defined]
+        copy = viewing_copy(self.document_actions.window.installation, doc.path.name)
+        dialog.verify_file(copy)
         return dialog
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -34,7 +33,7 @@ from app.services import duplicates, reference
 from app.services.duplicates import DuplicatePair, PersonSummary
 from app.services.installation import Installation
 from app.ui.common import confirm, isolate, sex_labels
-from app.ui.i18n import current_language
+from app.ui.i18n import QT_TRANSLATE_NOOP, current_language
 from app.ui.table_model import Column, TableModel
 from app.ui.worker import Worker
 

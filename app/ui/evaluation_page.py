@@ -203,7 +203,9 @@ class EvaluationPage(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         for column, q in enumerate(questions, start=POST + 1):
-            self.table.horizontalHeaderItem(column).setToolTip(q.text(lang))
+            header_item = self.table.horizontalHeaderItem(column)
+            assert header_item is not None  # setHorizontalHeaderLabels made it
+            header_item.setToolTip(q.text(lang))
         people = view.completion.people
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):

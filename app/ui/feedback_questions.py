@@ -89,16 +89,21 @@ class FeedbackQuestionsDialog(QDialog):
             self.table.setCurrentCell(row, CODE)
             self.table.editItem(code)
 
+    def _item(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # _add_row fills every cell that is not a combo box
+        return item
+
     def changed_questions(self) -> list[Question]:
         """The rows that differ from what was stored (new ones included), in form order."""
         out = []
         for row in range(self.table.rowCount()):
             kind: Any = self.table.cellWidget(row, KIND)
-            code = self.table.item(row, CODE).text().strip()
+            code = self._item(row, CODE).text().strip()
             question = Question(
-                code, str(kind.currentData()), self.table.item(row, ENGLISH).text(),
-                self.table.item(row, FRENCH).text(), (row + 1) * 10,
-                self.table.item(row, RETIRED).checkState() == Qt.CheckState.Checked,
+                code, str(kind.currentData()), self._item(row, ENGLISH).text(),
+                self._item(row, FRENCH).text(), (row + 1) * 10,
+                self._item(row, RETIRED).checkState() == Qt.CheckState.Checked,
             )  # fmt: skip
             if not code and not (question.text_en.strip() or question.text_fr.strip()):
                 continue  # an empty new row

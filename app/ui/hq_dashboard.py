@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -47,7 +47,8 @@ def when_text(moment: datetime | None) -> str:
     """'23 nov. 2026 14:05' in the interface's locale, like every other date on screen."""
     if moment is None:
         return ""
-    return QLocale().toString(QDateTime(moment.date(), moment.time()), "d MMM yyyy HH:mm")
+    clock = QTime(moment.hour, moment.minute, moment.second)
+    return QLocale().toString(QDateTime(QDate(moment.date()), clock), "d MMM yyyy HH:mm")
 
 
 class HqDashboard(QWidget):

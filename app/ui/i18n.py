@@ -25,7 +25,7 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QCollator,
@@ -44,6 +44,12 @@ from PySide6.QtCore import (
 from app.l10n import DOCUMENT_LANGUAGE_SETTING, LANGUAGES, check_language
 from app.paths import Paths
 from app.textnorm import fold
+
+if TYPE_CHECKING:
+    # It returns its message unchanged; PySide6's stub says ``object``. Import it from here.
+    QT_TRANSLATE_NOOP: Callable[[str, str], str]
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +147,7 @@ class AnyContextTranslator(QTranslator):
                 table.setdefault(source, translation.text)
         return table
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         if n >= 0 or not source:
@@ -242,7 +248,11 @@ def sort_names(
 ) -> list[T]:
     """``items`` sorted by ``key(item)`` (a name) with the locale's collation."""
     coll = collator(lang)
-    return sorted(items, key=functools.cmp_to_key(lambda a, b: coll.compare(key(a), key(b))))
+
+    def compare(a: T, b: T) -> int:
+        return coll.compare(key(a), key(b))
+
+    return sorted(items, key=functools.cmp_to_key(compare))
 
 
 class LocaleSortFilterProxyModel(QSortFilterProxyModel):

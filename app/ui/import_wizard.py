@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,6 +45,7 @@ from app.services.installation import Installation
 from app.services.spreadsheets import SheetData
 from app.services.trainings import SessionInfo
 from app.ui.common import isolate, sex_labels, show_date
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.table_model import Column, TableModel
 from app.ui.worker import Worker
 
@@ -294,6 +294,7 @@ class MappingPage(QWizardPage):
         for row in range(self.table.rowCount()):
             for col in (0, 1):
                 item = self.table.item(row, col)
+                assert item is not None  # both set just above
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self._ready = True
         self._changed()
@@ -429,7 +430,7 @@ class PreviewModel(TableModel):
         if value not in dict(self.options_for(row)):
             return False
         self.choice[row.line] = str(value)
-        self.dataChanged.emit(index, index.siblingAtColumn(5))
+        self.dataChanged.emit(index, index.sibling(index.row(), 5))
         return True
 
     def decisions(self) -> dict[int, str]:

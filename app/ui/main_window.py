@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QDate,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -52,6 +53,7 @@ from app.ui.common import (
     to_qdate,
 )
 from app.ui.errors import show_error
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.table_model import RIGHT, Column, LazyRows, TableModel
 from app.ui.worker import Worker
 
@@ -355,6 +357,11 @@ class TrainingsPage(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
 
+def _text_setting(settings: QSettings, key: str, default: str) -> str:
+    """``settings.value(key, default, str)``: a str (PySide6's stub says ``object``)."""
+    return str(settings.value(key, default, str))
+
+
 class MainWindow(QMainWindow):
     """The trainings list and the menus every feature hangs its actions on.
 
@@ -518,7 +525,11 @@ class MainWindow(QMainWindow):
             "duplicate",
         )
         self.delete_action = a(
-            "training", self.tr("&Delete…"), self.delete_current, QKeySequence.Delete, "delete"
+            "training",
+            self.tr("&Delete…"),
+            self.delete_current,
+            QKeySequence.StandardKey.Delete,
+            "delete",
         )
         self.menu("training").addSeparator()
         self.page_actions: list[QAction] = []
@@ -533,7 +544,7 @@ class MainWindow(QMainWindow):
             start=1,
         ):
             self.page_actions.append(
-                a("training", text, lambda p=page: self.show_editor_page(p), f"Ctrl+{number}")
+                a("training", text, partial(self.show_editor_page, page), f"Ctrl+{number}")
             )
         self.menu("training").addSeparator()
 
@@ -550,9 +561,14 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = a(
             "view", self.tr("&Clear filters"), self.page.clear_filters, "Ctrl+Shift+F"
         )
-        self.refresh_action = a("view", self.tr("&Refresh"), self.refresh, QKeySequence.Refresh)
+        self.refresh_action = a(
+            "view", self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
         self.shortcuts_action = a(
-            "help", self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents
+            "help",
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
         )
         self.about_action = a("help", self.tr("&About Muster"), self.show_about)
 
@@ -665,7 +681,7 @@ class MainWindow(QMainWindow):
     def _start_data_loaded(self, result: tuple[Profile, list[str]]) -> None:
         self.profile, missions = result
         self.mission_codes = missions
-        self.page.set_missions(missions, self.settings.value("filters/mission", "", str))
+        self.page.set_missions(missions, _text_setting(self.settings, "filters/mission", ""))
         self.refresh_list_only()
         self.profile_loaded.emit(self.profile)
         if self._welcome_enabled and not self.profile.is_set:
@@ -1019,10 +1035,10 @@ class MainWindow(QMainWindow):
         for widget in (page.status, page.date_from, page.date_to):
             widget.blockSignals(True)
         page.status.setCurrentIndex(
-            max(page.status.findData(s.value("filters/status", "", str)), 0)
+            max(page.status.findData(_text_setting(s, "filters/status", "")), 0)
         )
         for edit, key in ((page.date_from, "filters/from"), (page.date_to, "filters/to")):
-            value = s.value(key, "", str)
+            value = _text_setting(s, key, "")
             try:
                 edit.set_value(date.fromisoformat(value) if value else None)
             except ValueError:
@@ -1030,8 +1046,8 @@ class MainWindow(QMainWindow):
         for widget in (page.status, page.date_from, page.date_to):
             widget.blockSignals(False)
         page.set_sort(
-            s.value("filters/order_by", "start", str),
-            s.value("filters/descending", "true", str) == "true",
+            _text_setting(s, "filters/order_by", "start"),
+            _text_setting(s, "filters/descending", "true") == "true",
         )
 
     def save_settings(self) -> None:

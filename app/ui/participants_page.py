@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -54,7 +53,7 @@ from app.textnorm import clean_text, fold
 from app.ui.common import FieldError, isolate, localized, partner_kind_labels, sex_labels
 from app.ui.contracts import as_widget
 from app.ui.duplicates_view import reason_label
-from app.ui.i18n import collator, current_language
+from app.ui.i18n import QT_TRANSLATE_NOOP, collator, current_language
 from app.ui.table_model import RIGHT, SORT_ROLE, Column, TableModel
 
 if TYPE_CHECKING:
@@ -437,7 +436,9 @@ class ParticipantsPage(QWidget):
         self.partner_box.setObjectName("entryPartner")
         self.partner_box.setEditable(True)
         self.partner_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.partner_box.lineEdit().setPlaceholderText(self.tr("Partner"))
+        partner_line = self.partner_box.lineEdit()
+        assert partner_line is not None  # an editable combo box has one
+        partner_line.setPlaceholderText(self.tr("Partner"))
         self.partner_box.setMinimumWidth(
             self.partner_box.fontMetrics().horizontalAdvance(self.tr("Partner") + "MMM") + 28
         )
@@ -478,7 +479,8 @@ class ParticipantsPage(QWidget):
         self.people_completer.setCompletionRole(COMPLETION_ROLE)
         self.people_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.name_edit.setCompleter(self.people_completer)
-        self.people_completer.activated[QModelIndex].connect(self._person_chosen)
+        # PySide6's stubs type the overloaded signal as a plain SignalInstance.
+        self.people_completer.activated[QModelIndex].connect(self._person_chosen)  # type: ignore[index]
         self.organisations_model = QStringListModel(self)
         org_completer = QCompleter(self.organisations_model, self)
         org_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -489,9 +491,7 @@ class ParticipantsPage(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self._search_people)
         self.name_edit.textEdited.connect(self._name_edited)
-        self.partner_box.lineEdit().textEdited.connect(
-            lambda _t: self.entry_error.show_message(None)
-        )
+        partner_line.textEdited.connect(lambda _t: self.entry_error.show_message(None))
         for edit in (self.organisation_edit, self.function_edit):
             edit.textEdited.connect(lambda _t: self.entry_error.show_message(None))
 
@@ -579,7 +579,9 @@ class ParticipantsPage(QWidget):
 
         self.worker.run(job, on_success=self._loaded)
 
-    def _loaded(self, result: tuple[list[ParticipantInfo], list[Any], list[Any], list[str]]):  # type: ignore[no-untyped-def]
+    def _loaded(
+        self, result: tuple[list[ParticipantInfo], list[Any], list[Any], list[str]]
+    ) -> None:
         rows, categories, partners, organisations = result
         lang = current_language()
         self.categories = [(c.code, c.label(lang)) for c in categories]

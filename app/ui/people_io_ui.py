@@ -16,7 +16,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
+    from app.services.exports import Written
     from app.ui.contracts import WindowHost
+    from app.ui.duplicates_view import DuplicatesDialog
+    from app.ui.import_wizard import ImportWizard
     from app.ui.main_window import MainWindow
 
 
@@ -36,7 +39,7 @@ def _need_training(window: MainWindow) -> str | None:
     return training_id
 
 
-def open_import_wizard(window: MainWindow, training_id: str, title: str = ""):  # type: ignore[no-untyped-def]
+def open_import_wizard(window: MainWindow, training_id: str, title: str = "") -> ImportWizard:
     """Show the import wizard for ``training_id``; the window refreshes after an import."""
     from app.ui.import_wizard import ImportWizard
 
@@ -120,7 +123,7 @@ def export_to(
 
     inst, lang = window.installation, document_language(window)
 
-    def done(result) -> None:  # type: ignore[no-untyped-def]
+    def done(result: Written) -> None:
         window.show_saved_file(
             result.path,
             QCoreApplication.translate(
@@ -185,7 +188,7 @@ def export_figures_to(window: MainWindow, training_id: str, path: Path, hxl: boo
 
     inst, lang = window.installation, document_language(window)
 
-    def done(result) -> None:  # type: ignore[no-untyped-def]
+    def done(result: Written) -> None:
         window.show_saved_file(
             result.path, _tr("Figures exported to {path}").format(path=Path(result.path).name)
         )
@@ -212,7 +215,7 @@ def _export_figures(window: MainWindow) -> None:
     )  # fmt: skip
 
 
-def open_duplicates(window: MainWindow):  # type: ignore[no-untyped-def]
+def open_duplicates(window: MainWindow) -> DuplicatesDialog:
     from app.ui.duplicates_view import DuplicatesDialog
 
     dialog = DuplicatesDialog(window.installation, window.worker, window)

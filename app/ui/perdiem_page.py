@@ -177,6 +177,7 @@ class PerdiemPage(QWidget):
         rows = []
         for row in range(self.rates.rowCount()):
             kind, place = self.rates.cellWidget(row, 0), self.rates.cellWidget(row, 1)
+            assert isinstance(kind, QComboBox) and isinstance(place, QComboBox)  # add_rate's
             currency, amount = self.rates.item(row, 2), self.rates.item(row, 3)
             rows.append(RateInput(kind.currentData(), currency.text() if currency else "",
                                   amount.text() if amount else "", place.currentData()))  # fmt: skip

@@ -92,7 +92,9 @@ class SessionsTable(QTableWidget):
         self.setObjectName("sessionsTable")
         self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Place"), self.tr("Topic"),
                                         self.tr("Start"), self.tr("End"), self.tr("Required")])  # fmt: skip
-        self.horizontalHeaderItem(5).setToolTip(
+        required = self.horizontalHeaderItem(5)
+        assert required is not None  # setHorizontalHeaderLabels made it
+        required.setToolTip(
             self.tr("Under the rule “every session marked required”, these must be attended.")
         )
         header = self.horizontalHeader()
@@ -125,7 +127,9 @@ class SessionsTable(QTableWidget):
         place_box.setEditable(True)
         place_box.addItems(self._places)
         place_box.setCurrentText(place)
-        place_box.lineEdit().setPlaceholderText(self.tr("Town"))
+        place_line = place_box.lineEdit()
+        assert place_line is not None  # an editable combo box has one
+        place_line.setPlaceholderText(self.tr("Town"))
         topic_edit = QLineEdit(topic, self)
         topic_edit.setPlaceholderText(self.tr("What the session covers"))
         self.setCellWidget(row, 0, date_edit)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.paths import Paths
 from app.services.vault.strength import REASONS, WeakPassphraseError
+from app.ui.contracts import InstallationHost
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 # The main window is passed in (the menu contract of app/ui/features.py); it is typed
 # Any here so that this module, which the welcome uses too, imports no window.
@@ -342,10 +344,12 @@ class RecoveryKeyDialog(QDialog):
 class PassphraseDialog(QDialog):
     """Change the passphrase (``reset``: set a new one after the recovery key unlocked)."""
 
-    def __init__(self, window: Any, reset: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, window: InstallationHost, reset: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._window = window
-        self.installation = window.installation if window is not None else None
+        self.installation = window.installation
         self.reset = reset
         self.result_: Any = None
         self.setObjectName("passphraseDialog")

@@ -71,7 +71,7 @@ class VerifyWindow(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.result: VerificationResult | None = None
+        self.verification: VerificationResult | None = None
         self.certificate: CertificateCheck | None = None
 
     # -- choosing --------------------------------------------------------------------------
@@ -148,12 +148,12 @@ class VerifyWindow(QDialog):
 
         self.choose_button.setEnabled(True)
         if isinstance(result, CertificateCheck):
-            self.certificate, self.result = result, result.pdf
+            self.certificate, self.verification = result, result.pdf
             self._show_certificate(result)
             self.verified.emit(result)
             return
         self.certificate = None
-        self.result = result
+        self.verification = result
         self._show_verdict(result)
         self._show_details(result)
         self.verified.emit(result)

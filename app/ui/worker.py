@@ -23,7 +23,7 @@ class _Delivery:
 
     def __init__(
         self,
-        on_success: Callable[[Any], None] | None,
+        on_success: Callable[[Any], object] | None,
         on_error: Callable[[BaseException], None] | None,
         result: Any = None,
         error: BaseException | None = None,
@@ -57,7 +57,7 @@ class Worker(QObject):
     def run(
         self,
         job: Callable[[], T],
-        on_success: Callable[[T], None] | None = None,
+        on_success: Callable[[T], object] | None = None,  # its return value is ignored
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
         """Queue ``job``; ``on_success(result)`` or ``on_error(exc)`` run on the GUI thread.

@@ -18,11 +18,12 @@ import hashlib
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, Select, func, select
 
 from app.db.audit_models import EVIDENCE_KINDS, EvidenceFile
 from app.db.models import Location, TrainingSession
@@ -175,7 +176,7 @@ def add_evidence(
     return get_evidence(inst, row_id)
 
 
-def _infos(inst: Installation, rows: list[tuple[EvidenceFile, str | None, str | None]]
+def _infos(inst: Installation, rows: Sequence[Row[EvidenceFile, date, str]]
            ) -> list[EvidenceInfo]:  # fmt: skip
     return [
         EvidenceInfo(
@@ -187,8 +188,9 @@ def _infos(inst: Installation, rows: list[tuple[EvidenceFile, str | None, str | 
     ]  # fmt: skip
 
 
-def _query():  # type: ignore[no-untyped-def]
-    # Only a session of the record's own training is shown as its session.
+def _query() -> Select[EvidenceFile, date, str]:
+    # Only a session of the record's own training is shown as its session (an outer join:
+    # date and place are None for a record of the whole training).
     return (
         select(EvidenceFile, TrainingSession.date, Location.name)
         .outerjoin(
@@ -214,7 +216,7 @@ def list_evidence(inst: Installation, training_id: str) -> list[EvidenceInfo]:
                 EvidenceFile.id,
             )
         ).all()
-        return _infos(inst, [tuple(r) for r in rows])  # type: ignore[misc]
+        return _infos(inst, rows)
 
 
 def get_evidence(inst: Installation, evidence_id: str) -> EvidenceInfo:
@@ -222,7 +224,7 @@ def get_evidence(inst: Installation, evidence_id: str) -> EvidenceInfo:
         rows = session.execute(_query().where(EvidenceFile.id == evidence_id)).all()
         if not rows:
             raise NotFoundError("That evidence file no longer exists.")
-        return _infos(inst, [tuple(rows[0])])[0]  # type: ignore[list-item]
+        return _infos(inst, rows[:1])[0]
 
 
 def read_evidence(inst: Installation, evidence_id: str) -> tuple[EvidenceInfo, bytes]:

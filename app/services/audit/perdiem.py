@@ -117,7 +117,9 @@ def read_settings(session: Session, training_id: str) -> PerdiemSettings:
     return PerdiemSettings(
         training_id=training_id,
         eligible_categories=tuple(
-            codes[c] for c in (plan.eligible_categories if live_plan else []) if c in codes
+            codes[c]
+            for c in (plan.eligible_categories if plan is not None and live_plan else [])
+            if c in codes
         ),
         rates=tuple(
             RateInfo(

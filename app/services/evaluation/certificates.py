@@ -437,8 +437,8 @@ def check_pdf(inst: Installation, path: Path) -> CertificateCheck:
     result = verify_pdf(inst, path)
     payload = payload_from_pdf(path.read_bytes())
     if payload is None:
-        problems = ("the file is not a Muster certificate: it carries no signed statement.",)
-        return CertificateCheck("pdf", False, pdf=result, problems=problems + result.problems)
+        unsigned = ("the file is not a Muster certificate: it carries no signed statement.",)
+        return CertificateCheck("pdf", False, pdf=result, problems=unsigned + result.problems)
     check = check_payload(inst, payload)
     problems = [*result.problems, *check.problems]
     if result.ok and _changed_after_signing(path.read_bytes()):

@@ -13,7 +13,7 @@ are compared as shares of the maximum: ``mean_gain`` 0.25 means +25 points out o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -117,7 +117,7 @@ class EvaluationFigures:
 # --- selection -------------------------------------------------------------------------------
 
 
-def selected_trainings(flt: ReportFilter) -> Select[Any]:
+def selected_trainings(flt: ReportFilter) -> Select[str, str, date, str, int, int | None]:
     """The trainings a report covers, with their completion rule (as ``build_report``)."""
     q = select(
         Training.id.label("tid"),
@@ -190,7 +190,7 @@ def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigur
 
 
 def assemble_figures(
-    completed: Iterable[tuple[str, str, int]], minutes: int, scores: list[Any]
+    completed: Iterable[tuple[str, str, int]], minutes: int, scores: Sequence[Any]
 ) -> EvaluationFigures:
     """The figures from (category, sex, people who completed), minutes and score rows:
     counted from the records (above) or read from the kept figures (app.services.figures)."""
@@ -255,7 +255,7 @@ test_figures.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
 
 
 def _test_figures(
-    rows: list[Any],
+    rows: Sequence[Any],
 ) -> tuple[TestFigures, dict[str, TestFigures], dict[str, TestFigures]]:
     both = [
         (int(m), int(a), int(b), str(c), str(s))

@@ -41,11 +41,11 @@ def move_evaluation(session: Session, keep: Person, other: Person) -> None:
         )
     ).all():
         new_id = answer_id(answer.training_id, keep.id, answer.question)
-        target = session.get(FeedbackAnswer, new_id)
-        if target is None:
+        kept = session.get(FeedbackAnswer, new_id)
+        if kept is None:
             session.add(FeedbackAnswer(id=new_id, training_id=answer.training_id,
                                        person_id=keep.id, question=answer.question,
                                        value=answer.value, comment=answer.comment))  # fmt: skip
-        elif target.deleted:
-            target.deleted, target.value, target.comment = False, answer.value, answer.comment
+        elif kept.deleted:
+            kept.deleted, kept.value, kept.comment = False, answer.value, answer.comment
         answer.deleted = True

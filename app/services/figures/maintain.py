@@ -41,6 +41,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.schema import CreateTable, ExecutableDDLElement
+from sqlalchemy.sql.elements import BindParameter
 
 from app.db import models
 from app.db.figures import (
@@ -252,7 +253,9 @@ def _upsert(
     old = [{**r, "b_key": known[r[id_name]]} for r in rows if r[id_name] in known]
     new = [r for r in rows if r[id_name] not in known]
     if old:
-        columns = {name: bindparam(name) for name in old[0] if name not in ("b_key", id_name)}
+        columns: dict[str, BindParameter[object]] = {
+            name: bindparam(name) for name in old[0] if name not in ("b_key", id_name)
+        }
         runner.run(update(table).where(table.c.key == bindparam("b_key")).values(columns), old)
     runner.run(insert(table), new)
 

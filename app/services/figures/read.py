@@ -8,6 +8,7 @@ group, after merges), so nothing here runs DISTINCT over enrolments or marks. Na
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,7 +100,7 @@ def people(session: Session, names: Names, include_cancelled: bool) -> People:
     fp = figures_people.c
     counted = _column(figures_people, include_cancelled) > 0
 
-    def grouped(*columns: Any) -> list[Any]:
+    def grouped(*columns: Any) -> Sequence[Any]:
         return session.execute(
             select(*columns, func.count()).where(counted).group_by(*columns)
         ).all()
@@ -142,6 +143,7 @@ def completed_by(session: Session, by: str, include_cancelled: bool) -> dict[str
     pr, ft, fp = figures_pairs.c, figures_trainings.c, figures_people.c
     joined: Any = figures_pairs.join(figures_trainings, ft.key == pr.training_key)
     name: Any = names.of
+    group: Any
     if by in ("sex", "category"):
         joined = joined.join(figures_people, fp.key == pr.person_key)
         group = fp.sex if by == "sex" else fp.category_key
@@ -226,6 +228,8 @@ def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]
     names = Names(session)
     g, fp, tg = figures_groups.c, figures_people.c, figures_training_groups.c
     live_training = _column(figures_trainings, include_cancelled) == 1
+    people_name: Callable[[Any], str | None]  # a row's key (a label, or a sex) -> its name
+    training_name: Callable[[Any], str | None]
     if by in DIMENSION_CODES:
         women, men = _women_men(g)
         people_rows = session.execute(

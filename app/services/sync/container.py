@@ -30,7 +30,7 @@ from typing import Any
 
 from app.services.sync.display import shown
 from app.services.sync.manifest import MAX_MANIFEST_BYTES, MEMBER_RE
-from app.services.sync.schema import BundleError, fail
+from app.services.sync.schema import BundleError
 
 SUFFIX = ".muster"
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -53,7 +53,6 @@ SMALL_MEMBERS = {
 }
 
 AgeIdentities = Callable[[], list[Any]]
-_fail = fail
 
 __all__ = ["AGE_MAGIC", "SUFFIX", "ZIP_MAGIC", "Archive", "BundleError", "open_archive",
            "pack_bundle"]  # fmt: skip

@@ -35,6 +35,8 @@ from app.services.sync.manifest import BUNDLE_FORMAT, FORMAT_VERSION
 from app.services.sync.schema import column_rules, table_columns
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
+
     from app.services.installation import Installation
 
 EXPORT_WAIT_S = 60
@@ -88,11 +90,11 @@ def _fk_closure(conn: Any, picked: dict[str, dict[str, tuple[Any, ...]]]) -> Non
                     pending = True
 
 
-def _sign(private_key: Any, data: bytes) -> bytes:
+def _sign(private_key: EllipticCurvePrivateKey, data: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    return private_key.sign(data, ec.ECDSA(hashes.SHA256()))  # type: ignore[no-any-return]
+    return private_key.sign(data, ec.ECDSA(hashes.SHA256()))
 
 
 BUSY = "Another export or import is running on this installation; try again when it has finished."
@@ -181,7 +183,7 @@ def _members(inst: Installation, picked: dict[str, Any], docs: list[Any]
 def export_bundle(
     inst: Installation,
     out: Path,
-    private_key: Any,
+    private_key: EllipticCurvePrivateKey,
     *,
     full: bool = False,
     recipient: str | None = None,

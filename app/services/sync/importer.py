@@ -61,7 +61,7 @@ class Missing:
     def __bool__(self) -> bool:
         return self.count > 0
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[int]:
         return iter(self.first)
 
     def __len__(self) -> int:
@@ -470,7 +470,8 @@ def gaps_of(conn: Any) -> dict[str, Missing]:
             last_full[device] = max(last_full.get(device, 0), int(seq))
     gaps = {}
     for device, seqs in received.items():
-        previous, first, count = last_full.get(device, 0), [], 0
+        first: list[int] = []
+        previous, count = last_full.get(device, 0), 0
         for seq in seqs:
             if seq <= previous:
                 continue

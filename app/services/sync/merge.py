@@ -170,13 +170,13 @@ def merge_tables(
             version = row[v_pos]
             if version > result.max_version:
                 result.max_version = version
-            current = local.get(row[0])
-            if current is None:
+            state = local.get(row[0])
+            if state is None:
                 counts.new += 1
                 to_write.append(row)
                 continue
             mine = (version, row[by_pos])
-            current = current[:2]
+            current = state[:2]
             if mine > current:
                 to_write.append(row)
                 if current[1] != row[by_pos]:

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlalchemy.types import JSON
 
 from app.db.audit_models import (
@@ -266,7 +267,7 @@ def _missing_default(table: str, column: str) -> tuple[bool, Any]:
     if col.nullable and not col.primary_key:
         return True, None
     default = col.default
-    if default is not None and default.is_scalar:
+    if isinstance(default, ScalarElementColumnDefault):
         value = default.arg
         return True, int(value) if isinstance(value, bool) else value
     return False, None
