@@ -39,7 +39,7 @@ from app.services.row_kinds import (
     looks_like_formula,
     not_a_person,
 )
-from app.services.spreadsheets import SheetData, read_table
+from app.services.spreadsheets import RawRow, SheetData, read_table
 from app.services.trainings import SessionInfo, _live_training, get_training
 from app.textnorm import clean_text, fold
 
@@ -576,6 +576,28 @@ def _skipped_row(line: int, text: str, reason: str) -> ImportRow:
 JUNK_LIMIT = 1000  # more junk rows than this (and than real ones): the wrong file or column
 
 
+@dataclass(frozen=True)
+class _PreviewContext:
+    """What every row of the file is checked against."""
+
+    headers: tuple[str, ...]
+    mapping: tuple[str, ...]
+    session_cols: list[tuple[int, str]]  # (column, session id)
+    index: duplicates.PeopleIndex
+    registered: set[str]  # people already registered for the training
+
+
+@dataclass
+class _FileSeen:
+    """What earlier rows of the file leave for later ones."""
+
+    names: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)  # -> line, phone
+    value_rows: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    raw_values: dict[tuple[str, str], str] = field(default_factory=dict)
+    junk: int = 0
+    after_footer: bool = False  # a total or signature line was seen (and no page header since)
+
+
 def build_preview(
     inst: Installation, training_id: str, sheet: SheetData, mapping: Sequence[str]
 ) -> ImportPreview:
@@ -595,109 +617,145 @@ def build_preview(
                 )
             )
         )
-    index = duplicates.load_index(inst)
-    people = index.people
+    ctx = _PreviewContext(sheet.headers, mapping, session_cols, duplicates.load_index(inst),
+                          registered)  # fmt: skip
+    seen = _FileSeen()
     rows: list[ImportRow] = []
-    seen_in_file: dict[tuple[str, ...], tuple[int, str]] = {}
-    value_rows: dict[tuple[str, str], list[int]] = {}
-    raw_values: dict[tuple[str, str], str] = {}
-    junk = 0
-    after_footer = False  # a total or signature line was seen (and no page header since)
     for raw in sheet.rows:
-        values = _split(raw.cells, mapping)
-        name = clean_text(values.get("full_name", ""))
-        if not name:
-            name = clean_text(f"{values.get('first_name', '')} {values.get('last_name', '')}")
-        text, reason = _not_a_participant(raw.cells, values, name, sheet.headers)
-        if reason == REPEATED_HEADER:
-            after_footer = False
-        elif reason in (TOTAL_LINE, SIGNATURE_LINE):
-            after_footer = True
-        elif not reason and after_footer and name and _only_a_name(raw.cells, values, mapping):
-            text, reason = name, BELOW_FOOTER  # the trainer's name under "Signature du formateur"
-        if reason:
-            rows.append(_skipped_row(raw.line, text, reason))
-            continue
-        problems: list[str] = []
-        skip = ""
-        if not name:
-            if not any(values.get(f) for f in PERSON_FIELDS):
-                continue  # a row with only a number or a mark: not a participant line
-            skip = "no name"
-        else:
-            skip = junk_reason(name)
-            if skip:
-                junk += 1
-        for target, value in values.items():
-            if target not in NAME_FIELDS and looks_like_formula(value):
-                problems.append(f"{FIELD_LABELS.get(target, target)} '{value}' looks like a "
-                                "spreadsheet formula; kept as plain text")  # fmt: skip
-        sex_raw = values.get("sex", "")
-        sex = sex_from_text(sex_raw) if sex_raw else "X"
-        if sex is None:
-            problems.append(f"sex '{sex_raw}' not understood; left as not stated")
-            sex = "X"
-        email = clean_text(values.get("email", ""))
-        if email and ("@" not in email or " " in email):
-            problems.append(f"'{email}' is not an e-mail address; left out")
-            email = ""
-        marks: list[tuple[str, str]] = []
-        for column, session_id in session_cols:
-            cell = raw.cell(column)
-            if not cell:
-                continue
-            status = attendance_from_text(cell)
-            if status is None:
-                problems.append(f"attendance '{cell}' in column '{sheet.headers[column]}' "
-                                "not understood")  # fmt: skip
-            else:
-                marks.append((session_id, status))
-        phone = clean_text(values.get("phone", ""))
-        matches: tuple[RowMatch, ...] = ()
+        row = _preview_row(ctx, seen, raw)
+        if row is not None:
+            rows.append(row)
+    _check_people_found(rows, seen.junk)
+    choices = _value_choices(seen, options)
+    return ImportPreview(training_id, info.title, sheet, mapping, tuple(rows), tuple(choices),
+                         info.sessions)  # fmt: skip
+
+
+def _preview_row(ctx: _PreviewContext, seen: _FileSeen, raw: RawRow) -> ImportRow | None:
+    """One row checked: skipped with a reason, or a person with problems and matches."""
+    values = _split(raw.cells, ctx.mapping)
+    name = clean_text(values.get("full_name", ""))
+    if not name:
+        name = clean_text(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+    text, reason = _footer_reason(ctx, seen, raw.cells, values, name)
+    if reason:
+        return _skipped_row(raw.line, text, reason)
+    skip = ""
+    if not name:
+        if not any(values.get(f) for f in PERSON_FIELDS):
+            return None  # a row with only a number or a mark: not a participant line
+        skip = "no name"
+    else:
+        skip = junk_reason(name)
+        if skip:
+            seen.junk += 1
+    problems: list[str] = []
+    sex, email, marks = _read_values(ctx, raw, values, problems)
+    phone = clean_text(values.get("phone", ""))
+    matches: tuple[RowMatch, ...] = ()
+    if not skip:
+        skip = _same_as_earlier_row(seen, raw.line, name, phone)
         if not skip:
-            form = duplicates.name_form(name)
-            file_key = tuple(sorted(form.tokens))
-            earlier = seen_in_file.get(file_key)
-            phone_k = duplicates.phone_key(phone)
-            if earlier is not None and (not phone_k or not earlier[1] or earlier[1] == phone_k):
-                skip = f"same person as row {earlier[0]}"
-            else:
-                seen_in_file[file_key] = (raw.line, phone_k)
-                probe = duplicates.make_candidate(
-                    "", name, sex, values.get("organisation", ""), phone, email
-                )
-                found = []
-                for m in index.matches(probe, limit=3):
-                    person = people[m.person_id]
-                    enrolled = m.person_id in registered
-                    certain = m.certain or (
-                        enrolled and m.name_score >= 0.9 and "different sex" not in m.reasons
-                    )
-                    reasons = m.reasons + (("already registered",) if enrolled else ())
-                    found.append(RowMatch(m.person_id, person.full_name, person.organisation, person.sex,
-                                          m.score, reasons, certain, enrolled))  # fmt: skip
-                found.sort(key=lambda r: (not r.certain, -r.score))
-                if len([r for r in found if r.certain]) > 1:  # two "certain" twins: ask
-                    found = [replace(r, certain=False) for r in found]
-                matches = tuple(found)
-        for kind in ("category", "partner"):
-            value = clean_text(values.get(kind, ""))
-            if value and not skip:
-                key = (kind, fold(value))
-                value_rows.setdefault(key, []).append(raw.line)
-                raw_values.setdefault(key, value)
-        rows.append(
-            ImportRow(
-                line=raw.line, full_name=name, sex=sex,
-                organisation=clean_text(values.get("organisation", "")),
-                function=clean_text(values.get("function", "")),
-                nationality=clean_text(values.get("nationality", "")),
-                phone=phone, email=email,
-                category=clean_text(values.get("category", "")),
-                partner=clean_text(values.get("partner", "")),
-                marks=tuple(marks), problems=tuple(problems), skip_reason=skip, matches=matches,
+            probe = duplicates.make_candidate(
+                "", name, sex, values.get("organisation", ""), phone, email
             )
-        )  # fmt: skip
+            matches = _known_people(ctx, probe)
+    for kind in ("category", "partner"):
+        value = clean_text(values.get(kind, ""))
+        if value and not skip:
+            key = (kind, fold(value))
+            seen.value_rows.setdefault(key, []).append(raw.line)
+            seen.raw_values.setdefault(key, value)
+    return ImportRow(
+        line=raw.line, full_name=name, sex=sex,
+        organisation=clean_text(values.get("organisation", "")),
+        function=clean_text(values.get("function", "")),
+        nationality=clean_text(values.get("nationality", "")),
+        phone=phone, email=email,
+        category=clean_text(values.get("category", "")),
+        partner=clean_text(values.get("partner", "")),
+        marks=tuple(marks), problems=tuple(problems), skip_reason=skip, matches=matches,
+    )  # fmt: skip
+
+
+def _footer_reason(
+    ctx: _PreviewContext, seen: _FileSeen, cells: Sequence[str], values: Mapping[str, str],
+    name: str,
+) -> tuple[str, str]:  # fmt: skip
+    """(text, reason) for a row that is not a participant; a name alone under a footer too."""
+    text, reason = _not_a_participant(cells, values, name, ctx.headers)
+    if reason == REPEATED_HEADER:
+        seen.after_footer = False
+    elif reason in (TOTAL_LINE, SIGNATURE_LINE):
+        seen.after_footer = True
+    elif not reason and seen.after_footer and name and _only_a_name(cells, values, ctx.mapping):
+        text, reason = name, BELOW_FOOTER  # the trainer's name under "Signature du formateur"
+    return text, reason
+
+
+def _read_values(
+    ctx: _PreviewContext, raw: RawRow, values: Mapping[str, str], problems: list[str]
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """(sex, e-mail, marks) as Muster keeps them; what could not be read goes in ``problems``."""
+    for target, value in values.items():
+        if target not in NAME_FIELDS and looks_like_formula(value):
+            problems.append(f"{FIELD_LABELS.get(target, target)} '{value}' looks like a "
+                            "spreadsheet formula; kept as plain text")  # fmt: skip
+    sex_raw = values.get("sex", "")
+    sex = sex_from_text(sex_raw) if sex_raw else "X"
+    if sex is None:
+        problems.append(f"sex '{sex_raw}' not understood; left as not stated")
+        sex = "X"
+    email = clean_text(values.get("email", ""))
+    if email and ("@" not in email or " " in email):
+        problems.append(f"'{email}' is not an e-mail address; left out")
+        email = ""
+    marks: list[tuple[str, str]] = []
+    for column, session_id in ctx.session_cols:
+        cell = raw.cell(column)
+        if not cell:
+            continue
+        status = attendance_from_text(cell)
+        if status is None:
+            problems.append(f"attendance '{cell}' in column '{ctx.headers[column]}' "
+                            "not understood")  # fmt: skip
+        else:
+            marks.append((session_id, status))
+    return sex, email, marks
+
+
+def _same_as_earlier_row(seen: _FileSeen, line: int, name: str, phone: str) -> str:
+    """ "same person as row N" when the file already had this name (and no other phone)."""
+    form = duplicates.name_form(name)
+    file_key = tuple(sorted(form.tokens))
+    earlier = seen.names.get(file_key)
+    phone_k = duplicates.phone_key(phone)
+    if earlier is not None and (not phone_k or not earlier[1] or earlier[1] == phone_k):
+        return f"same person as row {earlier[0]}"
+    seen.names[file_key] = (line, phone_k)
+    return ""
+
+
+def _known_people(ctx: _PreviewContext, probe: duplicates.Candidate) -> tuple[RowMatch, ...]:
+    """Existing people the row may be, certain ones first (none certain when two are)."""
+    found = []
+    for m in ctx.index.matches(probe, limit=3):
+        person = ctx.index.people[m.person_id]
+        enrolled = m.person_id in ctx.registered
+        certain = m.certain or (
+            enrolled and m.name_score >= 0.9 and "different sex" not in m.reasons
+        )
+        reasons = m.reasons + (("already registered",) if enrolled else ())
+        found.append(RowMatch(m.person_id, person.full_name, person.organisation, person.sex,
+                              m.score, reasons, certain, enrolled))  # fmt: skip
+    found.sort(key=lambda r: (not r.certain, -r.score))
+    if len([r for r in found if r.certain]) > 1:  # two "certain" twins: ask
+        found = [replace(r, certain=False) for r in found]
+    return tuple(found)
+
+
+def _check_people_found(rows: list[ImportRow], junk: int) -> None:
+    """Refuse a file (or a names column) in which almost nothing is a person."""
     valid = sum(1 for r in rows if not r.skipped)
     if not rows or valid == 0:
         raise UserError(
@@ -710,15 +768,20 @@ def build_preview(
             "or symbols). This does not look like a participant list: check the file and "
             "the names column, or delete the junk rows in Excel first."
         )
+
+
+def _value_choices(
+    seen: _FileSeen, options: Mapping[str, Sequence[RefOption]]
+) -> list[ValueChoice]:
+    """Each category and partner value of the file, matched to Muster's lists."""
     choices = []
-    for (kind, key), lines in value_rows.items():
-        candidates, certain = match_reference(raw_values[(kind, key)], options[kind])
+    for (kind, key), lines in seen.value_rows.items():
+        candidates, certain = match_reference(seen.raw_values[(kind, key)], options[kind])
         suggested = candidates[0].id if candidates else None
-        choices.append(ValueChoice(kind, raw_values[(kind, key)], key, tuple(candidates),
+        choices.append(ValueChoice(kind, seen.raw_values[(kind, key)], key, tuple(candidates),
                                    suggested, certain, len(lines)))  # fmt: skip
     choices.sort(key=lambda c: (c.certain, c.field, c.key))
-    return ImportPreview(training_id, info.title, sheet, mapping, tuple(rows), tuple(choices),
-                         info.sessions)  # fmt: skip
+    return choices
 
 
 # --- applying ------------------------------------------------------------------------------------
