@@ -15,12 +15,13 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.db.base import derived_id, new_id, utcnow
+from app.db.base import SyncStamp, derived_id, new_id
 from app.db.engine import insert_for
 from app.db.models import Attendance, Category, ColumnMapping, Enrolment, Partner, Person
 from app.errors import UserError
@@ -610,13 +611,7 @@ def build_preview(
     ]
     with inst.db.reading() as session:
         options = {k: _reference_options(session, k) for k in ("category", "partner")}
-        registered = set(
-            session.scalars(
-                select(Enrolment.person_id).where(
-                    Enrolment.training_id == training_id, Enrolment.deleted.is_(False)
-                )
-            )
-        )
+        registered = _registered_people(session, training_id)
     ctx = _PreviewContext(sheet.headers, mapping, session_cols, duplicates.load_index(inst),
                           registered)  # fmt: skip
     seen = _FileSeen()
@@ -825,6 +820,17 @@ class ImportResult:
 FILLED_FROM_FILE = ("organisation", "function", "nationality", "phone", "email")
 
 
+@dataclass
+class _Tally:
+    """What the import did, counted as it goes."""
+
+    created: int = 0  # new people
+    matched: int = 0  # rows that were an existing person
+    already: int = 0  # of the matched, those already on this training
+    enrolled: int = 0  # new registrations
+    marks: int = 0  # attendance marks written
+
+
 def apply_import(
     inst: Installation, preview: ImportPreview, decisions: ImportDecisions | None = None
 ) -> ImportResult:
@@ -837,6 +843,42 @@ def apply_import(
     backup_before(inst, "import")
     decisions = decisions or ImportDecisions()
     notes: list[str] = []
+    chosen_values = _chosen_values(preview, decisions, notes)
+    skipped = [SkippedRow(r.line, r.full_name, r.skip_reason) for r in preview.skipped_rows]
+    plan = _import_plan(preview, decisions, notes, skipped)
+    if not plan:
+        raise UserError("Nothing to import: every row was skipped.")
+
+    tally = _Tally()
+    with inst.db.transaction() as session:
+        _live_training(session, preview.training_id)
+        live_sessions = {s.id for s in preview.sessions}
+        stamp = inst.db.sync_stamp(session)
+        existing = _load_people(session, sorted({pid for _, pid in plan if pid}))
+        registered = _registered_people(session, preview.training_id)
+        person_for_row, new_people = _people_for_rows(plan, existing, chosen_values, stamp, tally)
+        session.flush()
+        if new_people:
+            session.execute(Person.__table__.insert(), new_people)
+        figures.touch(session, trainings=[preview.training_id],
+                      people=[p["id"] for p in new_people])  # fmt: skip
+        enrolment_rows, mark_rows = _registrations(
+            preview, person_for_row, registered, live_sessions, stamp, tally
+        )
+        _write_enrolments(session, enrolment_rows, stamp)
+        _write_marks(session, mark_rows, stamp)
+        tally.marks = len(mark_rows)
+        if decisions.remember_mapping:
+            _remember_mapping(session, preview, stamp.at)
+    return ImportResult(preview.training_id, tally.created, tally.matched, tally.already,
+                        tally.enrolled, tally.marks, tuple(sorted(skipped, key=lambda s: s.line)),
+                        tuple(notes))  # fmt: skip
+
+
+def _chosen_values(
+    preview: ImportPreview, decisions: ImportDecisions, notes: list[str]
+) -> dict[tuple[str, str], str | None]:
+    """(field, key) -> category or partner id (None: left empty), noting the guesses."""
     chosen_values: dict[tuple[str, str], str | None] = {}
     labels = {o.id: o.label for c in preview.choices for o in c.candidates}
     for choice in preview.choices:
@@ -849,8 +891,15 @@ def apply_import(
         elif not choice.certain:
             notes.append(f"{choice.field} '{choice.raw}' read as '{labels.get(value, value)}' "
                          f"({choice.rows} row(s)).")  # fmt: skip
-    skipped = [SkippedRow(r.line, r.full_name, r.skip_reason) for r in preview.skipped_rows]
-    plan: list[tuple[ImportRow, str | None]] = []  # (row, existing person id or None)
+    return chosen_values
+
+
+def _import_plan(
+    preview: ImportPreview, decisions: ImportDecisions, notes: list[str],
+    skipped: list[SkippedRow],
+) -> list[tuple[ImportRow, str | None]]:  # fmt: skip
+    """(row, existing person id or None for a new person) for each row to import."""
+    plan: list[tuple[ImportRow, str | None]] = []
     for row in preview.valid_rows:
         choice = decisions.people.get(row.line)
         if choice == SKIP:
@@ -869,143 +918,152 @@ def apply_import(
         for problem in row.problems:
             notes.append(f"row {row.line}: {problem}")
         plan.append((row, person_id))
-    if not plan:
-        raise UserError("Nothing to import: every row was skipped.")
+    return plan
 
-    created = matched = already = enrolled = marks = 0
-    with inst.db.transaction() as session:
-        _live_training(session, preview.training_id)
-        live_sessions = {s.id for s in preview.sessions}
-        version = inst.db.clock.tick(session)
-        now, device = utcnow(), inst.db.device_id
-        stamp = {"created_at": now, "updated_at": now, "updated_by": device,
-                 "version": version, "deleted": False}  # fmt: skip
-        existing_ids = sorted({pid for _, pid in plan if pid})
-        existing: dict[str, Person] = {}
-        for start in range(0, len(existing_ids), 500):
-            chunk = existing_ids[start : start + 500]
-            for person in session.scalars(select(Person).where(Person.id.in_(chunk))):
-                existing[person.id] = person
-        registered = set(
-            session.scalars(
-                select(Enrolment.person_id).where(
-                    Enrolment.training_id == preview.training_id, Enrolment.deleted.is_(False)
-                )
+
+def _load_people(session: Session, ids: list[str]) -> dict[str, Person]:
+    """The people ``ids`` (in IN lists of 500)."""
+    existing: dict[str, Person] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for person in session.scalars(select(Person).where(Person.id.in_(chunk))):
+            existing[person.id] = person
+    return existing
+
+
+def _registered_people(session: Session, training_id: str) -> set[str]:
+    """Ids of the people registered for the training."""
+    return set(
+        session.scalars(
+            select(Enrolment.person_id).where(
+                Enrolment.training_id == training_id, Enrolment.deleted.is_(False)
             )
         )
-        new_people: list[dict[str, object]] = []
-        person_for_row: list[tuple[ImportRow, str]] = []
-        for row, person_id in plan:
-            category_id = chosen_values.get(("category", fold(row.category))) if row.category \
-                else None  # fmt: skip
-            partner_id = chosen_values.get(("partner", fold(row.partner))) if row.partner \
-                else None  # fmt: skip
-            person = existing.get(person_id or "")
-            if person_id and (person is None or person.deleted):
-                raise UserError(f"Row {row.line}: the chosen person no longer exists; "
-                                "preview the file again.")  # fmt: skip
-            if person is not None:
-                matched += 1
-                for name in FILLED_FROM_FILE:  # fill blanks only: never overwrite
-                    if not getattr(person, name) and getattr(row, name):
-                        setattr(person, name, getattr(row, name))
-                if person.sex == "X" and row.sex in ("F", "M"):
-                    person.sex = row.sex
-                if person.category_id is None and category_id:
-                    person.category_id = category_id
-                if person.partner_id is None and partner_id:
-                    person.partner_id = partner_id
-                person_for_row.append((row, person.id))
-                continue
-            created += 1
-            new_id_ = new_id()
-            new_people.append({
-                **stamp, "id": new_id_, "full_name": row.full_name,
-                "name_key": fold(row.full_name), "sex": row.sex, "category_id": category_id,
-                "partner_id": partner_id, "organisation": row.organisation,
-                "function": row.function, "nationality": row.nationality, "phone": row.phone,
-                "email": row.email, "consent": False, "merged_into_id": None,
+    )
+
+
+def _people_for_rows(
+    plan: list[tuple[ImportRow, str | None]], existing: dict[str, Person],
+    chosen_values: Mapping[tuple[str, str], str | None], stamp: SyncStamp, tally: _Tally,
+) -> tuple[list[tuple[ImportRow, str]], list[dict[str, object]]]:  # fmt: skip
+    """(row, person id) for every row, and the new people's rows to insert.
+
+    An existing person gets the file's values only where theirs are blank.
+    """
+    created = stamp.created()
+    new_people: list[dict[str, object]] = []
+    person_for_row: list[tuple[ImportRow, str]] = []
+    for row, person_id in plan:
+        category_id = chosen_values.get(("category", fold(row.category))) if row.category \
+            else None  # fmt: skip
+        partner_id = chosen_values.get(("partner", fold(row.partner))) if row.partner \
+            else None  # fmt: skip
+        person = existing.get(person_id or "")
+        if person_id and (person is None or person.deleted):
+            raise UserError(f"Row {row.line}: the chosen person no longer exists; "
+                            "preview the file again.")  # fmt: skip
+        if person is not None:
+            tally.matched += 1
+            _fill_blanks(person, row, category_id, partner_id)
+            person_for_row.append((row, person.id))
+            continue
+        tally.created += 1
+        new_id_ = new_id()
+        new_people.append({
+            **created, "id": new_id_, "full_name": row.full_name,
+            "name_key": fold(row.full_name), "sex": row.sex, "category_id": category_id,
+            "partner_id": partner_id, "organisation": row.organisation,
+            "function": row.function, "nationality": row.nationality, "phone": row.phone,
+            "email": row.email, "consent": False, "merged_into_id": None,
+        })  # fmt: skip
+        person_for_row.append((row, new_id_))
+    return person_for_row, new_people
+
+
+def _fill_blanks(
+    person: Person, row: ImportRow, category_id: str | None, partner_id: str | None
+) -> None:
+    """Fill blanks only: never overwrite what Muster already has."""
+    for name in FILLED_FROM_FILE:
+        if not getattr(person, name) and getattr(row, name):
+            setattr(person, name, getattr(row, name))
+    if person.sex == "X" and row.sex in ("F", "M"):
+        person.sex = row.sex
+    if person.category_id is None and category_id:
+        person.category_id = category_id
+    if person.partner_id is None and partner_id:
+        person.partner_id = partner_id
+
+
+def _registrations(
+    preview: ImportPreview, person_for_row: list[tuple[ImportRow, str]], registered: set[str],
+    live_sessions: set[str], stamp: SyncStamp, tally: _Tally,
+) -> tuple[list[dict[str, object]], dict[str, dict[str, object]]]:  # fmt: skip
+    """Enrolment rows for people not yet registered, and mark rows (by id) for live sessions."""
+    created = stamp.created()
+    enrolment_rows: list[dict[str, object]] = []
+    mark_rows: dict[str, dict[str, object]] = {}
+    for row, person_id in person_for_row:
+        if person_id in registered:
+            tally.already += 1
+        else:
+            registered.add(person_id)
+            tally.enrolled += 1
+            enrolment_rows.append({
+                **created, "id": derived_id("enrolment", preview.training_id, person_id),
+                "training_id": preview.training_id, "person_id": person_id,
             })  # fmt: skip
-            person_for_row.append((row, new_id_))
-        session.flush()
-        if new_people:
-            session.execute(Person.__table__.insert(), new_people)
-        figures.touch(session, trainings=[preview.training_id],
-                      people=[p["id"] for p in new_people])  # fmt: skip
-        enrolment_rows: list[dict[str, object]] = []
-        mark_rows: dict[str, dict[str, object]] = {}
-        for row, person_id in person_for_row:
-            if person_id in registered:
-                already += 1
-            else:
-                registered.add(person_id)
-                enrolled += 1
-                enrolment_rows.append({
-                    **stamp, "id": derived_id("enrolment", preview.training_id, person_id),
-                    "training_id": preview.training_id, "person_id": person_id,
-                })  # fmt: skip
-            for session_id, status in row.marks:
-                if session_id not in live_sessions:
-                    continue
-                mark_id = derived_id("attendance", session_id, person_id)
-                mark_rows[mark_id] = {**stamp, "id": mark_id, "session_id": session_id,
-                                      "person_id": person_id, "status": status}  # fmt: skip
-        if enrolment_rows:
-            stmt = insert_for(session, Enrolment.__table__)
-            session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["id"],
-                    set_={
-                        "deleted": False,
-                        "updated_at": now,
-                        "updated_by": device,
-                        "version": version,
-                    },
-                ),
-                enrolment_rows,
-            )
-        if mark_rows:
-            stmt = insert_for(session, Attendance.__table__)
-            session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["id"],
-                    set_={
-                        "status": stmt.excluded.status,
-                        "deleted": False,
-                        "updated_at": now,
-                        "updated_by": device,
-                        "version": version,
-                    },
-                    where=(Attendance.__table__.c.status != stmt.excluded.status)
-                    | Attendance.__table__.c.deleted,
-                ),
-                list(mark_rows.values()),
-            )
-            marks = len(mark_rows)
-        if decisions.remember_mapping:
-            signature = header_signature(preview.sheet.headers)
-            session.merge(
-                ColumnMapping(
-                    signature=signature,
-                    mapping={
-                        "columns": _mapping_to_remember(preview.mapping),
-                        "headers": list(preview.sheet.headers),
-                    },
-                    updated_at=now,
-                )
-            )
-    return ImportResult(preview.training_id, created, matched, already, enrolled, marks,
-                        tuple(sorted(skipped, key=lambda s: s.line)), tuple(notes))  # fmt: skip
+        for session_id, status in row.marks:
+            if session_id not in live_sessions:
+                continue
+            mark_id = derived_id("attendance", session_id, person_id)
+            mark_rows[mark_id] = {**created, "id": mark_id, "session_id": session_id,
+                                  "person_id": person_id, "status": status}  # fmt: skip
+    return enrolment_rows, mark_rows
 
 
-def import_automatically(
-    inst: Installation, training_id: str, path: Path | str, sheet: str | None = None
-) -> tuple[ImportPreview, ImportResult]:
-    """The unattended import (scripts, ``--yes``): automatic mapping, only certain merges."""
-    data = read_sheet(path, sheet)
-    mapping = auto_mapping(inst, training_id, data)
-    preview = build_preview(inst, training_id, data, mapping)
-    return preview, apply_import(inst, preview, ImportDecisions())
+def _write_enrolments(session: Session, rows: list[dict[str, object]], stamp: SyncStamp) -> None:
+    """Insert the enrolments; one deleted earlier comes back."""
+    if not rows:
+        return
+    stmt = insert_for(session, Enrolment.__table__)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"], set_={"deleted": False, **stamp.changed()}
+        ),
+        rows,
+    )
+
+
+def _write_marks(session: Session, rows: dict[str, dict[str, object]], stamp: SyncStamp) -> None:
+    """Insert the marks; an existing one changes only when its status (or deletion) does."""
+    if not rows:
+        return
+    stmt = insert_for(session, Attendance.__table__)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={"status": stmt.excluded.status, "deleted": False, **stamp.changed()},
+            where=(Attendance.__table__.c.status != stmt.excluded.status)
+            | Attendance.__table__.c.deleted,
+        ),
+        list(rows.values()),
+    )
+
+
+def _remember_mapping(session: Session, preview: ImportPreview, now: datetime) -> None:
+    """Keep the mapping for the next file with the same column titles."""
+    signature = header_signature(preview.sheet.headers)
+    session.merge(
+        ColumnMapping(
+            signature=signature,
+            mapping={
+                "columns": _mapping_to_remember(preview.mapping),
+                "headers": list(preview.sheet.headers),
+            },
+            updated_at=now,
+        )
+    )
 
 
 def describe_mapping(
