@@ -107,18 +107,6 @@ class HybridClock:
             )
             return version
 
-    def observe(self, session: Session, seen_version: int) -> None:
-        """Move the clock past a version received from another device."""
-        conn = session.connection()
-        conn.execute(
-            text(
-                "INSERT INTO settings(key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE "
-                "SET value = CASE WHEN CAST(excluded.value AS BIGINT) > CAST(settings.value AS "
-                "BIGINT) THEN excluded.value ELSE settings.value END"
-            ),
-            {"k": self.KEY, "v": str(seen_version)},
-        )
-
 
 class Database:
     """One SQLite file (or a PostgreSQL server), its engine, and transactions that stamp

@@ -433,7 +433,6 @@ def ensure_location(session: Session, name: str, mission_id_: str | None = None)
 
 # --- editing ---------------------------------------------------------------------------
 
-REFERENCE_KINDS = ("mission", "location", "partner", "category")
 _MODELS = {"mission": Mission, "location": Location, "partner": Partner, "category": Category}
 
 
