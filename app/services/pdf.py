@@ -543,28 +543,13 @@ def _by_session(r: Report, layout: _Layout) -> list[Flowable]:
 
     from app.services.pdf_charts import session_chart
 
-    lang, num, width, cells = layout.lang, layout.num, layout.width, layout.cells
+    lang, num, width = layout.lang, layout.num, layout.width
     story: list[Flowable] = [
         CondPageBreak(140),
         layout.p(tr(lang, "Attendance by session"), layout.st.heading),
     ]
-    session_rows: list[list[Any]] = []
-    session_chart_rows: list[tuple[str, int, int]] = []
     sess_style: list[tuple[Any, ...]] = []
-    for i, s in enumerate(r.by_session, start=1):
-        rate = s.present / s.recorded if s.recorded else None
-        session_rows.append(
-            [
-                format_date(s.date, lang),
-                cells.cell(s.location or "–", width * 0.16, i, 1, sess_style),
-                cells.cell(s.topic or "–", width * 0.3, i, 2, sess_style),
-                num(s.present),
-                num(s.absent),
-                num(s.excused),
-                pct(rate, lang),
-            ]
-        )
-        session_chart_rows.append((f"{s.date:%d/%m} {s.location}".strip(), s.present, s.recorded))
+    session_rows, session_chart_rows = _session_rows(r, layout, sess_style)
     session_rows.append(
         [
             tr(lang, "Total"),
@@ -597,6 +582,30 @@ def _by_session(r: Report, layout: _Layout) -> list[Flowable]:
     if chart is not None:
         story += [Spacer(1, 6), chart]
     return story
+
+
+def _session_rows(
+    r: Report, layout: _Layout, style: list[tuple[Any, ...]]
+) -> tuple[list[list[Any]], list[tuple[str, int, int]]]:
+    """(table rows, chart rows) of the sessions; wrapping commands go in ``style``."""
+    lang, num, width, cells = layout.lang, layout.num, layout.width, layout.cells
+    session_rows: list[list[Any]] = []
+    session_chart_rows: list[tuple[str, int, int]] = []
+    for i, s in enumerate(r.by_session, start=1):
+        rate = s.present / s.recorded if s.recorded else None
+        session_rows.append(
+            [
+                format_date(s.date, lang),
+                cells.cell(s.location or "–", width * 0.16, i, 1, style),
+                cells.cell(s.topic or "–", width * 0.3, i, 2, style),
+                num(s.present),
+                num(s.absent),
+                num(s.excused),
+                pct(rate, lang),
+            ]
+        )
+        session_chart_rows.append((f"{s.date:%d/%m} {s.location}".strip(), s.present, s.recorded))
+    return session_rows, session_chart_rows
 
 
 def _participants_section(
