@@ -139,6 +139,3 @@ def user_error_from_sqlite(exc: BaseException) -> UserError | None:
     err = UserError(sentence)
     err.__cause__ = exc
     return err
-
-
-user_error_from_database = user_error_from_sqlite

@@ -124,7 +124,6 @@ def _make_training(inst: Any, participants: int, seed: int) -> str:
                           "session_id": s.id, "person_id": pid,
                           "status": rng.choice(("present",) * 8 + ("absent", "excused"))})  # fmt: skip
     with inst.db.transaction() as session:
-        session.info["keep_sync_fields"] = True
         for model, rows in ((Person, people), (Enrolment, enrolments), (Attendance, marks)):
             for start in range(0, len(rows), 5_000):
                 session.execute(insert(model), rows[start : start + 5_000])

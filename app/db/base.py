@@ -9,6 +9,7 @@ devices (ties broken by device id), and a ``deleted`` flag instead of hard delet
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -70,3 +71,32 @@ class SyncMixin:
     updated_by: Mapped[str] = mapped_column(String(36), default="")
     version: Mapped[int] = mapped_column(default=0)
     deleted: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+@dataclass(frozen=True)
+class SyncStamp:
+    """The sync fields a write gives the rows it creates or changes: the one place they are set.
+
+    Rows a transaction writes in bulk share one stamp (one clock tick), as the ORM
+    objects it flushes at once do (``Database.sync_stamp`` makes it).
+    """
+
+    at: datetime  # naive UTC
+    by: str  # device id
+    version: int
+
+    def changed(self) -> dict[str, Any]:
+        """The fields of a row this write changes."""
+        return {"updated_at": self.at, "updated_by": self.by, "version": self.version}
+
+    def created(self) -> dict[str, Any]:
+        """The fields of a (live) row this write creates."""
+        return {"created_at": self.at, **self.changed(), "deleted": False}
+
+    def apply(self, obj: SyncMixin, *, new: bool) -> None:
+        """Stamp an ORM object; a new one keeps a ``created_at`` it was given."""
+        if new and obj.created_at is None:
+            obj.created_at = self.at
+        obj.updated_at = self.at
+        obj.updated_by = self.by
+        obj.version = self.version

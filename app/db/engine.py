@@ -34,7 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from app.db.base import SyncMixin, new_id, utcnow
+from app.db.base import SyncMixin, SyncStamp, new_id, utcnow
 from app.db.cipher import DB_API_ERRORS, pin_settings, raw_key_literal
 from app.errors import UserError, user_error_from_sqlite
 
@@ -108,18 +108,6 @@ class HybridClock:
             )
             return version
 
-    def observe(self, session: Session, seen_version: int) -> None:
-        """Move the clock past a version received from another device."""
-        conn = session.connection()
-        conn.execute(
-            text(
-                "INSERT INTO settings(key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE "
-                "SET value = CASE WHEN CAST(excluded.value AS BIGINT) > CAST(settings.value AS "
-                "BIGINT) THEN excluded.value ELSE settings.value END"
-            ),
-            {"k": self.KEY, "v": str(seen_version)},
-        )
-
 
 class Database:
     """One SQLite file (or a PostgreSQL server), its engine, and transactions that stamp
@@ -189,9 +177,12 @@ class Database:
 
     # -- sessions ------------------------------------------------------------------------
 
+    def sync_stamp(self, session: Session) -> SyncStamp:
+        """The stamp for what ``session`` writes now: the clock's next version, now, this device."""
+        version = self.clock.tick(session)
+        return SyncStamp(utcnow(), self.device_id, version)
+
     def _stamp_sync_fields(self, session: Session, _context: Any, _instances: Any) -> None:
-        if session.info.get("keep_sync_fields"):
-            return
         changed = [
             obj
             for obj in (*session.new, *session.dirty)
@@ -199,15 +190,9 @@ class Database:
         ]
         if not changed:
             return
-        version = self.clock.tick(session)
-        now = utcnow()
-        device = self.device_id
+        stamp = self.sync_stamp(session)
         for obj in changed:
-            if obj in session.new and obj.created_at is None:
-                obj.created_at = now
-            obj.updated_at = now
-            obj.updated_by = device
-            obj.version = version
+            stamp.apply(obj, new=obj in session.new)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

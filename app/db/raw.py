@@ -186,14 +186,6 @@ def begin_write(conn: Any, wait_s: float | None = None) -> None:
     conn.execute(server.lock_statement())
 
 
-def begin_read(conn: Any) -> None:
-    """A read transaction: one consistent snapshot of every table."""
-    if is_postgres(conn):
-        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
-        return
-    conn.execute("BEGIN")
-
-
 def select_in(
     conn: Any, sql: str, ids: Iterable[Any], params: Sequence[Any] = ()
 ) -> Iterator[tuple[Any, ...]]:

@@ -285,13 +285,6 @@ def write_tables(
     )
 
 
-def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
-    """Several tables in one .xlsx file, one sheet each (written atomically)."""
-    if Path(path).suffix.lower() != ".xlsx":
-        raise UserError(f"A workbook of several tables is an .xlsx file, not '{Path(path).name}'.")
-    return write_tables(path, sheets).path
-
-
 def write_table(
     path: Path,
     headers: Sequence[str],

@@ -231,25 +231,6 @@ def recount_drill_down(
         return [str(r[0]) for r in session.execute(text(sql), {**params, "drill_key": key})]
 
 
-def breakdown_table(
-    rows: list[BreakdownRow], by: str
-) -> tuple[list[str], list[list[Any]], list[str]]:
-    """Headers, cells and HXL tags for a breakdown, for exports and the dashboard."""
-    # Completed comes last: scripts read the first columns by position.
-    headers = [DIMENSION_TITLES.get(by, by), "Trainings", "Participants", "Women", "Men",
-               "Women %", "Completed"]  # fmt: skip
-    tags = ["#group", "#activity+num", "#reached+num", "#reached+f", "#reached+m",
-            "#reached+f+pct", "#reached+completed"]  # fmt: skip
-    cells = [
-        [
-            r.label, r.trainings, r.participants, r.women, r.men,
-            round(100 * r.women_share, 1) if r.women_share is not None else None, r.completed,
-        ]
-        for r in rows
-    ]  # fmt: skip
-    return headers, cells, tags
-
-
 # --- exports ---------------------------------------------------------------------------------
 
 HQ_TABLES = (*DIMENSIONS, "trainings")

@@ -78,10 +78,6 @@ class IdentityInfo:
     certificate_pem: bytes
     created_at: datetime  # naive UTC
 
-    @property
-    def short_fingerprint(self) -> str:
-        return format_fingerprint(self.fingerprint, groups=4)
-
 
 # --- certificates ----------------------------------------------------------------------
 

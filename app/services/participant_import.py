@@ -15,13 +15,13 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.base import derived_id, new_id, utcnow
+from app.db.base import SyncStamp, derived_id, new_id
 from app.db.engine import insert_for
 from app.db.models import Attendance, Category, ColumnMapping, Enrolment, Partner, Person
 from app.errors import UserError
@@ -40,7 +40,7 @@ from app.services.row_kinds import (
     looks_like_formula,
     not_a_person,
 )
-from app.services.spreadsheets import SheetData, read_table
+from app.services.spreadsheets import RawRow, SheetData, read_table
 from app.services.trainings import SessionInfo, _live_training, get_training
 from app.textnorm import clean_text, fold
 
@@ -577,6 +577,28 @@ def _skipped_row(line: int, text: str, reason: str) -> ImportRow:
 JUNK_LIMIT = 1000  # more junk rows than this (and than real ones): the wrong file or column
 
 
+@dataclass(frozen=True)
+class _PreviewContext:
+    """What every row of the file is checked against."""
+
+    headers: tuple[str, ...]
+    mapping: tuple[str, ...]
+    session_cols: list[tuple[int, str]]  # (column, session id)
+    index: duplicates.PeopleIndex
+    registered: set[str]  # people already registered for the training
+
+
+@dataclass
+class _FileSeen:
+    """What earlier rows of the file leave for later ones."""
+
+    names: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)  # -> line, phone
+    value_rows: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    raw_values: dict[tuple[str, str], str] = field(default_factory=dict)
+    junk: int = 0
+    after_footer: bool = False  # a total or signature line was seen (and no page header since)
+
+
 def build_preview(
     inst: Installation, training_id: str, sheet: SheetData, mapping: Sequence[str]
 ) -> ImportPreview:
@@ -589,116 +611,146 @@ def build_preview(
     ]
     with inst.db.reading() as session:
         options = {k: _reference_options(session, k) for k in ("category", "partner")}
-        registered = set(
-            session.scalars(
-                select(Enrolment.person_id).where(
-                    Enrolment.training_id == training_id, Enrolment.deleted.is_(False)
-                )
-            )
-        )
-    index = duplicates.load_index(inst)
-    people = index.people
+        registered = _registered_people(session, training_id)
+    ctx = _PreviewContext(sheet.headers, mapping, session_cols, duplicates.load_index(inst),
+                          registered)  # fmt: skip
+    seen = _FileSeen()
     rows: list[ImportRow] = []
-    seen_in_file: dict[tuple[str, ...], tuple[int, str]] = {}
-    value_rows: dict[tuple[str, str], list[int]] = {}
-    raw_values: dict[tuple[str, str], str] = {}
-    junk = 0
-    after_footer = False  # a total or signature line was seen (and no page header since)
     for raw in sheet.rows:
-        values = _split(raw.cells, mapping)
-        name = clean_text(values.get("full_name", ""))
-        if not name:
-            name = clean_text(f"{values.get('first_name', '')} {values.get('last_name', '')}")
-        text, reason = _not_a_participant(raw.cells, values, name, sheet.headers)
-        if reason == REPEATED_HEADER:
-            after_footer = False
-        elif reason in (TOTAL_LINE, SIGNATURE_LINE):
-            after_footer = True
-        elif not reason and after_footer and name and _only_a_name(raw.cells, values, mapping):
-            text, reason = name, BELOW_FOOTER  # the trainer's name under "Signature du formateur"
-        if reason:
-            rows.append(_skipped_row(raw.line, text, reason))
-            continue
-        problems: list[str] = []
-        skip = ""
-        if not name:
-            if not any(values.get(f) for f in PERSON_FIELDS):
-                continue  # a row with only a number or a mark: not a participant line
-            skip = "no name"
-        else:
-            skip = junk_reason(name)
-            if skip:
-                junk += 1
-        for target, value in values.items():
-            if target not in NAME_FIELDS and looks_like_formula(value):
-                problems.append(f"{FIELD_LABELS.get(target, target)} '{value}' looks like a "
-                                "spreadsheet formula; kept as plain text")  # fmt: skip
-        sex_raw = values.get("sex", "")
-        sex = sex_from_text(sex_raw) if sex_raw else "X"
-        if sex is None:
-            problems.append(f"sex '{sex_raw}' not understood; left as not stated")
-            sex = "X"
-        email = clean_text(values.get("email", ""))
-        if email and ("@" not in email or " " in email):
-            problems.append(f"'{email}' is not an e-mail address; left out")
-            email = ""
-        marks: list[tuple[str, str]] = []
-        for column, session_id in session_cols:
-            cell = raw.cell(column)
-            if not cell:
-                continue
-            status = attendance_from_text(cell)
-            if status is None:
-                problems.append(f"attendance '{cell}' in column '{sheet.headers[column]}' "
-                                "not understood")  # fmt: skip
-            else:
-                marks.append((session_id, status))
-        phone = clean_text(values.get("phone", ""))
-        matches: tuple[RowMatch, ...] = ()
+        row = _preview_row(ctx, seen, raw)
+        if row is not None:
+            rows.append(row)
+    _check_people_found(rows, seen.junk)
+    choices = _value_choices(seen, options)
+    return ImportPreview(training_id, info.title, sheet, mapping, tuple(rows), tuple(choices),
+                         info.sessions)  # fmt: skip
+
+
+def _preview_row(ctx: _PreviewContext, seen: _FileSeen, raw: RawRow) -> ImportRow | None:
+    """One row checked: skipped with a reason, or a person with problems and matches."""
+    values = _split(raw.cells, ctx.mapping)
+    name = clean_text(values.get("full_name", ""))
+    if not name:
+        name = clean_text(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+    text, reason = _footer_reason(ctx, seen, raw.cells, values, name)
+    if reason:
+        return _skipped_row(raw.line, text, reason)
+    skip = ""
+    if not name:
+        if not any(values.get(f) for f in PERSON_FIELDS):
+            return None  # a row with only a number or a mark: not a participant line
+        skip = "no name"
+    else:
+        skip = junk_reason(name)
+        if skip:
+            seen.junk += 1
+    problems: list[str] = []
+    sex, email, marks = _read_values(ctx, raw, values, problems)
+    phone = clean_text(values.get("phone", ""))
+    matches: tuple[RowMatch, ...] = ()
+    if not skip:
+        skip = _same_as_earlier_row(seen, raw.line, name, phone)
         if not skip:
-            form = duplicates.name_form(name)
-            file_key = tuple(sorted(form.tokens))
-            earlier = seen_in_file.get(file_key)
-            phone_k = duplicates.phone_key(phone)
-            if earlier is not None and (not phone_k or not earlier[1] or earlier[1] == phone_k):
-                skip = f"same person as row {earlier[0]}"
-            else:
-                seen_in_file[file_key] = (raw.line, phone_k)
-                probe = duplicates.make_candidate(
-                    "", name, sex, values.get("organisation", ""), phone, email
-                )
-                found = []
-                for m in index.matches(probe, limit=3):
-                    person = people[m.person_id]
-                    enrolled = m.person_id in registered
-                    certain = m.certain or (
-                        enrolled and m.name_score >= 0.9 and "different sex" not in m.reasons
-                    )
-                    reasons = m.reasons + (("already registered",) if enrolled else ())
-                    found.append(RowMatch(m.person_id, person.full_name, person.organisation, person.sex,
-                                          m.score, reasons, certain, enrolled))  # fmt: skip
-                found.sort(key=lambda r: (not r.certain, -r.score))
-                if len([r for r in found if r.certain]) > 1:  # two "certain" twins: ask
-                    found = [replace(r, certain=False) for r in found]
-                matches = tuple(found)
-        for kind in ("category", "partner"):
-            value = clean_text(values.get(kind, ""))
-            if value and not skip:
-                key = (kind, fold(value))
-                value_rows.setdefault(key, []).append(raw.line)
-                raw_values.setdefault(key, value)
-        rows.append(
-            ImportRow(
-                line=raw.line, full_name=name, sex=sex,
-                organisation=clean_text(values.get("organisation", "")),
-                function=clean_text(values.get("function", "")),
-                nationality=clean_text(values.get("nationality", "")),
-                phone=phone, email=email,
-                category=clean_text(values.get("category", "")),
-                partner=clean_text(values.get("partner", "")),
-                marks=tuple(marks), problems=tuple(problems), skip_reason=skip, matches=matches,
+            probe = duplicates.make_candidate(
+                "", name, sex, values.get("organisation", ""), phone, email
             )
-        )  # fmt: skip
+            matches = _known_people(ctx, probe)
+    for kind in ("category", "partner"):
+        value = clean_text(values.get(kind, ""))
+        if value and not skip:
+            key = (kind, fold(value))
+            seen.value_rows.setdefault(key, []).append(raw.line)
+            seen.raw_values.setdefault(key, value)
+    return ImportRow(
+        line=raw.line, full_name=name, sex=sex,
+        organisation=clean_text(values.get("organisation", "")),
+        function=clean_text(values.get("function", "")),
+        nationality=clean_text(values.get("nationality", "")),
+        phone=phone, email=email,
+        category=clean_text(values.get("category", "")),
+        partner=clean_text(values.get("partner", "")),
+        marks=tuple(marks), problems=tuple(problems), skip_reason=skip, matches=matches,
+    )  # fmt: skip
+
+
+def _footer_reason(
+    ctx: _PreviewContext, seen: _FileSeen, cells: Sequence[str], values: Mapping[str, str],
+    name: str,
+) -> tuple[str, str]:  # fmt: skip
+    """(text, reason) for a row that is not a participant; a name alone under a footer too."""
+    text, reason = _not_a_participant(cells, values, name, ctx.headers)
+    if reason == REPEATED_HEADER:
+        seen.after_footer = False
+    elif reason in (TOTAL_LINE, SIGNATURE_LINE):
+        seen.after_footer = True
+    elif not reason and seen.after_footer and name and _only_a_name(cells, values, ctx.mapping):
+        text, reason = name, BELOW_FOOTER  # the trainer's name under "Signature du formateur"
+    return text, reason
+
+
+def _read_values(
+    ctx: _PreviewContext, raw: RawRow, values: Mapping[str, str], problems: list[str]
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """(sex, e-mail, marks) as Muster keeps them; what could not be read goes in ``problems``."""
+    for target, value in values.items():
+        if target not in NAME_FIELDS and looks_like_formula(value):
+            problems.append(f"{FIELD_LABELS.get(target, target)} '{value}' looks like a "
+                            "spreadsheet formula; kept as plain text")  # fmt: skip
+    sex_raw = values.get("sex", "")
+    sex = sex_from_text(sex_raw) if sex_raw else "X"
+    if sex is None:
+        problems.append(f"sex '{sex_raw}' not understood; left as not stated")
+        sex = "X"
+    email = clean_text(values.get("email", ""))
+    if email and ("@" not in email or " " in email):
+        problems.append(f"'{email}' is not an e-mail address; left out")
+        email = ""
+    marks: list[tuple[str, str]] = []
+    for column, session_id in ctx.session_cols:
+        cell = raw.cell(column)
+        if not cell:
+            continue
+        status = attendance_from_text(cell)
+        if status is None:
+            problems.append(f"attendance '{cell}' in column '{ctx.headers[column]}' "
+                            "not understood")  # fmt: skip
+        else:
+            marks.append((session_id, status))
+    return sex, email, marks
+
+
+def _same_as_earlier_row(seen: _FileSeen, line: int, name: str, phone: str) -> str:
+    """ "same person as row N" when the file already had this name (and no other phone)."""
+    form = duplicates.name_form(name)
+    file_key = tuple(sorted(form.tokens))
+    earlier = seen.names.get(file_key)
+    phone_k = duplicates.phone_key(phone)
+    if earlier is not None and (not phone_k or not earlier[1] or earlier[1] == phone_k):
+        return f"same person as row {earlier[0]}"
+    seen.names[file_key] = (line, phone_k)
+    return ""
+
+
+def _known_people(ctx: _PreviewContext, probe: duplicates.Candidate) -> tuple[RowMatch, ...]:
+    """Existing people the row may be, certain ones first (none certain when two are)."""
+    found = []
+    for m in ctx.index.matches(probe, limit=3):
+        person = ctx.index.people[m.person_id]
+        enrolled = m.person_id in ctx.registered
+        certain = m.certain or (
+            enrolled and m.name_score >= 0.9 and "different sex" not in m.reasons
+        )
+        reasons = m.reasons + (("already registered",) if enrolled else ())
+        found.append(RowMatch(m.person_id, person.full_name, person.organisation, person.sex,
+                              m.score, reasons, certain, enrolled))  # fmt: skip
+    found.sort(key=lambda r: (not r.certain, -r.score))
+    if len([r for r in found if r.certain]) > 1:  # two "certain" twins: ask
+        found = [replace(r, certain=False) for r in found]
+    return tuple(found)
+
+
+def _check_people_found(rows: list[ImportRow], junk: int) -> None:
+    """Refuse a file (or a names column) in which almost nothing is a person."""
     valid = sum(1 for r in rows if not r.skipped)
     if not rows or valid == 0:
         raise UserError(
@@ -711,15 +763,20 @@ def build_preview(
             "or symbols). This does not look like a participant list: check the file and "
             "the names column, or delete the junk rows in Excel first."
         )
+
+
+def _value_choices(
+    seen: _FileSeen, options: Mapping[str, Sequence[RefOption]]
+) -> list[ValueChoice]:
+    """Each category and partner value of the file, matched to Muster's lists."""
     choices = []
-    for (kind, folded), lines in value_rows.items():
-        candidates, certain = match_reference(raw_values[(kind, folded)], options[kind])
+    for (kind, key), lines in seen.value_rows.items():
+        candidates, certain = match_reference(seen.raw_values[(kind, key)], options[kind])
         suggested = candidates[0].id if candidates else None
-        choices.append(ValueChoice(kind, raw_values[(kind, folded)], folded, tuple(candidates),
+        choices.append(ValueChoice(kind, seen.raw_values[(kind, key)], key, tuple(candidates),
                                    suggested, certain, len(lines)))  # fmt: skip
     choices.sort(key=lambda c: (c.certain, c.field, c.key))
-    return ImportPreview(training_id, info.title, sheet, mapping, tuple(rows), tuple(choices),
-                         info.sessions)  # fmt: skip
+    return choices
 
 
 # --- applying ------------------------------------------------------------------------------------
@@ -763,6 +820,17 @@ class ImportResult:
 FILLED_FROM_FILE = ("organisation", "function", "nationality", "phone", "email")
 
 
+@dataclass
+class _Tally:
+    """What the import did, counted as it goes."""
+
+    created: int = 0  # new people
+    matched: int = 0  # rows that were an existing person
+    already: int = 0  # of the matched, those already on this training
+    enrolled: int = 0  # new registrations
+    marks: int = 0  # attendance marks written
+
+
 def apply_import(
     inst: Installation, preview: ImportPreview, decisions: ImportDecisions | None = None
 ) -> ImportResult:
@@ -775,6 +843,42 @@ def apply_import(
     backup_before(inst, "import")
     decisions = decisions or ImportDecisions()
     notes: list[str] = []
+    chosen_values = _chosen_values(preview, decisions, notes)
+    skipped = [SkippedRow(r.line, r.full_name, r.skip_reason) for r in preview.skipped_rows]
+    plan = _import_plan(preview, decisions, notes, skipped)
+    if not plan:
+        raise UserError("Nothing to import: every row was skipped.")
+
+    tally = _Tally()
+    with inst.db.transaction() as session:
+        _live_training(session, preview.training_id)
+        live_sessions = {s.id for s in preview.sessions}
+        stamp = inst.db.sync_stamp(session)
+        existing = _load_people(session, sorted({pid for _, pid in plan if pid}))
+        registered = _registered_people(session, preview.training_id)
+        person_for_row, new_people = _people_for_rows(plan, existing, chosen_values, stamp, tally)
+        session.flush()
+        if new_people:
+            session.execute(Person.__table__.insert(), new_people)  # type: ignore[attr-defined]  # a Table, typed FromClause
+        figures.touch(session, trainings=[preview.training_id],
+                      people=[str(p["id"]) for p in new_people])  # fmt: skip
+        enrolment_rows, mark_rows = _registrations(
+            preview, person_for_row, registered, live_sessions, stamp, tally
+        )
+        _write_enrolments(session, enrolment_rows, stamp)
+        _write_marks(session, mark_rows, stamp)
+        tally.marks = len(mark_rows)
+        if decisions.remember_mapping:
+            _remember_mapping(session, preview, stamp.at)
+    return ImportResult(preview.training_id, tally.created, tally.matched, tally.already,
+                        tally.enrolled, tally.marks, tuple(sorted(skipped, key=lambda s: s.line)),
+                        tuple(notes))  # fmt: skip
+
+
+def _chosen_values(
+    preview: ImportPreview, decisions: ImportDecisions, notes: list[str]
+) -> dict[tuple[str, str], str | None]:
+    """(field, key) -> category or partner id (None: left empty), noting the guesses."""
     chosen_values: dict[tuple[str, str], str | None] = {}
     labels = {o.id: o.label for c in preview.choices for o in c.candidates}
     for choice in preview.choices:
@@ -787,19 +891,26 @@ def apply_import(
         elif not choice.certain:
             notes.append(f"{choice.field} '{choice.raw}' read as '{labels.get(value, value)}' "
                          f"({choice.rows} row(s)).")  # fmt: skip
-    skipped = [SkippedRow(r.line, r.full_name, r.skip_reason) for r in preview.skipped_rows]
-    plan: list[tuple[ImportRow, str | None]] = []  # (row, existing person id or None)
+    return chosen_values
+
+
+def _import_plan(
+    preview: ImportPreview, decisions: ImportDecisions, notes: list[str],
+    skipped: list[SkippedRow],
+) -> list[tuple[ImportRow, str | None]]:  # fmt: skip
+    """(row, existing person id or None for a new person) for each row to import."""
+    plan: list[tuple[ImportRow, str | None]] = []
     for row in preview.valid_rows:
-        picked = decisions.people.get(row.line)
-        if picked == SKIP:
+        choice = decisions.people.get(row.line)
+        if choice == SKIP:
             skipped.append(SkippedRow(row.line, row.full_name, "left out in the preview"))
             continue
-        if picked is None:
+        if choice is None:
             person_id = row.default_person
-        elif picked == NEW:
+        elif choice == NEW:
             person_id = None
         else:
-            person_id = picked
+            person_id = choice
         if person_id is None and row.matches:
             best = row.matches[0]
             notes.append(f"row {row.line}: {row.full_name} added as a new person; may be "
@@ -807,143 +918,152 @@ def apply_import(
         for problem in row.problems:
             notes.append(f"row {row.line}: {problem}")
         plan.append((row, person_id))
-    if not plan:
-        raise UserError("Nothing to import: every row was skipped.")
+    return plan
 
-    created = matched = already = enrolled = marks = 0
-    with inst.db.transaction() as session:
-        _live_training(session, preview.training_id)
-        live_sessions = {s.id for s in preview.sessions}
-        version = inst.db.clock.tick(session)
-        now, device = utcnow(), inst.db.device_id
-        stamp = {"created_at": now, "updated_at": now, "updated_by": device,
-                 "version": version, "deleted": False}  # fmt: skip
-        existing_ids = sorted({pid for _, pid in plan if pid})
-        existing: dict[str, Person] = {}
-        for start in range(0, len(existing_ids), 500):
-            chunk = existing_ids[start : start + 500]
-            for found in session.scalars(select(Person).where(Person.id.in_(chunk))):
-                existing[found.id] = found
-        registered = set(
-            session.scalars(
-                select(Enrolment.person_id).where(
-                    Enrolment.training_id == preview.training_id, Enrolment.deleted.is_(False)
-                )
+
+def _load_people(session: Session, ids: list[str]) -> dict[str, Person]:
+    """The people ``ids`` (in IN lists of 500)."""
+    existing: dict[str, Person] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for person in session.scalars(select(Person).where(Person.id.in_(chunk))):
+            existing[person.id] = person
+    return existing
+
+
+def _registered_people(session: Session, training_id: str) -> set[str]:
+    """Ids of the people registered for the training."""
+    return set(
+        session.scalars(
+            select(Enrolment.person_id).where(
+                Enrolment.training_id == training_id, Enrolment.deleted.is_(False)
             )
         )
-        new_people: list[dict[str, object]] = []
-        person_for_row: list[tuple[ImportRow, str]] = []
-        for row, person_id in plan:
-            category_id = chosen_values.get(("category", fold(row.category))) if row.category \
-                else None  # fmt: skip
-            partner_id = chosen_values.get(("partner", fold(row.partner))) if row.partner \
-                else None  # fmt: skip
-            person = existing.get(person_id or "")
-            if person_id and (person is None or person.deleted):
-                raise UserError(f"Row {row.line}: the chosen person no longer exists; "
-                                "preview the file again.")  # fmt: skip
-            if person is not None:
-                matched += 1
-                for name in FILLED_FROM_FILE:  # fill blanks only: never overwrite
-                    if not getattr(person, name) and getattr(row, name):
-                        setattr(person, name, getattr(row, name))
-                if person.sex == "X" and row.sex in ("F", "M"):
-                    person.sex = row.sex
-                if person.category_id is None and category_id:
-                    person.category_id = category_id
-                if person.partner_id is None and partner_id:
-                    person.partner_id = partner_id
-                person_for_row.append((row, person.id))
-                continue
-            created += 1
-            new_id_ = new_id()
-            new_people.append({
-                **stamp, "id": new_id_, "full_name": row.full_name,
-                "name_key": fold(row.full_name), "sex": row.sex, "category_id": category_id,
-                "partner_id": partner_id, "organisation": row.organisation,
-                "function": row.function, "nationality": row.nationality, "phone": row.phone,
-                "email": row.email, "consent": False, "merged_into_id": None,
+    )
+
+
+def _people_for_rows(
+    plan: list[tuple[ImportRow, str | None]], existing: dict[str, Person],
+    chosen_values: Mapping[tuple[str, str], str | None], stamp: SyncStamp, tally: _Tally,
+) -> tuple[list[tuple[ImportRow, str]], list[dict[str, object]]]:  # fmt: skip
+    """(row, person id) for every row, and the new people's rows to insert.
+
+    An existing person gets the file's values only where theirs are blank.
+    """
+    created = stamp.created()
+    new_people: list[dict[str, object]] = []
+    person_for_row: list[tuple[ImportRow, str]] = []
+    for row, person_id in plan:
+        category_id = chosen_values.get(("category", fold(row.category))) if row.category \
+            else None  # fmt: skip
+        partner_id = chosen_values.get(("partner", fold(row.partner))) if row.partner \
+            else None  # fmt: skip
+        person = existing.get(person_id or "")
+        if person_id and (person is None or person.deleted):
+            raise UserError(f"Row {row.line}: the chosen person no longer exists; "
+                            "preview the file again.")  # fmt: skip
+        if person is not None:
+            tally.matched += 1
+            _fill_blanks(person, row, category_id, partner_id)
+            person_for_row.append((row, person.id))
+            continue
+        tally.created += 1
+        new_id_ = new_id()
+        new_people.append({
+            **created, "id": new_id_, "full_name": row.full_name,
+            "name_key": fold(row.full_name), "sex": row.sex, "category_id": category_id,
+            "partner_id": partner_id, "organisation": row.organisation,
+            "function": row.function, "nationality": row.nationality, "phone": row.phone,
+            "email": row.email, "consent": False, "merged_into_id": None,
+        })  # fmt: skip
+        person_for_row.append((row, new_id_))
+    return person_for_row, new_people
+
+
+def _fill_blanks(
+    person: Person, row: ImportRow, category_id: str | None, partner_id: str | None
+) -> None:
+    """Fill blanks only: never overwrite what Muster already has."""
+    for name in FILLED_FROM_FILE:
+        if not getattr(person, name) and getattr(row, name):
+            setattr(person, name, getattr(row, name))
+    if person.sex == "X" and row.sex in ("F", "M"):
+        person.sex = row.sex
+    if person.category_id is None and category_id:
+        person.category_id = category_id
+    if person.partner_id is None and partner_id:
+        person.partner_id = partner_id
+
+
+def _registrations(
+    preview: ImportPreview, person_for_row: list[tuple[ImportRow, str]], registered: set[str],
+    live_sessions: set[str], stamp: SyncStamp, tally: _Tally,
+) -> tuple[list[dict[str, object]], dict[str, dict[str, object]]]:  # fmt: skip
+    """Enrolment rows for people not yet registered, and mark rows (by id) for live sessions."""
+    created = stamp.created()
+    enrolment_rows: list[dict[str, object]] = []
+    mark_rows: dict[str, dict[str, object]] = {}
+    for row, person_id in person_for_row:
+        if person_id in registered:
+            tally.already += 1
+        else:
+            registered.add(person_id)
+            tally.enrolled += 1
+            enrolment_rows.append({
+                **created, "id": derived_id("enrolment", preview.training_id, person_id),
+                "training_id": preview.training_id, "person_id": person_id,
             })  # fmt: skip
-            person_for_row.append((row, new_id_))
-        session.flush()
-        if new_people:
-            session.execute(Person.__table__.insert(), new_people)  # type: ignore[attr-defined]  # a Table, typed FromClause
-        figures.touch(session, trainings=[preview.training_id],
-                      people=[str(p["id"]) for p in new_people])  # fmt: skip
-        enrolment_rows: list[dict[str, object]] = []
-        mark_rows: dict[str, dict[str, object]] = {}
-        for row, person_id in person_for_row:
-            if person_id in registered:
-                already += 1
-            else:
-                registered.add(person_id)
-                enrolled += 1
-                enrolment_rows.append({
-                    **stamp, "id": derived_id("enrolment", preview.training_id, person_id),
-                    "training_id": preview.training_id, "person_id": person_id,
-                })  # fmt: skip
-            for session_id, status in row.marks:
-                if session_id not in live_sessions:
-                    continue
-                mark_id = derived_id("attendance", session_id, person_id)
-                mark_rows[mark_id] = {**stamp, "id": mark_id, "session_id": session_id,
-                                      "person_id": person_id, "status": status}  # fmt: skip
-        if enrolment_rows:
-            stmt = insert_for(session, Enrolment.__table__)
-            session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["id"],
-                    set_={
-                        "deleted": False,
-                        "updated_at": now,
-                        "updated_by": device,
-                        "version": version,
-                    },
-                ),
-                enrolment_rows,
-            )
-        if mark_rows:
-            stmt = insert_for(session, Attendance.__table__)
-            session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["id"],
-                    set_={
-                        "status": stmt.excluded.status,
-                        "deleted": False,
-                        "updated_at": now,
-                        "updated_by": device,
-                        "version": version,
-                    },
-                    where=(Attendance.__table__.c.status != stmt.excluded.status)
-                    | Attendance.__table__.c.deleted,
-                ),
-                list(mark_rows.values()),
-            )
-            marks = len(mark_rows)
-        if decisions.remember_mapping:
-            signature = header_signature(preview.sheet.headers)
-            session.merge(
-                ColumnMapping(
-                    signature=signature,
-                    mapping={
-                        "columns": _mapping_to_remember(preview.mapping),
-                        "headers": list(preview.sheet.headers),
-                    },
-                    updated_at=now,
-                )
-            )
-    return ImportResult(preview.training_id, created, matched, already, enrolled, marks,
-                        tuple(sorted(skipped, key=lambda s: s.line)), tuple(notes))  # fmt: skip
+        for session_id, status in row.marks:
+            if session_id not in live_sessions:
+                continue
+            mark_id = derived_id("attendance", session_id, person_id)
+            mark_rows[mark_id] = {**created, "id": mark_id, "session_id": session_id,
+                                  "person_id": person_id, "status": status}  # fmt: skip
+    return enrolment_rows, mark_rows
 
 
-def import_automatically(
-    inst: Installation, training_id: str, path: Path | str, sheet: str | None = None
-) -> tuple[ImportPreview, ImportResult]:
-    """The unattended import (scripts, ``--yes``): automatic mapping, only certain merges."""
-    data = read_sheet(path, sheet)
-    mapping = auto_mapping(inst, training_id, data)
-    preview = build_preview(inst, training_id, data, mapping)
-    return preview, apply_import(inst, preview, ImportDecisions())
+def _write_enrolments(session: Session, rows: list[dict[str, object]], stamp: SyncStamp) -> None:
+    """Insert the enrolments; one deleted earlier comes back."""
+    if not rows:
+        return
+    stmt = insert_for(session, Enrolment.__table__)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"], set_={"deleted": False, **stamp.changed()}
+        ),
+        rows,
+    )
+
+
+def _write_marks(session: Session, rows: dict[str, dict[str, object]], stamp: SyncStamp) -> None:
+    """Insert the marks; an existing one changes only when its status (or deletion) does."""
+    if not rows:
+        return
+    stmt = insert_for(session, Attendance.__table__)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={"status": stmt.excluded.status, "deleted": False, **stamp.changed()},
+            where=(Attendance.__table__.c.status != stmt.excluded.status)
+            | Attendance.__table__.c.deleted,
+        ),
+        list(rows.values()),
+    )
+
+
+def _remember_mapping(session: Session, preview: ImportPreview, now: datetime) -> None:
+    """Keep the mapping for the next file with the same column titles."""
+    signature = header_signature(preview.sheet.headers)
+    session.merge(
+        ColumnMapping(
+            signature=signature,
+            mapping={
+                "columns": _mapping_to_remember(preview.mapping),
+                "headers": list(preview.sheet.headers),
+            },
+            updated_at=now,
+        )
+    )
 
 
 def describe_mapping(

@@ -72,14 +72,6 @@ def participants_sheet(
     return Sheet(tr(lang, "Participants"), headers, rows, tags_for(kinds, hxl_personal))
 
 
-def participants_table(
-    inst: Installation, training_id: str, lang: str = "en"
-) -> tuple[list[str], list[str], list[list[Cell]]]:
-    """(headers, HXL tags, rows) of a training's participants, with one column per session."""
-    sheet = participants_sheet(inst, training_id, lang, hxl_personal=True)
-    return list(sheet.headers), list(sheet.hxl_tags or ()), [list(r) for r in sheet.rows]
-
-
 def _category_labels(inst: Installation, lang: str) -> dict[str, str]:
     from app.services.reference import list_categories
 
@@ -152,14 +144,6 @@ def report_sheet(
     rows = [[s.date, s.location, s.topic, s.present, s.absent, s.excused]
             for s in report.by_session]  # fmt: skip
     return Sheet(table, headers, rows, tags_for(kinds))
-
-
-def report_table(
-    inst: Installation, table: str, flt: ReportFilter | None = None, lang: str = "en"
-) -> tuple[list[str], list[str], list[list[Cell]]]:
-    """(headers, HXL tags, rows) for one breakdown of the consolidated report."""
-    sheet = report_sheet(inst, table, flt, lang)
-    return list(sheet.headers), list(sheet.hxl_tags or ()), [list(r) for r in sheet.rows]
 
 
 def _untagged(sheet: Sheet, hxl: bool) -> Sheet:

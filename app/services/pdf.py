@@ -316,6 +316,27 @@ def _simple_table(
     return table
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What every section of the summary draws with: language, page width, styles, cells."""
+
+    lang: str
+    width: float
+    st: Any  # app.services.pdf_page.styles()
+    cells: _Cells
+
+    def p(self, value: str, style: Any = None, bold: bool = False) -> Any:
+        """A paragraph of ``value`` (body style unless told)."""
+        from reportlab.platypus import Paragraph
+
+        from app.services.pdf_text import markup
+
+        return Paragraph(markup(value, bold=bold), style or self.st.body)
+
+    def num(self, n: int) -> str:
+        return format_number(n, self.lang)
+
+
 def _story(
     data: SummaryData,
     options: SummaryOptions,
@@ -324,25 +345,34 @@ def _story(
     width: float,
     stamp: StampSpace,
 ) -> list[Flowable]:
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
-
-    from app.services.identity import format_fingerprint
-    from app.services.pdf_charts import category_sex_chart, session_chart
-    from app.services.pdf_page import GRID, LIGHT_BLUE, styles
-    from app.services.pdf_text import markup
+    from app.services.audit.pdf_sections import section_flowables
+    from app.services.pdf_page import styles
 
     lang = options.lang
-    st = styles()
-    t, r = data.training, data.report
-    num = lambda n: format_number(n, lang)  # noqa: E731
-    story: list[Flowable] = []
+    layout = _Layout(lang, width, styles(), _Cells(7.5))
+    r = data.report
+    story: list[Flowable] = [
+        *_cover(data, layout),
+        *_key_figures(r, layout),
+        *_by_category_and_sex(data, layout),
+        *_by_partner(r, layout),
+        *_by_organisation(r, layout),
+        *_by_session(r, layout),
+    ]
+    if data.evaluation is not None:  # completion, knowledge test, feedback
+        story += evaluation_sections(data.evaluation, r.evaluation, lang, width,
+                                     data.category_labels)  # fmt: skip
+    story += _participants_section(data, options, layout)
+    story += section_flowables(data.audit, lang, width)  # age, disability, per-diem, evidence
+    story.append(_signature(signer, generated, stamp, layout))
+    return story
 
-    def p(value: str, style: Any = None, bold: bool = False) -> Any:
-        return Paragraph(markup(value, bold=bold), style or st.body)
 
-    # Cover block.
-    story.append(p(tr(lang, "Training summary"), st.small))
-    story.append(p(t.title, st.title, bold=True))
+def _cover(data: SummaryData, layout: _Layout) -> list[Flowable]:
+    """Cover block: title, mission, kind, theme, dates, places, partners, trainers."""
+    from reportlab.platypus import Spacer
+
+    lang, st, p, t = layout.lang, layout.st, layout.p, data.training
     partners = ", ".join(
         f"{x.acronym} ({tr(lang, ROLE_LABELS.get(x.role, x.role))})" for x in t.partners
     )
@@ -355,11 +385,21 @@ def _story(
         (tr(lang, "Partners and roles"), p(partners or "–")),
         (tr(lang, "Trainers"), p(", ".join(t.trainers) or "–")),
     ]
-    story.append(_kv_table(cover, width))
-    story.append(Spacer(1, 8))
+    return [
+        p(tr(lang, "Training summary"), st.small),
+        p(t.title, st.title, bold=True),
+        _kv_table(cover, layout.width),
+        Spacer(1, 8),
+    ]
 
-    # Key figures.
-    story.append(p(tr(lang, "Key figures"), st.heading))
+
+def _key_figures(r: Report, layout: _Layout) -> list[Flowable]:
+    """Four boxes: participants, women, sessions, attendance rate."""
+    from reportlab.platypus import Paragraph, Table
+
+    from app.services.pdf_page import GRID, LIGHT_BLUE
+
+    lang, st, num, width = layout.lang, layout.st, layout.num, layout.width
     figures = [
         (num(r.participants), tr(lang, "Participants")),
         (
@@ -394,10 +434,19 @@ def _story(
             ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
         ]
     )
-    story.append(boxes)
+    return [layout.p(tr(lang, "Key figures"), st.heading), boxes]
 
-    # By category and sex.
-    story.append(p(tr(lang, "Participants by category and sex"), st.heading))
+
+def _by_category_and_sex(data: SummaryData, layout: _Layout) -> list[Flowable]:
+    """The category-by-sex table with its total row, and its chart."""
+    from reportlab.platypus import Spacer
+
+    from app.services.pdf_charts import category_sex_chart
+
+    lang, num, width, r = layout.lang, layout.num, layout.width, data.report
+    story: list[Flowable] = [
+        layout.p(tr(lang, "Participants by category and sex"), layout.st.heading)
+    ]
     cat_rows: list[list[Any]] = []
     chart_rows: list[tuple[str, int, int, int]] = []
     for cat, counts in r.by_category_sex.items():
@@ -424,10 +473,14 @@ def _story(
     chart = category_sex_chart(chart_rows, lang, width)
     if chart is not None:
         story += [Spacer(1, 6), chart]
+    return story
 
-    # By partner and by institution.
-    story.append(CondPageBreak(120))
-    story.append(p(tr(lang, "Participants by partner institution"), st.heading))
+
+def _by_partner(r: Report, layout: _Layout) -> list[Flowable]:
+    """Participants by partner institution, with their share."""
+    from reportlab.platypus import CondPageBreak
+
+    lang, num, width = layout.lang, layout.num, layout.width
     partner_rows = [
         [
             tr(lang, "No partner") if name == NO_PARTNER else name,
@@ -436,18 +489,24 @@ def _story(
         ]
         for name, n in r.by_partner.items()
     ]
-    story.append(
+    return [
+        CondPageBreak(120),
+        layout.p(tr(lang, "Participants by partner institution"), layout.st.heading),
         _simple_table(
             [tr(lang, "Partner"), tr(lang, "Participants"), tr(lang, "Share")],
             partner_rows,
             [width * 0.6, width * 0.2, width * 0.2],
             numeric_from=1,
-        )
-    )
-    story.append(CondPageBreak(120))
-    story.append(p(tr(lang, "Participants by organisation"), st.heading))
+        ),
+    ]
+
+
+def _by_organisation(r: Report, layout: _Layout) -> list[Flowable]:
+    """The biggest organisations (``MAX_ORGANISATIONS``), the others on one line."""
+    from reportlab.platypus import CondPageBreak
+
+    lang, num, width, cells = layout.lang, layout.num, layout.width, layout.cells
     org_items = list(r.by_organisation.items())
-    cells = _Cells(7.5)
     org_rows: list[list[Any]] = []
     org_style: list[tuple[Any, ...]] = []
     for i, (name, n) in enumerate(org_items[:MAX_ORGANISATIONS], start=1):
@@ -471,28 +530,26 @@ def _story(
         numeric_from=1,
     )
     table.setStyle(org_style)
-    story.append(table)
+    return [
+        CondPageBreak(120),
+        layout.p(tr(lang, "Participants by organisation"), layout.st.heading),
+        table,
+    ]
 
-    # By session.
-    story.append(CondPageBreak(140))
-    story.append(p(tr(lang, "Attendance by session"), st.heading))
-    session_rows: list[list[Any]] = []
-    session_chart_rows: list[tuple[str, int, int]] = []
+
+def _by_session(r: Report, layout: _Layout) -> list[Flowable]:
+    """Attendance by session: one row each, a total row, and the chart."""
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    from app.services.pdf_charts import session_chart
+
+    lang, num, width = layout.lang, layout.num, layout.width
+    story: list[Flowable] = [
+        CondPageBreak(140),
+        layout.p(tr(lang, "Attendance by session"), layout.st.heading),
+    ]
     sess_style: list[tuple[Any, ...]] = []
-    for i, s in enumerate(r.by_session, start=1):
-        rate = s.present / s.recorded if s.recorded else None
-        session_rows.append(
-            [
-                format_date(s.date, lang),
-                cells.cell(s.location or "–", width * 0.16, i, 1, sess_style),
-                cells.cell(s.topic or "–", width * 0.3, i, 2, sess_style),
-                num(s.present),
-                num(s.absent),
-                num(s.excused),
-                pct(rate, lang),
-            ]
-        )
-        session_chart_rows.append((f"{s.date:%d/%m} {s.location}".strip(), s.present, s.recorded))
+    session_rows, session_chart_rows = _session_rows(r, layout, sess_style)
     session_rows.append(
         [
             tr(lang, "Total"),
@@ -524,18 +581,45 @@ def _story(
     chart = session_chart(session_chart_rows, lang, width)
     if chart is not None:
         story += [Spacer(1, 6), chart]
+    return story
 
-    if data.evaluation is not None:  # completion, knowledge test, feedback
-        story += evaluation_sections(data.evaluation, r.evaluation, lang, width,
-                                     data.category_labels)  # fmt: skip
 
-    # Participants.
-    story.append(CondPageBreak(160))
-    story.append(p(tr(lang, "Participants"), st.heading))
-    from app.services.audit.pdf_sections import hidden_note, section_flowables
+def _session_rows(
+    r: Report, layout: _Layout, style: list[tuple[Any, ...]]
+) -> tuple[list[list[Any]], list[tuple[str, int, int]]]:
+    """(table rows, chart rows) of the sessions; wrapping commands go in ``style``."""
+    lang, num, width, cells = layout.lang, layout.num, layout.width, layout.cells
+    session_rows: list[list[Any]] = []
+    session_chart_rows: list[tuple[str, int, int]] = []
+    for i, s in enumerate(r.by_session, start=1):
+        rate = s.present / s.recorded if s.recorded else None
+        session_rows.append(
+            [
+                format_date(s.date, lang),
+                cells.cell(s.location or "–", width * 0.16, i, 1, style),
+                cells.cell(s.topic or "–", width * 0.3, i, 2, style),
+                num(s.present),
+                num(s.absent),
+                num(s.excused),
+                pct(rate, lang),
+            ]
+        )
+        session_chart_rows.append((f"{s.date:%d/%m} {s.location}".strip(), s.present, s.recorded))
+    return session_rows, session_chart_rows
 
+
+def _participants_section(
+    data: SummaryData, options: SummaryOptions, layout: _Layout
+) -> list[Flowable]:
+    """The participant list, or a sentence saying the names are left out."""
+    from reportlab.platypus import CondPageBreak
+
+    from app.services.audit.pdf_sections import hidden_note
+
+    lang, st, p = layout.lang, layout.st, layout.p
+    story: list[Flowable] = [CondPageBreak(160), p(tr(lang, "Participants"), st.heading)]
     if options.include_names:
-        story += _participant_tables(data, lang, width)
+        story += _participant_tables(data, lang, layout.width)
         if note := hidden_note(data.audit, lang):
             story.append(p(note, st.small))
     else:
@@ -548,10 +632,16 @@ def _story(
                 )
             )
         )
+    return story
 
-    story += section_flowables(data.audit, lang, width)  # age, disability, per-diem, evidence
 
-    # Signature.
+def _signature(signer: Signer, generated: datetime, stamp: StampSpace, layout: _Layout) -> Any:
+    """Who signed and when, how to check the file, and the box the stamp goes in."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from app.services.identity import format_fingerprint
+
+    lang, st, p = layout.lang, layout.st, layout.p
     fp = format_fingerprint(signer.fingerprint)
     who = ", ".join(x for x in (signer.name, signer.title, signer.mission) if x)
     block: list[Flowable] = [
@@ -576,8 +666,7 @@ def _story(
         Spacer(1, 6),
         stamp.flowable,
     ]
-    story.append(KeepTogether(block))
-    return story
+    return KeepTogether(block)
 
 
 def _participant_tables(data: SummaryData, lang: str, width: float) -> list[Flowable]:

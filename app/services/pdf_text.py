@@ -258,13 +258,6 @@ def markup(text: str, bold: bool = False) -> str:
     return "".join(out)
 
 
-def font_for(text: str, bold: bool = False) -> str:
-    """The single font that draws ``text`` (plain strings in table cells and canvases)."""
-    if is_pure_arabic(text):
-        return ARABIC_BOLD if bold else ARABIC
-    return SANS_BOLD if bold else SANS
-
-
 def draw_string(
     canvas: Canvas,
     x: float,

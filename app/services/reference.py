@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db.base import SEED_DEVICE, derived_id
+from app.db.base import SEED_DEVICE, SyncStamp, derived_id
 from app.db.engine import insert_for
 from app.db.models import (
     PARTNER_KINDS,
@@ -271,13 +271,7 @@ def location_id(name: str) -> str:
 
 
 def _seed_fields() -> dict[str, object]:
-    return {
-        "created_at": SEED_TIME,
-        "updated_at": SEED_TIME,
-        "updated_by": SEED_DEVICE,
-        "version": 0,
-        "deleted": False,
-    }
+    return SyncStamp(SEED_TIME, SEED_DEVICE, 0).created()
 
 
 def seed_reference_data(installation: Store) -> bool:
@@ -439,7 +433,6 @@ def ensure_location(session: Session, name: str, mission_id_: str | None = None)
 
 # --- editing ---------------------------------------------------------------------------
 
-REFERENCE_KINDS = ("mission", "location", "partner", "category")
 _Item = TypeVar("_Item", bound=Mission | Location | Partner | Category)
 
 _MODELS: dict[str, type[Mission | Location | Partner | Category]] = {

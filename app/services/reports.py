@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.services.audit.figures import audit_figures
 from app.services.evaluation.figures import (
@@ -216,6 +217,19 @@ def _filters_json(flt: ReportFilter) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class _PeopleCounts:
+    """Unique people of the selected trainings and their breakdowns (``report_people``)."""
+
+    participants: int
+    by_sex_code: dict[str, int]
+    by_mission: dict[str, int]
+    by_category: dict[str, int]
+    by_partner: dict[str, int]
+    by_organisation: dict[str, int]
+    by_category_sex: dict[str, dict[str, int]]
+
+
 def recount_report(inst: Installation, flt: ReportFilter | None = None) -> Report:
     """The same figures counted from the records, in a handful of indexed queries.
 
@@ -223,13 +237,49 @@ def recount_report(inst: Installation, flt: ReportFilter | None = None) -> Repor
     """
     flt = flt or ReportFilter()
     where, params = _training_conditions(flt)
+    with inst.db.reading() as session:
+        _fill_report_people(session, where, params, inst.db.is_server)
+        trainings, sessions = _recount_totals(session, where, params)
+        people = _recount_people(session)
+        _drop_report_tables(session, inst.db.is_server)
+        by_session = _recount_sessions(session, where, params)
+    locations: list[str] = []
+    for s in by_session:
+        if s.location and s.location not in locations:
+            locations.append(s.location)
+    by_sex = {label: people.by_sex_code.get(code, 0) for code, label in SEX_LABELS.items()}
+    return Report(
+        trainings=trainings,
+        sessions=sessions,
+        participants=people.participants,
+        attendances=sum(s.attended for s in by_session),
+        recorded_marks=sum(s.recorded for s in by_session),
+        women=by_sex["female"],
+        by_mission=people.by_mission,
+        by_category=people.by_category,
+        by_sex=by_sex,
+        by_partner=people.by_partner,
+        by_category_sex=people.by_category_sex,
+        by_organisation=people.by_organisation,
+        by_session=by_session if flt.training_id else [],
+        locations=locations,
+        filters=_filters_json(flt),
+        **audit_figures(inst, flt, people.participants, _training_conditions),
+        evaluation=evaluation_figures(inst, flt),
+    )
+
+
+def _fill_report_people(
+    session: Session, where: str, params: dict[str, Any], is_server: bool
+) -> None:
+    """The temporary tables ``report_pairs`` (mission, person) and ``report_people``."""
     # People enrolled in the selected trainings, resolved through merges, computed once
     # into temporary tables (one pass over the enrolments, whatever the breakdowns).
     # CROSS JOIN fixes SQLite's join order: the (few) selected trainings first, then
     # their enrolments through the covering index; without statistics SQLite would
     # otherwise walk every enrolment and look its training up.
     # (PostgreSQL plans joins itself and has no CROSS JOIN ... ON; its temp schema is pg_temp.)
-    join, temp = ("JOIN", "pg_temp") if inst.db.is_server else ("CROSS JOIN", "temp")
+    join = "JOIN" if is_server else "CROSS JOIN"
     pairs_sql = f"""
         SELECT DISTINCT t.mission_id AS mission_id, coalesce(p.merged_into_id, p.id) AS pid
         FROM trainings t
@@ -237,116 +287,110 @@ def recount_report(inst: Installation, flt: ReportFilter | None = None) -> Repor
         {join} people p ON p.id = e.person_id
         WHERE {where} AND (p.deleted = FALSE OR p.merged_into_id IS NOT NULL)
     """
-    with inst.db.reading() as session:
-        run = session.execute
-        for table in ("report_pairs", "report_people"):
-            run(text(f"DROP TABLE IF EXISTS {temp}.{table}"))
-        run(text(f"CREATE TEMP TABLE report_pairs AS {pairs_sql}"), params)
+    _drop_report_tables(session, is_server)
+    run = session.execute
+    run(text(f"CREATE TEMP TABLE report_pairs AS {pairs_sql}"), params)
+    run(
+        text(
+            "CREATE TEMP TABLE report_people AS SELECT p.id, p.sex, p.category_id, "
+            "p.partner_id, p.organisation FROM (SELECT DISTINCT pid FROM report_pairs) u "
+            "JOIN people p ON p.id = u.pid"
+        )
+    )
+
+
+def _drop_report_tables(session: Session, is_server: bool) -> None:
+    temp = "pg_temp" if is_server else "temp"
+    for table in ("report_pairs", "report_people"):
+        session.execute(text(f"DROP TABLE IF EXISTS {temp}.{table}"))
+
+
+def _recount_totals(session: Session, where: str, params: dict[str, Any]) -> tuple[int, int]:
+    """(trainings, sessions) selected."""
+    run = session.execute
+    trainings = int(
+        run(text(f"SELECT count(*) FROM trainings t WHERE {where}"), params).scalar() or 0
+    )
+    sessions = int(
         run(
             text(
-                "CREATE TEMP TABLE report_people AS SELECT p.id, p.sex, p.category_id, "
-                "p.partner_id, p.organisation FROM (SELECT DISTINCT pid FROM report_pairs) u "
-                "JOIN people p ON p.id = u.pid"
-            )
-        )
-
-        def grouped(select_sql: str) -> dict[str, int]:
-            return {str(k): int(v) for k, v in run(text(select_sql)).all()}
-
-        trainings = int(
-            run(text(f"SELECT count(*) FROM trainings t WHERE {where}"), params).scalar() or 0
-        )
-        sessions = int(
-            run(
-                text(
-                    f"SELECT count(*) FROM training_sessions s JOIN trainings t "
-                    f"ON t.id = s.training_id WHERE s.deleted = FALSE AND {where}"
-                ),
-                params,
-            ).scalar()
-            or 0
-        )
-        participants = int(run(text("SELECT count(*) FROM report_people")).scalar() or 0)
-        by_sex_code = grouped("SELECT p.sex, count(*) FROM report_people p GROUP BY p.sex")
-        by_mission = grouped(
-            "SELECT m.code, count(*) FROM report_pairs pairs "
-            "JOIN missions m ON m.id = pairs.mission_id "
-            "GROUP BY m.code ORDER BY count(*) DESC, m.code"
-        )
-        by_category = grouped(
-            f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), count(*) FROM report_people p "
-            "LEFT JOIN categories c ON c.id = p.category_id "
-            "GROUP BY 1 ORDER BY count(*) DESC, 1"
-        )
-        by_partner = grouped(
-            f"SELECT coalesce(pa.acronym, '{NO_PARTNER}'), count(*) FROM report_people p "
-            "LEFT JOIN partners pa ON pa.id = p.partner_id "
-            "GROUP BY 1 ORDER BY count(*) DESC, 1"
-        )
-        by_organisation = grouped(
-            "SELECT CASE WHEN p.organisation = '' THEN '(none)' ELSE p.organisation END, "
-            "count(*) FROM report_people p GROUP BY 1 ORDER BY count(*) DESC, 1"
-        )
-        by_category_sex: dict[str, dict[str, int]] = {}
-        for cat, sex, n in run(
-            text(
-                f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), p.sex, count(*) "
-                "FROM report_people p LEFT JOIN categories c ON c.id = p.category_id "
-                "GROUP BY 1, 2"
-            )
-        ):
-            by_category_sex.setdefault(str(cat), dict.fromkeys(SEX_LABELS.values(), 0))[
-                SEX_LABELS.get(sex, "unspecified")
-            ] = int(n)
-        for table in ("report_pairs", "report_people"):
-            run(text(f"DROP TABLE IF EXISTS {temp}.{table}"))
-        by_category_sex = {k: by_category_sex[k] for k in by_category if k in by_category_sex}
-
-        session_rows = run(
-            text(
-                f"""
-                SELECT s.id, s.date, coalesce(l.name, ''), s.topic,
-                       count(*) FILTER (WHERE a.status = 'present'),
-                       count(*) FILTER (WHERE a.status = 'absent'),
-                       count(*) FILTER (WHERE a.status = 'excused'),
-                       count(*) FILTER (WHERE a.status = 'late'),
-                       count(*) FILTER (WHERE a.status = 'left_early')
-                FROM training_sessions s
-                JOIN trainings t ON t.id = s.training_id
-                LEFT JOIN locations l ON l.id = s.location_id
-                LEFT JOIN attendance a ON a.session_id = s.id AND a.deleted = FALSE
-                WHERE s.deleted = FALSE AND {where}
-                GROUP BY s.id, s.date, l.name, s.topic ORDER BY s.date, 3
-                """
+                f"SELECT count(*) FROM training_sessions s JOIN trainings t "
+                f"ON t.id = s.training_id WHERE s.deleted = FALSE AND {where}"
             ),
             params,
-        ).all()
-    by_session = [
+        ).scalar()
+        or 0
+    )
+    return trainings, sessions
+
+
+def _recount_people(session: Session) -> _PeopleCounts:
+    """Count ``report_people`` (and ``report_pairs`` by mission), biggest first."""
+    run = session.execute
+
+    def grouped(select_sql: str) -> dict[str, int]:
+        return {str(k): int(v) for k, v in run(text(select_sql)).all()}
+
+    participants = int(run(text("SELECT count(*) FROM report_people")).scalar() or 0)
+    by_sex_code = grouped("SELECT p.sex, count(*) FROM report_people p GROUP BY p.sex")
+    by_mission = grouped(
+        "SELECT m.code, count(*) FROM report_pairs pairs "
+        "JOIN missions m ON m.id = pairs.mission_id "
+        "GROUP BY m.code ORDER BY count(*) DESC, m.code"
+    )
+    by_category = grouped(
+        f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), count(*) FROM report_people p "
+        "LEFT JOIN categories c ON c.id = p.category_id "
+        "GROUP BY 1 ORDER BY count(*) DESC, 1"
+    )
+    by_partner = grouped(
+        f"SELECT coalesce(pa.acronym, '{NO_PARTNER}'), count(*) FROM report_people p "
+        "LEFT JOIN partners pa ON pa.id = p.partner_id "
+        "GROUP BY 1 ORDER BY count(*) DESC, 1"
+    )
+    by_organisation = grouped(
+        "SELECT CASE WHEN p.organisation = '' THEN '(none)' ELSE p.organisation END, "
+        "count(*) FROM report_people p GROUP BY 1 ORDER BY count(*) DESC, 1"
+    )
+    by_category_sex: dict[str, dict[str, int]] = {}
+    for cat, sex, n in run(
+        text(
+            f"SELECT coalesce(c.name_en, '{NO_CATEGORY}'), p.sex, count(*) "
+            "FROM report_people p LEFT JOIN categories c ON c.id = p.category_id "
+            "GROUP BY 1, 2"
+        )
+    ):
+        by_category_sex.setdefault(str(cat), dict.fromkeys(SEX_LABELS.values(), 0))[
+            SEX_LABELS.get(sex, "unspecified")
+        ] = int(n)
+    by_category_sex = {k: by_category_sex[k] for k in by_category if k in by_category_sex}
+    return _PeopleCounts(participants, by_sex_code, by_mission, by_category, by_partner,
+                         by_organisation, by_category_sex)  # fmt: skip
+
+
+def _recount_sessions(session: Session, where: str, params: dict[str, Any]) -> list[SessionFigures]:
+    """Each selected session's marks by status, in date order."""
+    session_rows = session.execute(
+        text(
+            f"""
+            SELECT s.id, s.date, coalesce(l.name, ''), s.topic,
+                   count(*) FILTER (WHERE a.status = 'present'),
+                   count(*) FILTER (WHERE a.status = 'absent'),
+                   count(*) FILTER (WHERE a.status = 'excused'),
+                   count(*) FILTER (WHERE a.status = 'late'),
+                   count(*) FILTER (WHERE a.status = 'left_early')
+            FROM training_sessions s
+            JOIN trainings t ON t.id = s.training_id
+            LEFT JOIN locations l ON l.id = s.location_id
+            LEFT JOIN attendance a ON a.session_id = s.id AND a.deleted = FALSE
+            WHERE s.deleted = FALSE AND {where}
+            GROUP BY s.id, s.date, l.name, s.topic ORDER BY s.date, 3
+            """
+        ),
+        params,
+    ).all()
+    return [
         SessionFigures(sid, date.fromisoformat(str(d)), loc, topic, int(p or 0), int(a or 0),
                        int(e or 0), int(late or 0), int(early or 0))
         for sid, d, loc, topic, p, a, e, late, early in session_rows
     ]  # fmt: skip
-    locations: list[str] = []
-    for s in by_session:
-        if s.location and s.location not in locations:
-            locations.append(s.location)
-    by_sex = {label: by_sex_code.get(code, 0) for code, label in SEX_LABELS.items()}
-    return Report(
-        trainings=trainings,
-        sessions=sessions,
-        participants=participants,
-        attendances=sum(s.attended for s in by_session),
-        recorded_marks=sum(s.recorded for s in by_session),
-        women=by_sex["female"],
-        by_mission=by_mission,
-        by_category=by_category,
-        by_sex=by_sex,
-        by_partner=by_partner,
-        by_category_sex=by_category_sex,
-        by_organisation=by_organisation,
-        by_session=by_session if flt.training_id else [],
-        locations=locations,
-        filters=_filters_json(flt),
-        **audit_figures(inst, flt, participants, _training_conditions),
-        evaluation=evaluation_figures(inst, flt),
-    )

@@ -89,7 +89,6 @@ _SENTENCE_WORDS = frozenset(
 _SUMMARY_WORDS = frozenset({"participant", "participants", "participante", "participantes",
                             "участников", "участники", "المشاركين"})  # fmt: skip
 _NON_WORD = re.compile(r"[^\w]+")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def words(text: str) -> str:

@@ -27,7 +27,6 @@ MAX_ROWS = 20_000  # data rows; far above any training's participant list
 MAX_COLUMNS = 200
 HEADER_SCAN_ROWS = 30  # the header row is looked for among the first rows only
 
-CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -64,10 +63,6 @@ class SheetData:
     rows: tuple[RawRow, ...]
     encoding: str = ""  # CSV only
     delimiter: str = ""  # CSV only
-
-    @property
-    def column_count(self) -> int:
-        return len(self.headers)
 
     def samples(self, column: int, count: int = 3) -> list[str]:
         """The first few non-empty values of a column, for the mapping page."""

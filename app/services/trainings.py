@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.db.base import SyncMixin, derived_id
@@ -726,19 +726,3 @@ def mark_held(inst: Installation, training_id: str) -> TrainingInfo:
             training.status = "held"
         session.flush()
         return _info(session, training)
-
-
-def training_locations_text(info: TrainingInfo, lang: str = "en") -> str:
-    """'Beni, Bunia and Kinshasa' / 'Beni, Bunia et Kinshasa'."""
-    places = list(info.locations)
-    if len(places) <= 1:
-        return "".join(places)
-    conj = " et " if lang == "fr" else " and "
-    return ", ".join(places[:-1]) + conj + places[-1]
-
-
-def people_matching(session: Session, text: str) -> Select[str]:
-    """Ids of live people whose folded name contains ``text`` (used by searches)."""
-    return select(Person.id).where(
-        Person.deleted.is_(False), or_(Person.name_key.like(f"%{fold(text)}%"))
-    )

@@ -237,12 +237,6 @@ def compare_names(a: str, b: str, lang: str | None = None) -> int:
     return collator(lang).compare(a or "", b or "")
 
 
-def name_sort_key(lang: str | None = None) -> Callable[[str], Any]:
-    """A ``key=`` for ``sorted`` that orders names by the locale's rules."""
-    coll = collator(lang)
-    return functools.cmp_to_key(lambda a, b: coll.compare(a or "", b or ""))
-
-
 def sort_names(
     items: Iterable[T], key: Callable[[T], str] = str, lang: str | None = None
 ) -> list[T]:

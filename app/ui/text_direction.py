@@ -76,11 +76,6 @@ def cell_alignment(text: str | None, numeric: bool = False) -> int:
     return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | vertical)
 
 
-def layout_direction(text: str | None) -> Qt.LayoutDirection:
-    """LeftToRight, RightToLeft, or Auto when the text has no strong letters."""
-    return first_strong_direction(text) or Qt.LayoutDirection.LayoutDirectionAuto
-
-
 def apply_direction(edit: QLineEdit) -> None:
     """Make a line edit follow the direction of what is typed in it (right-align Arabic)."""
 

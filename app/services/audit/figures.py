@@ -29,7 +29,6 @@ from app.services.audit.profile import (
 )
 from app.services.installation import Installation
 
-AUDIT_DIMENSIONS = ("age_band", "disability")
 DIMENSION_TITLES = {"age_band": "Age band", "disability": "Disability"}
 AGE_KEYS = (*AGE_BAND_KEYS.values(), NOT_RECORDED)
 ORDER = {"age_band": AGE_KEYS, "disability": DISABILITY_KEYS}
@@ -60,12 +59,6 @@ def group_label(by: str, key: str, lang: str) -> str:
         code = next((c for c, k in AGE_BAND_KEYS.items() if k == key), "")
         return tr(lang, AGE_BAND_LABELS[code]) if code else tr(lang, "Not recorded")
     return tr(lang, DISABILITY_LABELS.get(key, "Not recorded"))
-
-
-def sort_rows(by: str, rows: list[Any]) -> None:
-    """Bands in age order, then "not recorded"; with, without, not recorded."""
-    order = ORDER[by]
-    rows.sort(key=lambda r: order.index(r.key) if r.key in order else len(order))
 
 
 def _enrolled(where: str) -> str:

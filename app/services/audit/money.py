@@ -26,9 +26,6 @@ MINOR_UNITS = {
                      "UGX", "VND", "VUV", "XAF", "XOF", "XPF"), 0),
     **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
 }  # fmt: skip
-# Offered first in the currency lists: the missions' own and the usual UN ones.
-COMMON_CURRENCIES = ("USD", "EUR", "CDF", "LYD", "KZT", "KGS", "TJS", "UZS", "TMT", "AFN",
-                     "XAF", "XOF", "SSP", "SOS", "CHF")  # fmt: skip
 E4 = Decimal(10_000)
 MAX_AMOUNT = Decimal(10) ** 12  # a rate of a trillion is a typing accident
 CURRENCY_RE = re.compile(r"^[A-Z]{3}\Z")

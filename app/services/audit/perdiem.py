@@ -250,12 +250,3 @@ def _save_rule(session: Session, training_id: str, rule: PersonRule) -> None:
         session.add(row)
     if (row.eligible, row.nights, row.deleted) != (rule.eligible, rule.nights, False):
         row.eligible, row.nights, row.deleted = rule.eligible, rule.nights, False
-
-
-def set_person_rule(inst: Installation, training_id: str, rule: PersonRule) -> PerdiemSettings:
-    """One participant's exception (paid or not, nights or not), in one transaction."""
-    with inst.db.transaction() as session:
-        _live_training(session, training_id)
-        _save_rule(session, training_id, rule)
-        session.flush()
-        return read_settings(session, training_id)

@@ -25,7 +25,6 @@ from app.services.installation import Installation
 from app.services.spreadsheets import SheetData, read_table
 from app.textnorm import fold
 
-SCORE_FIELDS = ("pre_score", "post_score", "max_score")
 _SCORE_WORDS: dict[str, tuple[str, ...]] = {
     "pre_score": (
         "pre test", "pretest", "pre", "test initial", "pre evaluation", "preevaluation",

@@ -62,9 +62,7 @@ def resolve_conflict(inst: Installation, conflict_id: str, use_other: bool = Fal
         if use_other:
             table = Base.metadata.tables[conflict.table_name]
             values = {k: v for k, v in conflict.other.items() if k not in CONTENT_SKIP}
-            values["version"] = inst.db.clock.tick(session)
-            values["updated_by"] = inst.device_id
-            values["updated_at"] = utcnow()
+            values.update(inst.db.sync_stamp(session).changed())
             for col in table.columns:
                 if col.name in values and values[col.name] is not None:
                     values[col.name] = _from_stored(col, values[col.name])

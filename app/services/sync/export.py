@@ -122,8 +122,20 @@ def _take_lock(conn: Any) -> None:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
-def _snapshot(conn: Any, device: str, full: bool) -> tuple[int, int, int, dict[str, Any],
-                                                           dict[str, int], list[Any]]:  # fmt: skip
+@dataclass(frozen=True)
+class _Snapshot:
+    """What one export sends, read inside its write transaction."""
+
+    seq: int
+    since: int  # versions above this travel (0: everything)
+    upto: int  # the clock when it was read
+    full: bool
+    picked: dict[str, dict[str, tuple[Any, ...]]]  # table -> id -> row
+    seen: dict[str, int]  # device -> highest version received from it
+    docs: list[Any]  # signed documents not sent yet
+
+
+def _snapshot(conn: Any, device: str, full: bool) -> _Snapshot:
     last = conn.execute(
         "SELECT seq, upto_version FROM bundles_sent ORDER BY seq DESC LIMIT 1"
     ).fetchone()
@@ -146,7 +158,7 @@ def _snapshot(conn: Any, device: str, full: bool) -> tuple[int, int, int, dict[s
         "WHERE exported_seq IS NULL AND source_device IN ('', ?) ORDER BY created_at",
         (device,),
     ).fetchall()
-    return seq, since, upto, picked, seen, docs
+    return _Snapshot(seq, since, upto, full, picked, seen, docs)
 
 
 def _members(inst: Installation, picked: dict[str, Any], docs: list[Any]
@@ -194,10 +206,8 @@ def export_bundle(
     changed locally since the previous export travels (or everything with ``full``),
     deleted records included, plus the parents they refer to.
     """
-    from app.db.migrate import head_revision
     from app.services.identity import require_identity
     from app.services.sync import hq_key
-    from app.services.sync.enrolment import load_enrolment
 
     identity = require_identity(inst)
     profile = inst.profile()
@@ -210,48 +220,81 @@ def export_bundle(
     recipients = [recipient] if recipient else []
     if recipient is None:
         recipients = hq_key.field_recipients(inst)
+    sender = {"device_id": device, "device_name": profile.name or identity.name,
+              "mission": profile.mission, "role": profile.role}  # fmt: skip
     out = Path(out)
     if out.suffix.lower() != SUFFIX:
         out = out.with_name(out.name + SUFFIX)
     with raw_connection(inst.db.engine) as conn:
         _take_lock(conn)
-        seq, since, upto, picked, seen, docs = _snapshot(conn, device, full)
-        from app.services.audit.consent import redact_people_rows
-        from app.services.audit.evidence_sync import export_members
-
-        redact_people_rows(conn, picked)  # people who may not be named travel without names
-        members, counts, doc_entries = _members(inst, picked, docs)
-        members.update(export_members(inst, conn, seq, full))  # evidence files not sent yet
-        members["certificate.pem"] = identity.certificate_pem
-        enrolment = load_enrolment(inst)
-        if enrolment is not None:  # lets every HQ that trusts the enrolling HQ accept us
-            members["enrolment.pem"] = enrolment
-        manifest = {
-            "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION, "schema": head_revision(),
-            "device_id": device, "device_name": profile.name or identity.name,
-            "mission": profile.mission, "role": profile.role, "seq": seq,
-            "created_at": utcnow().isoformat(timespec="seconds"), "full": full,
-            "since_version": since, "upto_version": upto, "seen": seen, "counts": counts,
-            "documents": doc_entries,
-        }  # fmt: skip
+        snap = _snapshot(conn, device, full)
+        members, counts, doc_entries = _bundle_members(inst, conn, snap, identity.certificate_pem)
+        manifest = _manifest(sender, snap, counts, doc_entries)
         data, manifest_bytes = pack_bundle(manifest, members, lambda raw: _sign(private_key, raw))
-        encrypted = False
-        if recipients:  # one file any of them opens (age: a stanza per recipient)
-            import pyrage
-
-            data = pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
-            encrypted = True
+        data = _encrypted_for(recipients, data)
         write_atomically(out, data)
-        conn.execute(
-            'INSERT INTO bundles_sent (seq, created_at, "full", upto_version, file_name, sha256) '
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (seq, utcnow().isoformat(sep=" ", timespec="microseconds"), int(full), upto,
-             out.name[:300], hashlib.sha256(manifest_bytes).hexdigest()),
-        )  # fmt: skip
-        for entry in doc_entries:
-            conn.execute("UPDATE documents SET exported_seq = ? WHERE id = ?", (seq, entry["id"]))
+        _record_export(conn, snap, out, manifest_bytes, doc_entries)
         conn.execute("COMMIT")
     return ExportResult(
-        path=out, seq=seq, full=full, encrypted=encrypted, recipients=len(recipients), counts=counts,
-        documents=len(doc_entries), size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+        path=out, seq=snap.seq, full=full, encrypted=bool(recipients), recipients=len(recipients),
+        counts=counts, documents=len(doc_entries), size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
     )  # fmt: skip
+
+
+def _bundle_members(
+    inst: Installation, conn: Any, snap: _Snapshot, certificate_pem: bytes
+) -> tuple[dict[str, bytes], dict[str, int], list[dict[str, Any]]]:
+    """Every member of the bundle but the manifest: (members, rows per table, documents)."""
+    from app.services.audit.consent import redact_people_rows
+    from app.services.audit.evidence_sync import export_members
+    from app.services.sync.enrolment import load_enrolment
+
+    redact_people_rows(conn, snap.picked)  # people who may not be named travel without names
+    members, counts, doc_entries = _members(inst, snap.picked, snap.docs)
+    members.update(export_members(inst, conn, snap.seq, snap.full))  # evidence files not sent yet
+    members["certificate.pem"] = certificate_pem
+    enrolment = load_enrolment(inst)
+    if enrolment is not None:  # lets every HQ that trusts the enrolling HQ accept us
+        members["enrolment.pem"] = enrolment
+    return members, counts, doc_entries
+
+
+def _manifest(
+    sender: dict[str, Any], snap: _Snapshot, counts: dict[str, int],
+    doc_entries: list[dict[str, Any]],
+) -> dict[str, Any]:  # fmt: skip
+    """The manifest's fields (``pack_bundle`` adds the members' digests)."""
+    from app.db.migrate import head_revision
+
+    return {
+        "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION, "schema": head_revision(),
+        **sender, "seq": snap.seq,
+        "created_at": utcnow().isoformat(timespec="seconds"), "full": snap.full,
+        "since_version": snap.since, "upto_version": snap.upto, "seen": snap.seen,
+        "counts": counts, "documents": doc_entries,
+    }  # fmt: skip
+
+
+def _encrypted_for(recipients: list[str], data: bytes) -> bytes:
+    """One file any of the recipients opens (age: a stanza per recipient); none: as it is."""
+    if not recipients:
+        return data
+    import pyrage
+
+    return pyrage.encrypt(data, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+
+
+def _record_export(
+    conn: Any, snap: _Snapshot, out: Path, manifest_bytes: bytes,
+    doc_entries: list[dict[str, Any]],
+) -> None:  # fmt: skip
+    """Note the bundle sent and its documents as exported (committed with the export)."""
+    conn.execute(
+        'INSERT INTO bundles_sent (seq, created_at, "full", upto_version, file_name, sha256) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (snap.seq, utcnow().isoformat(sep=" ", timespec="microseconds"), int(snap.full),
+         snap.upto, out.name[:300], hashlib.sha256(manifest_bytes).hexdigest()),
+    )  # fmt: skip
+    for entry in doc_entries:
+        conn.execute("UPDATE documents SET exported_seq = ? WHERE id = ?", (snap.seq, entry["id"]))

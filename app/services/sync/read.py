@@ -68,10 +68,6 @@ class VerifiedBundle:
     def name(self) -> str:
         return shown(self.path.name)
 
-    @property
-    def record_count(self) -> int:
-        return sum(len(t.rows) for t in self.tables.values())
-
 
 def version_limit(moment: datetime) -> int:
     """The largest hybrid-clock version allowed for ``moment`` plus the tolerance."""
