@@ -29,6 +29,7 @@ from app.db.raw import (
     raw_connection,
 )
 from app.errors import UserError, user_error_from_sqlite
+from app.l10n import Phrase
 from app.services import figures
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -207,7 +208,7 @@ def import_bundles(
 ) -> ImportOutcome:
     """Check all ``files``, then merge them in one transaction (rolled back when ``dry_run``)."""
     if not files:
-        raise UserError("No bundle to import.")
+        raise UserError(Phrase("No bundle to import."))
     bundles = read_bundles(inst, files, age_identities, progress)
     return apply_bundles(
         inst, bundles, dry_run=dry_run, progress=progress, time_stamp_key=time_stamp_key
@@ -288,8 +289,10 @@ def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
     name = bundle.name
     if get_setting(conn, SETTING_REQUIRE_ENCRYPTION) == "1":
         raise fail(
-            f"{name} is not encrypted, and this installation requires encrypted bundles: ask "
-            "the focal point to load HQ's key ('muster hq-key set') and export again; refused."
+            Phrase(
+                "{name} is not encrypted, and this installation requires encrypted bundles: ask the focal point to load HQ's key ('muster hq-key set') and export again; refused.",
+                name=name,
+            )
         )
     row = conn.execute(
         "SELECT sends_encrypted, name FROM devices WHERE device_id = ?",
@@ -297,9 +300,11 @@ def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
     ).fetchone()
     if row and row[0]:
         raise fail(
-            f"{name} is not encrypted, but the earlier bundles of {shown(row[1] or 'this device')} "
-            "were: it may not come from them, or their laptop lost HQ's key; ask them to load "
-            "HQ's key and export again; refused."
+            Phrase(
+                "{name} is not encrypted, but the earlier bundles of {shown} were: it may not come from them, or their laptop lost HQ's key; ask them to load HQ's key and export again; refused.",
+                name=name,
+                shown=shown(row[1] or "this device"),
+            )
         )
 
 

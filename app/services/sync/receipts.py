@@ -20,6 +20,7 @@ from app.db.base import utcnow
 from app.db.raw import raw_connection
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.sync.display import shown
 from app.services.sync.schema import loads_strict
@@ -104,7 +105,9 @@ def write_receipt(
 def _read_envelope(path: Path) -> tuple[bytes, bytes, bytes]:
     from cryptography import x509
 
-    bad = UserError(f"{shown(path.name)} is not a Muster receipt, or it is damaged.")
+    bad = UserError(
+        Phrase("{shown} is not a Muster receipt, or it is damaged.", shown=shown(path.name))
+    )
     try:
         if path.stat().st_size > MAX_RECEIPT_BYTES:
             raise bad
@@ -114,7 +117,7 @@ def _read_envelope(path: Path) -> tuple[bytes, bytes, bytes]:
         cert_pem = str(envelope["certificate_pem"]).encode("ascii")
         x509.load_pem_x509_certificate(cert_pem)
     except FileNotFoundError:
-        raise UserError(f"There is no file {shown(path, 200)}.") from None
+        raise UserError(Phrase("There is no file {shown}.", shown=shown(path, 200))) from None
     except (OSError, ValueError, KeyError, TypeError, UnicodeError):
         raise bad from None
     return body, signature, cert_pem
@@ -165,13 +168,19 @@ def import_receipt(inst: Installation, path: Path) -> ReceiptSummary:
             raise InvalidSignature
         public.verify(signature, body, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
-        raise UserError(f"{shown(path.name)}'s signature does not match: it was altered.") from None
+        raise UserError(
+            Phrase("{shown}'s signature does not match: it was altered.", shown=shown(path.name))
+        ) from None
     if not _signed_by_known_hq(inst, cert_pem):
         raise UserError(
-            f"{shown(path.name)} is signed by someone this installation does not know as HQ. "
-            "Load HQ's key file first ('muster hq-key set FILE')."
+            Phrase(
+                "{shown} is signed by someone this installation does not know as HQ. Load HQ's key file first ('muster hq-key set FILE').",
+                shown=shown(path.name),
+            )
         )
-    bad = UserError(f"{shown(path.name)} is not a Muster receipt, or it is damaged.")
+    bad = UserError(
+        Phrase("{shown} is not a Muster receipt, or it is damaged.", shown=shown(path.name))
+    )
     try:
         receipt = loads_strict(body, 6)
         if receipt.get("format") != RECEIPT_FORMAT:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from app.db.base import utcnow
 from app.db.models import Revocation
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.identity import certificate_fingerprint, describe_certificate, require_identity
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -64,7 +65,7 @@ def make_revocation(inst: Installation, device_certificate_pem: bytes, private_k
 
     own = require_identity(inst)
     if own.role != "hq":
-        raise UserError("Only an HQ installation can revoke a device.")
+        raise UserError(Phrase("Only an HQ installation can revoke a device."))
     device = describe_certificate(device_certificate_pem)
     statement = json.dumps(
         {

@@ -32,6 +32,7 @@ from typing import Any
 
 from app.db.models import sync_tables
 from app.db.raw import select_in
+from app.l10n import Phrase
 from app.services.sync.display import shown
 from app.services.sync.merge import LocalState
 from app.services.sync.schema import TableData, fail, table_columns
@@ -155,8 +156,16 @@ def _refuse(name: str, signer: SignerInfo, table: str, row: list[Any], ctx: _Con
     elif mission:
         where = f" ({ctx.mission_code(mission)})"
     return fail(
-        f"{name}: {signer.describe()} may not change {WHAT[table]}{where}: the {table} "
-        f"record {shown(row[0], 36)[:8]}{why}; refused."
+        Phrase(
+            "{name}: {describe} may not change {what}{where}: the {table} record {shown}{why}; refused.",
+            name=name,
+            describe=signer.describe(),
+            what=WHAT[table],
+            where=where,
+            table=table,
+            shown=shown(row[0], 36)[:8],
+            why=why,
+        )
     )
 
 
@@ -190,8 +199,13 @@ def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, Tab
     for doc_id, training_id in documents:
         if ctx.mission_of_training(training_id) != ctx.mission_id:
             raise fail(
-                f"{name}: {signer.describe()} may not attach a document ({doc_id[:8]}) to a "
-                f"training of {ctx.mission_code(ctx.mission_of_training(training_id))}; refused."
+                Phrase(
+                    "{name}: {describe} may not attach a document ({doc_id}) to a training of {mission}; refused.",
+                    name=name,
+                    describe=signer.describe(),
+                    doc_id=doc_id[:8],
+                    mission=ctx.mission_code(ctx.mission_of_training(training_id)),
+                )
             )
 
 
@@ -204,9 +218,13 @@ def _only_own_changes(name: str, signer: SignerInfo, changes: dict[str, list[lis
             if author != signer.device_id:
                 who = shown(device_names.get(author) or f"device {str(author)[:8]}")
                 raise fail(
-                    f"{name}: a {table} record ({shown(row[0], 36)[:8]}) is credited to another "
-                    f"device ({who}) than the one that signed the bundle; a field device sends "
-                    "only its own changes (import that device's own bundles first); refused."
+                    Phrase(
+                        "{name}: a {table} record ({shown}) is credited to another device ({who}) than the one that signed the bundle; a field device sends only its own changes (import that device's own bundles first); refused.",
+                        name=name,
+                        table=table,
+                        shown=shown(row[0], 36)[:8],
+                        who=who,
+                    )
                 )
 
 
@@ -350,6 +368,9 @@ def check_references(conn: Any, name: str, tables: dict[str, TableData],
         found = {r[0] for r in select_in(conn, f"SELECT id FROM {parent} WHERE id IN", ids)}
         if found != ids:
             raise fail(
-                f"{name} refers to {parent.replace('_', ' ')} that neither it nor this "
-                "database holds; refused."
+                Phrase(
+                    "{name} refers to {replace} that neither it nor this database holds; refused.",
+                    name=name,
+                    replace=parent.replace("_", " "),
+                )
             )
