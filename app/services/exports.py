@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.textnorm import clean_text
 
 
@@ -68,7 +69,11 @@ def check_dialect(name: str | None, lang: str = "en") -> CsvDialect:
     chosen = name or default_dialect(lang)
     if chosen not in CSV_DIALECTS:
         raise UserError(
-            f"There is no CSV dialect called '{chosen}'; choose {' or '.join(CSV_DIALECTS)}."
+            Phrase(
+                "There is no CSV dialect called '{chosen}'; choose {items}.",
+                chosen=chosen,
+                items=" or ".join(CSV_DIALECTS),
+            )
         )
     return CSV_DIALECTS[chosen]
 
@@ -245,7 +250,11 @@ def _atomic_target(path: Path) -> Path:
 def _file_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UserError(f"Muster can export to .xlsx or .csv, not '{path.suffix or path.name}'.")
+        raise UserError(
+            Phrase(
+                "Muster can export to .xlsx or .csv, not '{value}'.", value=path.suffix or path.name
+            )
+        )
     return suffix[1:]
 
 
@@ -267,7 +276,9 @@ def write_tables(
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
+        raise UserError(
+            Phrase("Could not write {file}: {reason}.", file=path.name, reason=exc.strerror or exc)
+        ) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -283,7 +294,11 @@ def write_tables(
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> Path:
     """Several tables in one .xlsx file, one sheet each (written atomically)."""
     if Path(path).suffix.lower() != ".xlsx":
-        raise UserError(f"A workbook of several tables is an .xlsx file, not '{Path(path).name}'.")
+        raise UserError(
+            Phrase(
+                "A workbook of several tables is an .xlsx file, not '{file}'.", file=Path(path).name
+            )
+        )
     return write_tables(path, sheets).path
 
 

@@ -593,7 +593,7 @@ def set_retired(inst: Store, kind: str, item_id: str, retired: bool = True) -> N
     with inst.db.transaction() as s:
         item = s.get(_MODELS[kind], item_id)
         if item is None or item.deleted:
-            raise NotFoundError("That item no longer exists.")
+            raise NotFoundError(Phrase("That item no longer exists."))
         item.retired = retired
 
 
@@ -602,11 +602,14 @@ def delete_reference(inst: Store, kind: str, item_id: str) -> None:
     with inst.db.transaction() as s:
         item = s.get(_MODELS[kind], item_id)
         if item is None or item.deleted:
-            raise NotFoundError("That item no longer exists.")
+            raise NotFoundError(Phrase("That item no longer exists."))
         used = usage_count(s, kind, item_id)
         if used:
             raise UserError(
-                f"This {kind} is used by {used} record(s), so it cannot be deleted. "
-                "Retire it instead: it stays on old records but leaves the pick lists."
+                Phrase(
+                    "This {kind} is used by {used} record(s), so it cannot be deleted. Retire it instead: it stays on old records but leaves the pick lists.",
+                    kind=kind,
+                    used=used,
+                )
             )
         item.deleted = True
