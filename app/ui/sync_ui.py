@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.ui.common import file_slug, free_path, translate
+from app.ui.common import file_slug, free_path, localized, translate
 from app.ui.tables import RowsModel, make_table
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ def hq_identities(window: MainWindow) -> list[Any] | None:
         try:
             identities = hq_key.unlock_hq_identities(window.installation, passphrase)
         except UserError as err:
-            QMessageBox.warning(window, translate("HQ key"), err.message)
+            QMessageBox.warning(window, translate("HQ key"), localized(err.message))
             continue
         setattr(window, _HQ_CACHE, tuple(identities))
         return identities

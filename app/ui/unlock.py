@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.paths import Paths
 from app.services.vault.strength import REASONS, WeakPassphraseError
+from app.ui.common import localized
 
 # The main window is passed in (the menu contract of app/ui/features.py); it is typed
 # Any here so that this module, which the welcome uses too, imports no window.
@@ -111,7 +112,7 @@ def sentence(_widget: QWidget | None, err: UserError) -> str:
         return QApplication.translate("Passphrase", REASONS[err.reason])
     if err.message in _KNOWN_ERRORS:
         return QApplication.translate("Passphrase", err.message)
-    return err.message
+    return localized(err.message)
 
 
 def _error_label(parent: QWidget) -> QLabel:
