@@ -426,7 +426,7 @@ class PreviewDialog(QDialog):
         self.model = RowsModel(headers, preview_rows(outcome), self)
         layout.addWidget(make_table(self.model, self))
         gaps = outcome.gap_sentences({s.device_id: s.device_name for s in outcome.summaries})
-        self.gaps = QLabel("\n".join(gaps), self)
+        self.gaps = QLabel("\n".join(localized(g) for g in gaps), self)
         self.gaps.setStyleSheet("color: #8a5a00")
         self.gaps.setVisible(bool(gaps))
         layout.addWidget(self.gaps)
@@ -457,7 +457,7 @@ class PreviewDialog(QDialog):
         def done(outcome: ImportOutcome) -> None:
             self.outcome = outcome
             self.model.set_rows(preview_rows(outcome))
-            lines = [s.sentence() for s in outcome.summaries]
+            lines = [localized(s.sentence()) for s in outcome.summaries]
             lines.append(self.tr("Imported. The import log keeps this summary."))
             self.result_label.setText("\n".join(lines))
             self._window.refresh()

@@ -40,25 +40,25 @@ from app.services.sync.trust import SignerInfo
 
 HQ_ONLY = ("missions", "categories")
 WHAT = {
-    "missions": "the list of missions",
-    "categories": "the list of participant categories",
-    "partners": "the common list of partner organisations",
-    "locations": "a place",
-    "trainings": "a training",
-    "training_partners": "a partner of a training",
-    "training_sessions": "a session",
-    "people": "a person",
-    "enrolments": "a registration",
-    "attendance": "an attendance mark",
-    "perdiem_plans": "the per-diem settings of a training",
-    "perdiem_rates": "a per-diem rate",
-    "perdiem_people": "a participant's per-diem",
-    "evidence_files": "an evidence file",
-    "consents": "a person's consent",
-    "person_profiles": "a person's age and disability answers",
-    "test_scores": "a knowledge-test score",
-    "feedback_questions": "a feedback question",
-    "feedback_answers": "a feedback answer",
+    "missions": Phrase("the list of missions"),
+    "categories": Phrase("the list of participant categories"),
+    "partners": Phrase("the common list of partner organisations"),
+    "locations": Phrase("a place"),
+    "trainings": Phrase("a training"),
+    "training_partners": Phrase("a partner of a training"),
+    "training_sessions": Phrase("a session"),
+    "people": Phrase("a person"),
+    "enrolments": Phrase("a registration"),
+    "attendance": Phrase("an attendance mark"),
+    "perdiem_plans": Phrase("the per-diem settings of a training"),
+    "perdiem_rates": Phrase("a per-diem rate"),
+    "perdiem_people": Phrase("a participant's per-diem"),
+    "evidence_files": Phrase("an evidence file"),
+    "consents": Phrase("a person's consent"),
+    "person_profiles": Phrase("a person's age and disability answers"),
+    "test_scores": Phrase("a knowledge-test score"),
+    "feedback_questions": Phrase("a feedback question"),
+    "feedback_answers": Phrase("a feedback answer"),
 }
 # Records under a training (its mission decides), and records of one person.
 TRAINING_OWNED = ("training_partners", "training_sessions", "enrolments", "attendance",
@@ -152,9 +152,10 @@ def _refuse(name: str, signer: SignerInfo, table: str, row: list[Any], ctx: _Con
         if title is None:
             ctx.mission_of_training(training)
             title = ctx.titles.get(training, "")
-        where = f" of the training '{shown(title, 60)}' ({ctx.mission_code(mission)})"
+        where = Phrase(" of the training '{title}' ({mission})", title=shown(title, 60),
+                       mission=ctx.mission_code(mission))  # fmt: skip
     elif mission:
-        where = f" ({ctx.mission_code(mission)})"
+        where = Phrase(" ({mission})", mission=ctx.mission_code(mission))
     return fail(
         Phrase(
             "{name}: {describe} may not change {what}{where}: the {table} record {shown}{why}; refused.",
@@ -233,7 +234,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
     columns = table_columns(table)
     if table in HQ_ONLY:
         raise _refuse(name, signer, table, rows[0], ctx, None, None,
-                      ", which only HQ may change")  # fmt: skip
+                      Phrase(", which only HQ may change"))  # fmt: skip
     if table == "partners" or table == "locations":
         by_pos = columns.index("updated_by")
         shared = (
@@ -245,7 +246,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
             old = local.get(row[0])
             if old is not None and old[1] != row[by_pos]:
                 raise _refuse(name, signer, table, row, ctx, None, None,
-                              ", which another installation made or changed last")  # fmt: skip
+                              Phrase(", which another installation made or changed last"))  # fmt: skip
         if table == "partners":
             return
         rows = [r for r in rows if r[columns.index("mission_id")] is not None]
@@ -302,7 +303,7 @@ def _check_evidence_sessions(name: str, signer: SignerInfo, rows: list[list[Any]
         if row[s_pos] is not None and ctx.training_of_session(row[s_pos]) != row[t_pos]:
             tid = row[t_pos]
             raise _refuse(name, signer, "evidence_files", row, ctx, tid,
-                          ctx.mission_of_training(tid), ", which names another training's session")  # fmt: skip
+                          ctx.mission_of_training(tid), Phrase(", which names another training's session"))  # fmt: skip
 
 
 def _mission_of_parent(ctx: _Context, table: str, parent: str | None) -> str | None:
@@ -342,7 +343,7 @@ def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Co
                 tid = elsewhere.get(row[0])
                 record = row if table == "people" else row[1]
                 raise _refuse(name, signer, table, record, ctx, tid, ctx.mission_of_training(tid),
-                              ", registered only in other missions' trainings")  # fmt: skip
+                              Phrase(", registered only in other missions' trainings"))  # fmt: skip
 
 
 def check_references(conn: Any, name: str, tables: dict[str, TableData],
