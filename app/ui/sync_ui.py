@@ -644,7 +644,9 @@ def import_receipt(window: MainWindow, source: Path | None = None,
         if on_done:
             on_done(summary)
         else:
-            QMessageBox.information(window, translate("Receipt from HQ"), summary.sentence())
+            QMessageBox.information(
+                window, translate("Receipt from HQ"), localized(summary.sentence())
+            )
 
     window.worker.run(lambda: sync.import_receipt(inst, source), on_success=done)
 

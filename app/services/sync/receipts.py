@@ -46,15 +46,20 @@ class ReceiptSummary:
     revoked_here: str = ""  # the sentence saying this very device was revoked
 
     def sentence(self) -> str:
-        got = ", ".join(str(s) for s in self.acknowledged) or "none"
-        text = f"HQ ({shown(self.hq_name or 'unknown')}) has received bundles: {got}."
-        if self.not_received:
-            text += " Not yet received: " + ", ".join(str(s) for s in self.not_received) + "."
-        if self.revocations:
-            text += f" {self.revocations} device revocation(s) received."
-        if self.revoked_here:
-            text += " " + self.revoked_here
-        return text
+        got = ", ".join(str(s) for s in self.acknowledged) or Phrase("none")
+        missing = ", ".join(str(s) for s in self.not_received)
+        return Phrase(
+            "HQ ({hq}) has received bundles: {got}.{missing}{revocations}{revoked_here}",
+            hq=shown(self.hq_name) if self.hq_name else Phrase("unknown"),
+            got=got,
+            missing=Phrase(" Not yet received: {numbers}.", numbers=missing) if missing else "",
+            revocations=Phrase(" {n} device revocation(s) received.", n=self.revocations)
+            if self.revocations
+            else "",
+            revoked_here=Phrase(" {sentence}", sentence=self.revoked_here)
+            if self.revoked_here
+            else "",
+        )
 
 
 def write_receipt(
@@ -216,9 +221,11 @@ def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tu
                                           "revoked_at": datetime.fromisoformat(row["revoked_at"])}))  # fmt: skip
                 new += 1
             if row["device_id"] == mine or row["key_sha256"] == own_key:
-                revoked_here = (
-                    f"HQ ({shown(row['issuer_name'])}) revoked this device on "
-                    f"{row['revoked_at'][:16]} UTC: its bundles are refused from then on."
+                revoked_here = Phrase(
+                    "HQ ({issuer}) revoked this device on {when} UTC: its bundles are refused "
+                    "from then on.",
+                    issuer=shown(row["issuer_name"]),
+                    when=row["revoked_at"][:16],
                 )
         sent = session.scalars(select(BundleSent).order_by(BundleSent.seq)).all()
         acknowledged, missing = [], []

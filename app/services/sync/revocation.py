@@ -45,10 +45,13 @@ class RevocationInfo:
     issuer_name: str
 
     def sentence(self, what: str) -> str:
-        return (
-            f"{what} comes from {shown(self.device_name or self.device_id[:8])}, whose device "
-            f"was revoked by HQ ({shown(self.issuer_name)}) on {self.revoked_at:%Y-%m-%d %H:%M} "
-            "UTC; refused."
+        return Phrase(
+            "{what} comes from {device}, whose device was revoked by HQ ({issuer}) on "
+            "{revoked_at:%Y-%m-%d %H:%M} UTC; refused.",
+            what=what,
+            device=shown(self.device_name or self.device_id[:8]),
+            issuer=shown(self.issuer_name),
+            revoked_at=self.revoked_at,
         )
 
 
