@@ -63,7 +63,8 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     if args.role == "field" and not (args.mission or "").strip():
         raise UserError(
             Phrase(
-                "A field installation needs its mission: add --mission CODE (e.g. --mission MONUSCO)."
+                "A field installation needs its mission: add --mission CODE (e.g. --mission "
+                "MONUSCO)."
             )
         )
     passphrase = cli_passphrase(args.passphrase_file)
@@ -149,7 +150,8 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: Context) -> int:
         if not recovery:
             raise UserError(
                 Phrase(
-                    "No recovery key given: set MUSTER_RECOVERY_KEY or use --recovery-key-file FILE."
+                    "No recovery key given: set MUSTER_RECOVERY_KEY or use --recovery-key-file "
+                    "FILE."
                 )
             )
     new = _new_passphrase(args)

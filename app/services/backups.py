@@ -287,7 +287,8 @@ def check_database_file(path: Path, key: bytes | None) -> BackupCheck:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 26 and not plaintext:  # NOTADB
                 raise UserError(
                     Phrase(
-                        "{file} is not a backup of this installation: it is damaged, or it was encrypted with another installation's key.",
+                        "{file} is not a backup of this installation: it is damaged, or it was "
+                        "encrypted with another installation's key.",
                         file=path.name,
                     )
                 ) from exc
@@ -307,7 +308,8 @@ def check_database_file(path: Path, key: bytes | None) -> BackupCheck:
         if revision[0] not in _known_revisions():
             raise NewerVersionError(
                 Phrase(
-                    "{file} was made by a newer version of Muster. Install that version to restore it.",
+                    "{file} was made by a newer version of Muster. Install that version to "
+                    "restore it.",
                     file=path.name,
                 )
             )

@@ -347,7 +347,9 @@ def create_identity(inst: Installation, profile: Profile, passphrase: str) -> Id
     if existing is not None:
         raise UserError(
             Phrase(
-                "This installation already has a signing identity ({existing}, fingerprint {fingerprint}). 'muster identity' shows it. To make a new one, move the folder {keys} somewhere safe first; documents already signed stay valid.",
+                "This installation already has a signing identity ({existing}, fingerprint "
+                "{fingerprint}). 'muster identity' shows it. To make a new one, move the folder "
+                "{keys} somewhere safe first; documents already signed stay valid.",
                 existing=existing.name,
                 fingerprint=format_fingerprint(existing.fingerprint, 4),
                 keys=inst.paths.keys,

@@ -165,7 +165,8 @@ def unlock_data(
     if _has_database(paths) and not has_plaintext_header(paths.database):
         raise UserError(
             Phrase(
-                "The database cannot be read: it is not a Muster database, or its key file {data_key} is missing (put back a copy of the keys folder).",
+                "The database cannot be read: it is not a Muster database, or its key file "
+                "{data_key} is missing (put back a copy of the keys folder).",
                 data_key=paths.data_key,
             )
         )

@@ -711,14 +711,17 @@ def build_preview(
     if not rows or valid == 0:
         raise UserError(
             Phrase(
-                "None of the {count:,} rows looks like a participant: the names column is empty or holds numbers. Check that the right column is set to 'Full name'.",
+                "None of the {count:,} rows looks like a participant: the names column is empty "
+                "or holds numbers. Check that the right column is set to 'Full name'.",
                 count=len(rows),
             )
         )
     if junk > JUNK_LIMIT and junk > valid:
         raise UserError(
             Phrase(
-                "{junk:,} of the {count:,} rows do not hold a person's name (numbers, blanks or symbols). This does not look like a participant list: check the file and the names column, or delete the junk rows in Excel first.",
+                "{junk:,} of the {count:,} rows do not hold a person's name (numbers, blanks or "
+                "symbols). This does not look like a participant list: check the file and the "
+                "names column, or delete the junk rows in Excel first.",
                 junk=junk,
                 count=len(rows),
             )
@@ -856,7 +859,8 @@ def apply_import(
                 else None  # fmt: skip
             person = existing.get(person_id or "")
             if person_id and (person is None or person.deleted):
-                raise UserError(Phrase("Row {line}: the chosen person no longer exists; preview the file again.", line=row.line))  # fmt: skip
+                raise UserError(Phrase("Row {line}: the chosen person no longer exists; preview "
+                                       "the file again.", line=row.line))  # fmt: skip
             if person is not None:
                 matched += 1
                 for name in FILLED_FROM_FILE:  # fill blanks only: never overwrite

@@ -607,7 +607,8 @@ def delete_reference(inst: Store, kind: str, item_id: str) -> None:
         if used:
             raise UserError(
                 Phrase(
-                    "This {kind} is used by {used} record(s), so it cannot be deleted. Retire it instead: it stays on old records but leaves the pick lists.",
+                    "This {kind} is used by {used} record(s), so it cannot be deleted. Retire it "
+                    "instead: it stays on old records but leaves the pick lists.",
                     kind=kind,
                     used=used,
                 )

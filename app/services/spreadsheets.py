@@ -116,13 +116,15 @@ def _refuse_unreadable(path: Path, head: bytes) -> None:
         if any(marker in blob for marker in markers):
             raise UserError(
                 Phrase(
-                    "{file} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save it and import it again.",
+                    "{file} is protected by a password. Open it in Excel, remove the password "
+                    "(File > Info > Protect Workbook), save it and import it again.",
                     file=path.name,
                 )
             )
         raise UserError(
             Phrase(
-                "{file} is in the old Excel 97-2003 format. Open it in Excel and save it as an Excel workbook (.xlsx), then import that file.",
+                "{file} is in the old Excel 97-2003 format. Open it in Excel and save it as an "
+                "Excel workbook (.xlsx), then import that file.",
                 file=path.name,
             )
         )
@@ -151,7 +153,8 @@ def _check_size(path: Path) -> int:
     if size > MAX_FILE_BYTES:
         raise UserError(
             Phrase(
-                "{file} is {size} MB, too big for a participant list (at most {most} MB). Split it or remove other sheets.",
+                "{file} is {size} MB, too big for a participant list (at most {most} MB). Split "
+                "it or remove other sheets.",
                 file=path.name,
                 size=size // (1024 * 1024),
                 most=MAX_FILE_BYTES // (1024 * 1024),
@@ -305,7 +308,8 @@ _LONG_LINE = re.compile(f"[^\r\n]{{{MAX_CELL_CHARS + 1}}}")
 def _too_long(path: Path, line: int) -> UserError:
     return UserError(
         Phrase(
-            "Line {line:,} of {file} is longer than {most:,} characters: a participant list has no cell that long, so this file is not one (or it is damaged).",
+            "Line {line:,} of {file} is longer than {most:,} characters: a participant list has "
+            "no cell that long, so this file is not one (or it is damaged).",
             line=line,
             file=path.name,
             most=MAX_CELL_CHARS,
@@ -330,7 +334,8 @@ def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
     if binary:
         raise UserError(
             Phrase(
-                "{file} is not a spreadsheet or a CSV text file. Muster reads .xlsx and .csv files.",
+                "{file} is not a spreadsheet or a CSV text file. Muster reads .xlsx and .csv "
+                "files.",
                 file=path.name,
             )
         ) from None
@@ -395,7 +400,8 @@ def _split_header(
     if best_index < 0:
         raise UserError(
             Phrase(
-                "{where} has no header row: Muster needs a row of column titles (Name, Sex, Organisation…) above the participants.",
+                "{where} has no header row: Muster needs a row of column titles (Name, Sex, "
+                "Organisation…) above the participants.",
                 where=where,
             )
         )
@@ -411,7 +417,8 @@ def _split_header(
         if len(rows) >= MAX_ROWS:
             raise UserError(
                 Phrase(
-                    "{where} has more than {most:,} rows. A participant list is never that long: check that you chose the right file, or split it.",
+                    "{where} has more than {most:,} rows. A participant list is never that long: "
+                    "check that you chose the right file, or split it.",
                     where=where,
                     most=MAX_ROWS,
                 )

@@ -53,7 +53,8 @@ def _damaged(path: Path, detail: object = "") -> UserError:
 def _entities(path: Path) -> UserError:
     return UserError(
         Phrase(
-            "{file} declares XML entities (a trick used by harmful files to fill the memory or read other files), which Excel never writes: Muster does not open it.",
+            "{file} declares XML entities (a trick used by harmful files to fill the memory or "
+            "read other files), which Excel never writes: Muster does not open it.",
             file=path.name,
         )
     )
@@ -93,7 +94,8 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
         if info.file_size > limit and name.endswith(XML_SUFFIXES):
             raise UserError(
                 Phrase(
-                    "{file} has a part ({name}) of {size:,} MiB once unpacked, more than the {most} MiB a participant list needs.",
+                    "{file} has a part ({name}) of {size:,} MiB once unpacked, more than the "
+                    "{most} MiB a participant list needs.",
                     file=path.name,
                     name=name,
                     size=info.file_size // MIB,
@@ -202,7 +204,8 @@ class XlsxBook:
     def _too_big(self, sheet: str, what: str) -> UserError:
         return UserError(
             Phrase(
-                "The sheet '{sheet}' of {file} has more than {what}: a participant list is never that big. Copy the table into a new workbook and import that.",
+                "The sheet '{sheet}' of {file} has more than {what}: a participant list is never "
+                "that big. Copy the table into a new workbook and import that.",
                 sheet=sheet,
                 file=self.path.name,
                 what=what,

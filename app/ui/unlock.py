@@ -42,11 +42,13 @@ ERROR_STYLE = "color: #b00020"
 _REASON_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.",
+        "The passphrase must be at least 10 characters long; a few words in a row are easy to "
+        "remember and hard to guess.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.",
+        "The passphrase repeats the same characters or words; choose a few words that have "
+        "nothing to do with each other.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
@@ -58,15 +60,18 @@ _REASON_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.",
+        "The passphrase is mostly a date or a year, which is easy to guess; choose a few "
+        "unrelated words.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.",
+        "The passphrase contains your own name, mission or e-mail address, which anyone could "
+        "guess; choose other words.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase is a common word or password, which is guessed at once; add a few unrelated words.",
+        "The passphrase is a common word or password, which is guessed at once; add a few "
+        "unrelated words.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase", "The passphrase is too easy to guess; add another word or two."

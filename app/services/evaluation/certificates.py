@@ -272,7 +272,8 @@ def export_certificates(inst: Installation, training_id: str, destination: Path,
     if not done:
         raise UserError(
             Phrase(
-                "Nobody has completed this training yet under its rule ({describe}): record the attendance first.",
+                "Nobody has completed this training yet under its rule ({describe}): record the "
+                "attendance first.",
                 describe=completion.rule.describe(),
             )
         )

@@ -70,7 +70,8 @@ def set_max_score(inst: Installation, training_id: str, max_score: int | None) -
         if highest is not None and (max_score is None or highest > max_score):
             raise UserError(
                 Phrase(
-                    "A score of {highest} is already entered: the maximum cannot be lower. Correct that score first.",
+                    "A score of {highest} is already entered: the maximum cannot be lower. "
+                    "Correct that score first.",
                     highest=highest,
                 )
             )

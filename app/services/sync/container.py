@@ -130,7 +130,8 @@ def _read_outer(path: Path, age_identities: AgeIdentities | None) -> tuple[bytes
     if size > MAX_BUNDLE_BYTES:
         raise _fail(
             Phrase(
-                "{file} is {size:,.0f} MiB, more than a bundle can be ({most} MiB); it is not a Muster bundle.",
+                "{file} is {size:,.0f} MiB, more than a bundle can be ({most} MiB); it is not a "
+                "Muster bundle.",
                 file=path.name,
                 size=size / 2**20,
                 most=MAX_BUNDLE_BYTES >> 20,
@@ -147,7 +148,8 @@ def _read_outer(path: Path, age_identities: AgeIdentities | None) -> tuple[bytes
         if not identities:
             raise _fail(
                 Phrase(
-                    "{file} is encrypted for HQ; only an installation holding the HQ key can open it.",
+                    "{file} is encrypted for HQ; only an installation holding the HQ key can "
+                    "open it.",
                     file=path.name,
                 )
             )
@@ -158,7 +160,8 @@ def _read_outer(path: Path, age_identities: AgeIdentities | None) -> tuple[bytes
         except Exception:  # pyrage.DecryptError and friends
             raise _fail(
                 Phrase(
-                    "{file} could not be decrypted: it is damaged, or it was encrypted for another HQ key.",
+                    "{file} could not be decrypted: it is damaged, or it was encrypted for "
+                    "another HQ key.",
                     file=path.name,
                 )
             ) from None
@@ -470,7 +473,8 @@ class Archive:
         if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:
             raise _fail(
                 Phrase(
-                    "{name}: a file inside it does not match the signed manifest; the bundle was altered or damaged.",
+                    "{name}: a file inside it does not match the signed manifest; the bundle was "
+                    "altered or damaged.",
                     name=self.name,
                 )
             )

@@ -59,7 +59,8 @@ def store_received_document(
         except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise UserError(
                 Phrase(
-                    "A document in this bundle ({shown}) is not a readable PDF, so HQ cannot time-stamp it; refused.",
+                    "A document in this bundle ({shown}) is not a readable PDF, so HQ cannot "
+                    "time-stamp it; refused.",
                     shown=shown(file_name or name),
                 )
             ) from exc

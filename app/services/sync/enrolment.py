@@ -288,7 +288,8 @@ def check_enrolment(
         return EnrolmentCheck(
             False,
             Phrase(
-                "Its enrolment was signed by HQ ({shown}), whose certificate here is not an issuing one; trust HQ's upgraded certificate ('muster trust add').",
+                "Its enrolment was signed by HQ ({shown}), whose certificate here is not an "
+                "issuing one; trust HQ's upgraded certificate ('muster trust add').",
                 shown=shown(refused_issuer),
             ),
             issuer_not_issuing=True,

@@ -304,7 +304,9 @@ def set_hq_key(
         if replaces and not allow_replace:
             raise HqKeyConfirmationNeeded(
                 Phrase(
-                    "This file would replace HQ's key {replaces}… with {recipient}… ({who}), and it is not signed by an HQ you trust: check the fingerprint with HQ and confirm it when asked (--yes never replaces a key).",
+                    "This file would replace HQ's key {replaces}… with {recipient}… ({who}), and "
+                    "it is not signed by an HQ you trust: check the fingerprint with HQ and "
+                    "confirm it when asked (--yes never replaces a key).",
                     replaces=replaces[:20],
                     recipient=recipient[:20],
                     who=who,
@@ -314,7 +316,8 @@ def set_hq_key(
         if not confirmed:
             raise HqKeyConfirmationNeeded(
                 Phrase(
-                    "Check this HQ key with HQ before using it: {recipient} ({who}); once checked, run the command again with --yes.",
+                    "Check this HQ key with HQ before using it: {recipient} ({who}); once "
+                    "checked, run the command again with --yes.",
                     recipient=recipient,
                     who=who,
                 ),
@@ -395,7 +398,8 @@ def add_hq_key(inst: Installation, path: Path, *, confirmed: bool = False) -> Hq
                if cert else "no certificate")  # fmt: skip
         raise HqKeyConfirmationNeeded(
             Phrase(
-                "Check this HQ key with HQ before adding it: {recipient} ({who}); once checked, run the command again with --yes.",
+                "Check this HQ key with HQ before adding it: {recipient} ({who}); once checked, "
+                "run the command again with --yes.",
                 recipient=recipient,
                 who=who,
             ),

@@ -295,7 +295,9 @@ def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
     if get_setting(conn, SETTING_REQUIRE_ENCRYPTION) == "1":
         raise fail(
             Phrase(
-                "{name} is not encrypted, and this installation requires encrypted bundles: ask the focal point to load HQ's key ('muster hq-key set') and export again; refused.",
+                "{name} is not encrypted, and this installation requires encrypted bundles: ask "
+                "the focal point to load HQ's key ('muster hq-key set') and export again; "
+                "refused.",
                 name=name,
             )
         )
@@ -306,7 +308,9 @@ def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
     if row and row[0]:
         raise fail(
             Phrase(
-                "{name} is not encrypted, but the earlier bundles of {shown} were: it may not come from them, or their laptop lost HQ's key; ask them to load HQ's key and export again; refused.",
+                "{name} is not encrypted, but the earlier bundles of {shown} were: it may not "
+                "come from them, or their laptop lost HQ's key; ask them to load HQ's key and "
+                "export again; refused.",
                 name=name,
                 shown=shown(row[1] or "this device"),
             )

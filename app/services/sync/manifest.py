@@ -171,7 +171,8 @@ def parse_manifest(raw: bytes, name: str) -> Manifest:
         shown_version = version if type(version) is int else "?"
         raise fail(
             Phrase(
-                "{name} uses bundle format {version}; this Muster reads format {reads}. Install the Muster version that made it.",
+                "{name} uses bundle format {version}; this Muster reads format {reads}. Install "
+                "the Muster version that made it.",
                 name=name,
                 version=shown_version,
                 reads=FORMAT_VERSION,

@@ -113,7 +113,9 @@ def check_clocks(manifest: Manifest, tables: dict[str, TableData], name: str,
             raise fail(_clock_sentence(name, said, now))
         raise fail(
             Phrase(
-                "{name} holds changes dated {said:%Y-%m-%d %H:%M} UTC, after the bundle itself was made ({created:%Y-%m-%d %H:%M} UTC): the clock of that laptop is wrong; set it right and export again; refused.",
+                "{name} holds changes dated {said:%Y-%m-%d %H:%M} UTC, after the bundle itself "
+                "was made ({created:%Y-%m-%d %H:%M} UTC): the clock of that laptop is wrong; set "
+                "it right and export again; refused.",
                 name=name,
                 said=said,
                 created=created,
@@ -178,7 +180,9 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
         if removed is not None and removed.removed_at is not None:
             raise fail(
                 Phrase(
-                    "{name} is signed by {shown}, whom this installation removed from its trusted list on {removed_at:%Y-%m-%d}; trust them again ('muster trust add') to accept their bundles; refused.",
+                    "{name} is signed by {shown}, whom this installation removed from its "
+                    "trusted list on {removed_at:%Y-%m-%d}; trust them again ('muster trust "
+                    "add') to accept their bundles; refused.",
                     name=name,
                     shown=shown(removed.name),
                     removed_at=removed.removed_at,
@@ -203,7 +207,10 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
                 where = f", {shown(cert.mission)}" if cert.mission else ""
                 raise UntrustedSignerError(
                     Phrase(
-                        "{name} is signed by {shown}{where}, who is not in your trusted list (fingerprint {fingerprint}). If you recognise them, check the fingerprint with them, trust them ('muster trust add {name}') and import again.",
+                        "{name} is signed by {shown}{where}, who is not in your trusted list "
+                        "(fingerprint {fingerprint}). If you recognise them, check the "
+                        "fingerprint with them, trust them ('muster trust add {name}') and "
+                        "import again.",
                         name=name,
                         shown=shown(cert.name or "an unknown person"),
                         where=where,
@@ -214,7 +221,8 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
     if signer.device_id != manifest.device_id:
         raise fail(
             Phrase(
-                "{name} says it comes from device {device_id} but is signed by {describe}, trusted here as device {trusted_as}; refused.",
+                "{name} says it comes from device {device_id} but is signed by {describe}, "
+                "trusted here as device {trusted_as}; refused.",
                 name=name,
                 device_id=manifest.device_id[:8],
                 describe=signer.describe(),
@@ -232,7 +240,8 @@ def _check_schema(manifest: Manifest, name: str) -> None:
     if manifest.schema not in known_revisions():
         raise fail(
             Phrase(
-                "{name} was made by a newer version of Muster (database schema {shown}). Install the newer version to import it.",
+                "{name} was made by a newer version of Muster (database schema {shown}). Install "
+                "the newer version to import it.",
                 name=name,
                 shown=shown(manifest.schema, 20),
             )
@@ -274,7 +283,8 @@ def _check_packed(archive: Archive, manifest: Manifest) -> None:
 
     altered = fail(
         Phrase(
-            "{archive}: a file inside it does not match the signed manifest; the bundle was altered or damaged.",
+            "{archive}: a file inside it does not match the signed manifest; the bundle was "
+            "altered or damaged.",
             archive=archive.name,
         )
     )

@@ -179,7 +179,8 @@ def import_receipt(inst: Installation, path: Path) -> ReceiptSummary:
     if not _signed_by_known_hq(inst, cert_pem):
         raise UserError(
             Phrase(
-                "{shown} is signed by someone this installation does not know as HQ. Load HQ's key file first ('muster hq-key set FILE').",
+                "{shown} is signed by someone this installation does not know as HQ. Load HQ's "
+                "key file first ('muster hq-key set FILE').",
                 shown=shown(path.name),
             )
         )

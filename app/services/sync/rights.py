@@ -158,7 +158,8 @@ def _refuse(name: str, signer: SignerInfo, table: str, row: list[Any], ctx: _Con
         where = Phrase(" ({mission})", mission=ctx.mission_code(mission))
     return fail(
         Phrase(
-            "{name}: {describe} may not change {what}{where}: the {table} record {shown}{why}; refused.",
+            "{name}: {describe} may not change {what}{where}: the {table} record {shown}{why}; "
+            "refused.",
             name=name,
             describe=signer.describe(),
             what=WHAT[table],
@@ -201,7 +202,8 @@ def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, Tab
         if ctx.mission_of_training(training_id) != ctx.mission_id:
             raise fail(
                 Phrase(
-                    "{name}: {describe} may not attach a document ({doc_id}) to a training of {mission}; refused.",
+                    "{name}: {describe} may not attach a document ({doc_id}) to a training of "
+                    "{mission}; refused.",
                     name=name,
                     describe=signer.describe(),
                     doc_id=doc_id[:8],
@@ -220,7 +222,9 @@ def _only_own_changes(name: str, signer: SignerInfo, changes: dict[str, list[lis
                 who = shown(device_names.get(author) or f"device {str(author)[:8]}")
                 raise fail(
                     Phrase(
-                        "{name}: a {table} record ({shown}) is credited to another device ({who}) than the one that signed the bundle; a field device sends only its own changes (import that device's own bundles first); refused.",
+                        "{name}: a {table} record ({shown}) is credited to another device "
+                        "({who}) than the one that signed the bundle; a field device sends only "
+                        "its own changes (import that device's own bundles first); refused.",
                         name=name,
                         table=table,
                         shown=shown(row[0], 36)[:8],

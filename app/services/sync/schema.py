@@ -279,7 +279,8 @@ def _older_columns(table: str, columns: list[str], rows: list[Any], name: str) -
     """A bundle from an older schema (fewer columns, none unknown): rows get the defaults."""
     other = fail(
         Phrase(
-            "{name}: the {table} data has other columns than this Muster; it was made by another version of Muster.",
+            "{name}: the {table} data has other columns than this Muster; it was made by another "
+            "version of Muster.",
             name=name,
             table=table,
         )

@@ -193,7 +193,8 @@ def _params(wrap: dict[str, Any]) -> KdfParams:
 def _damaged(path: Path) -> UserError:
     return UserError(
         Phrase(
-            "The key file {path} is damaged, so the data cannot be unlocked. Put back a copy of the keys folder.",
+            "The key file {path} is damaged, so the data cannot be unlocked. Put back a copy of "
+            "the keys folder.",
             path=path,
         )
     )
@@ -207,7 +208,8 @@ def load(path: Path) -> KeyFile:
     except FileNotFoundError:
         raise UserError(
             Phrase(
-                "The key file {path} is missing, so the database cannot be unlocked. Put back a copy of the keys folder.",
+                "The key file {path} is missing, so the database cannot be unlocked. Put back a "
+                "copy of the keys folder.",
                 path=path,
             )
         ) from None
