@@ -38,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 BIG_HOME = DATA / "big"
 PLAIN_BIG_HOME = DATA / "big-plain"
-GENERATOR_VERSION = "5"  # 4: encrypted (SQLCipher); 5: with the kept report figures
+GENERATOR_VERSION = "6"  # 4: encrypted (SQLCipher); 5: kept report figures; 6: with completions
 MARKER_KEY = "bench.generated"
 
 TRAININGS = 20_000

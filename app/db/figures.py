@@ -56,6 +56,8 @@ figures_trainings = Table(
     Column("present", Integer, nullable=False),
     Column("absent", Integer, nullable=False),
     Column("excused", Integer, nullable=False),
+    # Minutes attended by its counted people (app.services.evaluation.rule), summed.
+    Column("minutes", Integer, nullable=False, server_default="0"),
 )
 
 figures_people = Table(
@@ -69,6 +71,9 @@ figures_people = Table(
     Column("organisation_key", Integer),
     Column("live", Integer, nullable=False, server_default="0"),  # live trainings attended
     Column("kept", Integer, nullable=False, server_default="0"),  # trainings not deleted
+    # Of those, the trainings the person completed (app.services.evaluation.rule).
+    Column("completed_live", Integer, nullable=False, server_default="0"),
+    Column("completed_kept", Integer, nullable=False, server_default="0"),
     # The person-level breakdowns stream over this index (no sort, no join).
     Index("ix_figures_people_partner", "partner_key", "live", "kept"),
     Index("ix_figures_people_organisation", "organisation_key", "live", "kept"),
@@ -80,6 +85,8 @@ figures_people = Table(
         "organisation_key",
         "live",
         "kept",
+        "completed_live",  # the evaluation figures read (sex, category) of completions here
+        "completed_kept",
     ),
 )
 
@@ -100,6 +107,8 @@ figures_pairs = Table(
     metadata,
     Column("training_key", Integer, primary_key=True),
     Column("person_key", Integer, primary_key=True),
+    Column("completed", Integer, nullable=False, server_default="0"),  # 1: under its rule
+    Column("minutes", Integer, nullable=False, server_default="0"),  # attended, after merges
     Index("ix_figures_pairs_person_key_training_key", "person_key", "training_key"),
     sqlite_with_rowid=False,
 )

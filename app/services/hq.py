@@ -161,13 +161,13 @@ def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> l
 
         with inst.db.reading() as session:
             groups = read.breakdown(session, by, flt.include_cancelled)
+            done = read.completed_by(session, by, flt.include_cancelled)
         out = [
             BreakdownRow(key=g.key, label=SEX_NAMES.get(g.key, g.key) if by == "sex" else g.key,
                          trainings=g.trainings, participants=g.participants, women=g.women,
                          men=g.men)
             for g in groups
         ]  # fmt: skip
-        done = completed_by(inst, by, flt)
         return _sorted([replace(r, completed=done.get(r.key, 0)) for r in out], by)
     return _sorted(recount_breakdown(inst, by, flt), by)
 

@@ -15,7 +15,12 @@ from typing import Any
 from sqlalchemy import text
 
 from app.services.audit.figures import audit_figures
-from app.services.evaluation.figures import EvaluationFigures, evaluation_figures
+from app.services.evaluation.figures import (
+    EvaluationFigures,
+    assemble_figures,
+    evaluation_figures,
+    scores_query,
+)
 from app.services.installation import Installation
 
 NO_PARTNER = "(none)"
@@ -161,6 +166,8 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         people = read.people(session, names, cancelled)
         by_mission = read.by_mission(session, names, cancelled)
         locations = read.locations(session, names, cancelled)
+        completed, minutes = read.completion(session, names, cancelled)
+        scores = session.execute(scores_query(flt)).all()
     by_sex_code: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     for (cat, sex), n in people.by_category_sex.items():
@@ -190,8 +197,8 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         by_session=[],
         locations=locations,
         filters=_filters_json(flt),
-        **audit_figures(inst, flt, participants, _training_conditions),
-        evaluation=evaluation_figures(inst, flt),
+        **audit_figures(inst, flt, participants, _training_conditions, kept=True),
+        evaluation=assemble_figures(completed, minutes, scores),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QEvent,
     QLocale,
     QModelIndex,
@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 from app.db.models import ATTENDED_STATUSES
 from app.services import attendance, trainings
 from app.services.attendance import AttendanceGrid, Mark
+from app.services.people import ParticipantInfo
 from app.ui.common import attendance_labels, to_qdate
 from app.ui.contracts import as_widget
+from app.ui.table_model import CENTRE, DISPLAY, TOOLTIP, Column, TableModel
 
 if TYPE_CHECKING:
     from app.ui.contracts import EditorHost
@@ -58,20 +60,32 @@ FIXED_COLUMNS = 2  # name, present count
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AttendanceModel(QAbstractTableModel):
-    """The grid with totals kept up to date as marks change (never recounted per paint)."""
+class AttendanceModel(TableModel):
+    """The grid with totals kept up to date as marks change (never recounted per paint).
 
+    Two fixed columns (name, present count), then a column per session keyed by its id.
+    """
+
+    COLUMNS = (
+        Column("name", QT_TRANSLATE_NOOP("AttendanceModel", "Participant"),
+               display=lambda _m, p: p.person.full_name),
+        Column("present", QT_TRANSLATE_NOOP("AttendanceModel", "Present"), align=CENTRE,
+               display=lambda m, p: "{} / {}".format(*m.person_totals(p.person.id))),
+    )  # fmt: skip
+    CONTEXT = "AttendanceModel"
+    ROLES = frozenset({DISPLAY, TOOLTIP, STATUS_ROLE, Qt.ItemDataRole.BackgroundRole,
+                       Qt.ItemDataRole.ForegroundRole})  # fmt: skip
+    ROW_NUMBERS = True
     marks_requested = Signal(list)  # list[Mark]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.grid: AttendanceGrid | None = None
+        self._columns: tuple[Column, ...] = self.COLUMNS
         self._marks: dict[tuple[str, str], str] = {}
         self._minutes: dict[tuple[str, str], int] = {}
         self._person_ids: list[str] = []
-        self._names: list[str] = []
         self._session_ids: list[str] = []
-        self._headers: list[str] = []
         self._session_present: dict[str, int] = {}
         self._session_recorded: dict[str, int] = {}
         self._person_present: dict[str, int] = {}
@@ -81,17 +95,21 @@ class AttendanceModel(QAbstractTableModel):
     def set_grid(self, grid: AttendanceGrid) -> None:
         self.beginResetModel()
         self.grid = grid
+        self.rows = list(grid.participants)
         self._marks = dict(grid.marks)
         self._minutes = dict(grid.minutes)
         self._person_ids = [p.person.id for p in grid.participants]
-        self._names = [p.person.full_name for p in grid.participants]
         self._session_ids = [s.id for s in grid.sessions]
-        self._headers = [
-            f"{QLocale().toString(to_qdate(s.date), 'ddd d MMM')}\n{s.location}"
+        self._columns = self.COLUMNS + tuple(
+            Column(s.id, f"{QLocale().toString(to_qdate(s.date), 'ddd d MMM')}\n{s.location}",
+                   align=CENTRE)
             for s in grid.sessions
-        ]
+        )  # fmt: skip
         self._recount()
         self.endResetModel()
+
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
 
     def _recount(self) -> None:
         self._session_present = dict.fromkeys(self._session_ids, 0)
@@ -143,61 +161,31 @@ class AttendanceModel(QAbstractTableModel):
     def totals(self) -> tuple[int, int]:
         return sum(self._session_present.values()), sum(self._session_recorded.values())
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._person_ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._session_ids)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+    def header(self, column: Column, role: int) -> Any:
+        """A session's header counts who came; its tooltip says so in words."""
+        if role not in (DISPLAY, TOOLTIP):
             return None
-        if section == 0:
-            return self.tr("Participant")
-        if section == 1:
-            return self.tr("Present")
-        sid = self.session_id(section)
-        if sid is None:
-            return None
-        present, recorded = self.session_totals(sid)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if column in self.COLUMNS:
+            return self.header_text(column)
+        present, recorded = self.session_totals(column.key)
+        if role == TOOLTIP:
             return self.tr("{present} present of {recorded} recorded").format(
                 present=present, recorded=recorded
             )
-        return f"{self._headers[section - FIXED_COLUMNS]}\n{present}/{recorded}"
+        return f"{column.header}\n{present}/{recorded}"
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._person_ids)):
-            return None
-        row, column = index.row(), index.column()
-        pid = self._person_ids[row]
-        if column == 0:
-            return self._names[row] if role == Qt.ItemDataRole.DisplayRole else None
-        if column == 1:
-            if role == Qt.ItemDataRole.DisplayRole:
-                present, recorded = self.person_totals(pid)
-                return f"{present} / {recorded}"
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
-        status = self.status(row, column)
-        if role == STATUS_ROLE:
-            return status
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if status is None:
-            return None
-        minutes = self.minutes(row, column) if status in PARTIAL else None
-        if role == Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: ParticipantInfo, column: Column, role: int) -> Any:
+        """A session's cell shows its mark, coloured; the fixed columns show text only."""
+        if column in self.COLUMNS:
+            return column.value(self, row) if role == DISPLAY else None
+        key = (row.person.id, column.key)
+        status = self._marks.get(key)
+        if role == STATUS_ROLE or status is None:
+            return status if role == STATUS_ROLE else None
+        minutes = self._minutes.get(key) if status in PARTIAL else None
+        if role == DISPLAY:
             return SYMBOLS[status] + (f" {minutes}′" if minutes else "")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             label = self._labels[status]
             return (
                 self.tr("{mark}: {minutes} min").format(mark=label, minutes=minutes)
@@ -206,9 +194,7 @@ class AttendanceModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(COLOURS[status]))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#1b1b1b"))
-        return None
+        return QBrush(QColor("#1b1b1b"))  # ForegroundRole
 
     # --- writing ------------------------------------------------------------------------
 

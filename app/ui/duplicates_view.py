@@ -12,10 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,57 +35,47 @@ from app.services.duplicates import DuplicatePair, PersonSummary
 from app.services.installation import Installation
 from app.ui.common import confirm, isolate, sex_labels
 from app.ui.i18n import current_language
+from app.ui.table_model import Column, TableModel
 from app.ui.worker import Worker
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class PairsModel(QAbstractTableModel):
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("PairsModel", "Score"),
-        QT_TRANSLATE_NOOP("PairsModel", "First record"),
-        QT_TRANSLATE_NOOP("PairsModel", "Second record"),
-        QT_TRANSLATE_NOOP("PairsModel", "Why"),
+def _score(_model: Any, pair: DuplicatePair) -> str:
+    return QCoreApplication.translate("SummaryPanel", "{value}%").format(
+        value=round(pair.score * 100)
     )
+
+
+def _record(summary: PersonSummary) -> str:
+    """A record's name and organisation, each kept in its own writing direction."""
+    person = summary.person
+    org = f" — {person.organisation}" if person.organisation else ""
+    return isolate(person.full_name) + isolate(org) if org else isolate(person.full_name)
+
+
+class PairsModel(TableModel):
+    """Possible duplicates, best first; every cell's tooltip is its whole text."""
+
+    COLUMNS = (
+        Column("score", QT_TRANSLATE_NOOP("PairsModel", "Score"), tooltip=True, display=_score),
+        Column("first", QT_TRANSLATE_NOOP("PairsModel", "First record"), tooltip=True,
+               display=lambda _m, pair: _record(pair.first)),
+        Column("second", QT_TRANSLATE_NOOP("PairsModel", "Second record"), tooltip=True,
+               display=lambda _m, pair: _record(pair.second)),
+        Column("why", QT_TRANSLATE_NOOP("PairsModel", "Why"), tooltip=True,
+               display=lambda _m, pair: ", ".join(reason_label(r) for r in pair.reasons)),
+    )  # fmt: skip
+    CONTEXT = "PairsModel"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pairs: list[DuplicatePair] = []
+        self.rows: list[DuplicatePair] = []
+
+    @property
+    def pairs(self) -> list[DuplicatePair]:
+        return self.rows
 
     def set_pairs(self, pairs: list[DuplicatePair]) -> None:
-        self.beginResetModel()
-        self.pairs = list(pairs)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.pairs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            role = Qt.ItemDataRole.DisplayRole  # the whole text when a column is narrow
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        pair = self.pairs[index.row()]
-        column = index.column()
-        if column == 0:
-            return QCoreApplication.translate("SummaryPanel", "{value}%").format(
-                value=round(pair.score * 100)
-            )
-        if column in (1, 2):
-            s = pair.first if column == 1 else pair.second
-            org = f" — {s.person.organisation}" if s.person.organisation else ""
-            return (
-                isolate(s.person.full_name) + isolate(org) if org else isolate(s.person.full_name)
-            )
-        return ", ".join(reason_label(r) for r in pair.reasons)
+        self.reset_rows(list(pairs))
 
 
 def reason_label(reason: str) -> str:

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,6 +46,7 @@ from app.services.installation import Installation
 from app.services.spreadsheets import SheetData
 from app.services.trainings import SessionInfo
 from app.ui.common import error_sentence, isolate, localized, sex_labels, show_date
+from app.ui.table_model import Column, TableModel
 from app.ui.worker import Worker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -342,17 +342,41 @@ class MappingPage(QWizardPage):
 # --- page 3: preview ---------------------------------------------------------------------------
 
 
-class PreviewModel(QAbstractTableModel):
+def _name(_model: Any, r: pi.ImportRow) -> str:
+    return (
+        isolate(r.full_name)
+        if r.full_name
+        else QCoreApplication.translate("PreviewModel", "(no name)")
+    )
+
+
+def _chosen(model: PreviewModel, r: pi.ImportRow) -> str:
+    """What will become of the row: the person chosen for it, or that it is skipped."""
+    if r.skipped:
+        return QCoreApplication.translate("PreviewModel", "Skipped")
+    return dict(model.options_for(r)).get(model.choice.get(r.line, pi.NEW), "")
+
+
+def _notes(_model: Any, r: pi.ImportRow) -> str:
+    notes = [skip_reason_text(r.skip_reason)] if r.skipped else []
+    return "; ".join(notes + [localized(p) for p in r.problems])
+
+
+class PreviewModel(TableModel):
     """Rows of the file as they will be imported; the "Person" column is a choice."""
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("PreviewModel", "Row"),
-        QT_TRANSLATE_NOOP("PreviewModel", "Name"),
-        QT_TRANSLATE_NOOP("PreviewModel", "Sex"),
-        QT_TRANSLATE_NOOP("PreviewModel", "Organisation"),
-        QT_TRANSLATE_NOOP("PreviewModel", "Person"),
-        QT_TRANSLATE_NOOP("PreviewModel", "Notes"),
-    )
+        Column("line", QT_TRANSLATE_NOOP("PreviewModel", "Row")),
+        Column("name", QT_TRANSLATE_NOOP("PreviewModel", "Name"), display=_name),
+        Column("sex", QT_TRANSLATE_NOOP("PreviewModel", "Sex"),
+               display=lambda _m, r: sex_labels().get(r.sex, r.sex) if not r.skipped else ""),
+        Column("organisation", QT_TRANSLATE_NOOP("PreviewModel", "Organisation")),
+        Column("person", QT_TRANSLATE_NOOP("PreviewModel", "Person"), display=_chosen,
+               editable=True),
+        Column("notes", QT_TRANSLATE_NOOP("PreviewModel", "Notes"), display=_notes),
+    )  # fmt: skip
+    CONTEXT = "PreviewModel"
+    ROLES = frozenset({*TableModel.ROLES, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ForegroundRole})
     PERSON = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -367,8 +391,10 @@ class PreviewModel(QAbstractTableModel):
         self.endResetModel()
 
     def options(self, row: int) -> list[tuple[str, str]]:
+        return self.options_for(self.rows[row])
+
+    def options_for(self, r: pi.ImportRow) -> list[tuple[str, str]]:
         """(value, label) choices for a row: a new person, each likely match, or leave out."""
-        r = self.rows[row]
         out = [(pi.NEW, self.tr("New person"))]
         for m in r.matches:
             org = f", {m.organisation}" if m.organisation else ""
@@ -378,63 +404,31 @@ class PreviewModel(QAbstractTableModel):
         out.append((pi.SKIP, self.tr("Leave out")))
         return out
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def can_edit(self, row: pi.ImportRow) -> bool:
+        """A skipped row has no person to choose."""
+        return not row.skipped
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() == self.PERSON and not self.rows[index.row()].skipped:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.EditRole and column == self.PERSON:
-            return self.choice.get(r.line, pi.NEW)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return r.line
-            if column == 1:
-                return isolate(r.full_name) if r.full_name else self.tr("(no name)")
-            if column == 2:
-                return sex_labels().get(r.sex, r.sex) if not r.skipped else ""
-            if column == 3:
-                return r.organisation
-            if column == self.PERSON:
-                if r.skipped:
-                    return self.tr("Skipped")
-                chosen = self.choice.get(r.line, pi.NEW)
-                return dict(self.options(index.row())).get(chosen, "")
-            if column == 5:
-                notes = [skip_reason_text(r.skip_reason)] if r.skipped else []
-                return "; ".join(notes + [localized(p) for p in r.problems])
+    def cell(self, row: pi.ImportRow, column: Column, role: int) -> Any:
+        """The person's choice for editing; grey skipped rows, amber unconfirmed duplicates."""
+        person = column.key == "person"
+        if role == Qt.ItemDataRole.EditRole:
+            return self.choice.get(row.line, pi.NEW) if person else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if r.skipped:
+            if row.skipped:
                 return QColor("#777777")
-            if column == self.PERSON and r.matches and self.choice.get(r.line) == pi.NEW:
+            if person and row.matches and self.choice.get(row.line) == pi.NEW:
                 return QColor("#a05a00")  # a possible duplicate, not confirmed
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.PERSON and r.matches:
-            return "\n".join(f"{isolate(m.full_name)}: {', '.join(m.reasons)}" for m in r.matches)
-        return None
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not (person and row.matches):
+                return None
+            return "\n".join(f"{isolate(m.full_name)}: {', '.join(m.reasons)}" for m in row.matches)
+        return super().cell(row, column, role)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != self.PERSON or role != Qt.ItemDataRole.EditRole:
+    def set_cell(self, index: Index, row: pi.ImportRow, value: Any) -> bool:
+        if value not in dict(self.options_for(row)):
             return False
-        r = self.rows[index.row()]
-        if r.skipped or value not in dict(self.options(index.row())):
-            return False
-        self.choice[r.line] = str(value)
+        self.choice[row.line] = str(value)
         self.dataChanged.emit(index, index.siblingAtColumn(5))
         return True
 

@@ -9,10 +9,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -55,9 +52,8 @@ from app.ui.common import (
     to_qdate,
 )
 from app.ui.errors import show_error
+from app.ui.table_model import RIGHT, Column, LazyRows, TableModel
 from app.ui.worker import Worker
-
-Index = QModelIndex | QPersistentModelIndex
 
 # The earliest date a filter can hold; showing it means "no limit".
 NO_DATE = QDate(2000, 1, 1)
@@ -65,7 +61,7 @@ NO_DATE = QDate(2000, 1, 1)
 SEARCH_TEXT_KEY = "filters/text"
 
 
-class TrainingsModel(QAbstractTableModel):
+class TrainingsModel(TableModel):
     """Trainings as an ordered id list with a lazy row cache (Anki's browser pattern).
 
     Only the ids of the matching trainings are loaded up front; rows are fetched in
@@ -73,106 +69,69 @@ class TrainingsModel(QAbstractTableModel):
     """
 
     COLUMNS = (
-        ("mission", QT_TRANSLATE_NOOP("TrainingsModel", "Mission")),
-        ("title", QT_TRANSLATE_NOOP("TrainingsModel", "Title")),
-        ("kind", QT_TRANSLATE_NOOP("TrainingsModel", "Kind")),
-        ("status", QT_TRANSLATE_NOOP("TrainingsModel", "Status")),
-        ("start", QT_TRANSLATE_NOOP("TrainingsModel", "Start")),
-        ("end", QT_TRANSLATE_NOOP("TrainingsModel", "End")),
-        ("places", QT_TRANSLATE_NOOP("TrainingsModel", "Places")),
-        ("sessions", QT_TRANSLATE_NOOP("TrainingsModel", "Sessions")),
-        ("participants", QT_TRANSLATE_NOOP("TrainingsModel", "Participants")),
-    )
+        Column("mission", QT_TRANSLATE_NOOP("TrainingsModel", "Mission")),
+        Column("title", QT_TRANSLATE_NOOP("TrainingsModel", "Title"), tooltip=True),
+        Column("kind", QT_TRANSLATE_NOOP("TrainingsModel", "Kind"),
+               display=lambda m, r: m._kinds.get(r.kind, r.kind)),
+        Column("status", QT_TRANSLATE_NOOP("TrainingsModel", "Status"),
+               display=lambda m, r: m._statuses.get(r.status, r.status)),
+        Column("start", QT_TRANSLATE_NOOP("TrainingsModel", "Start"),
+               display=lambda _m, r: show_date(r.start)),
+        Column("end", QT_TRANSLATE_NOOP("TrainingsModel", "End"),
+               display=lambda _m, r: show_date(r.end)),
+        Column("places", QT_TRANSLATE_NOOP("TrainingsModel", "Places"), tooltip=True,
+               display=lambda _m, r: r.locations),
+        Column("sessions", QT_TRANSLATE_NOOP("TrainingsModel", "Sessions"), align=RIGHT,
+               display=lambda _m, r: r.session_count),
+        Column("participants", QT_TRANSLATE_NOOP("TrainingsModel", "Participants"),
+               align=RIGHT, display=lambda _m, r: r.participant_count),
+    )  # fmt: skip
+    CONTEXT = "TrainingsModel"
+    ROLES = frozenset({*TableModel.ROLES, Qt.ItemDataRole.ForegroundRole})
     BATCH = 100  # rows fetched per lazy batch: a screenful or four, in ~20 ms
     sort_requested = Signal(str, bool)  # order_by key, descending
 
     def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._installation = installation
-        self._ids: list[str] = []
-        self._rows: dict[str, TrainingRow] = {}
+        self._lazy = LazyRows(
+            lambda ids: trainings.training_rows(installation, ids), batch=self.BATCH
+        )
+        super().__init__(parent, self._lazy)
         self._statuses = status_labels()
         self._kinds = kind_labels()
 
     def set_ids(self, ids: list[str]) -> None:
         self.beginResetModel()
-        self._ids = list(ids)
-        self._rows.clear()
+        self._lazy.reset(ids)
         self.endResetModel()
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        return list(self._lazy.ids)
 
     def row_of(self, training_id: str) -> int:
         try:
-            return self._ids.index(training_id)
+            return self._lazy.ids.index(training_id)
         except ValueError:
             return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][1])
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in SQL (the rows are not loaded): ask the window to search again."""
         if 0 <= column < len(self.COLUMNS):
-            self.sort_requested.emit(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+            self.sort_requested.emit(
+                self.COLUMNS[column].key, order == Qt.SortOrder.DescendingOrder
+            )
 
     def training_id(self, row: int) -> str:
-        return self._ids[row]
+        return self._lazy.ids[row]
 
     def cached_row(self, row: int) -> TrainingRow | None:
-        return self._row(row)
+        """The row, fetched with its batch if the view has not shown it yet."""
+        return self._lazy[row]
 
-    def _row(self, row: int) -> TrainingRow | None:
-        tid = self._ids[row]
-        if tid not in self._rows:
-            start = max(0, row - self.BATCH // 4)
-            batch = [i for i in self._ids[start : start + self.BATCH] if i not in self._rows]
-            self._rows.update(trainings.training_rows(self._installation, batch))
-        return self._rows.get(tid)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        column = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in ("sessions", "participants"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-        ):
-            return None
-        r = self._row(index.row())
-        if r is None:
-            return None
+    def cell(self, row: TrainingRow, column: Column, role: int) -> Any:
+        """Cancelled trainings are greyed out."""
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#777777") if r.status == "cancelled" else None
-        values = {
-            "mission": r.mission,
-            "title": r.title,
-            "kind": self._kinds.get(r.kind, r.kind),
-            "status": self._statuses.get(r.status, r.status),
-            "start": show_date(r.start),
-            "end": show_date(r.end),
-            "places": r.locations,
-            "sessions": r.session_count,
-            "participants": r.participant_count,
-        }
-        value = values[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return value if column in ("title", "places") and value else None
-        return value
+            return QColor("#777777") if row.status == "cancelled" else None
+        return super().cell(row, column, role)
 
 
 class DateFilter(QDateEdit):
@@ -352,7 +311,7 @@ class TrainingsPage(QWidget):
 
     def set_sort(self, order_by: str, descending: bool) -> None:
         self._order_by, self._descending = order_by, descending
-        keys = [key for key, _ in TrainingsModel.COLUMNS]
+        keys = [column.key for column in TrainingsModel.COLUMNS]
         if order_by in keys:
             order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
             header = self.table.horizontalHeader()

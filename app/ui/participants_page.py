@@ -8,12 +8,12 @@ questioned before a second record is made.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -55,6 +55,7 @@ from app.ui.common import FieldError, isolate, localized, partner_kind_labels, s
 from app.ui.contracts import as_widget
 from app.ui.duplicates_view import reason_label
 from app.ui.i18n import collator, current_language
+from app.ui.table_model import RIGHT, SORT_ROLE, Column, TableModel
 
 if TYPE_CHECKING:
     from app.ui.contracts import EditorHost
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 try:  # issue 6 provides fuzzy matching; exact folded names are the fallback
     from app.services.duplicates import find_similar_people, make_candidate, score_pair
@@ -191,130 +191,102 @@ class NewPartnerDialog(QDialog):
         )
 
 
-class ParticipantsModel(QAbstractTableModel):
+def _person(field: str) -> Callable[[Any, ParticipantInfo], Any]:
+    return lambda _model, p: getattr(p.person, field)
+
+
+def _folded(shown: Any) -> str:
+    """Sort key of a text column: accents and case do not change the order."""
+    return fold(str(shown or ""))
+
+
+class ParticipantsModel(TableModel):
     """The participants of one training; edits are requested, then saved by the page."""
 
     COLUMNS = (
-        ("full_name", QT_TRANSLATE_NOOP("ParticipantsModel", "Name")),
-        ("sex", QT_TRANSLATE_NOOP("ParticipantsModel", "Sex")),
-        ("category", QT_TRANSLATE_NOOP("ParticipantsModel", "Category")),
-        ("organisation", QT_TRANSLATE_NOOP("ParticipantsModel", "Organisation")),
-        ("partner", QT_TRANSLATE_NOOP("ParticipantsModel", "Partner")),
-        ("function", QT_TRANSLATE_NOOP("ParticipantsModel", "Function")),
-        ("present", QT_TRANSLATE_NOOP("ParticipantsModel", "Sessions present")),
-    )
-    EDITABLE = frozenset({"full_name", "sex", "category", "organisation", "partner", "function"})
+        Column("full_name", QT_TRANSLATE_NOOP("ParticipantsModel", "Name"), tooltip=True,
+               display=_person("full_name"), sort=lambda name: name and fold(name),
+               editable=True),
+        Column("sex", QT_TRANSLATE_NOOP("ParticipantsModel", "Sex"), tooltip=True,
+               display=lambda m, p: m._sexes.get(p.person.sex, p.person.sex), sort=_folded,
+               editable=True),
+        Column("category", QT_TRANSLATE_NOOP("ParticipantsModel", "Category"), tooltip=True,
+               display=lambda m, p: m.category_labels.get(p.person.category, p.person.category),
+               sort=_folded, editable=True),
+        Column("organisation", QT_TRANSLATE_NOOP("ParticipantsModel", "Organisation"),
+               display=_person("organisation"), sort=_folded, editable=True),
+        Column("partner", QT_TRANSLATE_NOOP("ParticipantsModel", "Partner"), tooltip=True,
+               display=lambda m, p: m.partner_labels.get(p.person.partner, p.person.partner),
+               sort=_folded, editable=True),
+        Column("function", QT_TRANSLATE_NOOP("ParticipantsModel", "Function"),
+               display=_person("function"), sort=_folded, editable=True),
+        Column("present", QT_TRANSLATE_NOOP("ParticipantsModel", "Sessions present"),
+               align=RIGHT, tooltip=True, display=lambda _m, p: p.sessions_present,
+               sort=lambda present: present),
+    )  # fmt: skip
+    CONTEXT = "ParticipantsModel"
+    ROLES = frozenset({*TableModel.ROLES, Qt.ItemDataRole.EditRole, SORT_ROLE, PERSON_ROLE})
+    ROW_NUMBERS = True
     edit_requested = Signal(str, str, object)  # person id, field, new value
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ParticipantInfo] = []
+        self.rows: list[ParticipantInfo] = []
         self._sexes = sex_labels()
         self.category_labels: dict[str, str] = {}
         self.partner_labels: dict[str, str] = {}  # acronym -> as shown (PNUD for UNDP)
 
     def set_participants(self, rows: list[ParticipantInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_rows(list(rows))
 
     def participants(self) -> list[ParticipantInfo]:
-        return list(self._rows)
+        return list(self.rows)
 
     def participant(self, row: int) -> ParticipantInfo:
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, person_id: str) -> int:
-        for i, p in enumerate(self._rows):
+        for i, p in enumerate(self.rows):
             if p.person.id == person_id:
                 return i
         return -1
 
     def add(self, participant: ParticipantInfo) -> int:
-        row = len(self._rows)
+        row = len(self.rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(participant)
+        self.rows.append(participant)
         self.endInsertRows()
         return row
 
     def replace_participant(self, participant: ParticipantInfo) -> None:
         row = self.row_of(participant.person.id)
         if row >= 0:
-            self._rows[row] = participant
+            self.rows[row] = participant
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def remove(self, person_id: str) -> None:
         row = self.row_of(person_id)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
+            del self.rows[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.COLUMNS[index.column()][0] in self.EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        p = self._rows[index.row()]
-        column = self.COLUMNS[index.column()][0]
-        person = p.person
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == "sex":
-                return self._sexes.get(person.sex, person.sex)
-            if column == "category":
-                return self.category_labels.get(person.category, person.category)
-            if column == "partner":
-                return self.partner_labels.get(person.partner, person.partner)
-            if column == "present":
-                return p.sessions_present
-            if role == Qt.ItemDataRole.ToolTipRole and column != "full_name":
-                return None
-            return getattr(person, column)
+    def cell(self, row: ParticipantInfo, column: Column, role: int) -> Any:
+        """Editors start from the stored code (F, not "Female"); every cell knows its person."""
         if role == Qt.ItemDataRole.EditRole:
-            if column == "present":
-                return p.sessions_present
-            return getattr(person, column)
-        if role == SORT_ROLE:
-            if column == "full_name":
-                return person.full_name and fold(person.full_name)
-            if column == "present":
-                return p.sessions_present
-            return fold(str(self.data(index, Qt.ItemDataRole.DisplayRole) or ""))
+            return (
+                row.sessions_present if column.key == "present" else getattr(row.person, column.key)
+            )
         if role == PERSON_ROLE:
-            return person.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "present":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            return row.person.id
+        return super().cell(row, column, role)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+    def set_cell(self, index: Index, row: ParticipantInfo, value: Any) -> bool:
+        """Ask the page to save a changed value (nothing happens if it is unchanged)."""
+        field = self.column(index.column()).key
+        if (getattr(row.person, field) or "") == (value or ""):
             return False
-        column = self.COLUMNS[index.column()][0]
-        if column not in self.EDITABLE:
-            return False
-        person = self._rows[index.row()].person
-        if (getattr(person, column) or "") == (value or ""):
-            return False
-        self.edit_requested.emit(person.id, column, value)
+        self.edit_requested.emit(row.person.id, field, value)
         return True
 
 
@@ -371,7 +343,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         return None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        column = ParticipantsModel.COLUMNS[index.column()][0]
+        column = ParticipantsModel.COLUMNS[index.column()].key
         choices = self._choices(column)
         if choices is None:
             return super().createEditor(parent, option, index)

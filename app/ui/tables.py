@@ -2,59 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.table_model import RIGHT, Column, Index, TableModel
 
 
-class RowsModel(QAbstractTableModel):
+def _text(position: int) -> Callable[[Any, Sequence[Any]], str]:
+    """The shown text of a row's value at ``position`` (blank for None)."""
+    return lambda _model, row: "" if row[position] is None else str(row[position])
+
+
+class RowsModel(TableModel):
     """A read-only table of plain values (already fetched on the worker)."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
                  parent: QObject | None = None, right: Sequence[int] = ()) -> None:  # fmt: skip
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows = [list(r) for r in rows]
-        self._right = set(right)  # columns of figures shown as text ("31 %"), aligned right
+        super().__init__(parent, [list(r) for r in rows])
+        # headers arrive translated; columns of figures shown as text ("31 %") align right
+        self._columns = tuple(
+            Column(str(i), h, align=RIGHT if i in right else None, display=_text(i))
+            for i, h in enumerate(headers)
+        )
+
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
-        self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        self.endResetModel()
+        self.reset_rows([list(r) for r in rows])
 
     def row_values(self, row: int) -> list[Any]:
-        return self._rows[row]
+        return self.rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        value = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and (
-            isinstance(value, int | float) or index.column() in self._right
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def alignment(self, index: Index, column: Column) -> Any:
+        """Numbers align right wherever they are."""
+        if isinstance(self.rows[index.row()][index.column()], int | float):
+            return int(RIGHT)
+        return super().alignment(index, column)
 
 
 def make_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:

@@ -2,7 +2,8 @@
 
 The HQ dashboard and ``muster report`` counted unique participants with DISTINCT
 over every enrolment and attendance mark (7.9 s on 2,000,000 marks). These local
-tables hold compact integer keys and per-person group counts, kept up to date in
+tables hold compact integer keys and per-person group counts (and who completed
+which training, and the minutes attended, for the evaluation figures), kept up to date in
 every write transaction by app.services.figures; this revision creates them and
 fills them from the records already there (every existing record is kept as it is).
 
@@ -43,6 +44,7 @@ def upgrade() -> None:
           for name in ("mission_key", "month_key", "quarter_key", "year_key")),
         *(sa.Column(name, sa.Integer(), nullable=False)
           for name in ("live", "kept", "sessions", "present", "absent", "excused")),
+        sa.Column("minutes", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("key", name="pk_figures_trainings"),
         sa.UniqueConstraint("training_id", name="uq_figures_trainings_training_id"),
     )  # fmt: skip
@@ -56,6 +58,8 @@ def upgrade() -> None:
         sa.Column("organisation_key", sa.Integer(), nullable=True),
         sa.Column("live", sa.Integer(), server_default="0", nullable=False),
         sa.Column("kept", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("completed_live", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("completed_kept", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("key", name="pk_figures_people"),
         sa.UniqueConstraint("person_id", name="uq_figures_people_person_id"),
     )
@@ -64,7 +68,16 @@ def upgrade() -> None:
     op.create_index(
         "ix_figures_people_breakdown",
         "figures_people",
-        ["sex", "category_key", "partner_key", "organisation_key", "live", "kept"],
+        [
+            "sex",
+            "category_key",
+            "partner_key",
+            "organisation_key",
+            "live",
+            "kept",
+            "completed_live",
+            "completed_kept",
+        ],
     )
     op.create_table(
         "figures_places",
@@ -83,6 +96,8 @@ def upgrade() -> None:
         "figures_pairs",
         sa.Column("training_key", sa.Integer(), nullable=False),
         sa.Column("person_key", sa.Integer(), nullable=False),
+        sa.Column("completed", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("minutes", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("training_key", "person_key", name="pk_figures_pairs"),
         sqlite_with_rowid=False,
     )

@@ -84,13 +84,26 @@ Conditions = Callable[[Any], tuple[str, dict[str, Any]]]  # filter -> (SQL on ``
 
 
 def profile_counts(inst: Installation, flt: Any, participants: int,
-                   conditions: Conditions) -> dict[str, dict[str, int]]:  # fmt: skip
-    """``by_age_band`` and ``by_disability`` for the trainings of ``flt``."""
-    where, params = conditions(flt)
+                   conditions: Conditions, kept: bool = False) -> dict[str, dict[str, int]]:  # fmt: skip
+    """``by_age_band`` and ``by_disability`` for the trainings of ``flt``.
+
+    ``kept``: over every training (no filter), whose counted people are those with a
+    live (or kept) training in the figures kept by app.services.figures.
+    """
+    if kept:
+        column = "kept" if getattr(flt, "include_cancelled", False) else "live"
+        params: dict[str, Any] = {}
+        counted = (
+            "EXISTS (SELECT 1 FROM figures_people fp"
+            f" WHERE fp.person_id = p.id AND fp.{column} > 0)"
+        )
+    else:
+        where, params = conditions(flt)
+        counted = _enrolled(where)
     sql = f"""
         SELECT pr.age_band, {", ".join(_WG)}
         FROM person_profiles pr JOIN people p ON p.id = pr.person_id
-        WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL AND {_enrolled(where)}
+        WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL AND {counted}
     """
     ages = dict.fromkeys(AGE_KEYS, 0)
     disability = dict.fromkeys(DISABILITY_KEYS, 0)
@@ -127,13 +140,13 @@ def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict
 
 
 def audit_figures(inst: Installation, flt: Any, participants: int,
-                  conditions: Conditions) -> dict[str, Any]:  # fmt: skip
+                  conditions: Conditions, kept: bool = False) -> dict[str, Any]:  # fmt: skip
     """The report's fields from issue 19: ``by_age_band``, ``by_disability``, ``perdiem_totals``.
 
     ``participants`` is the report's count of unique people; ``conditions`` its function
     turning ``flt`` into the SQL that selects trainings ``t``.
     """
     return {
-        **profile_counts(inst, flt, participants, conditions),
+        **profile_counts(inst, flt, participants, conditions, kept),
         "perdiem_totals": perdiem_totals(inst, flt, conditions),
     }

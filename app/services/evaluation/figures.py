@@ -21,7 +21,6 @@ from typing import Any, Protocol
 from sqlalchemy import Select, String, and_, case, func, literal_column, or_, select
 
 from app.db.models import (
-    ATTENDED_STATUSES,
     Attendance,
     Category,
     Enrolment,
@@ -33,6 +32,7 @@ from app.db.models import (
     TrainingPartner,
     TrainingSession,
 )
+from app.services.evaluation.rule import completed_condition, mark_aggregates
 from app.services.installation import Installation
 
 
@@ -148,27 +148,9 @@ def _person_live() -> Any:
 def per_person_marks(flt: ReportFilter) -> Select[Any]:
     """One row per (training, person): sessions expected, attended, required, minutes."""
     sel = selected_trainings(flt).subquery("sel")
-    came = Attendance.status.in_(ATTENDED_STATUSES)
-    required = TrainingSession.required.is_(True)
-    length = TrainingSession.end_minute - TrainingSession.start_minute
-    missed = case(
-        (Attendance.status.in_(("late", "left_early")), func.coalesce(Attendance.minutes, 0)),
-        else_=0,
-    )
-    spent = case(
-        (and_(came, length > 0, length - missed > 0), length - missed),
-        else_=0,
-    )
     pid = func.coalesce(Person.merged_into_id, Person.id)
     return (
-        select(
-            sel.c.tid, pid.label("pid"), sel.c.rule, sel.c.percent,
-            func.count().label("expected"),
-            func.sum(case((came, 1), else_=0)).label("attended"),
-            func.sum(case((required, 1), else_=0)).label("req_expected"),
-            func.sum(case((and_(required, came), 1), else_=0)).label("req_attended"),
-            func.sum(spent).label("minutes"),
-        )
+        select(sel.c.tid, pid.label("pid"), sel.c.rule, sel.c.percent, *mark_aggregates())
         .select_from(sel)
         .join(TrainingSession, TrainingSession.training_id == sel.c.tid)
         .join(Attendance, Attendance.session_id == TrainingSession.id)
@@ -184,19 +166,6 @@ def per_person_marks(flt: ReportFilter) -> Select[Any]:
                        select(sel.c.tid)))))
         .group_by(sel.c.tid, pid, sel.c.rule, sel.c.percent)
     )  # fmt: skip
-
-
-def completed_condition(per: Any) -> Any:
-    """The completion rule of :func:`.completion.person_completed`, as a SQL condition."""
-    c = per.c
-    return and_(
-        c.attended > 0,
-        or_(
-            and_(c.rule == "required", c.req_expected > 0, c.req_attended == c.req_expected),
-            and_(c.rule == "required", c.req_expected == 0, c.attended == c.expected),
-            and_(c.rule != "required", c.attended * 100 >= c.expected * c.percent),
-        ),
-    )
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -216,10 +185,18 @@ def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigur
     with inst.db.reading() as session:
         rows = session.execute(people).all()
         minutes = session.execute(select(func.sum(per.c.minutes))).scalar()
-        scores = session.execute(_scores_query(flt)).all()
+        scores = session.execute(scores_query(flt)).all()
+    return assemble_figures(rows, int(minutes or 0), scores)
+
+
+def assemble_figures(
+    completed: Iterable[tuple[str, str, int]], minutes: int, scores: list[Any]
+) -> EvaluationFigures:
+    """The figures from (category, sex, people who completed), minutes and score rows:
+    counted from the records (above) or read from the kept figures (app.services.figures)."""
     by_cat_sex: dict[str, dict[str, int]] = {}
     by_sex = dict.fromkeys(SEX_LABELS.values(), 0)
-    for category, sex, count in rows:
+    for category, sex, count in completed:
         label = SEX_LABELS.get(sex, "unspecified")
         cell = by_cat_sex.setdefault(str(category), dict.fromkeys(SEX_LABELS.values(), 0))
         cell[label] += int(count)
@@ -232,7 +209,7 @@ def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigur
         completed_by_sex=by_sex,
         completed_by_category={k: by_category[k] for k in order},
         completed_by_category_sex={k: by_cat_sex[k] for k in order},
-        hours_attended=int(minutes or 0) / 60,
+        hours_attended=minutes / 60,
         scored=len(scores),
         tests=tests,
         tests_by_category=tests_by_category,
@@ -240,7 +217,7 @@ def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigur
     )
 
 
-def _scores_query(flt: ReportFilter) -> Select[Any]:
+def scores_query(flt: ReportFilter) -> Select[Any]:
     """(max score, pre, post, category, sex) per registered person with a score."""
     sel = selected_trainings(flt).subquery("sel")
     pre = func.max(case((TestScore.phase == "pre", TestScore.score)))

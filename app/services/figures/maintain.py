@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    case,
     delete,
     false,
     func,
@@ -59,6 +60,7 @@ from app.db.figures import (
     figures_training_groups,
     figures_trainings,
 )
+from app.services.evaluation.rule import completed_condition, mark_aggregates
 
 CHUNK = 5000  # ids per IN (...): well below SQLite's 32,766 and PostgreSQL's 65,535 parameters
 NO_PARTNER_VALUE = ""  # the label of "no training partner"
@@ -407,6 +409,7 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
         .distinct()
     )
     runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
+    _refresh_completion(runner, training_ids)
     if training_ids is not None:
         new = select(pr.person_key).where(pr.training_key.in_(training_keys))
         touched |= {r[0] for r in runner.rows(new)}
@@ -416,6 +419,55 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
     for stmt in _training_group_selects(training_ids):
         runner.run(insert(figures_training_groups).from_select(columns, stmt))
     return touched
+
+
+def _pair_marks(training_ids: Ids) -> Any:
+    """Each (training, survivor)'s marks aggregated as evaluation's rule reads them."""
+    t, s, a, e, p = (trainings_t.c, sessions_t.c, attendance_t.c, enrolments_t.c, people_t.c)
+    marks = (
+        trainings_t.join(sessions_t, s.training_id == t.id)
+        .join(attendance_t, a.session_id == s.id)
+        .join(people_t, p.id == a.person_id)
+        .join(enrolments_t, and_(e.training_id == t.id, e.person_id == a.person_id))
+    )
+    return (
+        select(t.id.label("tid"), _survivor().label("pid"), t.completion_rule.label("rule"),
+               t.completion_percent.label("percent"), *mark_aggregates())
+        .select_from(marks)
+        .where(_within(t.id, training_ids), s.deleted == false(), a.deleted == false(),
+               e.deleted == false(), or_(p.deleted == false(), p.merged_into_id.is_not(None)))
+        .group_by(t.id, _survivor(), t.completion_rule, t.completion_percent)
+        .subquery("per")
+    )  # fmt: skip
+
+
+def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
+    """Who completed each training and the minutes they attended (pairs, then trainings)."""
+    per = _pair_marks(training_ids)
+    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
+    done = (
+        select(ft.key.label("tk"), fp.key.label("pk"),
+               case((completed_condition(per), 1), else_=0).label("completed"),
+               func.coalesce(per.c.minutes, 0).label("minutes"))
+        .select_from(per.join(figures_trainings, ft.training_id == per.c.tid)
+                     .join(figures_people, fp.person_id == per.c.pid))
+        .subquery("done")
+    )  # fmt: skip
+    runner.run(
+        update(figures_pairs)
+        .where(pr.training_key == done.c.tk, pr.person_key == done.c.pk)
+        .values(completed=done.c.completed, minutes=done.c.minutes)
+    )
+    minutes = (
+        select(func.coalesce(func.sum(pr.minutes), 0))
+        .where(pr.training_key == ft.key)
+        .scalar_subquery()
+    )
+    runner.run(
+        update(figures_trainings)
+        .where(_within(ft.training_id, training_ids))
+        .values(minutes=minutes)
+    )
 
 
 def _training_group_selects(training_ids: Ids) -> list[Any]:
@@ -500,7 +552,8 @@ def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
 
 
 def _person_totals(person_keys: Ids) -> Any:
-    """figures_people.live / .kept: the person's live and kept trainings, all missions."""
+    """figures_people.live / .kept: the person's live and kept trainings, all missions;
+    .completed_live / .completed_kept: those of them the person completed."""
     ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
 
     def total(column: Any) -> Any:
@@ -514,7 +567,12 @@ def _person_totals(person_keys: Ids) -> Any:
     return (
         update(figures_people)
         .where(_within(fp.key, person_keys))
-        .values(live=total(ft.live), kept=total(ft.kept))
+        .values(
+            live=total(ft.live),
+            kept=total(ft.kept),
+            completed_live=total(ft.live * pr.completed),
+            completed_kept=total(ft.kept * pr.completed),
+        )
     )
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, false, func, literal_column, select
+from sqlalchemy import and_, case, false, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.db import models
@@ -21,6 +21,7 @@ from app.db.figures import (
     SEX,
     figures_groups,
     figures_labels,
+    figures_pairs,
     figures_people,
     figures_places,
     figures_training_groups,
@@ -113,6 +114,61 @@ def people(session: Session, names: Names, include_cancelled: bool) -> People:
     for key, n in grouped(fp.organisation_key):
         organisation[names.of(key) or NONE] += n
     return People(category_sex, partner, organisation)
+
+
+def completion(
+    session: Session, names: Names, include_cancelled: bool
+) -> tuple[list[tuple[str, str, int]], int]:
+    """(category, sex, people who completed a training) and the minutes attended."""
+    fp, ft = figures_people.c, figures_trainings.c
+    done = fp.completed_kept if include_cancelled else fp.completed_live
+    rows = session.execute(
+        select(fp.sex, fp.category_key, func.count())
+        .where(done > 0)
+        .group_by(fp.sex, fp.category_key)  # streams over ix_figures_people_breakdown
+    ).all()
+    minutes = session.execute(
+        select(func.coalesce(func.sum(ft.minutes), 0)).where(
+            _column(figures_trainings, include_cancelled) == 1
+        )
+    ).scalar()
+    shown = [(names.of(category) or NONE, sex, int(n)) for sex, category, n in rows]
+    return shown, int(minutes or 0)
+
+
+def completed_by(session: Session, by: str, include_cancelled: bool) -> dict[str, int]:
+    """Unique people who completed a training, per group (the keys hq.breakdown shows)."""
+    names = Names(session)
+    pr, ft, fp = figures_pairs.c, figures_trainings.c, figures_people.c
+    joined: Any = figures_pairs.join(figures_trainings, ft.key == pr.training_key)
+    name: Any = names.of
+    if by in ("sex", "category"):
+        joined = joined.join(figures_people, fp.key == pr.person_key)
+        group = fp.sex if by == "sex" else fp.category_key
+        name = str if by == "sex" else names.of
+    elif by == "partner":
+        tp = models.TrainingPartner.__table__.c
+        joined = joined.outerjoin(
+            models.TrainingPartner.__table__,
+            and_(tp.training_id == ft.training_id, tp.deleted == false()),
+        )
+        group = tp.partner_id
+        name = lambda partner: names.partners.get(partner) or NONE  # noqa: E731
+    else:
+        group = {"mission": ft.mission_key, "month": ft.month_key,
+                 "quarter": ft.quarter_key, "year": ft.year_key}[by]  # fmt: skip
+    rows = session.execute(
+        select(group, func.count(func.distinct(pr.person_key)))
+        .select_from(joined)
+        .where(pr.completed == 1, _column(figures_trainings, include_cancelled) == 1)
+        .group_by(group)
+    ).all()
+    out: Counter[str] = Counter()
+    for key, n in rows:
+        shown = name(key)
+        if shown is not None:
+            out[shown] += int(n)
+    return dict(out)
 
 
 def by_mission(session: Session, names: Names, include_cancelled: bool) -> dict[str, int]:
