@@ -441,6 +441,8 @@ def ensure_location(session: Session, name: str, mission_id_: str | None = None)
 
 REFERENCE_KINDS = ("mission", "location", "partner", "category")
 _MODELS = {"mission": Mission, "location": Location, "partner": Partner, "category": Category}
+_KIND_WORDS = {"mission": Phrase("mission"), "location": Phrase("location"),
+               "partner": Phrase("partner"), "category": Phrase("category")}  # fmt: skip
 
 
 def save_mission(inst: Store, info: MissionInfo) -> MissionInfo:
@@ -609,7 +611,7 @@ def delete_reference(inst: Store, kind: str, item_id: str) -> None:
                 Phrase(
                     "This {kind} is used by {used} record(s), so it cannot be deleted. Retire it "
                     "instead: it stays on old records but leaves the pick lists.",
-                    kind=kind,
+                    kind=_KIND_WORDS.get(kind, kind),
                     used=used,
                 )
             )
