@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Mapping
 from enum import Enum
 
+from app.l10n import Phrase
+
 
 class ErrorKind(Enum):
     """What went wrong, for code that must react differently; never the message text."""
@@ -62,41 +64,51 @@ class NewerVersionError(UserError):
 
 
 # SQLite error codes that mean "the user's machine", not "our code".
-_SQLITE_USER_CODES: dict[int, str] = {
-    5: "The database is busy: another program is using it. Close it and try again.",  # BUSY
-    6: "The database is locked by another program. Close it and try again.",  # LOCKED
-    8: "The database file is read-only. Check the folder's permissions or copy it elsewhere.",
-    10: "The disk could not be read or written. Check the drive and try again.",  # IOERR
-    11: "The database file is damaged. Restore a backup from File > Restore a backup.",
-    13: "The disk is full. Free some space and try again; nothing was saved.",  # FULL
-    14: "The database file could not be opened. Check that the folder exists and is writable.",
-    26: "This file is not a Muster database, or it is damaged.",  # NOTADB
+_SQLITE_USER_CODES: dict[int, Phrase] = {
+    5: Phrase("The database is busy: another program is using it. Close it and try again."),  # BUSY
+    6: Phrase("The database is locked by another program. Close it and try again."),  # LOCKED
+    8: Phrase(
+        "The database file is read-only. Check the folder's permissions or copy it elsewhere."
+    ),
+    10: Phrase("The disk could not be read or written. Check the drive and try again."),  # IOERR
+    11: Phrase("The database file is damaged. Restore a backup from File > Restore a backup."),
+    13: Phrase("The disk is full. Free some space and try again; nothing was saved."),  # FULL
+    14: Phrase(
+        "The database file could not be opened. Check that the folder exists and is writable."
+    ),
+    26: Phrase("This file is not a Muster database, or it is damaged."),  # NOTADB
 }
 
 
 # PostgreSQL SQLSTATEs (or their class, two characters) that mean "the server or the role".
-READ_ONLY_ROLE = (
+READ_ONLY_ROLE = Phrase(
     "Your database role may only read: saving changes and importing need the importer role "
     "(ask whoever runs the PostgreSQL server)."
 )
-_POSTGRES_USER_STATES: dict[str, str] = {
+_POSTGRES_USER_STATES: dict[str, Phrase] = {
     "42501": READ_ONLY_ROLE,  # insufficient_privilege
     "25006": READ_ONLY_ROLE,  # read_only_sql_transaction (a standby server)
-    "55P03": "The shared database is busy: another analyst is importing or saving. Try again "
-    "in a few minutes.",  # lock_not_available (lock_timeout)
-    "40P01": "The shared database was busy with another analyst's change; try again.",
-    "40001": "The shared database was busy with another analyst's change; try again.",
-    "53100": "The database server's disk is full; nothing was saved. Tell whoever runs it.",
-    "53": "The database server is out of resources; nothing was saved. Try again later.",
-    "57P01": "The database server was shut down; try again when it is back.",
-    "57P03": "The database server is starting or shutting down; try again in a moment.",
-    "28": "The database server refused the user name or password: check the address in "
-    "Preferences (or --database).",  # invalid_authorization_specification, 28P01
-    "3D000": "The database named in the server address does not exist on the server: check "
-    "the address, or ask whoever runs the server to create it.",
-    "08": "The connection to the database server was lost; try again.",
+    "55P03": Phrase(
+        "The shared database is busy: another analyst is importing or saving. Try again "
+        "in a few minutes."
+    ),  # lock_not_available (lock_timeout)
+    "40P01": Phrase("The shared database was busy with another analyst's change; try again."),
+    "40001": Phrase("The shared database was busy with another analyst's change; try again."),
+    "53100": Phrase("The database server's disk is full; nothing was saved. Tell whoever runs it."),
+    "53": Phrase("The database server is out of resources; nothing was saved. Try again later."),
+    "57P01": Phrase("The database server was shut down; try again when it is back."),
+    "57P03": Phrase("The database server is starting or shutting down; try again in a moment."),
+    "28": Phrase(
+        "The database server refused the user name or password: check the address in "
+        "Preferences (or --database)."
+    ),  # invalid_authorization_specification, 28P01
+    "3D000": Phrase(
+        "The database named in the server address does not exist on the server: check "
+        "the address, or ask whoever runs the server to create it."
+    ),
+    "08": Phrase("The connection to the database server was lost; try again."),
 }
-NO_SERVER = (
+NO_SERVER = Phrase(
     "The database server cannot be reached: check its address in Preferences (or "
     "--database) and the network, then try again."
 )

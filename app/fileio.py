@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 
 def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
@@ -20,7 +21,11 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     except OSError as exc:
         raise UserError(
-            f"Cannot write in the folder {path.parent}: {exc.strerror or exc}."
+            Phrase(
+                "Cannot write in the folder {parent}: {reason}.",
+                parent=path.parent,
+                reason=exc.strerror or exc,
+            )
         ) from None
     try:
         if private:
@@ -34,7 +39,9 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
+        raise UserError(
+            Phrase("Could not write {file}: {reason}.", file=path.name, reason=exc.strerror or exc)
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -9,7 +9,9 @@ Qt-free on purpose: services use it.
 
 from __future__ import annotations
 
+import configparser
 import json
+import string
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -69,8 +71,32 @@ class Phrase(str):
 
 
 def _fill(template: str, lang: str, fields: dict[str, object]) -> str:
-    shown = {k: format_date(v, lang) if isinstance(v, date) else v for k, v in fields.items()}
-    return template.format(**shown) if shown else template
+    formatted = {name for _, name, spec, _ in string.Formatter().parse(template) if spec}
+    shown = {k: v if k in formatted else _shown(v, lang) for k, v in fields.items()}
+    if not shown:
+        return template
+    return template.format(**shown) if lang == "en" else _Formatter(lang).format(template, **shown)
+
+
+def _shown(value: object, lang: str) -> object:
+    """A field as the sentence shows it: dates written out, a nested Phrase in ``lang``."""
+    if isinstance(value, date):
+        return format_date(value, lang)
+    if isinstance(value, Phrase) and lang != "en":
+        return localize(value, lang)
+    return value
+
+
+class _Formatter(string.Formatter):
+    """``{count:,}`` groups digits the way ``lang`` does (1 234 in French)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "," and isinstance(value, int) and not isinstance(value, bool):
+            return format_number(value, self.lang)
+        return str(super().format_field(value, format_spec))
 
 
 def localize(message: str, lang: str) -> str:
@@ -79,6 +105,19 @@ def localize(message: str, lang: str) -> str:
     if isinstance(message, Phrase):
         return _fill(table.get(message.template) or message.template, lang, message.fields)
     return table.get(message) or message
+
+
+def interface_language(settings_file: Path) -> str | None:
+    """The interface language chosen in the data home's ``settings.ini`` (key
+    ``ui/language``, written by the app's Preferences), or None: the command line speaks
+    it too. Read without Qt, so the command line stays Qt-free."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read(settings_file, encoding="utf-8")
+    except (OSError, UnicodeError, configparser.Error):
+        return None
+    value = parser.get("ui", "language", fallback="").strip().strip('"')
+    return value if value in LANGUAGES else None
 
 
 def format_date(day: date, lang: str = "en") -> str:

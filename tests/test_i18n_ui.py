@@ -32,6 +32,7 @@ from app.ui.text_direction import (
     isolate,
     strip_isolates,
 )
+from tests.dialogs import answer_next_dialog
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
@@ -309,3 +310,30 @@ def test_arabic_names_keep_their_direction(qtbot: QtBot, artifacts: Path) -> Non
     # Qt shapes Arabic: the joined word is narrower than its letters set apart
     metrics = sentence.fontMetrics()
     assert metrics.horizontalAdvance(name) < sum(metrics.horizontalAdvance(c) for c in name)
+
+
+def test_a_service_refusal_reads_french_in_a_french_window(
+    qtbot: QtBot, french_window: MainWindow
+) -> None:
+    """The services speak English (a Phrase); the French window shows their French."""
+    from app.errors import ValidationError
+    from app.services.installation import Profile
+    from app.ui.errors import show_error
+    from app.ui.welcome import WelcomeDialog
+
+    inst = french_window.installation
+    with pytest.raises(ValidationError) as refused:
+        inst.save_profile(Profile(name=" ", role="field", mission="ZZZ"))
+    assert refused.value.errors["mission"] == "There is no mission with the code ZZZ."
+    dialog = WelcomeDialog(french_window, Profile(), ["MONUSCO"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._failed(refused.value)
+    assert dialog.errors["name"].text() == "Veuillez saisir votre nom."
+    assert dialog.errors["mission"].text() == "Aucune mission n'a le code ZZZ."
+    dialog.close()
+
+    seen: list[str] = []
+    answer_next_dialog("OK", seen=seen)
+    show_error(french_window, refused.value)  # a message box, both sentences in French
+    assert "Veuillez saisir votre nom.; Aucune mission n'a le code ZZZ." in seen, seen

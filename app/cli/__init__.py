@@ -169,6 +169,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_command(args)
 
 
+def _sentence(err: UserError, paths: Paths) -> str:
+    """The refusal in the interface language chosen in the app (Preferences), else English."""
+    from app.errors import ValidationError
+    from app.l10n import interface_language, localize
+
+    lang = interface_language(paths.settings_file)
+    if lang is None or lang == "en":
+        return str(err)
+    if isinstance(err, ValidationError) and len(err.errors) > 1:
+        return "; ".join(localize(m, lang) for m in err.errors.values())
+    return localize(err.message, lang)
+
+
 def _run_command(args: argparse.Namespace) -> int:
     if args.command is None:
         from app.launch import run_gui
@@ -179,7 +192,7 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         return handler(args, ctx)
     except UserError as err:
-        print(f"muster: {err}", file=sys.stderr)
+        print(f"muster: {_sentence(err, ctx.paths)}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

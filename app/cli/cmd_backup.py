@@ -9,6 +9,7 @@ from pathlib import Path
 from app.cli import EXIT_OK, Context
 from app.cli.common import print_json, print_table
 from app.errors import UserError
+from app.l10n import Phrase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,15 +93,17 @@ def _resolve_backup(ctx: Context, name: str) -> Path:
     if Path(name).name == name and in_folder.is_file():
         return in_folder
     if given.exists():
-        raise UserError(f"{name} is a folder; give the backup file inside it.")
-    raise UserError(f"There is no file {name}. 'muster backups' lists the backups.")
+        raise UserError(Phrase("{name} is a folder; give the backup file inside it.", name=name))
+    raise UserError(
+        Phrase("There is no file {name}. 'muster backups' lists the backups.", name=name)
+    )
 
 
 def _confirm(args: argparse.Namespace, question: str) -> bool:
     if args.yes:
         return True
     if not sys.stdin.isatty():
-        raise UserError("Restoring replaces the current database; add --yes to confirm.")
+        raise UserError(Phrase("Restoring replaces the current database; add --yes to confirm."))
     answer = input(question + " [y/N] ")
     if answer.strip().lower() in ("y", "yes", "o", "oui"):
         return True
@@ -138,7 +141,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         return _restore_server(args, ctx, file, url)
     check = check_database_file(file, key)
     if app_is_running(ctx.paths):
-        raise UserError("Muster is open on this data folder. Close it, then restore again.")
+        raise UserError(Phrase("Muster is open on this data folder. Close it, then restore again."))
     if not _confirm(
         args,
         f"Replace the current database with {file.name} "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.cli import EXIT_OK, Context
 from app.cli.common import parse_date, print_json, print_table
+from app.l10n import Phrase
 
 if TYPE_CHECKING:
     from app.services.trainings import TrainingRow
@@ -131,10 +132,10 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.reports import ReportFilter, build_report
     from app.services.trainings import resolve_training
 
-    date_from = parse_date(args.date_from, "start date (--from)")
-    date_to = parse_date(args.date_to, "end date (--to)")
+    date_from = parse_date(args.date_from, Phrase("start date (--from)"))
+    date_to = parse_date(args.date_to, Phrase("end date (--to)"))
     if date_from and date_to and date_to < date_from:
-        raise UserError("The --to date is before the --from date.")
+        raise UserError(Phrase("The --to date is before the --from date."))
     inst = ctx.installation
     if args.rebuild:
         from app.services.reports import rebuild_figures
@@ -146,7 +147,9 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         from app.services.reference import find_mission
 
         if find_mission(inst, args.mission) is None:
-            raise UserError(f"There is no mission with the code {args.mission.upper()}.")
+            raise UserError(
+                Phrase("There is no mission with the code {code}.", code=args.mission.upper())
+            )
     report = build_report(
         inst,
         ReportFilter(

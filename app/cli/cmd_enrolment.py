@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli import EXIT_OK, Context
 from app.errors import UserError
+from app.l10n import Phrase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +26,9 @@ def cmd_set(args: argparse.Namespace, ctx: Context) -> int:
     try:
         pem = Path(args.file).read_bytes()
     except OSError as exc:
-        raise UserError(f"Cannot read {args.file}: {exc.strerror}.") from None
+        raise UserError(
+            Phrase("Cannot read {file}: {strerror}.", file=args.file, strerror=exc.strerror)
+        ) from None
     issuer = set_enrolment(ctx.installation, pem)
     print(f"Enrolled by {issuer}. Every bundle you export now carries this enrolment.")
     return EXIT_OK
@@ -45,7 +48,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         cert = x509.load_pem_x509_certificate(pem)
     except ValueError:
         raise UserError(
-            "The enrolment certificate kept here is damaged; ask HQ for a new one."
+            Phrase("The enrolment certificate kept here is damaged; ask HQ for a new one.")
         ) from None
     print(
         f"Enrolled by {shown(describe_certificate_issuer(cert))}, valid until "

@@ -7,6 +7,7 @@ import argparse
 
 from app.cli import EXIT_OK, Context
 from app.cli.common import print_json
+from app.l10n import Phrase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,7 +62,10 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.role == "field" and not (args.mission or "").strip():
         raise UserError(
-            "A field installation needs its mission: add --mission CODE (e.g. --mission MONUSCO)."
+            Phrase(
+                "A field installation needs its mission: add --mission CODE (e.g. --mission "
+                "MONUSCO)."
+            )
         )
     passphrase = cli_passphrase(args.passphrase_file)
     profile = Profile(
@@ -135,13 +139,20 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: Context) -> int:
             recovery = Path(args.recovery_key_file).read_text(encoding="utf-8")
         except OSError as exc:
             raise UserError(
-                f"Cannot read the recovery key file {args.recovery_key_file}: {exc.strerror}."
+                Phrase(
+                    "Cannot read the recovery key file {file}: {strerror}.",
+                    file=args.recovery_key_file,
+                    strerror=exc.strerror,
+                )
             ) from None
     else:
         recovery = os.environ.get("MUSTER_RECOVERY_KEY", "")
         if not recovery:
             raise UserError(
-                "No recovery key given: set MUSTER_RECOVERY_KEY or use --recovery-key-file FILE."
+                Phrase(
+                    "No recovery key given: set MUSTER_RECOVERY_KEY or use --recovery-key-file "
+                    "FILE."
+                )
             )
     new = _new_passphrase(args)
     key = vault.unlock_with_recovery_key(ctx.paths, recovery)

@@ -17,6 +17,7 @@ from app.cli import EXIT_OK, Context
 from app.cli.common import parse_date, print_json, print_table
 from app.cli.export_options import add_export_options, report_written, wants_personal_tags
 from app.errors import UserError
+from app.l10n import Phrase
 
 if TYPE_CHECKING:
     from app.services.installation import Installation
@@ -180,8 +181,8 @@ def cmd_export_table(args: argparse.Namespace, ctx: Context) -> int:
     inst = ctx.installation
     flt = ReportFilter(
         mission=args.mission,
-        date_from=parse_date(args.date_from, "start date"),
-        date_to=parse_date(args.date_to, "end date"),
+        date_from=parse_date(args.date_from, Phrase("start date")),
+        date_to=parse_date(args.date_to, Phrase("end date")),
         training_id=resolve_training(inst, args.training) if args.training else None,
     )
     written = export_report_table(inst, args.table, Path(args.output), flt, args.lang, args.hxl,
@@ -240,15 +241,19 @@ def _resolve_person(inst: Installation, ref: str) -> str:
 
     ref = ref.strip()
     if len(ref) < 4:
-        raise UserError(f"'{ref}' is too short; give at least 4 characters of the person's id.")
+        raise UserError(
+            Phrase("'{ref}' is too short; give at least 4 characters of the person's id.", ref=ref)
+        )
     with inst.db.reading() as session:
         ids = session.scalars(
             select(Person.id).where(Person.id.like(f"{ref}%"), Person.deleted.is_(False)).limit(2)
         ).all()
     if not ids:
-        raise UserError(f"There is no person with the id {ref}.")
+        raise UserError(Phrase("There is no person with the id {ref}.", ref=ref))
     if len(ids) > 1:
-        raise UserError(f"More than one person's id starts with {ref}; give more characters.")
+        raise UserError(
+            Phrase("More than one person's id starts with {ref}; give more characters.", ref=ref)
+        )
     return ids[0]
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.cli import EXIT_OK, EXIT_REFUSED, Context
 from app.cli.common import print_json, print_table
 from app.errors import UserError
+from app.l10n import Phrase
 
 if TYPE_CHECKING:
     from app.services.installation import Installation
@@ -313,7 +314,9 @@ def cmd_hq_key_remove(args: argparse.Namespace, ctx: Context) -> int:
 
     if not remove_hq_key(ctx.installation, args.recipient):
         raise UserError(
-            "That key was not added with 'muster hq-key add' ('muster hq-key show' lists them)."
+            Phrase(
+                "That key was not added with 'muster hq-key add' ('muster hq-key show' lists them)."
+            )
         )
     print("Bundles will no longer be encrypted to that key.")
     return EXIT_OK
@@ -359,7 +362,9 @@ def _certificate_of(args: argparse.Namespace, inst: Installation) -> bytes:
     try:
         head = path.read_bytes()[: len(AGE_MAGIC)]
     except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UserError(
+            Phrase("Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror)
+        ) from None
     if head.startswith((AGE_MAGIC, ZIP_MAGIC)):
         return read_certificate(path, _age_identities(args, inst))
     return path.read_bytes()[: 1 << 20]
@@ -375,7 +380,7 @@ def cmd_trust_add(args: argparse.Namespace, ctx: Context) -> int:
     role = args.role or (cert.role if cert.role in ("field", "hq") else "field")
     mission = (args.mission or cert.mission).upper()
     if args.enrol and role != "field":
-        raise UserError("Only field devices are enrolled; add --role field.")
+        raise UserError(Phrase("Only field devices are enrolled; add --role field."))
     say = functools.partial(print, file=sys.stderr if args.json else sys.stdout)
     say(f"Signer:      {shown(cert.name)}" + (f", {shown(cert.title)}" if cert.title else ""))
     say(f"Claims:      {shown(cert.mission) or '-'} ({shown(cert.role) or 'field'})")
@@ -468,7 +473,11 @@ def cmd_trust_revoke(args: argparse.Namespace, ctx: Context) -> int:
     matches = [t for t in list_trusted(inst, include_removed=True)
                if t.fingerprint == wanted or t.device_id == wanted]  # fmt: skip
     if not matches:
-        raise UserError(f"No trusted certificate has the fingerprint {shown(args.fingerprint)}.")
+        raise UserError(
+            Phrase(
+                "No trusted certificate has the fingerprint {shown}.", shown=shown(args.fingerprint)
+            )
+        )
     target = matches[0]
     key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
     info = add_revocation(inst, make_revocation(inst, target.certificate_pem, key, args.reason))

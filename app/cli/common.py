@@ -8,9 +8,10 @@ from datetime import date
 from typing import Any
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 
-def parse_date(value: str | None, what: str = "date") -> date | None:
+def parse_date(value: str | None, what: str = Phrase("date")) -> date | None:
     """ISO date (YYYY-MM-DD) or a plain sentence saying how to write it."""
     if value is None or value == "":
         return None
@@ -18,7 +19,11 @@ def parse_date(value: str | None, what: str = "date") -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise UserError(
-            f"'{value}' is not a valid {what}; write it as YYYY-MM-DD, for example 2024-09-10."
+            Phrase(
+                "'{value}' is not a valid {what}; write it as YYYY-MM-DD, for example 2024-09-10.",
+                value=value,
+                what=what,
+            )
         ) from None
 
 

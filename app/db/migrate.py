@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 import migrations
 from app.db.backup import backup_database, timestamped_backup_path
 from app.errors import NewerVersionError
+from app.l10n import Phrase
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -95,8 +96,10 @@ def _has_tables(engine: Engine) -> bool:
 def _check_known(current: str | None) -> None:
     if current is not None and current not in known_revisions():
         raise NewerVersionError(
-            "This database was made by a newer version of Muster. "
-            "Install the newer version, or restore a backup."
+            Phrase(
+                "This database was made by a newer version of Muster. "
+                "Install the newer version, or restore a backup."
+            )
         )
 
 

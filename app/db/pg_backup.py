@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from app.db.server import parse_url, shown_url
 from app.errors import UserError
+from app.l10n import Phrase
 
 if TYPE_CHECKING:
     from sqlalchemy import URL, Engine
@@ -66,13 +67,22 @@ def dump_command(url: str | URL, tool: str = "pg_dump") -> list[str]:
 def _missing_tool(name: str, url: str | URL, what: str) -> UserError:
     target = shown_url(url)
     return UserError(
-        f"{name} is not installed on this computer, so Muster cannot {what}: install the "
-        f"PostgreSQL client tools (Debian/Ubuntu: sudo apt-get install postgresql-client), or "
-        f"run \"{name} --format=custom --file=muster.pgdump --dbname='{target}'\" "
-        "where they are."
+        Phrase(
+            "{name} is not installed on this computer, so Muster cannot {what}: install the "
+            "PostgreSQL client tools (Debian/Ubuntu: sudo apt-get install postgresql-client), or "
+            "run \"{name} --format=custom --file=muster.pgdump --dbname='{target}'\" "
+            "where they are.",
+            name=name,
+            what=what,
+            target=target,
+        )
         if name == "pg_dump"
-        else f"{name} is not installed on this computer, so Muster cannot {what}: install the "
-        "PostgreSQL client tools (Debian/Ubuntu: sudo apt-get install postgresql-client)."
+        else Phrase(
+            "{name} is not installed on this computer, so Muster cannot {what}: install the "
+            "PostgreSQL client tools (Debian/Ubuntu: sudo apt-get install postgresql-client).",
+            name=name,
+            what=what,
+        )
     )
 
 
@@ -80,7 +90,7 @@ def dump(url: str | URL) -> bytes:
     """The archive of the whole database (one snapshot), or a sentence saying what failed."""
     tool = find_tool("pg_dump")
     if tool is None:
-        raise _missing_tool("pg_dump", url, "back up the server's database")
+        raise _missing_tool("pg_dump", url, Phrase("back up the server's database"))
     _target, env = libpq_target(url)
     try:
         done = subprocess.run(
@@ -88,9 +98,9 @@ def dump(url: str | URL) -> bytes:
             check=False,
         )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UserError(f"pg_dump could not run: {exc}.") from None
+        raise UserError(Phrase("pg_dump could not run: {exc}.", exc=exc)) from None
     if done.returncode != 0:
-        raise UserError(f"pg_dump failed: {_last_line(done.stderr)}.")
+        raise UserError(Phrase("pg_dump failed: {detail}.", detail=_last_line(done.stderr)))
     return done.stdout
 
 
@@ -110,17 +120,23 @@ def restore_dump(url: str | URL, source: Path, key: bytes | None) -> None:
 
     tool = find_tool("pg_restore")
     if tool is None:
-        raise _missing_tool("pg_restore", url, "restore the server's database")
+        raise _missing_tool("pg_restore", url, Phrase("restore the server's database"))
     try:
         blob = Path(source).read_bytes()
     except OSError as exc:
-        raise UserError(f"Cannot read {Path(source).name}: {exc.strerror}.") from None
+        raise UserError(
+            Phrase("Cannot read {name}: {strerror}.", name=Path(source).name, strerror=exc.strerror)
+        ) from None
     if is_sealed(blob):
         if key is None:
-            raise UserError(f"{Path(source).name} is encrypted; unlock Muster first.")
+            raise UserError(
+                Phrase("{name} is encrypted; unlock Muster first.", name=Path(source).name)
+            )
         blob = unseal(key, blob, Path(source).name)
     if not blob.startswith(b"PGDMP"):
-        raise UserError(f"{Path(source).name} is not a PostgreSQL backup (pg_dump archive).")
+        raise UserError(
+            Phrase("{name} is not a PostgreSQL backup (pg_dump archive).", name=Path(source).name)
+        )
     target, env = libpq_target(url)
     with tempfile.TemporaryDirectory(prefix="muster-restore-") as folder:
         plain = Path(folder) / "archive.pgdump"
@@ -132,9 +148,14 @@ def restore_dump(url: str | URL, source: Path, key: bytes | None) -> None:
             done = subprocess.run(command, capture_output=True, env=env,
                                   timeout=DUMP_TIMEOUT_S, check=False)  # fmt: skip
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise UserError(f"pg_restore could not run: {exc}.") from None
+            raise UserError(Phrase("pg_restore could not run: {exc}.", exc=exc)) from None
     if done.returncode != 0:
-        raise UserError(f"pg_restore failed, nothing was changed: {_last_line(done.stderr)}.")
+        raise UserError(
+            Phrase(
+                "pg_restore failed, nothing was changed: {detail}.",
+                detail=_last_line(done.stderr),
+            )
+        )
 
 
 def dump_before_upgrade(

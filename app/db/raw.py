@@ -29,9 +29,10 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 CHUNK = 500  # ids per IN (...): below SQLite's default limit of 999 variables
-READ_ONLY_IMPORT = (
+READ_ONLY_IMPORT = Phrase(
     "Your database role may only read: importing and other changes need the importer role "
     "(ask whoever runs the PostgreSQL server)."
 )

@@ -25,6 +25,7 @@ from sqlalchemy import URL, Engine, create_engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 ENV_DATABASE_URL = "MUSTER_DATABASE_URL"
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
@@ -45,18 +46,30 @@ def is_server_url(value: str | None) -> bool:
 def parse_url(value: str) -> URL:
     """The SQLAlchemy URL of a PostgreSQL address, or a sentence saying how to write one."""
     text = (value or "").strip()
-    how = (
+    how = Phrase(
         "write it as postgresql://USER:PASSWORD@HOST:5432/DATABASE "
         "(or postgresql://USER@/DATABASE?host=/run/postgresql for a local socket)"
     )
     if not is_server_url(text):
-        raise UserError(f"'{shown_url(text)}' is not a PostgreSQL address; {how}.")
+        raise UserError(
+            Phrase(
+                "'{address}' is not a PostgreSQL address; {how}.",
+                address=shown_url(text),
+                how=how,
+            )
+        )
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):
-        raise UserError(f"'{shown_url(text)}' is not a valid PostgreSQL address; {how}.") from None
+        raise UserError(
+            Phrase(
+                "'{address}' is not a valid PostgreSQL address; {how}.",
+                address=shown_url(text),
+                how=how,
+            )
+        ) from None
     if not url.database:
-        raise UserError(f"The PostgreSQL address names no database; {how}.")
+        raise UserError(Phrase("The PostgreSQL address names no database; {how}.", how=how))
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -128,7 +141,9 @@ def roles_sql(
     """
     for name in (database, importer, analyst, bi):
         if not name.replace("_", "").isalnum() or not name[0].isalpha():
-            raise UserError(f"'{name}' is not a plain PostgreSQL name (letters, digits, _).")
+            raise UserError(
+                Phrase("'{name}' is not a plain PostgreSQL name (letters, digits, _).", name=name)
+            )
     return f"""\
 -- Muster: an HQ team's shared database, run once as a PostgreSQL superuser:
 --   sudo -u postgres psql -v importer_password=... -v analyst_password=... \\

@@ -21,6 +21,7 @@ from app.db.models import (
     TrainingSession,
 )
 from app.errors import NotFoundError, UserError
+from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
 from app.services.trainings import SessionInfo, get_training
@@ -99,9 +100,9 @@ def set_marks(inst: Installation, marks: Iterable[Mark]) -> int:
     marks = list(marks)
     for mark in marks:
         if mark.status is not None and mark.status not in ATTENDANCE_STATUSES:
-            raise UserError(f"'{mark.status}' is not an attendance status.")
+            raise UserError(Phrase("'{status}' is not an attendance status.", status=mark.status))
         if mark.minutes is not None and not 0 <= mark.minutes <= 1440:
-            raise UserError("Minutes late or left early must be between 0 and 1,440.")
+            raise UserError(Phrase("Minutes late or left early must be between 0 and 1,440."))
     if not marks:
         return 0
     with inst.db.transaction() as session, session.no_autoflush:
@@ -116,7 +117,7 @@ def set_marks(inst: Installation, marks: Iterable[Mark]) -> int:
                 )
             )
         if any(m.session_id not in sessions for m in marks):
-            raise NotFoundError("That session no longer exists.")
+            raise NotFoundError(Phrase("That session no longer exists."))
         wanted_enrolments = {
             derived_id("enrolment", sessions[m.session_id].training_id, m.person_id) for m in marks
         }
@@ -130,7 +131,9 @@ def set_marks(inst: Installation, marks: Iterable[Mark]) -> int:
                 )
             )
         if wanted_enrolments - live_enrolments:
-            raise UserError("Only people registered for the training can be marked present.")
+            raise UserError(
+                Phrase("Only people registered for the training can be marked present.")
+            )
         existing: dict[str, Attendance] = {}
         attendance_ids = sorted(
             {derived_id("attendance", m.session_id, m.person_id) for m in marks}
@@ -166,7 +169,7 @@ def mark_all_present(inst: Installation, session_id: str) -> int:
     with inst.db.reading() as session:
         sess = session.get(TrainingSession, session_id)
         if sess is None or sess.deleted:
-            raise NotFoundError("That session no longer exists.")
+            raise NotFoundError(Phrase("That session no longer exists."))
         training_id = sess.training_id
     grid = get_grid(inst, training_id)
     marks = [

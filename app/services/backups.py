@@ -46,6 +46,7 @@ from app.db.backup import (
 )
 from app.db.cipher import DB_API_ERRORS, connect, export_encrypted
 from app.errors import NewerVersionError, UserError, user_error_from_sqlite
+from app.l10n import Phrase
 from app.paths import Paths
 
 if TYPE_CHECKING:
@@ -168,10 +169,14 @@ def _copy(source: Path, destination: Path, key: bytes | None) -> Path:
     except DB_API_ERRORS as exc:
         mapped = user_error_from_sqlite(exc)
         message = mapped.message if mapped else str(exc)
-        raise UserError(f"The backup could not be made. {message}") from exc
+        raise UserError(Phrase("The backup could not be made. {message}", message=message)) from exc
     except OSError as exc:
         raise UserError(
-            f"The backup could not be made in {destination.parent}: {exc.strerror or exc}."
+            Phrase(
+                "The backup could not be made in {parent}: {reason}.",
+                parent=destination.parent,
+                reason=exc.strerror or exc,
+            )
         ) from exc
 
 
@@ -202,7 +207,7 @@ def backup_now(inst: Installation, destination: Path | None = None) -> Path:
             stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
             destination = destination / f"muster-backup-{stamp}{BACKUP_SUFFIX}"
         if _same_file(destination, inst.paths.database):
-            raise UserError("Choose another file: that one is the database itself.")
+            raise UserError(Phrase("Choose another file: that one is the database itself."))
     path = _copy(inst.paths.database, destination, inst.key)
     log.info("manual backup: %s", path)
     return path
@@ -267,41 +272,55 @@ def check_database_file(path: Path, key: bytes | None) -> BackupCheck:
     """
     path = Path(path).expanduser().absolute()
     if not path.is_file():
-        raise UserError(f"There is no file {path}.")
+        raise UserError(Phrase("There is no file {path}.", path=path))
     plaintext = has_sqlite_header(path)
     try:
         conn = connect(f"{path.as_uri()}?mode=ro", None if plaintext else key, uri=True)
     except DB_API_ERRORS as exc:
-        raise UserError(f"{path.name} could not be opened: {exc}.") from exc
+        raise UserError(
+            Phrase("{file} could not be opened: {exc}.", file=path.name, exc=exc)
+        ) from exc
     try:
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
         except DB_API_ERRORS as exc:
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 26 and not plaintext:  # NOTADB
                 raise UserError(
-                    f"{path.name} is not a backup of this installation: it is damaged, "
-                    "or it was encrypted with another installation's key."
+                    Phrase(
+                        "{file} is not a backup of this installation: it is damaged, or it was "
+                        "encrypted with another installation's key.",
+                        file=path.name,
+                    )
                 ) from exc
             raise
         if [tuple(r) for r in result] != [("ok",)]:
-            raise UserError(f"{path.name} is damaged, so it cannot be restored.")
+            raise UserError(Phrase("{file} is damaged, so it cannot be restored.", file=path.name))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables or not tables.issuperset(REQUIRED_TABLES):
-            raise UserError(f"{path.name} is a database, but not a Muster database.")
+            raise UserError(
+                Phrase("{file} is a database, but not a Muster database.", file=path.name)
+            )
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None:
-            raise UserError(f"{path.name} is a database, but not a Muster database.")
+            raise UserError(
+                Phrase("{file} is a database, but not a Muster database.", file=path.name)
+            )
         if revision[0] not in _known_revisions():
             raise NewerVersionError(
-                f"{path.name} was made by a newer version of Muster. "
-                "Install that version to restore it."
+                Phrase(
+                    "{file} was made by a newer version of Muster. Install that version to "
+                    "restore it.",
+                    file=path.name,
+                )
             )
         trainings = conn.execute("SELECT count(*) FROM trainings WHERE deleted = 0").fetchone()[0]
         people = conn.execute("SELECT count(*) FROM people WHERE deleted = 0").fetchone()[0]
     except DB_API_ERRORS as exc:
         mapped = user_error_from_sqlite(exc)
         reason = mapped.message if mapped else str(exc)
-        raise UserError(f"{path.name} cannot be restored: {reason}") from exc
+        raise UserError(
+            Phrase("{file} cannot be restored: {reason}", file=path.name, reason=reason)
+        ) from exc
     finally:
         conn.close()
     return BackupCheck(path, str(revision[0]), int(trainings), int(people))
@@ -332,9 +351,9 @@ def restore(paths: Paths, file: Path, key: bytes | None) -> RestoreResult:
     """
     file = Path(file).expanduser().absolute()
     if _same_file(file, paths.database):
-        raise UserError("That file is the current database; choose a backup instead.")
+        raise UserError(Phrase("That file is the current database; choose a backup instead."))
     if not file.is_file():
-        raise UserError(f"There is no file {file}.")
+        raise UserError(Phrase("There is no file {file}.", file=file))
     paths.home.mkdir(parents=True, exist_ok=True)
     staging = paths.home / f".restoring-{os.getpid()}{BACKUP_SUFFIX}"
     for leftover in (staging, Path(f"{staging}-journal"), Path(f"{staging}-wal")):
@@ -348,7 +367,10 @@ def restore(paths: Paths, file: Path, key: bytes | None) -> RestoreResult:
                 backup_database(file, staging, key)  # consistent even if the backup has a WAL
         except DB_API_ERRORS as exc:
             raise UserError(
-                f"{file.name} is damaged or is not a Muster backup, so it cannot be restored."
+                Phrase(
+                    "{file} is damaged or is not a Muster backup, so it cannot be restored.",
+                    file=file.name,
+                )
             ) from exc
         check = check_database_file(staging, key)
         previous: Path | None = None
@@ -367,7 +389,9 @@ def restore(paths: Paths, file: Path, key: bytes | None) -> RestoreResult:
         os.replace(staging, paths.database)
         fsync_directory(paths.home)
     except OSError as exc:
-        raise UserError(f"The backup could not be restored: {exc.strerror or exc}.") from exc
+        raise UserError(
+            Phrase("The backup could not be restored: {reason}.", reason=exc.strerror or exc)
+        ) from exc
     finally:
         staging.unlink(missing_ok=True)
     log.info("restored %s (previous database kept as %s)", file, previous)
@@ -387,7 +411,7 @@ def restore_server(paths: Paths, file: Path, key: bytes | None, url: str) -> Res
 
     file = Path(file).expanduser().absolute()
     if not file.is_file():
-        raise UserError(f"There is no file {file}.")
+        raise UserError(Phrase("There is no file {file}.", file=file))
     previous = write_dump(
         url,
         timestamped_backup_path(paths.backups, BEFORE_RESTORE_REASON, suffix=SERVER_BACKUP_SUFFIX),

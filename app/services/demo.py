@@ -23,6 +23,7 @@ from app.db.models import (
     TrainingSession,
 )
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services import reference
 from app.services.demo_data import DEMO_LOCATIONS, DEMO_PARTNERS, DEMO_PEOPLE, DEMO_TRAININGS
 from app.services.evaluation.demo import SESSION_TIMES, TEST_MAX, add_demo_evaluation
@@ -59,9 +60,11 @@ def load_demo(inst: Installation, mission: str | None = None) -> DemoResult:
         mission = mission.upper()
         if mission not in demo_missions():
             raise UserError(
-                f"There is no demo data for {mission}. Demo missions: "
-                + ", ".join(demo_missions())
-                + "."
+                Phrase(
+                    "There is no demo data for {mission}. Demo missions: {missions}.",
+                    mission=mission,
+                    missions=", ".join(demo_missions()),
+                )
             )
     trainings = [t for t in DEMO_TRAININGS if mission is None or t.mission == mission]
     wanted_people = {key for t in trainings for key in t.participants}

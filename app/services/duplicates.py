@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from app.db.base import derived_id
 from app.db.models import Attendance, Enrolment, Person, Training
 from app.errors import NotFoundError, UserError
+from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.people import PersonInfo, _person_info
 from app.textnorm import clean_text, fold
@@ -603,12 +604,14 @@ def merge_people(inst: Installation, keep_id: str, merge_id: str) -> PersonInfo:
     ``merged_into_id`` set, so reports and other devices resolve it. One transaction.
     """
     if keep_id == merge_id:
-        raise UserError("A person cannot be merged with themselves.")
+        raise UserError(Phrase("A person cannot be merged with themselves."))
     with inst.db.transaction() as session:
         keep = session.get(Person, keep_id)
         other = session.get(Person, merge_id)
         if keep is None or keep.deleted or other is None or other.deleted:
-            raise NotFoundError("One of these two people no longer exists; refresh the list.")
+            raise NotFoundError(
+                Phrase("One of these two people no longer exists; refresh the list.")
+            )
         merge_into(session, keep, other)
         session.flush()
         return _person_info(session, keep)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.textnorm import clean_text
 
 if TYPE_CHECKING:
@@ -73,7 +74,11 @@ def check_dialect(name: str | None, lang: str = "en") -> CsvDialect:
     chosen = name or default_dialect(lang)
     if chosen not in CSV_DIALECTS:
         raise UserError(
-            f"There is no CSV dialect called '{chosen}'; choose {' or '.join(CSV_DIALECTS)}."
+            Phrase(
+                "There is no CSV dialect called '{chosen}'; choose {items}.",
+                chosen=chosen,
+                items=" or ".join(CSV_DIALECTS),
+            )
         )
     return CSV_DIALECTS[chosen]
 
@@ -250,7 +255,11 @@ def _atomic_target(path: Path) -> Path:
 def _file_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UserError(f"Muster can export to .xlsx or .csv, not '{path.suffix or path.name}'.")
+        raise UserError(
+            Phrase(
+                "Muster can export to .xlsx or .csv, not '{value}'.", value=path.suffix or path.name
+            )
+        )
     return suffix[1:]
 
 
@@ -272,7 +281,9 @@ def write_tables(
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise UserError(f"Could not write {path.name}: {exc.strerror or exc}.") from exc
+        raise UserError(
+            Phrase("Could not write {file}: {reason}.", file=path.name, reason=exc.strerror or exc)
+        ) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.errors import UserError
-from app.l10n import check_language, tr
+from app.l10n import Phrase, check_language, tr
 from app.services.audit.figures import DIMENSION_TITLES as AUDIT_TITLES
 from app.services.audit.figures import HQ_PERSON_KEYS, group_label
 from app.services.evaluation.figures import completed_by
@@ -132,7 +132,11 @@ def _keyed_sql(by: str, postgres: bool = False) -> str:
             f"keyed AS (SELECT pairs.tid AS tid, pairs.pid AS pid, {_PERSON_KEYS[by]} AS k "
             "FROM pairs JOIN people pp ON pp.id = pairs.pid)"
         )
-    raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+    raise UserError(
+        Phrase(
+            "Cannot group by '{by}'; choose one of: {items}.", by=by, items=", ".join(DIMENSIONS)
+        )
+    )
 
 
 def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> list[BreakdownRow]:
@@ -143,7 +147,13 @@ def breakdown(inst: Installation, by: str, flt: ReportFilter | None = None) -> l
     """
     flt = flt or ReportFilter()
     if by not in DIMENSIONS:
-        raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+        raise UserError(
+            Phrase(
+                "Cannot group by '{by}'; choose one of: {items}.",
+                by=by,
+                items=", ".join(DIMENSIONS),
+            )
+        )
     if by in KEPT_DIMENSIONS and not (
         flt.mission or flt.date_from or flt.date_to or flt.training_id
     ):
@@ -208,7 +218,13 @@ def drill_down(inst: Installation, by: str, key: str, flt: ReportFilter | None =
         from app.services.figures import read
 
         if by not in DIMENSIONS:
-            raise UserError(f"Cannot group by '{by}'; choose one of: {', '.join(DIMENSIONS)}.")
+            raise UserError(
+                Phrase(
+                    "Cannot group by '{by}'; choose one of: {items}.",
+                    by=by,
+                    items=", ".join(DIMENSIONS),
+                )
+            )
         with inst.db.reading() as session:
             return read.drill(session, by, key, flt.include_cancelled)
     return recount_drill_down(inst, by, key, flt)
@@ -283,7 +299,13 @@ def hq_sheet(inst: Installation, by: str, flt: ReportFilter | None, lang: str) -
     if by == "trainings":
         return trainings_sheet(inst, flt, lang)
     if by not in DIMENSIONS:
-        raise UserError(f"There is no HQ table '{by}'; choose one of: {', '.join(HQ_TABLES)}.")
+        raise UserError(
+            Phrase(
+                "There is no HQ table '{by}'; choose one of: {items}.",
+                by=by,
+                items=", ".join(HQ_TABLES),
+            )
+        )
     return breakdown_sheet(inst, by, flt, lang)
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.paths import Paths
 from app.services.installation import Installation, Profile
 
@@ -91,7 +92,7 @@ def _load_certificate(data: bytes) -> x509.Certificate:
             return x509.load_pem_x509_certificate(data)
         return x509.load_der_x509_certificate(data)
     except ValueError:
-        raise UserError("This file is not a certificate, or it is damaged.") from None
+        raise UserError(Phrase("This file is not a certificate, or it is damaged.")) from None
 
 
 def certificate_fingerprint(cert_pem_or_der: bytes) -> str:
@@ -341,10 +342,14 @@ def create_identity(inst: Installation, profile: Profile, passphrase: str) -> Id
     existing = load_identity(inst)
     if existing is not None:
         raise UserError(
-            "This installation already has a signing identity "
-            f"({existing.name}, fingerprint {format_fingerprint(existing.fingerprint, 4)}). "
-            "'muster identity' shows it. To make a new one, move the folder "
-            f"{inst.paths.keys} somewhere safe first; documents already signed stay valid."
+            Phrase(
+                "This installation already has a signing identity ({existing}, fingerprint "
+                "{fingerprint}). 'muster identity' shows it. To make a new one, move the folder "
+                "{keys} somewhere safe first; documents already signed stay valid.",
+                existing=existing.name,
+                fingerprint=format_fingerprint(existing.fingerprint, 4),
+                keys=inst.paths.keys,
+            )
         )
     check_passphrase(passphrase, [profile.name, profile.title, profile.mission, profile.email])
     _check_same_as_data_key(inst, passphrase)
@@ -375,8 +380,10 @@ def _check_same_as_data_key(inst: Installation, passphrase: str) -> None:
         vault.unlock(inst.paths, passphrase)
     except UserError:
         raise UserError(
-            "Use the passphrase that unlocks Muster on this computer: "
-            "one passphrase protects your data and your signing key.",
+            Phrase(
+                "Use the passphrase that unlocks Muster on this computer: "
+                "one passphrase protects your data and your signing key."
+            ),
             field="passphrase",
         ) from None
 
@@ -386,8 +393,10 @@ def require_identity(inst: Installation) -> IdentityInfo:
     identity = load_identity(inst)
     if identity is None:
         raise UserError(
-            "This installation has no signing identity yet. Create it with 'muster init' "
-            "or from Tools > My signing identity in the app."
+            Phrase(
+                "This installation has no signing identity yet. Create it with 'muster init' "
+                "or from Tools > My signing identity in the app."
+            )
         )
     return identity
 
@@ -408,16 +417,27 @@ def cli_passphrase(passphrase_file: str | None, env: str = PASSPHRASE_ENV) -> st
             text = Path(passphrase_file).read_text(encoding="utf-8")
         except OSError as exc:
             raise UserError(
-                f"Cannot read the passphrase file {passphrase_file}: {exc.strerror}."
+                Phrase(
+                    "Cannot read the passphrase file {file}: {strerror}.",
+                    file=passphrase_file,
+                    strerror=exc.strerror,
+                )
             ) from None
         value = text.splitlines()[0] if text.splitlines() else ""
         if not value:
-            raise UserError(f"The passphrase file {passphrase_file} is empty.")
+            raise UserError(
+                Phrase(
+                    "The passphrase file {file} is empty.",
+                    file=passphrase_file,
+                )
+            )
         return value
     value = os.environ.get(env, "")
     if not value:
         option = "--passphrase-file" if env == PASSPHRASE_ENV else "--new-passphrase-file"
-        raise UserError(f"No passphrase given: set {env} or use {option} FILE.")
+        raise UserError(
+            Phrase("No passphrase given: set {env} or use {option} FILE.", env=env, option=option)
+        )
     return value
 
 
@@ -428,5 +448,11 @@ def export_certificate(inst: Installation, destination: Path) -> Path:
     try:
         destination.write_bytes(identity.certificate_pem)
     except OSError as exc:
-        raise UserError(f"Cannot write {destination}: {exc.strerror}.") from None
+        raise UserError(
+            Phrase(
+                "Cannot write {destination}: {strerror}.",
+                destination=destination,
+                strerror=exc.strerror,
+            )
+        ) from None
     return destination

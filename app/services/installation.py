@@ -12,6 +12,7 @@ from app.db.engine import Database
 from app.db.migrate import upgrade_to_head
 from app.db.models import ROLES, Setting
 from app.errors import UserError, ValidationError, user_error_from_sqlite
+from app.l10n import Phrase
 from app.paths import Paths
 from app.services import vault
 from app.services.local_settings import LocalSettings, is_analyst_setting
@@ -118,18 +119,20 @@ class Installation:
         )
         errors: dict[str, str] = {}
         if not cleaned.name:
-            errors["name"] = "Please enter your name."
+            errors["name"] = Phrase("Please enter your name.")
         if cleaned.role not in ROLES:
-            errors["role"] = "The role must be 'field' or 'hq'."
+            errors["role"] = Phrase("The role must be 'field' or 'hq'.")
         if cleaned.role == "field" and not cleaned.mission:
-            errors["mission"] = "A field installation needs its mission."
+            errors["mission"] = Phrase("A field installation needs its mission.")
         if cleaned.role == "field" and self.db.is_server:
-            errors["role"] = "A shared PostgreSQL database is HQ's: choose the HQ role."
+            errors["role"] = Phrase("A shared PostgreSQL database is HQ's: choose the HQ role.")
         if cleaned.mission:
             from app.services import reference
 
             if reference.find_mission(self, cleaned.mission) is None:
-                errors["mission"] = f"There is no mission with the code {cleaned.mission}."
+                errors["mission"] = Phrase(
+                    "There is no mission with the code {mission}.", mission=cleaned.mission
+                )
         if errors:
             raise ValidationError(errors)
         self.set_settings({f"profile.{k}": getattr(cleaned, k) for k in PROFILE_KEYS})
@@ -161,8 +164,11 @@ def unlock_data(
         return vault.unlock(paths, passphrase)
     if _has_database(paths) and not has_plaintext_header(paths.database):
         raise UserError(
-            f"The database cannot be read: it is not a Muster database, or its key file "
-            f"{paths.data_key} is missing (put back a copy of the keys folder)."
+            Phrase(
+                "The database cannot be read: it is not a Muster database, or its key file "
+                "{data_key} is missing (put back a copy of the keys folder).",
+                data_key=paths.data_key,
+            )
         )
     if _has_database(paths):  # an earlier release: the same passphrase as its signing key
         vault.open_signing_key(paths, passphrase)

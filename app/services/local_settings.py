@@ -15,6 +15,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.paths import Paths
 from app.services.vault.sealed import seal, unseal
 
@@ -41,13 +42,19 @@ class LocalSettings:
         except FileNotFoundError:
             return {}
         except OSError as exc:
-            raise UserError(f"Cannot read {self.file}: {exc.strerror}.") from None
+            raise UserError(
+                Phrase("Cannot read {file}: {strerror}.", file=self.file, strerror=exc.strerror)
+            ) from None
         try:
             data = json.loads(unseal(self.key, blob, self.file.name))
         except ValueError:
-            raise UserError(f"{self.file} is damaged: remove it and set it up again.") from None
+            raise UserError(
+                Phrase("{file} is damaged: remove it and set it up again.", file=self.file)
+            ) from None
         if not isinstance(data, dict):
-            raise UserError(f"{self.file} is damaged: remove it and set it up again.")
+            raise UserError(
+                Phrase("{file} is damaged: remove it and set it up again.", file=self.file)
+            )
         return {str(k): str(v) for k, v in data.items()}
 
     def get(self, name: str, default: str = "") -> str:

@@ -25,6 +25,7 @@ from app.db.base import SyncStamp, derived_id, new_id
 from app.db.engine import insert_for
 from app.db.models import Attendance, Category, ColumnMapping, Enrolment, Partner, Person
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services import duplicates, figures
 from app.services.installation import Installation
 from app.services.people import normalise_sex
@@ -52,19 +53,20 @@ PERSON_FIELDS = (
     "partner", "nationality", "phone", "email",
 )  # fmt: skip
 FIELD_LABELS = {
-    "full_name": "Full name",
-    "last_name": "Last name",
-    "first_name": "First name",
-    "sex": "Sex",
-    "category": "Category",
-    "organisation": "Organisation",
-    "function": "Function / rank",
-    "partner": "Partner",
-    "nationality": "Nationality",
-    "phone": "Phone",
-    "email": "E-mail",
-    IGNORE: "(ignore)",
+    "full_name": Phrase("Full name"),
+    "last_name": Phrase("Last name"),
+    "first_name": Phrase("First name"),
+    "sex": Phrase("Sex"),
+    "category": Phrase("Category"),
+    "organisation": Phrase("Organisation"),
+    "function": Phrase("Function / rank"),
+    "partner": Phrase("Partner"),
+    "nationality": Phrase("Nationality"),
+    "phone": Phrase("Phone"),
+    "email": Phrase("E-mail"),
+    IGNORE: Phrase("(ignore)"),
 }
+_VALUE_KINDS = {"category": Phrase("category"), "partner": Phrase("partner")}
 SESSION_PREFIX = "session:"
 NAME_FIELDS = ("full_name", "last_name", "first_name")
 
@@ -301,22 +303,28 @@ def check_mapping(mapping: Sequence[str], session_ids: Sequence[str] = ()) -> No
     """Refuse a mapping without a name column, or with a field used twice."""
     if not any(m in NAME_FIELDS for m in mapping):
         raise UserError(
-            "No column holds the participants' names. Choose the column with the names "
-            "and set it to 'Full name' (or 'First name' and 'Last name')."
+            Phrase(
+                "No column holds the participants' names. Choose the column with the names "
+                "and set it to 'Full name' (or 'First name' and 'Last name')."
+            )
         )
     seen: set[str] = set()
     for target in mapping:
         if not target:
             continue
         if target in seen:
-            label = FIELD_LABELS.get(target, "the same session")
-            raise UserError(f"Two columns are set to '{label}'; keep one and ignore the other.")
+            label = FIELD_LABELS.get(target, Phrase("the same session"))
+            raise UserError(
+                Phrase(
+                    "Two columns are set to '{label}'; keep one and ignore the other.", label=label
+                )
+            )
         seen.add(target)
         if target.startswith(SESSION_PREFIX):
             if session_ids and target[len(SESSION_PREFIX) :] not in session_ids:
-                raise UserError("A column is set to a session this training does not have.")
+                raise UserError(Phrase("A column is set to a session this training does not have."))
         elif target not in PERSON_FIELDS:
-            raise UserError(f"'{target}' is not something Muster can import.")
+            raise UserError(Phrase("'{target}' is not something Muster can import.", target=target))
 
 
 # --- values --------------------------------------------------------------------------------------
@@ -694,16 +702,17 @@ def _read_values(
     """(sex, e-mail, marks) as Muster keeps them; what could not be read goes in ``problems``."""
     for target, value in values.items():
         if target not in NAME_FIELDS and looks_like_formula(value):
-            problems.append(f"{FIELD_LABELS.get(target, target)} '{value}' looks like a "
-                            "spreadsheet formula; kept as plain text")  # fmt: skip
+            problems.append(Phrase("{field} '{value}' looks like a spreadsheet formula; kept "
+                                   "as plain text", field=FIELD_LABELS.get(target, target),
+                                   value=value))  # fmt: skip
     sex_raw = values.get("sex", "")
     sex = sex_from_text(sex_raw) if sex_raw else "X"
     if sex is None:
-        problems.append(f"sex '{sex_raw}' not understood; left as not stated")
+        problems.append(Phrase("sex '{sex}' not understood; left as not stated", sex=sex_raw))
         sex = "X"
     email = clean_text(values.get("email", ""))
     if email and ("@" not in email or " " in email):
-        problems.append(f"'{email}' is not an e-mail address; left out")
+        problems.append(Phrase("'{email}' is not an e-mail address; left out", email=email))
         email = ""
     marks: list[tuple[str, str]] = []
     for column, session_id in ctx.session_cols:
@@ -712,8 +721,8 @@ def _read_values(
             continue
         status = attendance_from_text(cell)
         if status is None:
-            problems.append(f"attendance '{cell}' in column '{ctx.headers[column]}' "
-                            "not understood")  # fmt: skip
+            problems.append(Phrase("attendance '{cell}' in column '{column}' not understood",
+                                   cell=cell, column=ctx.headers[column]))  # fmt: skip
         else:
             marks.append((session_id, status))
     return sex, email, marks
@@ -754,14 +763,21 @@ def _check_people_found(rows: list[ImportRow], junk: int) -> None:
     valid = sum(1 for r in rows if not r.skipped)
     if not rows or valid == 0:
         raise UserError(
-            f"None of the {len(rows):,} rows looks like a participant: the names column "
-            "is empty or holds numbers. Check that the right column is set to 'Full name'."
+            Phrase(
+                "None of the {count:,} rows looks like a participant: the names column is empty "
+                "or holds numbers. Check that the right column is set to 'Full name'.",
+                count=len(rows),
+            )
         )
     if junk > JUNK_LIMIT and junk > valid:
         raise UserError(
-            f"{junk:,} of the {len(rows):,} rows do not hold a person's name (numbers, blanks "
-            "or symbols). This does not look like a participant list: check the file and "
-            "the names column, or delete the junk rows in Excel first."
+            Phrase(
+                "{junk:,} of the {count:,} rows do not hold a person's name (numbers, blanks or "
+                "symbols). This does not look like a participant list: check the file and the "
+                "names column, or delete the junk rows in Excel first.",
+                junk=junk,
+                count=len(rows),
+            )
         )
 
 
@@ -847,7 +863,7 @@ def apply_import(
     skipped = [SkippedRow(r.line, r.full_name, r.skip_reason) for r in preview.skipped_rows]
     plan = _import_plan(preview, decisions, notes, skipped)
     if not plan:
-        raise UserError("Nothing to import: every row was skipped.")
+        raise UserError(Phrase("Nothing to import: every row was skipped."))
 
     tally = _Tally()
     with inst.db.transaction() as session:
@@ -886,11 +902,13 @@ def _chosen_values(
         value = decisions.values.get(key, choice.suggested)
         chosen_values[key] = value
         if value is None:
-            notes.append(f"{choice.field} '{choice.raw}' is not in Muster's list; left empty "
-                         f"({choice.rows} row(s)).")  # fmt: skip
+            notes.append(Phrase("{field} '{raw}' is not in Muster's list; left empty "
+                                "({rows} row(s)).", field=_VALUE_KINDS[choice.field], raw=choice.raw,
+                                rows=choice.rows))  # fmt: skip
         elif not choice.certain:
-            notes.append(f"{choice.field} '{choice.raw}' read as '{labels.get(value, value)}' "
-                         f"({choice.rows} row(s)).")  # fmt: skip
+            notes.append(Phrase("{field} '{raw}' read as '{value}' ({rows} row(s)).",
+                                field=_VALUE_KINDS[choice.field], raw=choice.raw,
+                                value=labels.get(value, value), rows=choice.rows))  # fmt: skip
     return chosen_values
 
 
@@ -903,7 +921,7 @@ def _import_plan(
     for row in preview.valid_rows:
         choice = decisions.people.get(row.line)
         if choice == SKIP:
-            skipped.append(SkippedRow(row.line, row.full_name, "left out in the preview"))
+            skipped.append(SkippedRow(row.line, row.full_name, Phrase("left out in the preview")))
             continue
         if choice is None:
             person_id = row.default_person
@@ -913,10 +931,12 @@ def _import_plan(
             person_id = choice
         if person_id is None and row.matches:
             best = row.matches[0]
-            notes.append(f"row {row.line}: {row.full_name} added as a new person; may be "
-                         f"{best.full_name} (score {best.score:.2f}); see Possible duplicates.")  # fmt: skip
+            notes.append(Phrase("row {line}: {name} added as a new person; may be {other} "
+                                "(score {score:.2f}); see Possible duplicates.", line=row.line,
+                                name=row.full_name, other=best.full_name,
+                                score=best.score))  # fmt: skip
         for problem in row.problems:
-            notes.append(f"row {row.line}: {problem}")
+            notes.append(Phrase("row {line}: {problem}", line=row.line, problem=problem))
         plan.append((row, person_id))
     return plan
 
@@ -960,8 +980,8 @@ def _people_for_rows(
             else None  # fmt: skip
         person = existing.get(person_id or "")
         if person_id and (person is None or person.deleted):
-            raise UserError(f"Row {row.line}: the chosen person no longer exists; "
-                            "preview the file again.")  # fmt: skip
+            raise UserError(Phrase("Row {line}: the chosen person no longer exists; preview "
+                                   "the file again.", line=row.line))  # fmt: skip
         if person is not None:
             tally.matched += 1
             _fill_blanks(person, row, category_id, partner_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import UserError
-from app.l10n import check_language, tr
+from app.l10n import Phrase, check_language, tr
 from app.services.attendance import get_grid
 from app.services.exports import Cell, Sheet, Written, write_tables
 from app.services.hxl_tags import tags_for
@@ -109,10 +109,14 @@ def report_sheet(
     lang = check_language(lang)
     if table not in REPORT_TABLES:
         raise UserError(
-            f"There is no report table called '{table}'; choose one of {', '.join(REPORT_TABLES)}."
+            Phrase(
+                "There is no report table called '{table}'; choose one of {items}.",
+                table=table,
+                items=", ".join(REPORT_TABLES),
+            )
         )
     if table == "by_session" and (flt is None or flt.training_id is None):
-        raise UserError("The table by session needs one training: give --training.")
+        raise UserError(Phrase("The table by session needs one training: give --training."))
     report = build_report(inst, flt)
     count = tr(lang, "Participants")
     simple = {
@@ -174,7 +178,11 @@ def export_report_workbook(
     """Every report table (by session too, for one training) as sheets of one .xlsx."""
     flt = flt or ReportFilter()
     if Path(path).suffix.lower() != ".xlsx":
-        raise UserError(f"A workbook of several tables is an .xlsx file, not '{Path(path).name}'.")
+        raise UserError(
+            Phrase(
+                "A workbook of several tables is an .xlsx file, not '{file}'.", file=Path(path).name
+            )
+        )
     sheets = [
         _untagged(report_sheet(inst, table, flt, lang), hxl)
         for table in REPORT_TABLES

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services import identity, vault
 from app.services.installation import Installation
 from app.services.sync import hq_key
@@ -30,7 +31,9 @@ def _inputs(inst: Installation) -> list[str]:
 
 def _check_new(inst: Installation, new: str, again: str | None) -> None:
     if again is not None and new != again:
-        raise UserError("The two new passphrases are not the same.", field="passphrase_again")
+        raise UserError(
+            Phrase("The two new passphrases are not the same."), field="passphrase_again"
+        )
     vault.check_strength(new, _inputs(inst))
 
 
@@ -50,11 +53,13 @@ def change_passphrase(
 ) -> PassphraseChanged:
     """Check ``old``, refuse a guessable ``new``, then re-encrypt every key file with it."""
     if inst.key is None:
-        raise UserError("This installation is not encrypted.")
+        raise UserError(Phrase("This installation is not encrypted."))
     vault.unlock(inst.paths, old)
     _check_new(inst, new, again)
     if new == old:
-        raise UserError("The new passphrase is the same as the current one.", field="passphrase")
+        raise UserError(
+            Phrase("The new passphrase is the same as the current one."), field="passphrase"
+        )
     signing = identity.check_signing_passphrase(inst.paths, old) if _has_signing(inst) else None
     if signing is None and _has_signing(inst):
         signing = identity.signing_key_from_escrow(inst)
@@ -74,7 +79,7 @@ def reset_with_recovery_key(
     key made before its copy existed, and never opened since, cannot: the result says so).
     """
     if inst.key is None:
-        raise UserError("This installation is not encrypted.")
+        raise UserError(Phrase("This installation is not encrypted."))
     _check_new(inst, new, again)
     vault.rewrap(inst.paths, inst.key, new)
     signing = identity.signing_key_from_escrow(inst) if _has_signing(inst) else None

@@ -163,7 +163,7 @@ def _fill(person: Person, data: PersonInput, ids: dict[str, str | None]) -> None
 def _live_person(session: Session, person_id: str) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted:
-        raise NotFoundError("That person no longer exists.")
+        raise NotFoundError(Phrase("That person no longer exists."))
     return person
 
 
@@ -259,7 +259,7 @@ def remove_participant(inst: Installation, training_id: str, person_id: str) -> 
     with inst.db.transaction() as session:
         enrolment = session.get(Enrolment, derived_id("enrolment", training_id, person_id))
         if enrolment is None or enrolment.deleted:
-            raise NotFoundError("That person is not registered for this training.")
+            raise NotFoundError(Phrase("That person is not registered for this training."))
         enrolment.deleted = True
         session_ids = select(TrainingSession.id).where(TrainingSession.training_id == training_id)
         for att in session.scalars(
@@ -335,7 +335,7 @@ def participant_info(inst: Installation, training_id: str, person_id: str) -> Pa
     with inst.db.reading() as session:
         enrolment = session.get(Enrolment, derived_id("enrolment", training_id, person_id))
         if enrolment is None or enrolment.deleted:
-            raise NotFoundError("That person is not registered for this training.")
+            raise NotFoundError(Phrase("That person is not registered for this training."))
         person = _live_person(session, person_id)
         present = session.scalar(
             select(func.count())
@@ -394,7 +394,7 @@ def remove_participants(
         for person_id in person_ids:
             enrolment = session.get(Enrolment, derived_id("enrolment", training_id, person_id))
             if enrolment is None or enrolment.deleted:
-                raise NotFoundError("That person is not registered for this training.")
+                raise NotFoundError(Phrase("That person is not registered for this training."))
             enrolment.deleted = True
             for att in session.scalars(
                 select(Attendance).where(

@@ -441,6 +441,8 @@ _MODELS: dict[str, type[Mission | Location | Partner | Category]] = {
     "partner": Partner,
     "category": Category,
 }
+_KIND_WORDS = {"mission": Phrase("mission"), "location": Phrase("location"),
+               "partner": Phrase("partner"), "category": Phrase("category")}  # fmt: skip
 
 
 def save_mission(inst: Store, info: MissionInfo) -> MissionInfo:
@@ -598,7 +600,7 @@ def set_retired(inst: Store, kind: str, item_id: str, retired: bool = True) -> N
     with inst.db.transaction() as s:
         item = _get_item(s, _MODELS[kind], item_id)
         if item is None or item.deleted:
-            raise NotFoundError("That item no longer exists.")
+            raise NotFoundError(Phrase("That item no longer exists."))
         item.retired = retired
 
 
@@ -607,11 +609,15 @@ def delete_reference(inst: Store, kind: str, item_id: str) -> None:
     with inst.db.transaction() as s:
         item = _get_item(s, _MODELS[kind], item_id)
         if item is None or item.deleted:
-            raise NotFoundError("That item no longer exists.")
+            raise NotFoundError(Phrase("That item no longer exists."))
         used = usage_count(s, kind, item_id)
         if used:
             raise UserError(
-                f"This {kind} is used by {used} record(s), so it cannot be deleted. "
-                "Retire it instead: it stays on old records but leaves the pick lists."
+                Phrase(
+                    "This {kind} is used by {used} record(s), so it cannot be deleted. Retire it "
+                    "instead: it stays on old records but leaves the pick lists.",
+                    kind=_KIND_WORDS.get(kind, kind),
+                    used=used,
+                )
             )
         item.deleted = True

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import NotFoundError
-from app.l10n import check_language, format_date, tr
+from app.l10n import Phrase, check_language, format_date, tr
 from app.services.installation import Installation
 from app.services.people import PersonInfo, list_participants
 from app.services.reference import list_categories
@@ -44,12 +44,18 @@ def resolve_session(training: TrainingInfo, ref: str) -> SessionInfo:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise NotFoundError(f"More than one session matches {ref}; give more of its id.")
+        raise NotFoundError(
+            Phrase("More than one session matches {ref}; give more of its id.", ref=ref)
+        )
     listing = "; ".join(
         f"{s.id[:8]} ({s.date.isoformat()}, {s.location})" for s in training.sessions
     )
     raise NotFoundError(
-        f"This training has no session {ref}. Its sessions: {listing or 'none yet'}."
+        Phrase(
+            "This training has no session {ref}. Its sessions: {sessions}.",
+            ref=ref,
+            sessions=listing or Phrase("none yet"),
+        )
     )
 
 
@@ -84,8 +90,10 @@ def build_sheets(
     sessions = [resolve_session(training, session_id)] if session_id else list(training.sessions)
     if not sessions:
         raise NotFoundError(
-            "This training has no sessions yet; add its dates and places first, "
-            "then print the sign-in sheets."
+            Phrase(
+                "This training has no sessions yet; add its dates and places first, "
+                "then print the sign-in sheets."
+            )
         )
     page_size = landscape(A4)
     margin = 30.0

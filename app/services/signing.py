@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.identity import (
     CertificateInfo,
     IdentityInfo,
@@ -444,12 +445,14 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"There is no file {path}.") from None
+        raise UserError(Phrase("There is no file {path}.", path=path)) from None
     except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UserError(
+            Phrase("Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror)
+        ) from None
     digest = hashlib.sha256(data).hexdigest()
     if not data.lstrip()[:5] == b"%PDF-":
-        raise UserError(f"{path.name} is not a PDF file.")
+        raise UserError(Phrase("{file} is not a PDF file.", file=path.name))
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 

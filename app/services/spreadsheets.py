@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.xlsx_reader import XlsxBook, open_xlsx
 from app.textnorm import clean_text
 
@@ -109,16 +110,25 @@ def _refuse_unreadable(path: Path, head: bytes) -> None:
         markers = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
         if any(marker in blob for marker in markers):
             raise UserError(
-                f"{path.name} is protected by a password. Open it in Excel, remove the password "
-                "(File > Info > Protect Workbook), save it and import it again."
+                Phrase(
+                    "{file} is protected by a password. Open it in Excel, remove the password "
+                    "(File > Info > Protect Workbook), save it and import it again.",
+                    file=path.name,
+                )
             )
         raise UserError(
-            f"{path.name} is in the old Excel 97-2003 format. Open it in Excel and save it as "
-            "an Excel workbook (.xlsx), then import that file."
+            Phrase(
+                "{file} is in the old Excel 97-2003 format. Open it in Excel and save it as an "
+                "Excel workbook (.xlsx), then import that file.",
+                file=path.name,
+            )
         )
     if head.startswith(b"%PDF"):
         raise UserError(
-            f"{path.name} is a PDF, not a spreadsheet. Muster reads .xlsx and .csv files."
+            Phrase(
+                "{file} is a PDF, not a spreadsheet. Muster reads .xlsx and .csv files.",
+                file=path.name,
+            )
         )
 
 
@@ -126,17 +136,24 @@ def _check_size(path: Path) -> int:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError(f"There is no file called {path.name} there.") from None
+        raise UserError(Phrase("There is no file called {file} there.", file=path.name)) from None
     except OSError as exc:
-        raise UserError(f"Could not open {path.name}: {exc.strerror or exc}.") from None
+        raise UserError(
+            Phrase("Could not open {file}: {reason}.", file=path.name, reason=exc.strerror or exc)
+        ) from None
     if path.is_dir():
-        raise UserError(f"{path.name} is a folder, not a spreadsheet.")
+        raise UserError(Phrase("{file} is a folder, not a spreadsheet.", file=path.name))
     if size == 0:
-        raise UserError(f"{path.name} is empty.")
+        raise UserError(Phrase("{file} is empty.", file=path.name))
     if size > MAX_FILE_BYTES:
         raise UserError(
-            f"{path.name} is {size // (1024 * 1024)} MB, too big for a participant list "
-            f"(at most {MAX_FILE_BYTES // (1024 * 1024)} MB). Split it or remove other sheets."
+            Phrase(
+                "{file} is {size} MB, too big for a participant list (at most {most} MB). Split "
+                "it or remove other sheets.",
+                file=path.name,
+                size=size // (1024 * 1024),
+                most=MAX_FILE_BYTES // (1024 * 1024),
+            )
         )
     return size
 
@@ -169,7 +186,9 @@ def read_table(
     if head.startswith(ZIP_SIGNATURE):
         return _read_xlsx(path, sheet, header_score)
     if path.suffix.lower() in XLSX_SUFFIXES:
-        raise UserError(f"{path.name} is not a real Excel workbook: it may be damaged.")
+        raise UserError(
+            Phrase("{file} is not a real Excel workbook: it may be damaged.", file=path.name)
+        )
     return _read_csv(path, header_score)
 
 
@@ -183,9 +202,12 @@ def _read_xlsx(path: Path, sheet: str | None, header_score: HeaderScorer | None)
         if sheet:
             if sheet not in names:
                 raise UserError(
-                    f"{path.name} has no sheet called {sheet!r}; its sheets are "
-                    + ", ".join(repr(n) for n in names)
-                    + "."
+                    Phrase(
+                        "{file} has no sheet called {sheet}; its sheets are {sheets}.",
+                        file=path.name,
+                        sheet=repr(sheet),
+                        sheets=", ".join(repr(n) for n in names),
+                    )
                 )
             chosen = sheet
         else:
@@ -230,7 +252,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
         return raw.decode(encoding, errors="replace"), encoding
     if sample.count(b"\x00") > len(sample) // 50:  # a stray NUL is cleaned; many: binary
-        raise UserError("This file is not a spreadsheet or a text (CSV) file.")
+        raise UserError(Phrase("This file is not a spreadsheet or a text (CSV) file."))
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -280,8 +302,13 @@ _LONG_LINE = re.compile(f"[^\r\n]{{{MAX_CELL_CHARS + 1}}}")
 
 def _too_long(path: Path, line: int) -> UserError:
     return UserError(
-        f"Line {line:,} of {path.name} is longer than {MAX_CELL_CHARS:,} characters: a "
-        "participant list has no cell that long, so this file is not one (or it is damaged)."
+        Phrase(
+            "Line {line:,} of {file} is longer than {most:,} characters: a participant list has "
+            "no cell that long, so this file is not one (or it is damaged).",
+            line=line,
+            file=path.name,
+            most=MAX_CELL_CHARS,
+        )
     )
 
 
@@ -296,15 +323,19 @@ def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
     raw = path.read_bytes()
     try:
         text, encoding = decode_text(raw)
-        if _looks_binary(text):
-            raise UserError("binary")
+        binary = _looks_binary(text)
     except UserError:
+        binary = True
+    if binary:
         raise UserError(
-            f"{path.name} is not a spreadsheet or a CSV text file. "
-            "Muster reads .xlsx and .csv files."
+            Phrase(
+                "{file} is not a spreadsheet or a CSV text file. Muster reads .xlsx and .csv "
+                "files.",
+                file=path.name,
+            )
         ) from None
     if not text.strip():
-        raise UserError(f"{path.name} is empty.")
+        raise UserError(Phrase("{file} is empty.", file=path.name))
     _refuse_long_lines(path, text)
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -315,7 +346,12 @@ def _read_csv(path: Path, header_score: HeaderScorer | None) -> SheetData:
                 yield number, tuple(_unguard(clean_text(v)) for v in values[:MAX_COLUMNS])
         except csv.Error as exc:  # e.g. a quoted cell running on for more than the limit
             raise UserError(
-                f"Line {reader.line_num:,} of {path.name} cannot be read as CSV ({exc})."
+                Phrase(
+                    "Line {line:,} of {file} cannot be read as CSV ({exc}).",
+                    line=reader.line_num,
+                    file=path.name,
+                    exc=exc,
+                )
             ) from None
 
     header_line, headers, rows = _split_header(path, lines(), header_score)
@@ -350,7 +386,7 @@ def _split_header(
     filled = [(n, c) for n, c in head if any(c)]
     where = f"the sheet {sheet_label!r} of {path.name}" if sheet_label else path.name
     if not filled:
-        raise UserError(f"{where} is empty: there is no table to import.")
+        raise UserError(Phrase("{where} is empty: there is no table to import.", where=where))
     best_index, best_score = -1, 0.0
     for index, (_number, cells) in enumerate(head):
         score = scorer(cells)
@@ -358,8 +394,11 @@ def _split_header(
             best_index, best_score = index, score
     if best_index < 0:
         raise UserError(
-            f"{where} has no header row: Muster needs a row of column titles "
-            "(Name, Sex, Organisation…) above the participants."
+            Phrase(
+                "{where} has no header row: Muster needs a row of column titles (Name, Sex, "
+                "Organisation…) above the participants.",
+                where=where,
+            )
         )
     header_number, header_cells = head[best_index]
     width = _last_filled(header_cells)
@@ -372,8 +411,12 @@ def _split_header(
             return
         if len(rows) >= MAX_ROWS:
             raise UserError(
-                f"{where} has more than {MAX_ROWS:,} rows. A participant list is never that "
-                "long: check that you chose the right file, or split it."
+                Phrase(
+                    "{where} has more than {most:,} rows. A participant list is never that long: "
+                    "check that you chose the right file, or split it.",
+                    where=where,
+                    most=MAX_ROWS,
+                )
             )
         rows.append(row)
 
@@ -382,7 +425,7 @@ def _split_header(
     for number, cells in iterator:
         keep(number, cells)
     if not rows:
-        raise UserError(f"{where} has column titles but no rows below them.")
+        raise UserError(Phrase("{where} has column titles but no rows below them.", where=where))
     return header_number, headers, tuple(rows)
 
 

@@ -222,7 +222,7 @@ def _validate(data: TrainingInput) -> dict[str, str]:
 def _live_training(session: Session, training_id: str) -> Training:
     training = session.get(Training, training_id)
     if training is None or training.deleted:
-        raise NotFoundError("That training no longer exists. It may have been deleted.")
+        raise NotFoundError(Phrase("That training no longer exists. It may have been deleted."))
     return training
 
 
@@ -300,7 +300,7 @@ def resolve_training(inst: Installation, ref: str) -> str:
     """A training id from an id, a unique id prefix (4+ characters) or an exact title."""
     ref = ref.strip()
     if not ref:
-        raise UserError("Please name a training by its id or title.")
+        raise UserError(Phrase("Please name a training by its id or title."))
     with inst.db.reading() as session:
         live = Training.deleted.is_(False)
         if session.scalar(select(Training.id).where(Training.id == ref, live)):
@@ -312,7 +312,11 @@ def resolve_training(inst: Installation, ref: str) -> str:
             if len(ids) == 1:
                 return ids[0]
             if len(ids) > 1:
-                raise UserError(f"More than one training starts with {ref}; give more of its id.")
+                raise UserError(
+                    Phrase(
+                        "More than one training starts with {ref}; give more of its id.", ref=ref
+                    )
+                )
         wanted = fold(ref)
         matches = [
             tid
@@ -322,8 +326,12 @@ def resolve_training(inst: Installation, ref: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise UserError(f"More than one training is called {ref!r}; use its id instead.")
-    raise NotFoundError(f"No training matches {ref!r}. 'muster trainings' lists them.")
+        raise UserError(
+            Phrase("More than one training is called '{ref}'; use its id instead.", ref=ref)
+        )
+    raise NotFoundError(
+        Phrase("No training matches '{ref}'. 'muster trainings' lists them.", ref=ref)
+    )
 
 
 def _filtered_ids_query(flt: TrainingFilter) -> Select[str]:
@@ -640,7 +648,7 @@ def restore_training(inst: Installation, training_id: str, token: int) -> Traini
     with inst.db.transaction() as session:
         training = session.get(Training, training_id)
         if training is None or not training.deleted or training.version != token:
-            raise UserError("This deletion can no longer be undone.")
+            raise UserError(Phrase("This deletion can no longer be undone."))
         training.deleted = False
         session_ids = select(TrainingSession.id).where(TrainingSession.training_id == training_id)
         children: tuple[tuple[type[SyncMixin], ColumnElement[bool]], ...] = (

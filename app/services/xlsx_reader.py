@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 MIB = 1024 * 1024
 MAX_MEMBERS = 2_000  # parts in the archive; Excel writes a dozen, a big workbook a few hundred
@@ -44,13 +45,18 @@ _NUM_FMT, _CELL_XFS, _XF = f"{_NS}numFmt", f"{_NS}cellXfs", f"{_NS}xf"
 
 def _damaged(path: Path, detail: object = "") -> UserError:
     why = f" ({detail})" if detail else ""
-    return UserError(f"{path.name} is damaged or not a real Excel file{why}.")
+    return UserError(
+        Phrase("{file} is damaged or not a real Excel file{why}.", file=path.name, why=why)
+    )
 
 
 def _entities(path: Path) -> UserError:
     return UserError(
-        f"{path.name} declares XML entities (a trick used by harmful files to fill the "
-        "memory or read other files), which Excel never writes: Muster does not open it."
+        Phrase(
+            "{file} declares XML entities (a trick used by harmful files to fill the memory or "
+            "read other files), which Excel never writes: Muster does not open it.",
+            file=path.name,
+        )
     )
 
 
@@ -66,9 +72,17 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
 
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise UserError(f"{path.name} holds {len(infos):,} parts: it is not a participant list.")
+        raise UserError(
+            Phrase(
+                "{file} holds {count:,} parts: it is not a participant list.",
+                file=path.name,
+                count=len(infos),
+            )
+        )
     if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
-        raise UserError(f"{path.name} is too big once unpacked to be a participant list.")
+        raise UserError(
+            Phrase("{file} is too big once unpacked to be a participant list.", file=path.name)
+        )
     for info in infos:
         name = info.filename
         if name.endswith("sharedStrings.xml"):
@@ -79,8 +93,14 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
             limit = MAX_PART_BYTES
         if info.file_size > limit and name.endswith(XML_SUFFIXES):
             raise UserError(
-                f"{path.name} has a part ({name}) of {info.file_size // MIB:,} MiB once "
-                f"unpacked, more than the {limit // MIB} MiB a participant list needs."
+                Phrase(
+                    "{file} has a part ({name}) of {size:,} MiB once unpacked, more than the "
+                    "{most} MiB a participant list needs.",
+                    file=path.name,
+                    name=name,
+                    size=info.file_size // MIB,
+                    most=limit // MIB,
+                )
             )
         if not name.endswith(XML_SUFFIXES) or info.file_size == 0:
             continue
@@ -142,7 +162,9 @@ class XlsxBook:
                     elif tag == _CELL:
                         cells += 1
                         if cells > MAX_SHEET_CELLS:
-                            raise self._too_big(sheet, f"{MAX_SHEET_CELLS:,} cells")
+                            raise self._too_big(
+                                sheet, Phrase("{count:,} cells", count=MAX_SHEET_CELLS)
+                            )
                         column = _column(element, parser.col_counter)
                         parser.col_counter = column
                         if column <= max_columns:
@@ -159,7 +181,11 @@ class XlsxBook:
                             return
                         if seen >= MAX_SHEET_ROWS:
                             raise self._too_big(
-                                sheet, f"{MAX_SHEET_ROWS:,} rows (empty formatted rows count too)"
+                                sheet,
+                                Phrase(
+                                    "{count:,} rows (empty formatted rows count too)",
+                                    count=MAX_SHEET_ROWS,
+                                ),
                             )
         except UserError:
             raise
@@ -177,8 +203,13 @@ class XlsxBook:
 
     def _too_big(self, sheet: str, what: str) -> UserError:
         return UserError(
-            f"The sheet {sheet!r} of {self.path.name} has more than {what}: a participant "
-            "list is never that big. Copy the table into a new workbook and import that."
+            Phrase(
+                "The sheet '{sheet}' of {file} has more than {what}: a participant list is never "
+                "that big. Copy the table into a new workbook and import that.",
+                sheet=sheet,
+                file=self.path.name,
+                what=what,
+            )
         )
 
 
@@ -233,7 +264,7 @@ def open_xlsx(path: Path) -> XlsxBook:
             reader = ExcelReader(handle, read_only=True, data_only=True)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise UserError(
-                f"{path.name} is damaged: it cannot be opened as an Excel file."
+                Phrase("{file} is damaged: it cannot be opened as an Excel file.", file=path.name)
             ) from None
         archive = reader.archive
         _refuse_other_documents(path, set(reader.valid_files))
@@ -255,7 +286,7 @@ def open_xlsx(path: Path) -> XlsxBook:
         except Exception as exc:  # openpyxl raises many kinds on damaged files
             raise _damaged(path, exc) from None
         if not sheets:
-            raise UserError(f"{path.name} has no worksheet to read.")
+            raise UserError(Phrase("{file} has no worksheet to read.", file=path.name))
         return XlsxBook(path, handle, archive, sheets, strings, reader.wb.epoch, date_styles,
                         timedelta_styles)  # fmt: skip
     except DefusedXmlException:
@@ -270,12 +301,15 @@ def _refuse_other_documents(path: Path, names: set[str]) -> None:
     if "xl/workbook.xml" in names or "[Content_Types].xml" in names:
         return
     if "word/document.xml" in names:
-        raise UserError(f"{path.name} is a Word document, not a spreadsheet.")
+        raise UserError(Phrase("{file} is a Word document, not a spreadsheet.", file=path.name))
     if "content.xml" in names:
         raise UserError(
-            f"{path.name} is an OpenDocument file. Save it as .xlsx or .csv and import that."
+            Phrase(
+                "{file} is an OpenDocument file. Save it as .xlsx or .csv and import that.",
+                file=path.name,
+            )
         )
-    raise UserError(f"{path.name} is a zip archive, not an Excel workbook.")
+    raise UserError(Phrase("{file} is a zip archive, not an Excel workbook.", file=path.name))
 
 
 def _shared_strings(archive: zipfile.ZipFile, reader: Any) -> list[str]:

@@ -34,6 +34,7 @@ from app import APP_NAME
 from app.errors import ErrorKind, UserError, user_error_from_sqlite
 from app.logs import setup_logging
 from app.paths import Paths, get_paths
+from app.ui.common import localized
 from app.ui.session import AppSession, set_current_session
 
 if TYPE_CHECKING:
@@ -114,14 +115,14 @@ def open_data(paths: Paths, *, allow_new: bool = False, key: bytes | None = None
         raise
     except UserError as err:
         kind = "newer" if err.kind is ErrorKind.NEWER_VERSION else "database"
-        raise StartupProblem(err.message, kind, _database_hint()) from err
+        raise StartupProblem(localized(err.message), kind, _database_hint()) from err
     except OSError as exc:
         raise _folder_problem(paths, exc) from exc
     except Exception as exc:
         mapped = user_error_from_sqlite(exc)
         if mapped is None:
             raise
-        raise StartupProblem(mapped.message, "database", _database_hint()) from exc
+        raise StartupProblem(localized(mapped.message), "database", _database_hint()) from exc
 
 
 def _database_hint() -> str:
@@ -172,7 +173,7 @@ def _restore_at_startup(paths: Paths, key: bytes | None) -> bool:
     try:
         restore(paths, file, key)
     except UserError as err:
-        QMessageBox.warning(None, APP_NAME, err.message)
+        QMessageBox.warning(None, APP_NAME, localized(err.message))
         return False
     finally:
         QApplication.restoreOverrideCursor()
@@ -208,7 +209,7 @@ def unlock_folder(paths: Paths) -> Unlocked | None:
             return Unlocked(key, given, mode, typed=False)
         except UserError as err:
             if err.field is None:  # the key file, not the passphrase: no screen can help
-                raise StartupProblem(err.message, "key") from err
+                raise StartupProblem(localized(err.message), "key") from err
             problem = sentence(None, err)
     dialog = UnlockDialog(paths, mode)
     if problem:

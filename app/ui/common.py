@@ -28,6 +28,15 @@ def localized(message: str) -> str:
     return localize(message, current_language())
 
 
+def error_sentence(err: Exception) -> str:
+    """A service's refusal (``UserError``, each field of a ``ValidationError``) in the
+    interface's language."""
+    errors = getattr(err, "errors", None)
+    if isinstance(errors, dict) and len(errors) > 1:
+        return "; ".join(localized(m) for m in errors.values())
+    return localized(getattr(err, "message", str(err)))
+
+
 def sex_labels() -> dict[str, str]:
     return {"F": translate("Female"), "M": translate("Male"), "X": translate("Not stated")}
 

@@ -57,11 +57,11 @@ class CrashDialog(QDialog):
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The right dialog for ``exc``: a sentence for the user's problems, details for bugs."""
     if isinstance(exc, UserError):
-        from app.ui.common import localized
+        from app.ui.common import error_sentence, localized
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Muster", localized(exc.message), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Muster", error_sentence(exc), parent=parent)
         if exc.hint:
-            box.setInformativeText(exc.hint)
+            box.setInformativeText(localized(exc.hint))
         box.exec()
         return
     log.error("unexpected error", exc_info=exc)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.services import identity
 from app.services.installation import Profile
+from app.ui.common import localized
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -117,7 +118,7 @@ def unlock_key(window: MainWindow, ask: Callable[[PassphraseDialog], bool] | Non
         try:
             key = identity.unlock_private_key(window.installation, dialog.passphrase.text())
         except UserError as err:
-            dialog.show_problem(err.message)
+            dialog.show_problem(localized(err.message))
             continue
         setattr(window, _CACHE_ATTRIBUTE, key)
         dialog.deleteLater()
@@ -214,9 +215,9 @@ class IdentityDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
-            self.show_problem(" ".join(exc.errors.values()))
+            self.show_problem(" ".join(localized(m) for m in exc.errors.values()))
         elif isinstance(exc, UserError):
-            self.show_problem(exc.message)
+            self.show_problem(localized(exc.message))
         else:
             self._window.show_error(exc)
 

@@ -44,7 +44,7 @@ from app.services import participant_import as pi
 from app.services.installation import Installation
 from app.services.spreadsheets import SheetData
 from app.services.trainings import SessionInfo
-from app.ui.common import isolate, sex_labels, show_date
+from app.ui.common import error_sentence, isolate, localized, sex_labels, show_date
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.table_model import Column, TableModel
 from app.ui.worker import Worker
@@ -195,7 +195,7 @@ class FilePage(QWizardPage):
     def _refused(self, exc: BaseException) -> None:
         self._loading = False
         if isinstance(exc, UserError):
-            self.message.setText(str(exc))
+            self.message.setText(error_sentence(exc))
         else:
             self.state.worker.failed.emit(exc)
         self.completeChanged.emit()
@@ -312,14 +312,14 @@ class MappingPage(QWizardPage):
         try:
             pi.check_mapping(self.mapping())
         except UserError as err:
-            self.message.setText(str(err))
+            self.message.setText(error_sentence(err))
         else:
             self.message.clear()
         self.completeChanged.emit()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.message.setText(str(exc))
+            self.message.setText(error_sentence(exc))
         else:
             self.message.clear()
             self.state.worker.failed.emit(exc)
@@ -360,7 +360,7 @@ def _chosen(model: PreviewModel, r: pi.ImportRow) -> str:
 
 def _notes(_model: Any, r: pi.ImportRow) -> str:
     notes = [skip_reason_text(r.skip_reason)] if r.skipped else []
-    return "; ".join(notes + list(r.problems))
+    return "; ".join(notes + [localized(p) for p in r.problems])
 
 
 class PreviewModel(TableModel):
@@ -545,7 +545,7 @@ class PreviewPage(QWizardPage):
     def _refused(self, exc: BaseException) -> None:
         self.summary.clear()
         if isinstance(exc, UserError):
-            self.message.setText(str(exc))
+            self.message.setText(error_sentence(exc))
         else:
             self.state.worker.failed.emit(exc)
         self.completeChanged.emit()
@@ -613,8 +613,8 @@ class ResultPage(QWizardPage):
         )
         lines = [self.tr("Row {line}: {name}: {reason}").format(
                      line=s.line, name=isolate(s.name) if s.name else self.tr("(no name)"),
-                     reason=s.reason) for s in result.skipped]  # fmt: skip
-        lines += list(result.notes)
+                     reason=skip_reason_text(localized(s.reason))) for s in result.skipped]  # fmt: skip
+        lines += [localized(n) for n in result.notes]
         self.details.setText("\n".join(lines[:200]))
         self.completeChanged.emit()
         self.finished_import.emit(result)
@@ -622,7 +622,7 @@ class ResultPage(QWizardPage):
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             self.setTitle(self.tr("Nothing was imported"))
-            self.text.setText(str(exc))
+            self.text.setText(error_sentence(exc))
         else:
             self.text.setText(self.tr("Nothing was imported."))
             self.state.worker.failed.emit(exc)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import i18n
+from app.ui.common import localized
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -150,7 +151,7 @@ class SettingsDialog(QDialog):
             try:
                 parse_url(value)
             except UserError as exc:
-                self.server_note.setText(str(exc))
+                self.server_note.setText(localized(exc.message))
                 self.server.setFocus()
                 return False
         inst = self.window_.installation

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.ui.common import file_slug, free_path, translate
+from app.ui.common import file_slug, free_path, localized, translate
 from app.ui.tables import RowsModel, make_table
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ def hq_identities(window: MainWindow) -> list[Any] | None:
         try:
             identities = hq_key.unlock_hq_identities(window.installation, passphrase)
         except UserError as err:
-            QMessageBox.warning(window, translate("HQ key"), err.message)
+            QMessageBox.warning(window, translate("HQ key"), localized(err.message))
             continue
         setattr(window, _HQ_CACHE, tuple(identities))
         return identities
@@ -426,7 +426,7 @@ class PreviewDialog(QDialog):
         self.model = RowsModel(headers, preview_rows(outcome), self)
         layout.addWidget(make_table(self.model, self))
         gaps = outcome.gap_sentences({s.device_id: s.device_name for s in outcome.summaries})
-        self.gaps = QLabel("\n".join(gaps), self)
+        self.gaps = QLabel("\n".join(localized(g) for g in gaps), self)
         self.gaps.setStyleSheet("color: #8a5a00")
         self.gaps.setVisible(bool(gaps))
         layout.addWidget(self.gaps)
@@ -457,7 +457,7 @@ class PreviewDialog(QDialog):
         def done(outcome: ImportOutcome) -> None:
             self.outcome = outcome
             self.model.set_rows(preview_rows(outcome))
-            lines = [s.sentence() for s in outcome.summaries]
+            lines = [localized(s.sentence()) for s in outcome.summaries]
             lines.append(self.tr("Imported. The import log keeps this summary."))
             self.result_label.setText("\n".join(lines))
             self._window.refresh()
@@ -644,7 +644,9 @@ def import_receipt(window: MainWindow, source: Path | None = None,
         if on_done:
             on_done(summary)
         else:
-            QMessageBox.information(window, translate("Receipt from HQ"), summary.sentence())
+            QMessageBox.information(
+                window, translate("Receipt from HQ"), localized(summary.sentence())
+            )
 
     window.worker.run(lambda: sync.import_receipt(inst, source), on_success=done)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.paths import Paths
 from app.services.vault.strength import REASONS, WeakPassphraseError
+from app.ui.common import localized
 from app.ui.contracts import InstallationHost
 from app.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -43,11 +44,13 @@ ERROR_STYLE = "color: #b00020"
 _REASON_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.",
+        "The passphrase must be at least 10 characters long; a few words in a row are easy to "
+        "remember and hard to guess.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.",
+        "The passphrase repeats the same characters or words; choose a few words that have "
+        "nothing to do with each other.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
@@ -59,15 +62,18 @@ _REASON_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.",
+        "The passphrase is mostly a date or a year, which is easy to guess; choose a few "
+        "unrelated words.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.",
+        "The passphrase contains your own name, mission or e-mail address, which anyone could "
+        "guess; choose other words.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase",
-        "The passphrase is a common word or password, which is guessed at once; add a few unrelated words.",
+        "The passphrase is a common word or password, which is guessed at once; add a few "
+        "unrelated words.",
     ),
     QT_TRANSLATE_NOOP(
         "Passphrase", "The passphrase is too easy to guess; add another word or two."
@@ -113,7 +119,7 @@ def sentence(_widget: QWidget | None, err: UserError) -> str:
         return QApplication.translate("Passphrase", REASONS[err.reason])
     if err.message in _KNOWN_ERRORS:
         return QApplication.translate("Passphrase", err.message)
-    return err.message
+    return localized(err.message)
 
 
 def _error_label(parent: QWidget) -> QLabel:

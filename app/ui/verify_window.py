@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.ui.common import localized
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -137,7 +138,7 @@ class VerifyWindow(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.choose_button.setEnabled(True)
         if isinstance(exc, UserError):
-            self.verdict.setText(self.tr("Cannot check this file: ") + exc.message)
+            self.verdict.setText(self.tr("Cannot check this file: ") + localized(exc.message))
             self.verdict.setStyleSheet("color: #b00020; font-weight: bold")
             self.verified.emit(exc)
         else:

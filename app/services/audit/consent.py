@@ -149,7 +149,7 @@ def set_consents(inst: Installation, person_id: str,
     with inst.db.transaction() as session:
         person = session.get(Person, person_id)
         if person is None or person.deleted:
-            raise NotFoundError("That person no longer exists.")
+            raise NotFoundError(Phrase("That person no longer exists."))
         _ = person.full_name  # loaded, so a naming change can re-stamp the record
         write_answers(session, person, answers, strict)
         session.flush()

@@ -149,7 +149,7 @@ def add_evidence(
         if session_id is not None:
             owner = session.get(TrainingSession, session_id)
             if owner is None or owner.deleted or owner.training_id != training_id:
-                raise NotFoundError("That session is not one of this training's.")
+                raise NotFoundError(Phrase("That session is not one of this training's."))
         count, total = session.execute(
             select(func.count(), func.coalesce(func.sum(EvidenceFile.size), 0)).where(
                 EvidenceFile.training_id == training_id, EvidenceFile.deleted.is_(False)
@@ -223,7 +223,7 @@ def get_evidence(inst: Installation, evidence_id: str) -> EvidenceInfo:
     with inst.db.reading() as session:
         rows = session.execute(_query().where(EvidenceFile.id == evidence_id)).all()
         if not rows:
-            raise NotFoundError("That evidence file no longer exists.")
+            raise NotFoundError(Phrase("That evidence file no longer exists."))
         return _infos(inst, rows[:1])[0]
 
 
@@ -248,7 +248,7 @@ def remove_evidence(inst: Installation, evidence_id: str) -> None:
     with inst.db.transaction() as session:
         row = session.get(EvidenceFile, evidence_id)
         if row is None or row.deleted:
-            raise NotFoundError("That evidence file no longer exists.")
+            raise NotFoundError(Phrase("That evidence file no longer exists."))
         row.deleted = True
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.db.raw import select_in
+from app.l10n import Phrase
 from app.services.audit.evidence import MAX_FILE_BYTES, SHA256_RE, evidence_path
 from app.services.documents import keep_file, read_kept
 from app.services.installation import Installation
@@ -66,12 +67,21 @@ def check_manifest(members: dict[str, tuple[int, str]], name: str) -> None:
     """Caps from the signed manifest, before any evidence member is inflated."""
     evidence = {m: v for m, v in members.items() if m.startswith(PREFIX)}
     if len(evidence) > MAX_EVIDENCE_MEMBERS:
-        raise fail(f"{name} carries more evidence files than a bundle can; refused.")
+        raise fail(
+            Phrase("{name} carries more evidence files than a bundle can; refused.", name=name)
+        )
     for member, (size, sha) in evidence.items():
         if member[len(PREFIX) :] != sha:
-            raise fail(f"{name}: an evidence file is not named by its SHA-256; refused.")
+            raise fail(
+                Phrase("{name}: an evidence file is not named by its SHA-256; refused.", name=name)
+            )
         if size > MAX_FILE_BYTES:
-            raise fail(f"{name} carries an evidence file bigger than Muster accepts; refused.")
+            raise fail(
+                Phrase(
+                    "{name} carries an evidence file bigger than Muster accepts; refused.",
+                    name=name,
+                )
+            )
 
 
 def store_received(inst: Installation, conn: Any, files: dict[str, bytes],
@@ -89,7 +99,9 @@ def store_received(inst: Installation, conn: Any, files: dict[str, bytes],
     for sha, data in files.items():
         if (sha, len(data)) not in named or hashlib.sha256(data).hexdigest() != sha:
             raise fail(
-                "The bundle carries an evidence file that no evidence record names; refused."
+                Phrase(
+                    "The bundle carries an evidence file that no evidence record names; refused."
+                )
             )
         target = evidence_path(inst, sha)
         if target.is_file():

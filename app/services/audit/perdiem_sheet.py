@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.l10n import check_language, format_date, format_date_range, tr
+from app.l10n import Phrase, check_language, format_date, format_date_range, tr
 from app.services.audit.money import format_money, rate_text
 from app.services.audit.perdiem import RATE_LABELS
 from app.services.audit.perdiem_compute import PerdiemSheet, compute_perdiem
@@ -117,7 +117,7 @@ def _payable_or_refuse(inst: Installation, training_id: str) -> PerdiemSheet:
     sheet = compute_perdiem(inst, training_id)
     if not sheet.settings.rates:
         raise UserError(
-            "This training has no per-diem rates yet; set them in its Per-diem tab first."
+            Phrase("This training has no per-diem rates yet; set them in its Per-diem tab first.")
         )
     return sheet
 
@@ -267,7 +267,11 @@ def export_perdiem(inst: Installation, training_id: str, path: Path, lang: str =
     if suffix == ".xlsx":
         return export_xlsx(inst, training_id, path, lang)
     if suffix != ".pdf":
-        raise UserError(f"A payment sheet is a .pdf or an .xlsx file, not '{Path(path).name}'.")
+        raise UserError(
+            Phrase(
+                "A payment sheet is a .pdf or an .xlsx file, not '{file}'.", file=Path(path).name
+            )
+        )
     if private_key is None:
         raise ValueError("a signed PDF needs the private key")
     return export_pdf(inst, training_id, path, private_key, lang)

@@ -156,7 +156,7 @@ def save_profile(
     with inst.db.transaction() as session:
         person = session.get(Person, person_id)
         if person is None or person.deleted:
-            raise NotFoundError("That person no longer exists.")
+            raise NotFoundError(Phrase("That person no longer exists."))
         full = dict.fromkeys(WG_DOMAINS, "")
         full.update(answers or {})
         write_profile(session, person_id, age_band, full)

@@ -24,6 +24,7 @@ from sqlalchemy import select, text
 from app.db.audit_models import PersonProfile
 from app.db.models import Person
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.audit.profile import profile_id
 from app.services.installation import Installation
 from app.textnorm import fold
@@ -60,7 +61,9 @@ def get_limit(inst: Installation, mission: str) -> int | None:
 def set_limit(inst: Installation, mission: str, months: int | None) -> None:
     """The mission's limit in months (None: keep people's details without limit)."""
     if months is not None and not 1 <= months <= MAX_MONTHS:
-        raise UserError(f"A retention limit is between 1 and {MAX_MONTHS} months.")
+        raise UserError(
+            Phrase("A retention limit is between 1 and {most} months.", most=MAX_MONTHS)
+        )
     inst.set_settings({SETTING.format(mission=mission.upper()): str(months or "")})
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.db.base import derived_id
 from app.errors import UserError
-from app.l10n import check_language, format_date, format_date_range, tr
+from app.l10n import Phrase, check_language, format_date, format_date_range, tr
 from app.services.evaluation.completion import PersonCompletion, training_completion
 from app.services.evaluation.statement import (
     PayloadError,
@@ -271,14 +271,22 @@ def export_certificates(inst: Installation, training_id: str, destination: Path,
     done = [p for p in completion.people if p.completed]
     if not done:
         raise UserError(
-            "Nobody has completed this training yet under its rule "
-            f"({completion.rule.describe()}): record the attendance first."
+            Phrase(
+                "Nobody has completed this training yet under its rule ({describe}): record the "
+                "attendance first.",
+                describe=completion.rule.describe(),
+            )
         )
     issued = issued or datetime.now(UTC).date()
     destination = Path(destination)
     zipped = destination.suffix.lower() == ".zip"
     if not zipped and destination.exists() and not destination.is_dir():
-        raise UserError(f"{destination} is a file: give a folder, or a name ending in .zip.")
+        raise UserError(
+            Phrase(
+                "{destination} is a file: give a folder, or a name ending in .zip.",
+                destination=destination,
+            )
+        )
     made: list[IssuedCertificate] = []
     files: list[tuple[str, bytes]] = []
     for person in done:
@@ -464,7 +472,7 @@ def verify_certificate(inst: Installation, source: str | Path) -> CertificateChe
     if path.is_file():
         return check_pdf(inst, path)
     if path.suffix.lower() == ".pdf":
-        raise UserError(f"There is no file {path}.")
+        raise UserError(Phrase("There is no file {path}.", path=path))
     return check_payload(inst, text)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES
 from app.errors import UserError
-from app.l10n import tr
+from app.l10n import Phrase, tr
 from app.services.installation import Installation
 from app.services.trainings import SessionInfo, TrainingInfo, _info, _live_training
 
@@ -129,9 +129,11 @@ def _training(inst: Installation, training_id: str) -> TrainingInfo:
 def set_completion_rule(inst: Installation, training_id: str, rule: CompletionRule) -> TrainingInfo:
     """Choose how the training counts completion; one transaction."""
     if rule.kind not in COMPLETION_RULES:
-        raise UserError(f"'{rule.kind}' is not a completion rule: choose share or required.")
+        raise UserError(
+            Phrase("'{kind}' is not a completion rule: choose share or required.", kind=rule.kind)
+        )
     if not 1 <= rule.percent <= 100:
-        raise UserError("The share of sessions must be between 1 and 100 %.")
+        raise UserError(Phrase("The share of sessions must be between 1 and 100 %."))
     with inst.db.transaction() as session:
         training = _live_training(session, training_id)
         if (training.completion_rule, training.completion_percent) != (rule.kind, rule.percent):

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from app.db.base import derived_id
 from app.db.models import QUESTION_KINDS, Enrolment, FeedbackAnswer, FeedbackQuestion
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.evaluation.people import answer_id
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
@@ -79,12 +80,12 @@ def save_question(inst: Installation, mission_id: str, question: Question) -> Qu
     code = clean_text(question.code).lower()[:40]
     text_en, text_fr = clean_text(question.text_en)[:300], clean_text(question.text_fr)[:300]
     if not code or not (text_en or text_fr):
-        raise UserError("A question needs a code and its wording in English or French.")
+        raise UserError(Phrase("A question needs a code and its wording in English or French."))
     if question.kind not in QUESTION_KINDS:
-        raise UserError("A question is a rating (1 to 5), a yes/no question or a comment.")
+        raise UserError(Phrase("A question is a rating (1 to 5), a yes/no question or a comment."))
     standard = {q.code: q for q in STANDARD_QUESTIONS}.get(code)
     if standard is not None and standard.kind != question.kind:
-        raise UserError("A standard question keeps its kind; add a new question instead.")
+        raise UserError(Phrase("A standard question keeps its kind; add a new question instead."))
     clean = replace(question, code=code, text_en=text_en, text_fr=text_fr)
     with inst.db.transaction() as session:
         qid = question_id(mission_id, code)
@@ -139,15 +140,19 @@ def feedback_grid(inst: Installation, training_id: str) -> FeedbackGrid:
 def _check_answer(answer: AnswerInput, kinds: dict[str, str]) -> AnswerInput:
     kind = kinds.get(answer.question)
     if kind is None:
-        raise UserError(f"'{answer.question}' is not a question of this training's form.")
+        raise UserError(
+            Phrase(
+                "'{question}' is not a question of this training's form.", question=answer.question
+            )
+        )
     if kind == "text":
         comment = clean_paragraphs(answer.comment)[:MAX_COMMENT]
         return replace(answer, value=None, comment=comment)
     allowed = range(1, RATING_MAX + 1) if kind == "rating" else (0, 1)
     if answer.value is not None and answer.value not in allowed:
         raise UserError(
-            "A rating is a whole number from 1 to 5." if kind == "rating"
-            else "Answer yes (1) or no (0)."
+            Phrase("A rating is a whole number from 1 to 5.") if kind == "rating"
+            else Phrase("Answer yes (1) or no (0).")
         )  # fmt: skip
     return replace(answer, comment="")
 
@@ -171,7 +176,7 @@ def set_answers(inst: Installation, training_id: str, answers: Iterable[AnswerIn
             )
         )
         if any(a.person_id not in registered for a in checked):
-            raise UserError("Only people registered for the training can give feedback.")
+            raise UserError(Phrase("Only people registered for the training can give feedback."))
         for a in checked:
             aid = answer_id(training_id, a.person_id, a.question)
             row = session.get(FeedbackAnswer, aid)

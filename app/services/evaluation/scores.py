@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.db.models import TEST_PHASES, Enrolment, TestScore
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.evaluation.people import score_id
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
@@ -58,7 +59,7 @@ def get_scores(inst: Installation, training_id: str) -> ScoreGrid:
 def set_max_score(inst: Installation, training_id: str, max_score: int | None) -> None:
     """The test's maximum; refused below a score already entered."""
     if max_score is not None and not 1 <= max_score <= MAX_SCORE:
-        raise UserError(f"The maximum score must be between 1 and {MAX_SCORE:,}.")
+        raise UserError(Phrase("The maximum score must be between 1 and {most:,}.", most=MAX_SCORE))
     with inst.db.transaction() as session:
         training = _live_training(session, training_id)
         highest = session.scalar(
@@ -68,8 +69,11 @@ def set_max_score(inst: Installation, training_id: str, max_score: int | None) -
         )
         if highest is not None and (max_score is None or highest > max_score):
             raise UserError(
-                f"A score of {highest} is already entered: the maximum cannot be lower. "
-                "Correct that score first."
+                Phrase(
+                    "A score of {highest} is already entered: the maximum cannot be lower. "
+                    "Correct that score first.",
+                    highest=highest,
+                )
             )
         if training.test_max_score != max_score:
             training.test_max_score = max_score
@@ -89,7 +93,12 @@ def set_scores(inst: Installation, training_id: str, entries: Iterable[ScoreInpu
         training = _live_training(session, training_id)
         if max_score is not None and max_score != training.test_max_score:
             if not 1 <= max_score <= MAX_SCORE:
-                raise UserError(f"The maximum score must be between 1 and {MAX_SCORE:,}.")
+                raise UserError(
+                    Phrase(
+                        "The maximum score must be between 1 and {most:,}.",
+                        most=MAX_SCORE,
+                    )
+                )
             highest = session.scalar(
                 select(func.max(TestScore.score)).where(
                     TestScore.training_id == training_id, TestScore.deleted.is_(False)
@@ -97,7 +106,10 @@ def set_scores(inst: Installation, training_id: str, entries: Iterable[ScoreInpu
             )
             if highest is not None and highest > max_score:
                 raise UserError(
-                    f"A score of {highest} is already entered: the maximum cannot be lower."
+                    Phrase(
+                        "A score of {highest} is already entered: the maximum cannot be lower.",
+                        highest=highest,
+                    )
                 )
             training.test_max_score = max_score
         maximum = training.test_max_score
@@ -111,7 +123,7 @@ def set_scores(inst: Installation, training_id: str, entries: Iterable[ScoreInpu
         for entry in entries:
             check_score(entry, maximum)
             if entry.person_id not in registered:
-                raise UserError("Only people registered for the training can have scores.")
+                raise UserError(Phrase("Only people registered for the training can have scores."))
         for entry in entries:
             sid = score_id(training_id, entry.person_id, entry.phase)
             row = session.get(TestScore, sid)
@@ -130,13 +142,15 @@ def set_scores(inst: Installation, training_id: str, entries: Iterable[ScoreInpu
 
 def check_score(entry: ScoreInput, maximum: int | None) -> None:
     if entry.phase not in TEST_PHASES:
-        raise UserError(f"'{entry.phase}' is not a test: choose pre or post.")
+        raise UserError(Phrase("'{phase}' is not a test: choose pre or post.", phase=entry.phase))
     if entry.score is None:
         return
     if maximum is None:
-        raise UserError("Set the test's maximum score first (for example 20).")
+        raise UserError(Phrase("Set the test's maximum score first (for example 20)."))
     if not 0 <= entry.score <= maximum:
-        raise UserError(f"A score must be between 0 and the maximum, {maximum}.")
+        raise UserError(
+            Phrase("A score must be between 0 and the maximum, {maximum}.", maximum=maximum)
+        )
 
 
 __all__ = ["ScoreGrid", "ScoreInput", "check_score", "get_scores", "set_max_score", "set_scores"]

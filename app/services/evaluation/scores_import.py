@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services import participant_import as pi
 from app.services.evaluation.scores import MAX_SCORE, ScoreInput, get_scores, set_scores
 from app.services.installation import Installation
@@ -169,9 +170,11 @@ def build_preview(inst: Installation, training_id: str, sheet: SheetData,
     """Every row checked and matched; nothing is written."""
     mapping = tuple(mapping if mapping is not None else auto_mapping(sheet))
     if not any(m in ("full_name", "last_name", "first_name", "email", "phone") for m in mapping):
-        raise UserError("No column holds the participants' names: map the names column.")
+        raise UserError(Phrase("No column holds the participants' names: map the names column."))
     if not any(m in ("pre_score", "post_score") for m in mapping):
-        raise UserError("No column holds test scores: map the pre-test or post-test column.")
+        raise UserError(
+            Phrase("No column holds test scores: map the pre-test or post-test column.")
+        )
     keys = _index(inst, training_id)
     grid_max = get_scores(inst, training_id).max_score
     entries: dict[tuple[str, str], tuple[ScoreInput, int, str]] = {}
@@ -211,15 +214,19 @@ def build_preview(inst: Installation, training_id: str, sheet: SheetData,
                 entries[(person, phase)] = (ScoreInput(person, phase, points), row.line, shown)
     if len(maxima) > 1:
         raise UserError(
-            "The sheet gives different maximum scores ("
-            + ", ".join(str(m) for m in sorted(maxima))
-            + "); give one maximum for the test (--max N)."
+            Phrase(
+                "The sheet gives different maximum scores ({maxima}); give one maximum for the "
+                "test (--max N).",
+                maxima=", ".join(str(m) for m in sorted(maxima)),
+            )
         )
     final_max = next(iter(maxima), None) or grid_max
     if final_max is None and entries:
         raise UserError(
-            "The test's maximum score is not set: set it in the Tests tab, write it in the "
-            "sheet (a 'Maximum' column, or scores like 14/20), or give --max N."
+            Phrase(
+                "The test's maximum score is not set: set it in the Tests tab, write it in the "
+                "sheet (a 'Maximum' column, or scores like 14/20), or give --max N."
+            )
         )
     kept: list[ScoreInput] = []
     for entry, line, shown in entries.values():

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
@@ -86,13 +87,13 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str, size: int, what: str) -> bytes:
     if not _B64_RE.match(text) or len(text) != (size * 4 + 2) // 3:
-        raise PayloadError(f"The certificate code's {what} is damaged.")
+        raise PayloadError(Phrase("The certificate code's {what} is damaged.", what=what))
     try:
         data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except ValueError:
-        raise PayloadError(f"The certificate code's {what} is damaged.") from None
+        raise PayloadError(Phrase("The certificate code's {what} is damaged.", what=what)) from None
     if len(data) != size or _b64(data) != text:
-        raise PayloadError(f"The certificate code's {what} is damaged.")
+        raise PayloadError(Phrase("The certificate code's {what} is damaged.", what=what))
     return data
 
 
@@ -113,26 +114,30 @@ def parse_payload(payload: str) -> tuple[Statement, bytes]:
     """The statement and raw signature in ``payload``, or PayloadError (nothing trusted yet)."""
     text = payload.strip()
     if not text or len(text) > MAX_PAYLOAD:
-        raise PayloadError("This is not a Muster certificate code.")
+        raise PayloadError(Phrase("This is not a Muster certificate code."))
     try:
         values = json.loads(text, parse_constant=lambda _c: None)
     except (ValueError, RecursionError):
-        raise PayloadError("This is not a Muster certificate code.") from None
+        raise PayloadError(Phrase("This is not a Muster certificate code.")) from None
     if not (isinstance(values, list) and values and values[0] == FORMAT):
-        raise PayloadError("This is not a Muster certificate code.")
+        raise PayloadError(Phrase("This is not a Muster certificate code."))
     if len(values) != FIELDS or not all(type(v) is str for v in values):
-        raise PayloadError("This certificate code is damaged: it does not have its fields.")
+        raise PayloadError(Phrase("This certificate code is damaged: it does not have its fields."))
     if canonical(values) != text:
-        raise PayloadError("This certificate code was changed: it is not as Muster writes it.")
+        raise PayloadError(
+            Phrase("This certificate code was changed: it is not as Muster writes it.")
+        )
     _fmt, cid, name, training, mission, start, end, hours, issued, issuer, signature = values
     if not _ID_RE.match(cid) or not _HOURS_RE.match(hours) or not name or not training:
-        raise PayloadError("This certificate code is damaged: a field is not valid.")
+        raise PayloadError(Phrase("This certificate code is damaged: a field is not valid."))
     try:
         days = [date.fromisoformat(x) for x in (start, end, issued)]
     except ValueError:
-        raise PayloadError("This certificate code is damaged: a date is not valid.") from None
+        raise PayloadError(
+            Phrase("This certificate code is damaged: a date is not valid.")
+        ) from None
     if any(len(x) != 10 for x in (start, end, issued)) or days[1] < days[0]:
-        raise PayloadError("This certificate code is damaged: a date is not valid.")
+        raise PayloadError(Phrase("This certificate code is damaged: a date is not valid."))
     fingerprint = _unb64(issuer, 32, "issuer").hex()
     raw = _unb64(signature, 64, "signature")
     statement = Statement(cid, name, training, mission, days[0], days[1], hours, days[2],

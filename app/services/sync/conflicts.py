@@ -10,6 +10,7 @@ from typing import Any
 from app.db.base import utcnow
 from app.db.raw import raw_connection
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services import figures
 from app.services.installation import Installation
 
@@ -58,7 +59,7 @@ def resolve_conflict(inst: Installation, conflict_id: str, use_other: bool = Fal
     with inst.db.transaction() as session:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None:
-            raise UserError("This conflict no longer exists.")
+            raise UserError(Phrase("This conflict no longer exists."))
         if use_other:
             table = Base.metadata.tables[conflict.table_name]
             values = {k: v for k, v in conflict.other.items() if k not in CONTENT_SKIP}

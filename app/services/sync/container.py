@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.l10n import Phrase
 from app.services.sync.display import shown
 from app.services.sync.manifest import MAX_MANIFEST_BYTES, MEMBER_RE
 from app.services.sync.schema import BundleError
@@ -116,28 +117,40 @@ def _read_outer(path: Path, age_identities: AgeIdentities | None) -> tuple[bytes
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise _fail(f"There is no file {path}.") from None
+        raise _fail(Phrase("There is no file {path}.", path=path)) from None
     except OSError as exc:
-        raise _fail(f"Cannot read {path.name}: {exc.strerror}.") from None
+        raise _fail(
+            Phrase("Cannot read {file}: {strerror}.", file=path.name, strerror=exc.strerror)
+        ) from None
     if not path.is_file():
-        raise _fail(f"{path.name} is not a file.")
+        raise _fail(Phrase("{file} is not a file.", file=path.name))
     if size == 0:
-        raise _fail(f"{path.name} is empty: it is not a Muster bundle.")
+        raise _fail(Phrase("{file} is empty: it is not a Muster bundle.", file=path.name))
     if size > MAX_BUNDLE_BYTES:
         raise _fail(
-            f"{path.name} is {size / 2**20:,.0f} MiB, more than a bundle can be "
-            f"({MAX_BUNDLE_BYTES >> 20} MiB); it is not a Muster bundle."
+            Phrase(
+                "{file} is {size:,.0f} MiB, more than a bundle can be ({most} MiB); it is not a "
+                "Muster bundle.",
+                file=path.name,
+                size=size / 2**20,
+                most=MAX_BUNDLE_BYTES >> 20,
+            )
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _fail(f"Cannot read {path.name}: {exc.strerror}.") from None
+        raise _fail(
+            Phrase("Cannot read {file}: {strerror}.", file=path.name, strerror=exc.strerror)
+        ) from None
     if data.startswith(AGE_MAGIC):
         identities = age_identities() if age_identities is not None else []
         if not identities:
             raise _fail(
-                f"{path.name} is encrypted for HQ; only an installation holding the HQ key "
-                "can open it."
+                Phrase(
+                    "{file} is encrypted for HQ; only an installation holding the HQ key can "
+                    "open it.",
+                    file=path.name,
+                )
             )
         import pyrage
 
@@ -145,19 +158,22 @@ def _read_outer(path: Path, age_identities: AgeIdentities | None) -> tuple[bytes
             return pyrage.decrypt(data, identities), True
         except Exception:  # pyrage.DecryptError and friends
             raise _fail(
-                f"{path.name} could not be decrypted: it is damaged, or it was encrypted "
-                "for another HQ key."
+                Phrase(
+                    "{file} could not be decrypted: it is damaged, or it was encrypted for "
+                    "another HQ key.",
+                    file=path.name,
+                )
             ) from None
     if data.startswith(ZIP_MAGIC):
         return data, False
-    raise _fail(f"{path.name} is not a Muster bundle.")
+    raise _fail(Phrase("{file} is not a Muster bundle.", file=path.name))
 
 
 def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-        raise _fail(f"{name} is damaged: it is not a complete archive.") from None
+        raise _fail(Phrase("{name} is damaged: it is not a complete archive.", name=name)) from None
 
 
 def _checked_entries(zf: zipfile.ZipFile, data: bytes, name: str) -> list[zipfile.ZipInfo]:
@@ -166,20 +182,34 @@ def _checked_entries(zf: zipfile.ZipFile, data: bytes, name: str) -> list[zipfil
         infos = _check_entries(zf, name)
         check_layout(data, infos, name)
     except (ValueError, struct.error, OSError, EOFError, NotImplementedError, OverflowError):
-        raise _fail(f"{name} is damaged: its archive structure does not add up.") from None
+        raise _fail(
+            Phrase("{name} is damaged: its archive structure does not add up.", name=name)
+        ) from None
     return infos
 
 
 def _check_entries(zf: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise _fail(f"{name} holds {len(infos):,} files, far more than a bundle can; refused.")
+        raise _fail(
+            Phrase(
+                "{name} holds {count:,} files, far more than a bundle can; refused.",
+                name=name,
+                count=len(infos),
+            )
+        )
     seen: set[str] = set()
     declared = 0
     for info in infos:
         member = shown(info.filename)
         if info.filename in seen:
-            raise _fail(f"{name} contains '{member}' twice; a bundle never does. Refused.")
+            raise _fail(
+                Phrase(
+                    "{name} contains '{member}' twice; a bundle never does. Refused.",
+                    name=name,
+                    member=member,
+                )
+            )
         seen.add(info.filename)
         if (
             info.filename.startswith(("/", "\\"))
@@ -187,33 +217,83 @@ def _check_entries(zf: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
             or "\\" in info.filename
             or re.match(r"^[A-Za-z]:", info.filename)
         ):
-            raise _fail(f"{name} contains an unsafe path '{member}'; refused.")
+            raise _fail(
+                Phrase(
+                    "{name} contains an unsafe path '{member}'; refused.", name=name, member=member
+                )
+            )
         mode = info.external_attr >> 16
         if info.is_dir() or stat.S_ISDIR(mode):
-            raise _fail(f"{name} contains a folder entry '{member}'; a bundle never does.")
+            raise _fail(
+                Phrase(
+                    "{name} contains a folder entry '{member}'; a bundle never does.",
+                    name=name,
+                    member=member,
+                )
+            )
         if stat.S_ISLNK(mode):
-            raise _fail(f"{name} contains a link '{member}'; refused.")
+            raise _fail(
+                Phrase("{name} contains a link '{member}'; refused.", name=name, member=member)
+            )
         if not MEMBER_RE.match(info.filename):
-            raise _fail(f"{name} contains an unexpected file '{member}'; refused.")
+            raise _fail(
+                Phrase(
+                    "{name} contains an unexpected file '{member}'; refused.",
+                    name=name,
+                    member=member,
+                )
+            )
         if info.flag_bits & 0x1:
-            raise _fail(f"{name} contains a password-protected file '{member}'; refused.")
+            raise _fail(
+                Phrase(
+                    "{name} contains a password-protected file '{member}'; refused.",
+                    name=name,
+                    member=member,
+                )
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _fail(f"{name} uses an unknown compression for '{member}'; refused.")
+            raise _fail(
+                Phrase(
+                    "{name} uses an unknown compression for '{member}'; refused.",
+                    name=name,
+                    member=member,
+                )
+            )
         cap = SMALL_MEMBERS.get(info.filename, MAX_MEMBER_BYTES)
         if info.file_size > cap:
-            raise _fail(f"{name}: '{member}' is bigger than a bundle's file can be; refused.")
+            raise _fail(
+                Phrase(
+                    "{name}: '{member}' is bigger than a bundle's file can be; refused.",
+                    name=name,
+                    member=member,
+                )
+            )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _fail(f"{name} looks like a zip bomb ('{member}' expands too much); refused.")
+            raise _fail(
+                Phrase(
+                    "{name} looks like a zip bomb ('{member}' expands too much); refused.",
+                    name=name,
+                    member=member,
+                )
+            )
         declared += info.file_size
         if declared > MAX_TOTAL_BYTES:
-            raise _fail(f"{name} would unpack to more than a bundle can hold; refused.")
+            raise _fail(
+                Phrase("{name} would unpack to more than a bundle can hold; refused.", name=name)
+            )
     for info in infos:
         _check_local_header(zf, info, name)
     if zf.comment:
-        raise _fail(f"{name} is damaged: its archive directory was altered.")
+        raise _fail(Phrase("{name} is damaged: its archive directory was altered.", name=name))
     for required in ("manifest.json", "manifest.sig", "certificate.pem"):
         if required not in seen:
-            raise _fail(f"{name} has no {required}: it is not a complete Muster bundle.")
+            raise _fail(
+                Phrase(
+                    "{name} has no {required}: it is not a complete Muster bundle.",
+                    name=name,
+                    required=required,
+                )
+            )
     return infos
 
 
@@ -227,7 +307,7 @@ def _check_local_header(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -
     Content is covered by the hashes and the signature; this catches damage to the
     archive's own bookkeeping (times, flags, sizes) that zipfile would not notice.
     """
-    damaged = _fail(f"{name} is damaged: its archive structure does not add up.")
+    damaged = _fail(Phrase("{name} is damaged: its archive structure does not add up.", name=name))
     if (
         info.extra
         or info.comment
@@ -277,7 +357,7 @@ def check_layout(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
     its plain value. With the hashes of the signed manifest this leaves no byte of
     a bundle that can change unnoticed.
     """
-    damaged = _fail(f"{name} is damaged: its archive structure does not add up.")
+    damaged = _fail(Phrase("{name} is damaged: its archive structure does not add up.", name=name))
     position = 0
     for info in infos:
         if info.header_offset != position:
@@ -344,14 +424,22 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: i
                 budget[0] -= len(chunk)
                 if total > limit or budget[0] < 0:
                     raise _fail(
-                        f"{name}: '{shown(info.filename)}' is bigger than it says; refused."
+                        Phrase(
+                            "{name}: '{shown}' is bigger than it says; refused.",
+                            name=name,
+                            shown=shown(info.filename),
+                        )
                     )
                 if total > RATIO_FLOOR and total > MAX_RATIO * max(info.compress_size, 1):
-                    raise _fail(f"{name} looks like a zip bomb; refused.")
+                    raise _fail(Phrase("{name} looks like a zip bomb; refused.", name=name))
                 chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError):
         raise _fail(
-            f"{name} is damaged: '{shown(info.filename)}' inside it cannot be read (a bad copy?)."
+            Phrase(
+                "{name} is damaged: '{shown}' inside it cannot be read (a bad copy?).",
+                name=name,
+                shown=shown(info.filename),
+            )
         ) from None
     return b"".join(chunks)
 
@@ -383,8 +471,11 @@ class Archive:
         content = _read_member(self.zf, self.infos[member], self.name, size, self.budget)
         if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:
             raise _fail(
-                f"{self.name}: a file inside it does not match the signed manifest; the bundle "
-                "was altered or damaged."
+                Phrase(
+                    "{name}: a file inside it does not match the signed manifest; the bundle was "
+                    "altered or damaged.",
+                    name=self.name,
+                )
             )
         return content
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.documents import document_path, read_document, store_document
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -57,8 +58,11 @@ def store_received_document(
             content = timestamp_received_pdf(content, key)
         except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise UserError(
-                f"A document in this bundle ({shown(file_name or name)}) is not a readable "
-                "PDF, so HQ cannot time-stamp it; refused."
+                Phrase(
+                    "A document in this bundle ({shown}) is not a readable PDF, so HQ cannot "
+                    "time-stamp it; refused.",
+                    shown=shown(file_name or name),
+                )
             ) from exc
     store_document(inst, content, name)
     return name, hashlib.sha256(content).hexdigest(), target

@@ -26,6 +26,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.services.identity import certificate_path, describe_certificate, load_identity
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -41,6 +42,7 @@ class EnrolmentCheck:
     reason: str
     hq_name: str = ""
     signer: SignerInfo | None = None
+    issuer_not_issuing: bool = False  # signed by a trusted HQ whose certificate cannot issue
 
 
 def _load(pem: bytes) -> Any:
@@ -49,7 +51,7 @@ def _load(pem: bytes) -> Any:
     try:
         return x509.load_pem_x509_certificate(pem)
     except ValueError:
-        raise UserError("This file is not an enrolment certificate.") from None
+        raise UserError(Phrase("This file is not an enrolment certificate.")) from None
 
 
 def _same_key(a: Any, b: Any) -> bool:
@@ -100,7 +102,9 @@ def upgrade_hq_certificate(inst: Installation, hq_key: Any) -> bool:
     if is_issuing_certificate(old):
         return False
     if not _same_key(old, hq_key):
-        raise UserError("The signing key does not belong to this installation's certificate.")
+        raise UserError(
+            Phrase("The signing key does not belong to this installation's certificate.")
+        )
     builder = (
         x509.CertificateBuilder()
         .subject_name(old.subject)
@@ -134,18 +138,24 @@ def issue_enrolment(
 
     own = load_identity(inst)
     if own is None or own.role != "hq":
-        raise UserError("Only an HQ installation with its signing identity can enrol devices.")
+        raise UserError(
+            Phrase("Only an HQ installation with its signing identity can enrol devices.")
+        )
     upgrade_hq_certificate(inst, hq_key)
     hq_cert = _load(certificate_path(inst).read_bytes())
     device = describe_certificate(device_certificate_pem)
     device_cert = _load(device.certificate_pem)
     if device.role == "hq":
-        raise UserError("That certificate belongs to an HQ installation; enrol field devices.")
+        raise UserError(
+            Phrase("That certificate belongs to an HQ installation; enrol field devices.")
+        )
     mission = (mission or device.mission).strip().upper()
     if not mission:
-        raise UserError("Say which mission the device works for (--mission CODE).")
+        raise UserError(Phrase("Say which mission the device works for (--mission CODE)."))
     if not device.device_id:
-        raise UserError("That certificate does not name its device; it was not made by Muster.")
+        raise UserError(
+            Phrase("That certificate does not name its device; it was not made by Muster.")
+        )
     attributes = [x509.NameAttribute(NameOID.COMMON_NAME, device.name or "device")]
     if device.title:
         attributes.append(x509.NameAttribute(NameOID.TITLE, device.title))
@@ -179,13 +189,13 @@ def set_enrolment(inst: Installation, pem: bytes) -> str:
     """Keep HQ's enrolment certificate for this device; returns who issued it."""
     own = load_identity(inst)
     if own is None:
-        raise UserError("Create your signing identity first ('muster init').")
+        raise UserError(Phrase("Create your signing identity first ('muster init')."))
     enrolment = _load(pem)
     if not _same_key(enrolment, _load(own.certificate_pem)):
-        raise UserError("This enrolment certificate was made for another device's key.")
+        raise UserError(Phrase("This enrolment certificate was made for another device's key."))
     device = _subject(enrolment)
     if device["device_id"] and device["device_id"] != inst.device_id:
-        raise UserError("This enrolment certificate names another device.")
+        raise UserError(Phrase("This enrolment certificate names another device."))
     write_atomically(enrolment_path(inst), pem, private=True)
     return shown(describe_certificate_issuer(enrolment))
 
@@ -229,23 +239,31 @@ def check_enrolment(
     try:
         enrolment = _load(enrolment_pem)
     except UserError:
-        return EnrolmentCheck(False, "Its enrolment certificate cannot be read.")
+        return EnrolmentCheck(False, Phrase("Its enrolment certificate cannot be read."))
     device_info = describe_certificate(device_certificate_pem)
     device = _load(device_info.certificate_pem)
     try:
         same = _same_key(enrolment, device)
         subject = _subject(enrolment)
     except (ValueError, TypeError, UnsupportedAlgorithm):
-        return EnrolmentCheck(False, "Its enrolment certificate cannot be read.")
+        return EnrolmentCheck(False, Phrase("Its enrolment certificate cannot be read."))
     if not same:
-        return EnrolmentCheck(False, "Its enrolment certificate is for another device's key.")
+        return EnrolmentCheck(
+            False, Phrase("Its enrolment certificate is for another device's key.")
+        )
     now = datetime.now(UTC)
     if not (enrolment.not_valid_before_utc <= now <= enrolment.not_valid_after_utc):
         return EnrolmentCheck(
-            False, f"Its enrolment certificate expired on {enrolment.not_valid_after_utc:%Y-%m-%d}."
+            False,
+            Phrase(
+                "Its enrolment certificate expired on {expired:%Y-%m-%d}.",
+                expired=enrolment.not_valid_after_utc,
+            ),
         )
     if subject["role"] != "field" or not subject["mission"] or not subject["device_id"]:
-        return EnrolmentCheck(False, "Its enrolment certificate does not name a field device.")
+        return EnrolmentCheck(
+            False, Phrase("Its enrolment certificate does not name a field device.")
+        )
     refused_issuer = ""
     for pem in hq_issuers(inst):
         issuer = _load(describe_certificate(pem).certificate_pem)
@@ -263,13 +281,20 @@ def check_enrolment(
             certificate_pem=device_info.certificate_pem,
             key_sha256=key_sha256(device_info.certificate_pem), enrolled_by=hq_name,
         )  # fmt: skip
-        return EnrolmentCheck(True, f"It was enrolled by HQ ({shown(hq_name)}).", hq_name, signer)
+        return EnrolmentCheck(
+            True, Phrase("It was enrolled by HQ ({shown}).", shown=shown(hq_name)), hq_name, signer
+        )
     if refused_issuer:
         return EnrolmentCheck(
             False,
-            f"Its enrolment was signed by HQ ({shown(refused_issuer)}), whose certificate here "
-            "is not an issuing one; trust HQ's upgraded certificate ('muster trust add').",
+            Phrase(
+                "Its enrolment was signed by HQ ({shown}), whose certificate here is not an "
+                "issuing one; trust HQ's upgraded certificate ('muster trust add').",
+                shown=shown(refused_issuer),
+            ),
+            issuer_not_issuing=True,
         )
     return EnrolmentCheck(
-        False, "Its enrolment certificate was not issued by an HQ installation trusted here."
+        False,
+        Phrase("Its enrolment certificate was not issued by an HQ installation trusted here."),
     )

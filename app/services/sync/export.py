@@ -29,6 +29,7 @@ from app.db.raw import (
 )
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.services.documents import read_document
 from app.services.sync.container import SUFFIX, pack_bundle
 from app.services.sync.manifest import BUNDLE_FORMAT, FORMAT_VERSION
@@ -97,7 +98,9 @@ def _sign(private_key: EllipticCurvePrivateKey, data: bytes) -> bytes:
     return private_key.sign(data, ec.ECDSA(hashes.SHA256()))
 
 
-BUSY = "Another export or import is running on this installation; try again when it has finished."
+BUSY = Phrase(
+    "Another export or import is running on this installation; try again when it has finished."
+)
 
 
 def _take_lock(conn: Any) -> None:
@@ -214,8 +217,10 @@ def export_bundle(
     device = inst.device_id
     if identity.device_id and identity.device_id != device:
         raise UserError(
-            "The signing identity belongs to another installation (its device id differs). "
-            "Create a new identity for this one."
+            Phrase(
+                "The signing identity belongs to another installation (its device id differs). "
+                "Create a new identity for this one."
+            )
         )
     recipients = [recipient] if recipient else []
     if recipient is None:

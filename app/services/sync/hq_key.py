@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.sync.display import shown
 
@@ -63,7 +64,7 @@ def _check_recipient(value: str) -> str:
     try:
         pyrage.x25519.Recipient.from_str(value)
     except Exception:
-        raise UserError("This file does not hold a valid HQ key.") from None
+        raise UserError(Phrase("This file does not hold a valid HQ key.")) from None
     return value
 
 
@@ -150,7 +151,7 @@ def unlock_hq_identities(inst: Installation, passphrase: str) -> list[Any]:
         return []
     plain = open_hq_secret(inst, passphrase)
     if plain is None:
-        raise UserError("The passphrase is not right.", field="passphrase")
+        raise UserError(Phrase("The passphrase is not right."), field="passphrase")
     import pyrage
 
     return [pyrage.x25519.Identity.from_str(plain.decode("ascii").strip())]
@@ -190,7 +191,13 @@ def export_hq_key(inst: Installation, destination: Path, passphrase: str) -> HqK
     try:
         Path(destination).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"Cannot write {destination}: {exc.strerror}.") from None
+        raise UserError(
+            Phrase(
+                "Cannot write {destination}: {strerror}.",
+                destination=destination,
+                strerror=exc.strerror,
+            )
+        ) from None
     return HqKeyInfo(recipient, payload["name"], identity.fingerprint if identity else "")
 
 
@@ -209,12 +216,12 @@ def read_hq_key_file(path: Path) -> tuple[str, bytes, bytes]:
     name = shown(path.name)
     try:
         if path.stat().st_size > MAX_KEY_FILE:
-            raise UserError(f"{name} is not an HQ key file.")
+            raise UserError(Phrase("{name} is not an HQ key file.", name=name))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(f"There is no file {shown(path, 200)}.") from None
+        raise UserError(Phrase("There is no file {shown}.", shown=shown(path, 200))) from None
     except (OSError, UnicodeDecodeError):
-        raise UserError(f"{name} is not an HQ key file.") from None
+        raise UserError(Phrase("{name} is not an HQ key file.", name=name)) from None
     signature = b""
     if text.lstrip().startswith("{"):
         from app.services.sync.schema import loads_strict
@@ -227,7 +234,7 @@ def read_hq_key_file(path: Path) -> tuple[str, bytes, bytes]:
             cert = str(data.get("certificate_pem") or "").encode("ascii")
             signature = base64.b64decode(str(data.get("signature") or ""), validate=True)
         except (ValueError, KeyError, AttributeError, UnicodeEncodeError):
-            raise UserError(f"{name} is not an HQ key file.") from None
+            raise UserError(Phrase("{name} is not an HQ key file.", name=name)) from None
     else:
         recipient, cert = text.strip(), b""
     recipient = _check_recipient(recipient)
@@ -296,15 +303,24 @@ def set_hq_key(
         )
         if replaces and not allow_replace:
             raise HqKeyConfirmationNeeded(
-                f"This file would replace HQ's key {replaces[:20]}… with {recipient[:20]}… "
-                f"({who}), and it is not signed by an HQ you trust: check the fingerprint with "
-                "HQ and confirm it when asked (--yes never replaces a key).",
+                Phrase(
+                    "This file would replace HQ's key {replaces}… with {recipient}… ({who}), and "
+                    "it is not signed by an HQ you trust: check the fingerprint with HQ and "
+                    "confirm it when asked (--yes never replaces a key).",
+                    replaces=replaces[:20],
+                    recipient=recipient[:20],
+                    who=who,
+                ),
                 info,
             )
         if not confirmed:
             raise HqKeyConfirmationNeeded(
-                f"Check this HQ key with HQ before using it: {recipient} ({who}); once checked, "
-                "run the command again with --yes.",
+                Phrase(
+                    "Check this HQ key with HQ before using it: {recipient} ({who}); once "
+                    "checked, run the command again with --yes.",
+                    recipient=recipient,
+                    who=who,
+                ),
                 info,
             )
     values = {SETTING_RECIPIENT: recipient}
@@ -336,7 +352,9 @@ def team_keys(inst: Installation) -> list[TeamKey]:
         return [TeamKey(str(e["recipient"]), str(e["name"]), str(e["fingerprint"]))
                 for e in entries]  # fmt: skip
     except (ValueError, KeyError, TypeError):
-        raise UserError("The list of HQ keys here is damaged: set HQ's key again.") from None
+        raise UserError(
+            Phrase("The list of HQ keys here is damaged: set HQ's key again.")
+        ) from None
 
 
 def field_recipients(inst: Installation) -> list[str]:
@@ -358,7 +376,9 @@ def add_hq_key(inst: Installation, path: Path, *, confirmed: bool = False) -> Hq
     from app.services.identity import describe_certificate, format_fingerprint
 
     if not inst.get_setting(SETTING_RECIPIENT):
-        raise UserError("Set HQ's key first ('muster hq-key set FILE'), then add the others.")
+        raise UserError(
+            Phrase("Set HQ's key first ('muster hq-key set FILE'), then add the others.")
+        )
     recipient, cert, signature = read_hq_key_file(path)
     name, fingerprint = "", ""
     if cert:
@@ -370,13 +390,19 @@ def add_hq_key(inst: Installation, path: Path, *, confirmed: bool = False) -> Hq
     if recipient in field_recipients(inst):
         return info
     if len(team) >= MAX_TEAM:
-        raise UserError(f"Bundles can be encrypted to at most {MAX_TEAM + 1} HQ keys.")
+        raise UserError(
+            Phrase("Bundles can be encrypted to at most {most} HQ keys.", most=MAX_TEAM + 1)
+        )
     if not info.signed_by_trusted and not confirmed:
         who = (f"{shown(name)}, certificate fingerprint {format_fingerprint(fingerprint)}"
                if cert else "no certificate")  # fmt: skip
         raise HqKeyConfirmationNeeded(
-            f"Check this HQ key with HQ before adding it: {recipient} ({who}); once checked, "
-            "run the command again with --yes.",
+            Phrase(
+                "Check this HQ key with HQ before adding it: {recipient} ({who}); once checked, "
+                "run the command again with --yes.",
+                recipient=recipient,
+                who=who,
+            ),
             info,
         )
     team.append(TeamKey(recipient, name, fingerprint))

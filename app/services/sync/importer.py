@@ -29,6 +29,7 @@ from app.db.raw import (
     raw_connection,
 )
 from app.errors import UserError, user_error_from_sqlite
+from app.l10n import Phrase
 from app.services import figures
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -70,12 +71,14 @@ class Missing:
     def text(self) -> str:
         shown_numbers = ", ".join(str(s) for s in self.first)
         more = self.count - len(self.first)
-        return shown_numbers + (f" and {more:,} more" if more > 0 else "")
+        if more > 0:
+            return Phrase("{numbers} and {more:,} more", numbers=shown_numbers, more=more)
+        return shown_numbers
 
     def sentence(self, who: str) -> str:
         if self.count == 1:
-            return f"Bundle {self.text()} of {who} is missing."
-        return f"Bundles {self.text()} of {who} are missing."
+            return Phrase("Bundle {numbers} of {who} is missing.", numbers=self.text(), who=who)
+        return Phrase("Bundles {numbers} of {who} are missing.", numbers=self.text(), who=who)
 
 
 @dataclass(frozen=True)
@@ -106,25 +109,28 @@ class ImportSummary:
         )
 
     def sentence(self) -> str:
-        who = f"bundle {self.seq} from {shown(self.device_name or self.device_id[:8])}"
-        if self.mission:
-            who += f" ({shown(self.mission)})"
+        device = shown(self.device_name or self.device_id[:8])
+        who = (
+            Phrase("bundle {seq} from {device} ({mission})", seq=self.seq, device=device,
+                   mission=shown(self.mission))
+            if self.mission
+            else Phrase("bundle {seq} from {device}", seq=self.seq, device=device)
+        )  # fmt: skip
         name = shown(self.file_name)
         if self.already_received:
-            return f"{name}: {who} was already imported; nothing changed."
-        parts = [
-            f"{self.total('new')} new",
-            f"{self.total('updated')} updated",
-            f"{self.total('deleted')} deleted",
-        ]
-        text = f"{name}: {who}: " + ", ".join(parts) + " records"
-        if self.total("conflicts"):
-            text += f", {self.total('conflicts')} conflicts to review"
-        if self.documents:
-            text += f", {self.documents} signed documents"
-        if not self.changed:
-            text += " (nothing changed)"
-        return text + "."
+            return Phrase(
+                "{name}: {who} was already imported; nothing changed.", name=name, who=who
+            )
+        conflicts = self.total("conflicts")
+        return Phrase(
+            "{name}: {who}: {new} new, {updated} updated, {deleted} deleted records"
+            "{conflicts}{documents}{unchanged}.",
+            name=name, who=who, new=self.total("new"), updated=self.total("updated"),
+            deleted=self.total("deleted"),
+            conflicts=Phrase(", {n} conflicts to review", n=conflicts) if conflicts else "",
+            documents=Phrase(", {n} signed documents", n=self.documents) if self.documents else "",
+            unchanged="" if self.changed else Phrase(" (nothing changed)"),
+        )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -207,7 +213,7 @@ def import_bundles(
 ) -> ImportOutcome:
     """Check all ``files``, then merge them in one transaction (rolled back when ``dry_run``)."""
     if not files:
-        raise UserError("No bundle to import.")
+        raise UserError(Phrase("No bundle to import."))
     bundles = read_bundles(inst, files, age_identities, progress)
     return apply_bundles(
         inst, bundles, dry_run=dry_run, progress=progress, time_stamp_key=time_stamp_key
@@ -288,8 +294,12 @@ def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
     name = bundle.name
     if get_setting(conn, SETTING_REQUIRE_ENCRYPTION) == "1":
         raise fail(
-            f"{name} is not encrypted, and this installation requires encrypted bundles: ask "
-            "the focal point to load HQ's key ('muster hq-key set') and export again; refused."
+            Phrase(
+                "{name} is not encrypted, and this installation requires encrypted bundles: ask "
+                "the focal point to load HQ's key ('muster hq-key set') and export again; "
+                "refused.",
+                name=name,
+            )
         )
     row = conn.execute(
         "SELECT sends_encrypted, name FROM devices WHERE device_id = ?",
@@ -297,9 +307,13 @@ def _check_encryption(conn: Any, bundle: VerifiedBundle) -> None:
     ).fetchone()
     if row and row[0]:
         raise fail(
-            f"{name} is not encrypted, but the earlier bundles of {shown(row[1] or 'this device')} "
-            "were: it may not come from them, or their laptop lost HQ's key; ask them to load "
-            "HQ's key and export again; refused."
+            Phrase(
+                "{name} is not encrypted, but the earlier bundles of {shown} were: it may not "
+                "come from them, or their laptop lost HQ's key; ask them to load HQ's key and "
+                "export again; refused.",
+                name=name,
+                shown=shown(row[1] or "this device"),
+            )
         )
 
 

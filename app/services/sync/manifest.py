@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.l10n import Phrase
 from app.services.sync.schema import (
     INT_MAX,
     SHA_RE,
@@ -152,7 +153,11 @@ _TABLE_KEY = re.compile(r"^[a-z_]{1,40}\Z")
 
 def parse_manifest(raw: bytes, name: str) -> Manifest:
     """The manifest's fields, each of the exact type and within its bounds."""
-    bad = fail(f"{name} has an invalid manifest; it is not a Muster bundle or it is damaged.")
+    bad = fail(
+        Phrase(
+            "{name} has an invalid manifest; it is not a Muster bundle or it is damaged.", name=name
+        )
+    )
     if len(raw) > MAX_MANIFEST_BYTES:
         raise bad
     try:
@@ -165,8 +170,13 @@ def parse_manifest(raw: bytes, name: str) -> Manifest:
         version = m.get("format_version")
         shown_version = version if type(version) is int else "?"
         raise fail(
-            f"{name} uses bundle format {shown_version}; this Muster reads format "
-            f"{FORMAT_VERSION}. Install the Muster version that made it."
+            Phrase(
+                "{name} uses bundle format {version}; this Muster reads format {reads}. Install "
+                "the Muster version that made it.",
+                name=name,
+                version=shown_version,
+                reads=FORMAT_VERSION,
+            )
         )
     try:
         members, packed = _members(m.get("members"))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.db.base import utcnow
 from app.db.models import sync_tables
+from app.l10n import Phrase
 from app.services.sync.container import MAX_MEMBER_BYTES, MAX_TOTAL_BYTES, Archive, open_archive
 from app.services.sync.display import shown
 from app.services.sync.manifest import Manifest, parse_manifest
@@ -107,9 +108,14 @@ def check_clocks(manifest: Manifest, tables: dict[str, TableData], name: str,
         if said > now + CLOCK_TOLERANCE:
             raise fail(_clock_sentence(name, said, now))
         raise fail(
-            f"{name} holds changes dated {said:%Y-%m-%d %H:%M} UTC, after the bundle itself was "
-            f"made ({created:%Y-%m-%d %H:%M} UTC): the clock of that laptop is wrong; set it "
-            "right and export again; refused."
+            Phrase(
+                "{name} holds changes dated {said:%Y-%m-%d %H:%M} UTC, after the bundle itself "
+                "was made ({created:%Y-%m-%d %H:%M} UTC): the clock of that laptop is wrong; set "
+                "it right and export again; refused.",
+                name=name,
+                said=said,
+                created=created,
+            )
         )
 
 
@@ -123,14 +129,19 @@ def _verify_signature(cert_pem: bytes, signature: bytes, manifest_raw: bytes, na
         cert = x509.load_pem_x509_certificate(cert_pem)
         public = cert.public_key()
         if not isinstance(public, ec.EllipticCurvePublicKey):
-            raise fail(f"{name} is signed with an unsupported kind of key; refused.")
+            raise fail(
+                Phrase("{name} is signed with an unsupported kind of key; refused.", name=name)
+            )
         public.verify(signature, manifest_raw, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         raise fail(
-            f"{name}'s signature does not match its content: it was changed after signing."
+            Phrase(
+                "{name}'s signature does not match its content: it was changed after signing.",
+                name=name,
+            )
         ) from None
     except ValueError:
-        raise fail(f"{name} carries a damaged certificate; refused.") from None
+        raise fail(Phrase("{name} carries a damaged certificate; refused.", name=name)) from None
 
 
 def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | None,
@@ -151,7 +162,7 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
         cert = describe_certificate(cert_pem)
         key = key_sha256(cert.certificate_pem)
     except (ValueError, TypeError, UnicodeError):  # a name that cannot be decoded, say
-        raise fail(f"{name} carries a damaged certificate; refused.") from None
+        raise fail(Phrase("{name} carries a damaged certificate; refused.", name=name)) from None
     claimed = SignerInfo(cert.name, cert.title, cert.mission, cert.role or "field",
                          cert.device_id, cert.fingerprint, cert.certificate_pem, key)  # fmt: skip
     own = own_signer(inst)
@@ -164,9 +175,14 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
         removed = removal_of(inst, cert.fingerprint, key)
         if removed is not None and removed.removed_at is not None:
             raise fail(
-                f"{name} is signed by {shown(removed.name)}, whom this installation removed from "
-                f"its trusted list on {removed.removed_at:%Y-%m-%d}; trust them again ('muster "
-                "trust add') to accept their bundles; refused."
+                Phrase(
+                    "{name} is signed by {shown}, whom this installation removed from its "
+                    "trusted list on {removed_at:%Y-%m-%d}; trust them again ('muster trust "
+                    "add') to accept their bundles; refused.",
+                    name=name,
+                    shown=shown(removed.name),
+                    removed_at=removed.removed_at,
+                )
             )
         row = trusted_entry(inst, cert.fingerprint)
         if row is not None:
@@ -179,23 +195,35 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
             )
             if check is not None and check.trusted and check.signer is not None:
                 signer = check.signer
-            elif check is not None and check.reason.startswith("Its enrolment was signed"):
-                raise fail(f"{name} is not accepted: {check.reason}")
+            elif check is not None and check.issuer_not_issuing:
+                raise fail(
+                    Phrase("{name} is not accepted: {reason}", name=name, reason=check.reason)
+                )
             else:
                 where = f", {shown(cert.mission)}" if cert.mission else ""
                 raise UntrustedSignerError(
-                    f"{name} is signed by {shown(cert.name or 'an unknown person')}{where}, who "
-                    f"is not in your trusted list (fingerprint "
-                    f"{format_fingerprint(cert.fingerprint)}). If you recognise them, check the "
-                    f"fingerprint with them, trust them ('muster trust add {name}') and import "
-                    "again.",
+                    Phrase(
+                        "{name} is signed by {shown}{where}, who is not in your trusted list "
+                        "(fingerprint {fingerprint}). If you recognise them, check the "
+                        "fingerprint with them, trust them ('muster trust add {name}') and "
+                        "import again.",
+                        name=name,
+                        shown=shown(cert.name or "an unknown person"),
+                        where=where,
+                        fingerprint=format_fingerprint(cert.fingerprint),
+                    ),
                     claimed,
                 )
     if signer.device_id != manifest.device_id:
         raise fail(
-            f"{name} says it comes from device {manifest.device_id[:8]} but is signed by "
-            f"{signer.describe()}, trusted here as device {shown(signer.device_id[:8]) or '?'}; "
-            "refused."
+            Phrase(
+                "{name} says it comes from device {device_id} but is signed by {describe}, "
+                "trusted here as device {trusted_as}; refused.",
+                name=name,
+                device_id=manifest.device_id[:8],
+                describe=signer.describe(),
+                trusted_as=shown(signer.device_id[:8]) or "?",
+            )
         )
     return signer
 
@@ -207,8 +235,12 @@ def _check_schema(manifest: Manifest, name: str) -> None:
         return
     if manifest.schema not in known_revisions():
         raise fail(
-            f"{name} was made by a newer version of Muster (database schema "
-            f"{shown(manifest.schema, 20)}). Install the newer version to import it."
+            Phrase(
+                "{name} was made by a newer version of Muster (database schema {shown}). Install "
+                "the newer version to import it.",
+                name=name,
+                shown=shown(manifest.schema, 20),
+            )
         )
 
 
@@ -222,10 +254,18 @@ def _signed_head(archive: Archive) -> tuple[Manifest, bytes, bytes, bytes | None
     manifest = parse_manifest(manifest_raw, name)
     _verify_signature(cert_pem, signature, manifest_raw, name)
     if set(archive.infos) - {"manifest.json", "manifest.sig"} != set(manifest.members):
-        raise fail(f"{name}'s files do not match its signed manifest: it was altered.")
+        raise fail(
+            Phrase("{name}'s files do not match its signed manifest: it was altered.", name=name)
+        )
     for member, raw in (("certificate.pem", cert_pem), ("enrolment.pem", enrolment_pem)):
         if raw is not None and _sha(raw) != manifest.members[member][1]:
-            raise fail(f"{name}'s {member} does not match its signed manifest: it was altered.")
+            raise fail(
+                Phrase(
+                    "{name}'s {member} does not match its signed manifest: it was altered.",
+                    name=name,
+                    member=member,
+                )
+            )
     return manifest, manifest_raw, cert_pem, enrolment_pem
 
 
@@ -238,8 +278,11 @@ def _check_packed(archive: Archive, manifest: Manifest) -> None:
     import zipfile
 
     altered = fail(
-        f"{archive.name}: a file inside it does not match the signed manifest; the bundle was "
-        "altered or damaged."
+        Phrase(
+            "{archive}: a file inside it does not match the signed manifest; the bundle was "
+            "altered or damaged.",
+            archive=archive.name,
+        )
     )
     for member, info in archive.infos.items():
         if member in ("manifest.json", "manifest.sig"):
@@ -251,7 +294,12 @@ def _check_packed(archive: Archive, manifest: Manifest) -> None:
     if total > MAX_TOTAL_BYTES or any(
         size > MAX_MEMBER_BYTES for size, _ in manifest.members.values()
     ):
-        raise fail(f"{archive.name} would unpack to more than a bundle can hold; refused.")
+        raise fail(
+            Phrase(
+                "{archive} would unpack to more than a bundle can hold; refused.",
+                archive=archive.name,
+            )
+        )
 
 
 def read_bundle(
@@ -302,12 +350,23 @@ def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
         if member.startswith("data/"):
             table = member[5:-5]
             if table not in sync_tables():
-                raise fail(f"{name} contains data for an unknown table '{table}'; refused.")
+                raise fail(
+                    Phrase(
+                        "{name} contains data for an unknown table '{table}'; refused.",
+                        name=name,
+                        table=table,
+                    )
+                )
             tables[table] = parse_table(table, content, name)
         elif member.startswith("documents/"):
             doc_id = member[len("documents/") : -4]
             if doc_id not in doc_ids or _sha(content) != doc_ids[doc_id].sha256:
-                raise fail(f"{name} carries a document its manifest does not describe; refused.")
+                raise fail(
+                    Phrase(
+                        "{name} carries a document its manifest does not describe; refused.",
+                        name=name,
+                    )
+                )
             documents[doc_id] = content
         elif member == "revocations.json":
             from app.services.sync.revocation import parse_revocations
@@ -318,9 +377,13 @@ def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
         del content
     for table, count in manifest.counts.items():
         if table not in tables or len(tables[table].rows) != count:
-            raise fail(f"{name}'s record counts do not match its manifest; refused.")
+            raise fail(
+                Phrase("{name}'s record counts do not match its manifest; refused.", name=name)
+            )
     if set(documents) != set(doc_ids):
-        raise fail(f"{name}'s manifest lists documents that are not in it; refused.")
+        raise fail(
+            Phrase("{name}'s manifest lists documents that are not in it; refused.", name=name)
+        )
     validate_records(tables, name)
     check_clocks(manifest, tables, name)
     progress(3, 4, "verified")

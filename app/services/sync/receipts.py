@@ -20,6 +20,7 @@ from app.db.base import utcnow
 from app.db.raw import raw_connection
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.sync.display import shown
 from app.services.sync.schema import loads_strict
@@ -45,15 +46,20 @@ class ReceiptSummary:
     revoked_here: str = ""  # the sentence saying this very device was revoked
 
     def sentence(self) -> str:
-        got = ", ".join(str(s) for s in self.acknowledged) or "none"
-        text = f"HQ ({shown(self.hq_name or 'unknown')}) has received bundles: {got}."
-        if self.not_received:
-            text += " Not yet received: " + ", ".join(str(s) for s in self.not_received) + "."
-        if self.revocations:
-            text += f" {self.revocations} device revocation(s) received."
-        if self.revoked_here:
-            text += " " + self.revoked_here
-        return text
+        got = ", ".join(str(s) for s in self.acknowledged) or Phrase("none")
+        missing = ", ".join(str(s) for s in self.not_received)
+        return Phrase(
+            "HQ ({hq}) has received bundles: {got}.{missing}{revocations}{revoked_here}",
+            hq=shown(self.hq_name) if self.hq_name else Phrase("unknown"),
+            got=got,
+            missing=Phrase(" Not yet received: {numbers}.", numbers=missing) if missing else "",
+            revocations=Phrase(" {n} device revocation(s) received.", n=self.revocations)
+            if self.revocations
+            else "",
+            revoked_here=Phrase(" {sentence}", sentence=self.revoked_here)
+            if self.revoked_here
+            else "",
+        )
 
 
 def write_receipt(
@@ -104,7 +110,9 @@ def write_receipt(
 def _read_envelope(path: Path) -> tuple[bytes, bytes, bytes]:
     from cryptography import x509
 
-    bad = UserError(f"{shown(path.name)} is not a Muster receipt, or it is damaged.")
+    bad = UserError(
+        Phrase("{shown} is not a Muster receipt, or it is damaged.", shown=shown(path.name))
+    )
     try:
         if path.stat().st_size > MAX_RECEIPT_BYTES:
             raise bad
@@ -114,7 +122,7 @@ def _read_envelope(path: Path) -> tuple[bytes, bytes, bytes]:
         cert_pem = str(envelope["certificate_pem"]).encode("ascii")
         x509.load_pem_x509_certificate(cert_pem)
     except FileNotFoundError:
-        raise UserError(f"There is no file {shown(path, 200)}.") from None
+        raise UserError(Phrase("There is no file {shown}.", shown=shown(path, 200))) from None
     except (OSError, ValueError, KeyError, TypeError, UnicodeError):
         raise bad from None
     return body, signature, cert_pem
@@ -165,13 +173,20 @@ def import_receipt(inst: Installation, path: Path) -> ReceiptSummary:
             raise InvalidSignature
         public.verify(signature, body, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
-        raise UserError(f"{shown(path.name)}'s signature does not match: it was altered.") from None
+        raise UserError(
+            Phrase("{shown}'s signature does not match: it was altered.", shown=shown(path.name))
+        ) from None
     if not _signed_by_known_hq(inst, cert_pem):
         raise UserError(
-            f"{shown(path.name)} is signed by someone this installation does not know as HQ. "
-            "Load HQ's key file first ('muster hq-key set FILE')."
+            Phrase(
+                "{shown} is signed by someone this installation does not know as HQ. Load HQ's "
+                "key file first ('muster hq-key set FILE').",
+                shown=shown(path.name),
+            )
         )
-    bad = UserError(f"{shown(path.name)} is not a Muster receipt, or it is damaged.")
+    bad = UserError(
+        Phrase("{shown} is not a Muster receipt, or it is damaged.", shown=shown(path.name))
+    )
     try:
         receipt = loads_strict(body, 6)
         if receipt.get("format") != RECEIPT_FORMAT:
@@ -207,9 +222,11 @@ def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tu
                                           "revoked_at": datetime.fromisoformat(row["revoked_at"])}))  # fmt: skip
                 new += 1
             if row["device_id"] == mine or row["key_sha256"] == own_key:
-                revoked_here = (
-                    f"HQ ({shown(row['issuer_name'])}) revoked this device on "
-                    f"{row['revoked_at'][:16]} UTC: its bundles are refused from then on."
+                revoked_here = Phrase(
+                    "HQ ({issuer}) revoked this device on {when} UTC: its bundles are refused "
+                    "from then on.",
+                    issuer=shown(row["issuer_name"]),
+                    when=row["revoked_at"][:16],
                 )
         sent = session.scalars(select(BundleSent).order_by(BundleSent.seq)).all()
         acknowledged, missing = [], []

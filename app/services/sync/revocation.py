@@ -23,6 +23,7 @@ from sqlalchemy import select
 from app.db.base import utcnow
 from app.db.models import Revocation
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.identity import certificate_fingerprint, describe_certificate, require_identity
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -44,10 +45,13 @@ class RevocationInfo:
     issuer_name: str
 
     def sentence(self, what: str) -> str:
-        return (
-            f"{what} comes from {shown(self.device_name or self.device_id[:8])}, whose device "
-            f"was revoked by HQ ({shown(self.issuer_name)}) on {self.revoked_at:%Y-%m-%d %H:%M} "
-            "UTC; refused."
+        return Phrase(
+            "{what} comes from {device}, whose device was revoked by HQ ({issuer}) on "
+            "{revoked_at:%Y-%m-%d %H:%M} UTC; refused.",
+            what=what,
+            device=shown(self.device_name or self.device_id[:8]),
+            issuer=shown(self.issuer_name),
+            revoked_at=self.revoked_at,
         )
 
 
@@ -64,7 +68,7 @@ def make_revocation(inst: Installation, device_certificate_pem: bytes, private_k
 
     own = require_identity(inst)
     if own.role != "hq":
-        raise UserError("Only an HQ installation can revoke a device.")
+        raise UserError(Phrase("Only an HQ installation can revoke a device."))
     device = describe_certificate(device_certificate_pem)
     statement = json.dumps(
         {

@@ -32,6 +32,7 @@ from typing import Any
 
 from app.db.models import sync_tables
 from app.db.raw import select_in
+from app.l10n import Phrase
 from app.services.sync.display import shown
 from app.services.sync.merge import LocalState
 from app.services.sync.schema import TableData, fail, table_columns
@@ -39,25 +40,25 @@ from app.services.sync.trust import SignerInfo
 
 HQ_ONLY = ("missions", "categories")
 WHAT = {
-    "missions": "the list of missions",
-    "categories": "the list of participant categories",
-    "partners": "the common list of partner organisations",
-    "locations": "a place",
-    "trainings": "a training",
-    "training_partners": "a partner of a training",
-    "training_sessions": "a session",
-    "people": "a person",
-    "enrolments": "a registration",
-    "attendance": "an attendance mark",
-    "perdiem_plans": "the per-diem settings of a training",
-    "perdiem_rates": "a per-diem rate",
-    "perdiem_people": "a participant's per-diem",
-    "evidence_files": "an evidence file",
-    "consents": "a person's consent",
-    "person_profiles": "a person's age and disability answers",
-    "test_scores": "a knowledge-test score",
-    "feedback_questions": "a feedback question",
-    "feedback_answers": "a feedback answer",
+    "missions": Phrase("the list of missions"),
+    "categories": Phrase("the list of participant categories"),
+    "partners": Phrase("the common list of partner organisations"),
+    "locations": Phrase("a place"),
+    "trainings": Phrase("a training"),
+    "training_partners": Phrase("a partner of a training"),
+    "training_sessions": Phrase("a session"),
+    "people": Phrase("a person"),
+    "enrolments": Phrase("a registration"),
+    "attendance": Phrase("an attendance mark"),
+    "perdiem_plans": Phrase("the per-diem settings of a training"),
+    "perdiem_rates": Phrase("a per-diem rate"),
+    "perdiem_people": Phrase("a participant's per-diem"),
+    "evidence_files": Phrase("an evidence file"),
+    "consents": Phrase("a person's consent"),
+    "person_profiles": Phrase("a person's age and disability answers"),
+    "test_scores": Phrase("a knowledge-test score"),
+    "feedback_questions": Phrase("a feedback question"),
+    "feedback_answers": Phrase("a feedback answer"),
 }
 # Records under a training (its mission decides), and records of one person.
 TRAINING_OWNED = ("training_partners", "training_sessions", "enrolments", "attendance",
@@ -151,12 +152,22 @@ def _refuse(name: str, signer: SignerInfo, table: str, row: list[Any], ctx: _Con
         if title is None:
             ctx.mission_of_training(training)
             title = ctx.titles.get(training, "")
-        where = f" of the training '{shown(title, 60)}' ({ctx.mission_code(mission)})"
+        where = Phrase(" of the training '{title}' ({mission})", title=shown(title, 60),
+                       mission=ctx.mission_code(mission))  # fmt: skip
     elif mission:
-        where = f" ({ctx.mission_code(mission)})"
+        where = Phrase(" ({mission})", mission=ctx.mission_code(mission))
     return fail(
-        f"{name}: {signer.describe()} may not change {WHAT[table]}{where}: the {table} "
-        f"record {shown(row[0], 36)[:8]}{why}; refused."
+        Phrase(
+            "{name}: {describe} may not change {what}{where}: the {table} record {shown}{why}; "
+            "refused.",
+            name=name,
+            describe=signer.describe(),
+            what=WHAT[table],
+            where=where,
+            table=table,
+            shown=shown(row[0], 36)[:8],
+            why=why,
+        )
     )
 
 
@@ -190,8 +201,14 @@ def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, Tab
     for doc_id, training_id in documents:
         if ctx.mission_of_training(training_id) != ctx.mission_id:
             raise fail(
-                f"{name}: {signer.describe()} may not attach a document ({doc_id[:8]}) to a "
-                f"training of {ctx.mission_code(ctx.mission_of_training(training_id))}; refused."
+                Phrase(
+                    "{name}: {describe} may not attach a document ({doc_id}) to a training of "
+                    "{mission}; refused.",
+                    name=name,
+                    describe=signer.describe(),
+                    doc_id=doc_id[:8],
+                    mission=ctx.mission_code(ctx.mission_of_training(training_id)),
+                )
             )
 
 
@@ -204,9 +221,15 @@ def _only_own_changes(name: str, signer: SignerInfo, changes: dict[str, list[lis
             if author != signer.device_id:
                 who = shown(device_names.get(author) or f"device {str(author)[:8]}")
                 raise fail(
-                    f"{name}: a {table} record ({shown(row[0], 36)[:8]}) is credited to another "
-                    f"device ({who}) than the one that signed the bundle; a field device sends "
-                    "only its own changes (import that device's own bundles first); refused."
+                    Phrase(
+                        "{name}: a {table} record ({shown}) is credited to another device "
+                        "({who}) than the one that signed the bundle; a field device sends only "
+                        "its own changes (import that device's own bundles first); refused.",
+                        name=name,
+                        table=table,
+                        shown=shown(row[0], 36)[:8],
+                        who=who,
+                    )
                 )
 
 
@@ -215,7 +238,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
     columns = table_columns(table)
     if table in HQ_ONLY:
         raise _refuse(name, signer, table, rows[0], ctx, None, None,
-                      ", which only HQ may change")  # fmt: skip
+                      Phrase(", which only HQ may change"))  # fmt: skip
     if table == "partners" or table == "locations":
         by_pos = columns.index("updated_by")
         shared = (
@@ -227,7 +250,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
             old = local.get(row[0])
             if old is not None and old[1] != row[by_pos]:
                 raise _refuse(name, signer, table, row, ctx, None, None,
-                              ", which another installation made or changed last")  # fmt: skip
+                              Phrase(", which another installation made or changed last"))  # fmt: skip
         if table == "partners":
             return
         rows = [r for r in rows if r[columns.index("mission_id")] is not None]
@@ -284,7 +307,7 @@ def _check_evidence_sessions(name: str, signer: SignerInfo, rows: list[list[Any]
         if row[s_pos] is not None and ctx.training_of_session(row[s_pos]) != row[t_pos]:
             tid = row[t_pos]
             raise _refuse(name, signer, "evidence_files", row, ctx, tid,
-                          ctx.mission_of_training(tid), ", which names another training's session")  # fmt: skip
+                          ctx.mission_of_training(tid), Phrase(", which names another training's session"))  # fmt: skip
 
 
 def _mission_of_parent(ctx: _Context, table: str, parent: str | None) -> str | None:
@@ -324,7 +347,7 @@ def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Co
                 tid = elsewhere.get(row[0])
                 record = row if table == "people" else row[1]
                 raise _refuse(name, signer, table, record, ctx, tid, ctx.mission_of_training(tid),
-                              ", registered only in other missions' trainings")  # fmt: skip
+                              Phrase(", registered only in other missions' trainings"))  # fmt: skip
 
 
 def check_references(conn: Any, name: str, tables: dict[str, TableData],
@@ -350,6 +373,9 @@ def check_references(conn: Any, name: str, tables: dict[str, TableData],
         found = {r[0] for r in select_in(conn, f"SELECT id FROM {parent} WHERE id IN", ids)}
         if found != ids:
             raise fail(
-                f"{name} refers to {parent.replace('_', ' ')} that neither it nor this "
-                "database holds; refused."
+                Phrase(
+                    "{name} refers to {replace} that neither it nor this database holds; refused.",
+                    name=name,
+                    replace=parent.replace("_", " "),
+                )
             )

@@ -43,6 +43,7 @@ from app.db.models import (
     sync_tables,
 )
 from app.errors import UserError
+from app.l10n import Phrase
 from app.services.sync.display import shown
 from app.textnorm import clean_text
 
@@ -246,7 +247,9 @@ class TableData:
 
 def parse_table(table: str, content: bytes, name: str) -> TableData:
     """``data/<table>.json``: an object with the model's columns and a list of rows."""
-    invalid = fail(f"{name}: the {table} data is not valid; refused.")
+    invalid = fail(
+        Phrase("{name}: the {table} data is not valid; refused.", name=name, table=table)
+    )
     try:
         payload = loads_strict(content, 3, check_depth=False)
     except ValueError:
@@ -276,8 +279,12 @@ def _missing_default(table: str, column: str) -> tuple[bool, Any]:
 def _older_columns(table: str, columns: list[str], rows: list[Any], name: str) -> TableData:
     """A bundle from an older schema (fewer columns, none unknown): rows get the defaults."""
     other = fail(
-        f"{name}: the {table} data has other columns than this Muster; it was made by "
-        "another version of Muster."
+        Phrase(
+            "{name}: the {table} data has other columns than this Muster; it was made by another "
+            "version of Muster.",
+            name=name,
+            table=table,
+        )
     )
     ours = table_columns(table)
     if len(set(columns)) != len(columns) or not set(columns) < set(ours) or columns[0] != "id":
@@ -495,7 +502,13 @@ def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[s
                 except ValueError as exc:
                     rid = row[0] if isinstance(row, list) and row and type(row[0]) is str else "?"
                     raise fail(
-                        f"{name}: a {table} record ({shown(rid, 36)}) is not valid: {exc}; refused."
+                        Phrase(
+                            "{name}: a {table} record ({shown}) is not valid: {exc}; refused.",
+                            name=name,
+                            table=table,
+                            shown=shown(rid, 36),
+                            exc=exc,
+                        )
                     ) from None
         _clean_texts(table, data)
         known_ids[table] = {row[0] for row in data.rows}

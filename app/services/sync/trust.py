@@ -23,6 +23,7 @@ from sqlalchemy import select
 from app.db.base import utcnow
 from app.db.models import ROLES, TrustedSigner
 from app.errors import NotFoundError, UserError
+from app.l10n import Phrase
 from app.services.identity import (
     CertificateInfo,
     describe_certificate,
@@ -108,10 +109,10 @@ def _decided_rights(
 ) -> tuple[str, str]:
     role = role or (cert.role if cert.role in ROLES else "field")
     if role not in ROLES:
-        raise UserError("The role must be 'field' or 'hq'.")
+        raise UserError(Phrase("The role must be 'field' or 'hq'."))
     mission = (mission if mission is not None else cert.mission).strip().upper()
     if role == "field" and not mission:
-        raise UserError("A field device needs its mission: add --mission CODE.")
+        raise UserError(Phrase("A field device needs its mission: add --mission CODE."))
     return role, mission
 
 
@@ -159,7 +160,10 @@ def remove_trusted(inst: Installation, fingerprint: str) -> TrustedSignerInfo:
         row = session.get(TrustedSigner, wanted)
         if row is None or row.removed_at is not None:
             raise NotFoundError(
-                f"No trusted certificate has the fingerprint {shown(fingerprint, 100)}."
+                Phrase(
+                    "No trusted certificate has the fingerprint {shown}.",
+                    shown=shown(fingerprint, 100),
+                )
             )
         row.removed_at = utcnow()
         return _info(row)

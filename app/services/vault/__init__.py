@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.errors import UserError
+from app.l10n import Phrase
 from app.paths import Paths
 from app.services.vault import keyfile
 from app.services.vault.keyfile import STRONG_KDF, KdfParams
@@ -24,8 +25,8 @@ from app.services.vault.strength import check_strength
 
 PASSPHRASE_ENV = "MUSTER_PASSPHRASE"
 SIGNING_KEY_FILE = "signing-key.pem"  # app/services/identity.py writes it
-WRONG_PASSPHRASE = "The passphrase is not right."
-WRONG_RECOVERY_KEY = "That recovery key does not unlock this installation."
+WRONG_PASSPHRASE = Phrase("The passphrase is not right.")
+WRONG_RECOVERY_KEY = Phrase("That recovery key does not unlock this installation.")
 
 
 def passphrase_from_environment() -> str:
@@ -33,7 +34,10 @@ def passphrase_from_environment() -> str:
     value = os.environ.get(PASSPHRASE_ENV, "")
     if not value:
         raise UserError(
-            f"No passphrase given: set {PASSPHRASE_ENV} or use --passphrase-file FILE.",
+            Phrase(
+                "No passphrase given: set {env} or use --passphrase-file FILE.",
+                env=PASSPHRASE_ENV,
+            ),
             field="passphrase",
         )
     return value
@@ -52,7 +56,9 @@ def open_signing_key(paths: Paths, passphrase: str) -> Any | None:
     except (ValueError, TypeError):
         raise UserError(WRONG_PASSPHRASE, field="passphrase") from None
     if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise UserError("The signing key file is not an ECDSA key; it may have been replaced.")
+        raise UserError(
+            Phrase("The signing key file is not an ECDSA key; it may have been replaced.")
+        )
     return key
 
 
@@ -72,7 +78,9 @@ def create_key(
     if check:
         check_strength(passphrase, user_inputs)
     if has_key(paths):
-        raise UserError(f"This installation already has a key ({paths.data_key}).")
+        raise UserError(
+            Phrase("This installation already has a key ({data_key}).", data_key=paths.data_key)
+        )
     key = keyfile.new_data_key()
     paths.keys.mkdir(parents=True, exist_ok=True)
     keyfile.save(paths.data_key, keyfile.new_keyfile(key, passphrase, kdf))

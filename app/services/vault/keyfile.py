@@ -28,6 +28,7 @@ from typing import Any
 
 from app.errors import NewerVersionError, UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 
 FORMAT = "muster-data-key"
 VERSION = 1
@@ -149,7 +150,9 @@ def parse_recovery_key(text: str) -> bytes:
     expected = RECOVERY_BYTES * 8 // 5
     if len(cleaned) != expected or any(ch not in _ALPHABET for ch in cleaned):
         raise UserError(
-            "That is not a recovery key: it has 32 letters and digits, in eight groups of four.",
+            Phrase(
+                "That is not a recovery key: it has 32 letters and digits, in eight groups of four."
+            ),
             field="recovery_key",
         )
     number = 0
@@ -189,8 +192,11 @@ def _params(wrap: dict[str, Any]) -> KdfParams:
 
 def _damaged(path: Path) -> UserError:
     return UserError(
-        f"The key file {path} is damaged, so the data cannot be unlocked. "
-        "Put back a copy of the keys folder."
+        Phrase(
+            "The key file {path} is damaged, so the data cannot be unlocked. Put back a copy of "
+            "the keys folder.",
+            path=path,
+        )
     )
 
 
@@ -201,17 +207,26 @@ def load(path: Path) -> KeyFile:
             raw = handle.read(MAX_KEY_FILE + 1)
     except FileNotFoundError:
         raise UserError(
-            f"The key file {path} is missing, so the database cannot be unlocked. "
-            "Put back a copy of the keys folder."
+            Phrase(
+                "The key file {path} is missing, so the database cannot be unlocked. Put back a "
+                "copy of the keys folder.",
+                path=path,
+            )
         ) from None
     except OSError as exc:
-        raise UserError(f"Cannot read the key file {path}: {exc.strerror or exc}.") from None
+        raise UserError(
+            Phrase(
+                "Cannot read the key file {path}: {reason}.", path=path, reason=exc.strerror or exc
+            )
+        ) from None
     try:
         data = json.loads(raw)
         if len(raw) > MAX_KEY_FILE or data.get("format") != FORMAT:
             raise ValueError("not a key file")
         if data.get("version") != VERSION:
-            raise NewerVersionError(f"The key file {path} was made by a newer version of Muster.")
+            raise NewerVersionError(
+                Phrase("The key file {path} was made by a newer version of Muster.", path=path)
+            )
         passphrase = data["passphrase"]
         _params(passphrase)
         recovery = data.get("recovery")

@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 MAGIC = b"MUSTER-SEALED-1\n"
 _NONCE = 12
@@ -40,12 +41,14 @@ def unseal(data_key: bytes, blob: bytes, name: str = "the file") -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     if not is_sealed(blob):
-        raise UserError(f"{name} is not one of Muster's encrypted files.")
+        raise UserError(Phrase("{name} is not one of Muster's encrypted files.", name=name))
     nonce = blob[len(MAGIC) : len(MAGIC) + _NONCE]
     try:
         return AESGCM(file_key(data_key)).decrypt(nonce, blob[len(MAGIC) + _NONCE :], MAGIC)
     except InvalidTag:
-        raise UserError(f"{name} is damaged, or was encrypted by another installation.") from None
+        raise UserError(
+            Phrase("{name} is damaged, or was encrypted by another installation.", name=name)
+        ) from None
 
 
 def file_is_sealed(path: Path) -> bool:

@@ -14,26 +14,41 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.errors import UserError
+from app.l10n import Phrase
 
 MIN_LENGTH = 10
 MIN_SCORE = 3  # zxcvbn's "safely unguessable: moderate protection from offline attacks"
 
 REASONS: dict[str, str] = {
-    "short": "The passphrase must be at least 10 characters long; "
-    "a few words in a row are easy to remember and hard to guess.",
-    "repeat": "The passphrase repeats the same characters or words; "
-    "choose a few words that have nothing to do with each other.",
-    "sequence": 'The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; '
-    "choose a few unrelated words.",
-    "spatial": 'The passphrase follows the keys of the keyboard (like "qwerty"), '
-    "which is guessed at once; choose a few unrelated words.",
-    "date": "The passphrase is mostly a date or a year, which is easy to guess; "
-    "choose a few unrelated words.",
-    "own": "The passphrase contains your own name, mission or e-mail address, "
-    "which anyone could guess; choose other words.",
-    "common": "The passphrase is a common word or password, which is guessed at once; "
-    "add a few unrelated words.",
-    "weak": "The passphrase is too easy to guess; add another word or two.",
+    "short": Phrase(
+        "The passphrase must be at least 10 characters long; "
+        "a few words in a row are easy to remember and hard to guess."
+    ),
+    "repeat": Phrase(
+        "The passphrase repeats the same characters or words; "
+        "choose a few words that have nothing to do with each other."
+    ),
+    "sequence": Phrase(
+        'The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; '
+        "choose a few unrelated words."
+    ),
+    "spatial": Phrase(
+        'The passphrase follows the keys of the keyboard (like "qwerty"), '
+        "which is guessed at once; choose a few unrelated words."
+    ),
+    "date": Phrase(
+        "The passphrase is mostly a date or a year, which is easy to guess; "
+        "choose a few unrelated words."
+    ),
+    "own": Phrase(
+        "The passphrase contains your own name, mission or e-mail address, "
+        "which anyone could guess; choose other words."
+    ),
+    "common": Phrase(
+        "The passphrase is a common word or password, which is guessed at once; "
+        "add a few unrelated words."
+    ),
+    "weak": Phrase("The passphrase is too easy to guess; add another word or two."),
 }
 
 

@@ -29,6 +29,7 @@ from app.db.backup import PARTIAL_SUFFIX, fsync_directory, timestamped_backup_pa
 from app.db.cipher import DB_API_ERRORS, export_encrypted, has_plaintext_header, is_readable
 from app.errors import UserError
 from app.fileio import write_atomically
+from app.l10n import Phrase
 from app.paths import Paths
 from app.services.vault.sealed import file_is_sealed, seal
 
@@ -57,7 +58,9 @@ def _fold_wal(database: Path) -> None:
     finally:
         conn.close()
     if Path(f"{database}-wal").exists() and Path(f"{database}-wal").stat().st_size:
-        raise UserError("The database is in use by another program. Close it and try again.")
+        raise UserError(
+            Phrase("The database is in use by another program. Close it and try again.")
+        )
 
 
 def encrypt_database(paths: Paths, key: bytes) -> Path:
@@ -79,7 +82,7 @@ def encrypt_database(paths: Paths, key: bytes) -> Path:
         _fsync_file(staging)
         if not is_readable(staging, key):
             raise UserError(
-                "The encrypted copy of the database could not be checked; nothing changed."
+                Phrase("The encrypted copy of the database could not be checked; nothing changed.")
             )
         for sidecar in ("-wal", "-shm", "-journal"):
             Path(f"{database}{sidecar}").unlink(missing_ok=True)
