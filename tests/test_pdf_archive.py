@@ -306,3 +306,23 @@ def test_an_edit_after_certification_is_reported_in_one_line(signer, tmp_path: P
     code, _out, err = run_cli("verify", str(path), home=inst.paths.home)
     assert code == 1
     assert err.strip().splitlines() == [f"muster: {result.verdict}"]  # no traceback
+
+
+def test_a_long_footer_title_ends_with_an_ellipsis_beside_the_page_number(tmp_path: Path) -> None:
+    """The footer's title is cut to the room the document id and page number leave."""
+    import pypdfium2
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from app.services.pdf_page import Footer, numbered_canvas, styles
+
+    title = "MONUSCO · " + "Formation des acteurs de la chaîne pénale " * 4
+    out = tmp_path / "footer.pdf"
+    footer = Footer(left=title, document_id="DOC-1234", lang="fr", margin=40)
+    doc = SimpleDocTemplate(str(out), pagesize=A4)
+    doc.build([Paragraph("Texte", styles().body)], canvasmaker=numbered_canvas(footer))
+    page = pypdfium2.PdfDocument(str(out))[0]
+    text = page.get_textpage().get_text_range()
+    line = next(t for t in text.splitlines() if "MONUSCO" in t)
+    assert "…" in line and title.strip() not in line
+    assert "Document DOC-1234" in text and "Page 1 sur 1" in text
