@@ -461,15 +461,19 @@ def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
         .where(pr.training_key == done.c.tk, pr.person_key == done.c.pk)
         .values(completed=done.c.completed, minutes=done.c.minutes)
     )
-    minutes = (
-        select(func.coalesce(func.sum(pr.minutes), 0))
-        .where(pr.training_key == ft.key)
-        .scalar_subquery()
+    scoped = _within(ft.training_id, training_ids)
+    per_training = (
+        select(pr.training_key.label("tk"), func.sum(pr.minutes).label("minutes"))
+        .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key))
+        .where(scoped)
+        .group_by(pr.training_key)
+        .subquery("per_training")
     )
+    runner.run(update(figures_trainings).where(scoped).values(minutes=0))
     runner.run(
         update(figures_trainings)
-        .where(_within(ft.training_id, training_ids))
-        .values(minutes=minutes)
+        .where(ft.key == per_training.c.tk)
+        .values(minutes=per_training.c.minutes)
     )
 
 
@@ -551,32 +555,39 @@ def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
         runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
     for stmt in _group_selects(none_key, person_keys):
         runner.run(insert(figures_groups).from_select(columns, stmt))
-    runner.run(_person_totals(person_keys))
+    for stmt in _person_totals(person_keys):
+        runner.run(stmt)
 
 
-def _person_totals(person_keys: Ids) -> Any:
+def _person_totals(person_keys: Ids) -> list[Any]:
     """figures_people.live / .kept: the person's live and kept trainings, all missions;
-    .completed_live / .completed_kept: those of them the person completed."""
+    .completed_live / .completed_kept: those of them the person completed.
+
+    Zeroed, then set from one grouped pass over the pairs (UPDATE ... FROM): correlated
+    subqueries per person made PostgreSQL, without statistics yet, build a hash of the
+    trainings for every person (minutes for a 100,000-person import).
+    """
     ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
-
-    def total(column: Any) -> Any:
-        return (
-            select(func.coalesce(func.sum(column), 0))
-            .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key))
-            .where(pr.person_key == fp.key, ft.kept == 1)
-            .scalar_subquery()
+    sums = (
+        select(
+            pr.person_key.label("pk"),
+            func.sum(ft.live).label("live"),
+            func.sum(ft.kept).label("kept"),
+            func.sum(ft.live * pr.completed).label("completed_live"),
+            func.sum(ft.kept * pr.completed).label("completed_kept"),
         )
-
-    return (
-        update(figures_people)
-        .where(_within(fp.key, person_keys))
-        .values(
-            live=total(ft.live),
-            kept=total(ft.kept),
-            completed_live=total(ft.live * pr.completed),
-            completed_kept=total(ft.kept * pr.completed),
-        )
+        .select_from(figures_pairs.join(figures_trainings, ft.key == pr.training_key))
+        .where(_within(pr.person_key, person_keys), ft.kept == 1)
+        .group_by(pr.person_key)
+        .subquery("sums")
     )
+    zero = {"live": 0, "kept": 0, "completed_live": 0, "completed_kept": 0}
+    return [
+        update(figures_people).where(_within(fp.key, person_keys)).values(**zero),
+        update(figures_people)
+        .where(fp.key == sums.c.pk)
+        .values({name: sums.c[name] for name in zero}),
+    ]
 
 
 # --- entry points ----------------------------------------------------------------------------
