@@ -160,8 +160,14 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
 
 
 def collect_summary_data(inst: Installation, training_id: str, lang: str = "en") -> SummaryData:
-    """Read the training, its report and its participants."""
-    lang = check_language(lang)
+    """Read the training, its report and its participants (the list read once)."""
+    from app.services.people import participants_read_once
+
+    with participants_read_once():
+        return _collect_summary_data(inst, training_id, check_language(lang))
+
+
+def _collect_summary_data(inst: Installation, training_id: str, lang: str) -> SummaryData:
     training = get_training(inst, training_id)
     report = build_report(inst, ReportFilter(training_id=training_id, include_cancelled=True))
     # Names in the document's language: the mission's French name, PNUD for UNDP.
