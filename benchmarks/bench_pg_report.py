@@ -36,7 +36,8 @@ def _row(metric: str, value: object, unit: str, note: str = "") -> dict[str, obj
 
 def _copy_big_set(server: Any, folder: Path) -> tuple[Path, str, int]:
     """A data folder on a new server database holding the big data set; (home, url, rows)."""
-    from sqlalchemy import select
+    from psycopg.types.json import Json
+    from sqlalchemy import JSON, select
 
     from app.db.base import Base
     from app.db.raw import raw_connection
@@ -56,11 +57,17 @@ def _copy_big_set(server: Any, folder: Path) -> tuple[Path, str, int]:
         conn.execute("BEGIN")
         conn.execute("TRUNCATE " + ", ".join(t.name for t in tables) + " CASCADE")
         for table in tables:
-            names = [c.name for c in table.columns]
-            sql = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+            names = ", ".join(f'"{c.name}"' for c in table.columns)  # "full" is reserved
+            sql = f'COPY "{table.name}" ({names}) FROM STDIN'
+            as_json = [isinstance(c.type, JSON) for c in table.columns]
             with conn.cursor().copy(sql) as pipe:  # type: ignore[attr-defined]
                 for row in read.execute(select(*table.columns)).yield_per(20_000):
-                    pipe.write_row(tuple(row))
+                    pipe.write_row(
+                        tuple(
+                            Json(v) if j and v is not None else v
+                            for v, j in zip(row, as_json, strict=True)
+                        )
+                    )
                     copied += 1
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
