@@ -56,7 +56,7 @@ def run() -> list[dict[str, object]]:
         rss: dict[str, list[float]] = {side: [] for side in sides}
         for _ in range(RUNS):
             for side, command in sides.items():
-                seconds, peak = _launch(command, gui_env)
+                seconds, peak, _cpu = _launch(command, gui_env)
                 windows[side].append(seconds)
                 rss[side].append(peak)
         cli = {"package": [str(packaged)], "checkout": [sys.executable, "-m", "app"]}
