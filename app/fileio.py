@@ -47,3 +47,11 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def cannot_write(destination: Path | str, exc: OSError) -> UserError:
+    """The refusal for a file the user chose that cannot be written (one sentence)."""
+    return UserError(
+        Phrase("Cannot write {destination}: {strerror}.", destination=destination,
+               strerror=exc.strerror)
+    )  # fmt: skip

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import UserError
-from app.fileio import write_atomically
+from app.fileio import cannot_write, write_atomically
 from app.l10n import Phrase
 from app.paths import Paths
 from app.services.installation import Installation, Profile
@@ -448,11 +448,5 @@ def export_certificate(inst: Installation, destination: Path) -> Path:
     try:
         destination.write_bytes(identity.certificate_pem)
     except OSError as exc:
-        raise UserError(
-            Phrase(
-                "Cannot write {destination}: {strerror}.",
-                destination=destination,
-                strerror=exc.strerror,
-            )
-        ) from None
+        raise cannot_write(destination, exc) from None
     return destination

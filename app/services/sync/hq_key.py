@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.fileio import cannot_write
 from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.sync.display import shown
@@ -191,13 +192,7 @@ def export_hq_key(inst: Installation, destination: Path, passphrase: str) -> HqK
     try:
         Path(destination).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise UserError(
-            Phrase(
-                "Cannot write {destination}: {strerror}.",
-                destination=destination,
-                strerror=exc.strerror,
-            )
-        ) from None
+        raise cannot_write(destination, exc) from None
     return HqKeyInfo(recipient, payload["name"], identity.fingerprint if identity else "")
 
 
