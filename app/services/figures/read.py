@@ -140,16 +140,11 @@ def completion(
 def completed_by(session: Session, by: str, include_cancelled: bool) -> dict[str, int]:
     """Unique people who completed a training, per group (the keys hq.breakdown shows)."""
     names = Names(session)
-    pr, ft, fp = figures_pairs.c, figures_trainings.c, figures_people.c
-    if by in ("sex", "category"):  # a person's own groups: their completion counts suffice
-        done = fp.completed_kept if include_cancelled else fp.completed_live
-        column = fp.sex if by == "sex" else fp.category_key
-        shown_as: Any = str if by == "sex" else names.of
+    pr, ft = figures_pairs.c, figures_trainings.c
+    if by in ("sex", "category"):  # a person's own groups: the completions by both suffice
         counts: Counter[str] = Counter()
-        for key, n in session.execute(
-            select(column, func.count()).where(done > 0).group_by(column)
-        ):
-            counts[shown_as(key) or NONE] += int(n)
+        for category, sex, n in completion(session, names, include_cancelled)[0]:
+            counts[sex if by == "sex" else category] += n
         return dict(counts)
     joined: Any = figures_pairs.join(figures_trainings, ft.key == pr.training_key)
     name: Any = names.of
