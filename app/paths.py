@@ -20,6 +20,8 @@ from pathlib import Path
 
 ENV_HOME = "MUSTER_HOME"
 ENV_EXPORTS = "MUSTER_EXPORTS"
+# A PostgreSQL server instead of the folder's file (app/db/server.py reads it).
+ENV_DATABASE_URL = "MUSTER_DATABASE_URL"
 DATABASE_NAME = "muster.sqlite3"
 DATA_KEY_NAME = "data-key.json"
 

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from app.errors import NotFoundError, UserError, ValidationError
-from app.services import identity
+from app.services import identity, vault
 from app.services.installation import Profile
 from app.services.sync import trust
 from tests.helpers import run_cli, run_muster
@@ -111,14 +111,14 @@ def test_refusals_leave_nothing_behind(installation) -> None:
 def test_cli_passphrase_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secret = tmp_path / "pass.txt"
     secret.write_text("from the file passphrase\nignored second line\n", encoding="utf-8")
-    assert identity.cli_passphrase(str(secret)) == "from the file passphrase"
+    assert vault.cli_passphrase(str(secret)) == "from the file passphrase"
     monkeypatch.setenv("MUSTER_PASSPHRASE", "from the environment")
-    assert identity.cli_passphrase(None) == "from the environment"
+    assert vault.cli_passphrase(None) == "from the environment"
     monkeypatch.delenv("MUSTER_PASSPHRASE")
     with pytest.raises(UserError, match="MUSTER_PASSPHRASE"):
-        identity.cli_passphrase(None)
+        vault.cli_passphrase(None)
     with pytest.raises(UserError, match="Cannot read"):
-        identity.cli_passphrase(str(tmp_path / "missing.txt"))
+        vault.cli_passphrase(str(tmp_path / "missing.txt"))
 
 
 def test_cli_init_and_identity(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

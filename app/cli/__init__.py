@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import UserError
-from app.paths import Paths, get_paths
+from app.paths import ENV_DATABASE_URL, Paths, get_paths
 
 if TYPE_CHECKING:
     from app.services.installation import Installation
@@ -45,9 +45,22 @@ class Context:
         self._key: bytes | None = None
 
     def passphrase(self) -> str:
-        from app.services.identity import cli_passphrase
+        from app.services.vault import cli_passphrase
 
         return cli_passphrase(getattr(self.args, "passphrase_file", None))
+
+    def unlock_ahead(self) -> None:
+        """Start the passphrase's key derivation (about 0.1 s) while the command imports
+        what it needs; only when a passphrase is given and the folder has a key file."""
+        if not self.paths.data_key.exists():
+            return
+        try:
+            passphrase = self.passphrase()
+        except UserError:
+            return  # the command says so if it needs one
+        from app.services.vault.keyfile import derive_ahead
+
+        derive_ahead(self.paths.data_key, passphrase)
 
     def key(self) -> bytes:
         """The data key, unlocked by the passphrase (a new folder gets one)."""
@@ -141,8 +154,6 @@ def _gui_options(argv: Sequence[str]) -> dict[str, str | None] | None:
 @contextlib.contextmanager
 def _database_option(url: str | None) -> Iterator[None]:
     """``--database URL`` counts as ``MUSTER_DATABASE_URL`` while the command (or app) runs."""
-    from app.db.server import ENV_DATABASE_URL
-
     previous = os.environ.get(ENV_DATABASE_URL)
     if url:
         os.environ[ENV_DATABASE_URL] = url
@@ -190,6 +201,7 @@ def _run_command(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
     ctx = Context(get_paths(args.home), args)
     try:
+        ctx.unlock_ahead()
         return handler(args, ctx)
     except UserError as err:
         print(f"muster: {_sentence(err, ctx.paths)}", file=sys.stderr)

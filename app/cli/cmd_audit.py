@@ -40,8 +40,9 @@ def cmd_perdiem(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
     from app.services.audit.perdiem_sheet import export_perdiem
-    from app.services.identity import cli_passphrase, require_identity, unlock_private_key
+    from app.services.identity import require_identity, unlock_private_key
     from app.services.trainings import resolve_training
+    from app.services.vault import cli_passphrase
 
     inst = ctx.installation
     training_id = resolve_training(inst, args.training)

@@ -42,9 +42,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_pdf(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
-    from app.services.identity import cli_passphrase, require_identity, unlock_private_key
+    from app.services.identity import require_identity, unlock_private_key
     from app.services.pdf import SummaryOptions, export_summary
     from app.services.trainings import resolve_training
+    from app.services.vault import cli_passphrase
 
     inst = ctx.installation
     training_id = resolve_training(inst, args.training)

@@ -57,8 +57,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     from app.errors import UserError
-    from app.services.identity import cli_passphrase, create_identity, format_fingerprint
+    from app.services.identity import create_identity, format_fingerprint
     from app.services.installation import Profile
+    from app.services.vault import cli_passphrase
 
     if args.role == "field" and not (args.mission or "").strip():
         raise UserError(
@@ -101,7 +102,7 @@ def _print_recovery_key(ctx: Context) -> None:
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
-    from app.services.identity import cli_passphrase
+    from app.services.vault import cli_passphrase
 
     return cli_passphrase(args.new_passphrase_file, env="MUSTER_NEW_PASSPHRASE")
 

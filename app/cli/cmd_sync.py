@@ -139,8 +139,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _age_identities(args: argparse.Namespace, inst: Installation) -> Any:
     """A function giving HQ's decryption key, asking the passphrase only when needed."""
-    from app.services.identity import cli_passphrase
     from app.services.sync import hq_key
+    from app.services.vault import cli_passphrase
 
     @cache
     def unlock() -> tuple[Any, ...]:
@@ -157,14 +157,15 @@ def _age_identities(args: argparse.Namespace, inst: Installation) -> Any:
 
 def _time_stamp_key(args: argparse.Namespace, inst: Installation) -> Any:
     """HQ's time-stamping key for received PDFs, unlocked only when a document arrives."""
-    from app.services.identity import cli_passphrase
     from app.services.signing import hq_time_stamp_key
+    from app.services.vault import cli_passphrase
 
     return cache(lambda: hq_time_stamp_key(inst, lambda: cli_passphrase(args.passphrase_file)))
 
 
 def _signing_key(args: argparse.Namespace, inst: Installation) -> Any:
-    from app.services.identity import cli_passphrase, require_identity, unlock_private_key
+    from app.services.identity import require_identity, unlock_private_key
+    from app.services.vault import cli_passphrase
 
     require_identity(inst)
     return unlock_private_key(inst, cli_passphrase(args.passphrase_file))
@@ -243,8 +244,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_hq_key_export(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.identity import cli_passphrase
     from app.services.sync.hq_key import export_hq_key
+    from app.services.vault import cli_passphrase
 
     info = export_hq_key(ctx.installation, Path(args.file), cli_passphrase(args.passphrase_file))
     if args.json:
@@ -414,8 +415,9 @@ def _write_enrolment(
 ) -> Path:
     """Sign an enrolment certificate for the device just trusted; returns where it went."""
     from app.fileio import write_atomically
-    from app.services.identity import cli_passphrase, unlock_private_key
+    from app.services.identity import unlock_private_key
     from app.services.sync.enrolment import issue_enrolment
+    from app.services.vault import cli_passphrase
 
     key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
     pem = issue_enrolment(inst, certificate_pem, key, mission=mission)
@@ -463,10 +465,11 @@ def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_trust_revoke(args: argparse.Namespace, ctx: Context) -> int:
-    from app.services.identity import cli_passphrase, unlock_private_key
+    from app.services.identity import unlock_private_key
     from app.services.sync.display import shown
     from app.services.sync.revocation import add_revocation, make_revocation
     from app.services.sync.trust import list_trusted, remove_trusted
+    from app.services.vault import cli_passphrase
 
     inst = ctx.installation
     wanted = args.fingerprint.replace(":", "").replace(" ", "").lower()

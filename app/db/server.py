@@ -26,8 +26,8 @@ from sqlalchemy.exc import ArgumentError
 
 from app.errors import UserError
 from app.l10n import Phrase
+from app.paths import ENV_DATABASE_URL
 
-ENV_DATABASE_URL = "MUSTER_DATABASE_URL"
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 CONNECT_TIMEOUT_S = 10
 # pg_advisory_xact_lock(MUSTER, WRITE): 'MUST' as a 32-bit class id, then the lock's own id.

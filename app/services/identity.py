@@ -21,7 +21,6 @@ forgotten passphrase: the key is then re-encrypted with the new passphrase.
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -408,37 +407,6 @@ def unlock_private_key(inst: Installation, passphrase: str) -> EllipticCurvePriv
     key = check_signing_passphrase(inst.paths, passphrase)
     assert key is not None  # require_identity checked that the file is there
     return key
-
-
-def cli_passphrase(passphrase_file: str | None, env: str = PASSPHRASE_ENV) -> str:
-    """The passphrase from ``--passphrase-file`` (first line) or ``MUSTER_PASSPHRASE``."""
-    if passphrase_file:
-        try:
-            text = Path(passphrase_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UserError(
-                Phrase(
-                    "Cannot read the passphrase file {file}: {strerror}.",
-                    file=passphrase_file,
-                    strerror=exc.strerror,
-                )
-            ) from None
-        value = text.splitlines()[0] if text.splitlines() else ""
-        if not value:
-            raise UserError(
-                Phrase(
-                    "The passphrase file {file} is empty.",
-                    file=passphrase_file,
-                )
-            )
-        return value
-    value = os.environ.get(env, "")
-    if not value:
-        option = "--passphrase-file" if env == PASSPHRASE_ENV else "--new-passphrase-file"
-        raise UserError(
-            Phrase("No passphrase given: set {env} or use {option} FILE.", env=env, option=option)
-        )
-    return value
 
 
 def export_certificate(inst: Installation, destination: Path) -> Path:

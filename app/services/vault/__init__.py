@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
@@ -39,6 +40,37 @@ def passphrase_from_environment() -> str:
                 env=PASSPHRASE_ENV,
             ),
             field="passphrase",
+        )
+    return value
+
+
+def cli_passphrase(passphrase_file: str | None, env: str = PASSPHRASE_ENV) -> str:
+    """The passphrase from ``--passphrase-file`` (first line) or ``MUSTER_PASSPHRASE``."""
+    if passphrase_file:
+        try:
+            text = Path(passphrase_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(
+                Phrase(
+                    "Cannot read the passphrase file {file}: {strerror}.",
+                    file=passphrase_file,
+                    strerror=exc.strerror,
+                )
+            ) from None
+        value = text.splitlines()[0] if text.splitlines() else ""
+        if not value:
+            raise UserError(
+                Phrase(
+                    "The passphrase file {file} is empty.",
+                    file=passphrase_file,
+                )
+            )
+        return value
+    value = os.environ.get(env, "")
+    if not value:
+        option = "--passphrase-file" if env == PASSPHRASE_ENV else "--new-passphrase-file"
+        raise UserError(
+            Phrase("No passphrase given: set {env} or use {option} FILE.", env=env, option=option)
         )
     return value
 

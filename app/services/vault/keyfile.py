@@ -17,6 +17,7 @@ A wrong passphrase fails the GCM tag check, which says nothing else about the ke
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import secrets
@@ -66,16 +67,31 @@ class KdfParams:
 STRONG_KDF = KdfParams()
 
 
+class _Derivation:
+    """One Argon2id run, done once; others wait for its key (a small Future)."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.key: bytes | None = None
+
+    def result(self, params: KdfParams, secret: bytes, salt: bytes) -> bytes:
+        self.done.wait()
+        # The run failed in another thread: run it here, for its error or its key.
+        return self.key if self.key is not None else params.derive(secret, salt)
+
+
 class _KekCache:
     """Key-encryption keys derived in this process, so one unlock costs one Argon2id run.
 
     The process holds the data key itself once unlocked, so keeping what unwrapped
-    it adds nothing a memory reader would not already have. Keyed by a hash.
+    it adds nothing a memory reader would not already have. Keyed by a hash. A
+    derivation still running (started ahead by :func:`derive_ahead`) is waited for,
+    not run twice.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._keks: dict[bytes, bytes] = {}
+        self._keks: dict[bytes, _Derivation] = {}
 
     def derive(self, params: KdfParams, secret: bytes, salt: bytes) -> bytes:
         token = hashlib.sha256(
@@ -83,14 +99,39 @@ class _KekCache:
         ).digest()
         with self._lock:
             found = self._keks.get(token)
-        if found is None:
-            found = params.derive(secret, salt)
+            mine = found is None
+            if found is None:
+                found = self._keks[token] = _Derivation()
+        if not mine:
+            return found.result(params, secret, salt)
+        try:
+            key = found.key = params.derive(secret, salt)
+        except BaseException:
             with self._lock:
-                self._keks[token] = found
-        return found
+                del self._keks[token]
+            raise
+        finally:
+            found.done.set()
+        return key
 
 
 _CACHE = _KekCache()
+
+
+def derive_ahead(path: Path, passphrase: str) -> None:
+    """Start the Argon2id run that unlocking ``path`` with ``passphrase`` will need.
+
+    It runs in a background thread (the library releases the GIL), so a command or
+    the app can import its modules meanwhile; the unlock then finds the result ready.
+    Anything wrong (no key file, a damaged one) is left for the unlock to report.
+    """
+
+    def derive() -> None:
+        with contextlib.suppress(Exception):
+            wrap = load(path).passphrase
+            _CACHE.derive(_params(wrap), passphrase.encode("utf-8"), _unb64(wrap["salt"]))
+
+    threading.Thread(target=derive, name="muster-kdf-ahead", daemon=True).start()
 
 
 def _b64(data: bytes) -> str:
