@@ -364,6 +364,40 @@ def _refresh_people(runner: Runner, labels: Labels, ids: Ids) -> None:
         runner, figures_people.c.key, figures_people.c.person_id, ids))  # fmt: skip
 
 
+def _rebuild_people(runner: Runner) -> None:
+    """Every person's row, as :func:`_refresh_people` makes them, in two statements per
+    label kind and one INSERT ... SELECT (no rows through Python)."""
+    p, lab = people_t.c, figures_labels.c
+    sources = {
+        "category": p.category_id, "partner": p.partner_id,
+        "organisation": func.coalesce(p.organisation, ""),
+        "sex": func.coalesce(func.nullif(p.sex, ""), "X"),
+    }  # fmt: skip
+    for kind, value in sources.items():
+        known = select(lab.value).where(lab.kind == kind)
+        runner.run(
+            insert(figures_labels).from_select(
+                ["kind", "value"],
+                select(literal_column(f"'{kind}'"), value)
+                .where(value.is_not(None), value.not_in(known))
+                .distinct(),
+            )
+        )
+    joined = people_t
+    keys = {}
+    for kind, value in sources.items():
+        if kind == "sex":
+            continue
+        alias = figures_labels.alias(f"l_{kind}")
+        joined = joined.outerjoin(alias, and_(alias.c.kind == kind, alias.c.value == value))
+        keys[kind] = alias.c.key
+    rows = select(
+        p.id, sources["sex"], keys["category"], keys["partner"], keys["organisation"]
+    ).select_from(joined)
+    columns = ["person_id", "sex", "category_key", "partner_key", "organisation_key"]
+    runner.run(insert(figures_people).from_select(columns, rows))
+
+
 # --- pairs and groups ------------------------------------------------------------------------
 
 
@@ -599,9 +633,17 @@ def refresh(
     sessions: Iterable[str] = (),
     people: Iterable[str] = (),
 ) -> None:
-    """Recompute every figure the given trainings, sessions and people take part in."""
+    """Recompute every figure the given trainings, sessions and people take part in.
+
+    A change that touches most of the records (a mission's first full bundle at HQ)
+    recounts everything instead: one pass over every table costs less than the same
+    rows through the id scopes, and gives the very same figures.
+    """
     s, p, e = sessions_t.c, people_t.c, enrolments_t.c
     training_ids = set(trainings)
+    if _mostly_everything(runner, training_ids, set(people)):
+        rebuild(runner)
+        return
     if sessions:
         scoped = Scoped(runner, SESSIONS_SCOPE, sessions)
         training_ids |= {r[0] for r in runner.rows(select(s.training_id).where(scoped.where(s.id)))}
@@ -636,12 +678,30 @@ def refresh(
     _refresh_groups(runner, labels, Scoped(runner, PERSON_KEYS_SCOPE, touched, keys=True))
 
 
+# A refresh touching at least this many trainings or people, and at least half of all
+# of them, is a rebuild (small changes keep the scoped path, whatever the database size).
+BULK_MIN_TRAININGS = 500
+BULK_MIN_PEOPLE = 20_000
+
+
+def _mostly_everything(runner: Runner, trainings: set[str], people: set[str]) -> bool:
+    for ids, table, least in (
+        (trainings, trainings_t, BULK_MIN_TRAININGS), (people, people_t, BULK_MIN_PEOPLE),
+    ):  # fmt: skip
+        if len(ids) >= least:
+            total = runner.rows(select(func.count()).select_from(table))[0][0]
+            if 2 * len(ids) >= total:
+                return True
+    return False
+
+
 def rebuild(runner: Runner) -> None:
-    """Every figure recomputed from the records (after a migration, or on request)."""
+    """Every figure recomputed from the records (after a migration, a big import, or on
+    request)."""
     for table in FIGURES_TABLES:
         runner.run(delete(table))
     labels = Labels(runner)
-    _refresh_people(runner, labels, None)
+    _rebuild_people(runner)
     _refresh_trainings(runner, labels, None)
     _refresh_pairs(runner, labels, None)
     _refresh_groups(runner, labels, None)
