@@ -445,8 +445,13 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
         .where(where)
         .distinct()
     )
-    runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
-    _refresh_completion(runner, training_ids)
+    if training_ids is None:  # a rebuild: each pair written once, with its completion
+        runner.run(insert(figures_pairs).from_select(
+            ["training_key", "person_key", "completed", "minutes"], _pairs_completed(pairs)))  # fmt: skip
+        _training_minutes(runner, None)
+    else:
+        runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
+        _refresh_completion(runner, training_ids)
     if training_ids is not None:
         new = select(pr.person_key).where(pr.training_key.in_(training_keys))
         touched |= {r[0] for r in runner.rows(new)}
@@ -478,11 +483,11 @@ def _pair_marks(training_ids: Ids) -> Any:
     )  # fmt: skip
 
 
-def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
-    """Who completed each training and the minutes they attended (pairs, then trainings)."""
+def _completion_by_keys(training_ids: Ids) -> Any:
+    """(training key, person key, completed 0/1, minutes) of every pair with marks."""
     per = _pair_marks(training_ids)
-    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
-    done = (
+    ft, fp = figures_trainings.c, figures_people.c
+    return (
         select(ft.key.label("tk"), fp.key.label("pk"),
                case((completed_condition(per), 1), else_=0).label("completed"),
                func.coalesce(per.c.minutes, 0).label("minutes"))
@@ -490,11 +495,33 @@ def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
                      .join(figures_people, fp.person_id == per.c.pid))
         .subquery("done")
     )  # fmt: skip
+
+
+def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
+    """Who completed each training and the minutes they attended (pairs, then trainings)."""
+    pr = figures_pairs.c
+    done = _completion_by_keys(training_ids)
     runner.run(
         update(figures_pairs)
         .where(pr.training_key == done.c.tk, pr.person_key == done.c.pk)
         .values(completed=done.c.completed, minutes=done.c.minutes)
     )
+    _training_minutes(runner, training_ids)
+
+
+def _pairs_completed(pairs: Any) -> Any:
+    """``pairs`` (training key, person key) with whether each completed, and its minutes."""
+    done = _completion_by_keys(None)
+    found = pairs.subquery("pairs")
+    tk, pk = found.c
+    return select(
+        tk, pk, func.coalesce(done.c.completed, 0), func.coalesce(done.c.minutes, 0)
+    ).select_from(found.outerjoin(done, and_(done.c.tk == tk, done.c.pk == pk)))
+
+
+def _training_minutes(runner: Runner, training_ids: Ids) -> None:
+    """figures_trainings.minutes: the minutes of its pairs, summed."""
+    ft, pr = figures_trainings.c, figures_pairs.c
     scoped = _within(ft.training_id, training_ids)
     per_training = (
         select(pr.training_key.label("tk"), func.sum(pr.minutes).label("minutes"))
@@ -616,12 +643,11 @@ def _person_totals(person_keys: Ids) -> list[Any]:
         .subquery("sums")
     )
     zero = {"live": 0, "kept": 0, "completed_live": 0, "completed_kept": 0}
-    return [
-        update(figures_people).where(_within(fp.key, person_keys)).values(**zero),
-        update(figures_people)
-        .where(fp.key == sums.c.pk)
-        .values({name: sums.c[name] for name in zero}),
-    ]
+    totals = update(figures_people).where(fp.key == sums.c.pk)
+    totals = totals.values({name: sums.c[name] for name in zero})
+    if person_keys is None:  # a rebuild: every row was just written with zeros
+        return [totals]
+    return [update(figures_people).where(_within(fp.key, person_keys)).values(**zero), totals]
 
 
 # --- entry points ----------------------------------------------------------------------------
