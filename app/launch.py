@@ -22,4 +22,8 @@ def run_gui(home: str | None = None) -> int:
 
 
 def gui_main() -> None:
+    """The ``muster-gui`` script: start-up without the cyclic collector (app.gc_pause)."""
+    from app import gc_pause
+
+    gc_pause.pause()
     sys.exit(run_gui())

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "MUSTER_STARTUP_PROBE"
+GC_RESUME_MS = 1500  # start-up without the cyclic collector ends here (app.gc_pause)
 
 
 def _tr(text: str) -> str:
@@ -395,6 +396,9 @@ def run(home: str | None = None) -> int:
     secret.remember(after_unlock(unlocked, installation))
     guard.activation_requested.connect(session.activate)
     window = session.show_window()
+    from app import gc_pause
+
+    QTimer.singleShot(GC_RESUME_MS, gc_pause.resume)  # once the window has painted
     probe = os.environ.get(PROBE_ENV, "")
     if probe:
         _ReadyProbe(window, quit_after=probe == "quit")
