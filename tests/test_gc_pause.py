@@ -50,9 +50,7 @@ def test_main_called_in_a_running_process_never_pauses(installation: Any, home: 
 
 
 @pytest.mark.usefixtures("collector_restored")
-def test_a_command_resumes_collection_once_the_data_is_open(
-    installation: Any, home: Path
-) -> None:
+def test_a_command_resumes_collection_once_the_data_is_open(installation: Any, home: Path) -> None:
     installation.close()
     gc_pause.pause()  # as console_main does
     code, _out, err = run_cli("report", "--json", home=home)

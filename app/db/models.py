@@ -292,6 +292,8 @@ class TrustedSigner(Base):
     key_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # Set by ``trust remove``: the row stays so a later bundle cannot add it back.
     removed_at: Mapped[datetime | None] = mapped_column()
+    # The HQ enrolment (serial, hex) this entry came from; None when a person trusted it.
+    enrolment_serial: Mapped[str | None] = mapped_column(String(40))
 
 
 class Document(Base):
@@ -329,7 +331,8 @@ class Device(Base):
 
 
 class Revocation(Base):
-    """An HQ-signed revocation of a device (its key and id); travels in bundles and receipts."""
+    """An HQ-signed revocation of a device (its key and id) or of one of its enrolments;
+    travels in bundles and receipts."""
 
     __tablename__ = "revocations"
     __table_args__ = (
@@ -345,6 +348,8 @@ class Revocation(Base):
     issuer_fingerprint: Mapped[str] = mapped_column(String(64))
     issuer_name: Mapped[str] = mapped_column(String(300), default="")
     envelope: Mapped[str] = mapped_column(Text)  # the signed statement, as it travels
+    # One enrolment certificate (serial, hex) withdrawn; None: the whole device.
+    enrolment_serial: Mapped[str | None] = mapped_column(String(40))
 
 
 class BundleReceived(Base):
