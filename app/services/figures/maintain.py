@@ -574,14 +574,7 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
         (YEAR, ft.year_key),
     ):  # fmt: skip
         selects.append(
-            select(
-                _constant(dimension),
-                column,
-                pr.person_key,
-                fp.sex,
-                func.sum(ft.live),
-                func.sum(ft.kept),
-            )
+            select(_constant(dimension), column, pr.person_key, fp.sex, *_group_sums())
             .select_from(base)
             .where(where)
             .group_by(column, pr.person_key, fp.sex)
@@ -592,14 +585,7 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
         training_partners_t, and_(tp.training_id == ft.training_id, tp.deleted == false())
     ).outerjoin(figures_labels, and_(lab.kind == "partner", lab.value == tp.partner_id))
     selects.append(
-        select(
-            _constant(PARTNER),
-            partner,
-            pr.person_key,
-            fp.sex,
-            func.sum(ft.live),
-            func.sum(ft.kept),
-        )
+        select(_constant(PARTNER), partner, pr.person_key, fp.sex, *_group_sums())
         .select_from(with_partners)
         .where(where)
         .group_by(partner, pr.person_key, fp.sex)
@@ -607,15 +593,25 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
     return selects
 
 
+def _group_sums() -> list[Any]:
+    """A person's live and kept trainings in a group, and how many of each they completed."""
+    ft, pr = figures_trainings.c, figures_pairs.c
+    return [func.sum(ft.live), func.sum(ft.kept),
+            func.sum(ft.live * pr.completed), func.sum(ft.kept * pr.completed)]  # fmt: skip
+
+
+GROUP_COLUMNS = ["dimension", "group_key", "person_key", "sex", "live", "kept",
+                 "completed_live", "completed_kept"]  # fmt: skip
+
+
 def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
     partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
     keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
     none_key = keys[("partner", NO_PARTNER_VALUE)]
-    columns = ["dimension", "group_key", "person_key", "sex", "live", "kept"]
     if person_keys is not None:
         runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
     for stmt in _group_selects(none_key, person_keys):
-        runner.run(insert(figures_groups).from_select(columns, stmt))
+        runner.run(insert(figures_groups).from_select(GROUP_COLUMNS, stmt))
     for stmt in _person_totals(person_keys):
         runner.run(stmt)
 
