@@ -447,7 +447,8 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
     )
     if training_ids is None:  # a rebuild: each pair written once, with its completion
         runner.run(insert(figures_pairs).from_select(
-            ["training_key", "person_key", "completed", "minutes"], _pairs_completed(pairs)))  # fmt: skip
+            ["training_key", "person_key", "completed", "minutes"],
+            _pairs_completed(joined, where)))  # fmt: skip
         _training_minutes(runner, None)
     else:
         runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
@@ -463,21 +464,36 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
     return touched
 
 
+MARK_SUMS = ("expected", "attended", "req_expected", "req_attended", "minutes")
+
+
 def _pair_marks(training_ids: Ids) -> Any:
-    """Each (training, survivor)'s marks aggregated as evaluation's rule reads them."""
+    """Each (training, survivor)'s marks aggregated as evaluation's rule reads them.
+
+    Two steps: the marks of each (training, person) from attendance and sessions alone,
+    then those sums added up per survivor (the rule's figures are all sums), so people
+    and enrolments are looked up once per person, not once per mark.
+    """
     t, s, a, e, p = (trainings_t.c, sessions_t.c, attendance_t.c, enrolments_t.c, people_t.c)
-    marks = (
-        trainings_t.join(sessions_t, s.training_id == t.id)
-        .join(attendance_t, a.session_id == s.id)
-        .join(people_t, p.id == a.person_id)
-        .join(enrolments_t, and_(e.training_id == t.id, e.person_id == a.person_id))
+    by_person = (
+        select(s.training_id.label("tid"), a.person_id.label("person_id"), *mark_aggregates())
+        .select_from(sessions_t.join(attendance_t, a.session_id == s.id))
+        .where(_within(s.training_id, training_ids), s.deleted == false(), a.deleted == false())
+        .group_by(s.training_id, a.person_id)
+        .subquery("by_person")
     )
+    joined = (
+        by_person.join(trainings_t, t.id == by_person.c.tid)
+        .join(people_t, p.id == by_person.c.person_id)
+        .join(enrolments_t, and_(e.training_id == by_person.c.tid,
+                                 e.person_id == by_person.c.person_id))
+    )  # fmt: skip
     return (
         select(t.id.label("tid"), _survivor().label("pid"), t.completion_rule.label("rule"),
-               t.completion_percent.label("percent"), *mark_aggregates())
-        .select_from(marks)
-        .where(_within(t.id, training_ids), s.deleted == false(), a.deleted == false(),
-               e.deleted == false(), or_(p.deleted == false(), p.merged_into_id.is_not(None)))
+               t.completion_percent.label("percent"),
+               *(func.sum(by_person.c[name]).label(name) for name in MARK_SUMS))
+        .select_from(joined)
+        .where(e.deleted == false(), or_(p.deleted == false(), p.merged_into_id.is_not(None)))
         .group_by(t.id, _survivor(), t.completion_rule, t.completion_percent)
         .subquery("per")
     )  # fmt: skip
@@ -509,14 +525,22 @@ def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
     _training_minutes(runner, training_ids)
 
 
-def _pairs_completed(pairs: Any) -> Any:
-    """``pairs`` (training key, person key) with whether each completed, and its minutes."""
-    done = _completion_by_keys(None)
-    found = pairs.subquery("pairs")
-    tk, pk = found.c
-    return select(
-        tk, pk, func.coalesce(done.c.completed, 0), func.coalesce(done.c.minutes, 0)
-    ).select_from(found.outerjoin(done, and_(done.c.tk == tk, done.c.pk == pk)))
+def _pairs_completed(joined: Any, where: Any) -> Any:
+    """Every counted (training key, person key) pair with whether it completed and its
+    minutes: the pairs and their marks met on ids, then keyed once."""
+    found = (
+        select(enrolments_t.c.training_id.label("tid"), _survivor().label("pid"))
+        .select_from(joined).where(where).distinct().subquery("pairs")
+    )  # fmt: skip
+    per = _pair_marks(None)
+    ft, fp = figures_trainings.c, figures_people.c
+    keyed = (
+        found.outerjoin(per, and_(per.c.tid == found.c.tid, per.c.pid == found.c.pid))
+        .join(figures_trainings, ft.training_id == found.c.tid)
+        .join(figures_people, fp.person_id == found.c.pid)
+    )
+    completed = case((and_(per.c.tid.is_not(None), completed_condition(per)), 1), else_=0)
+    return select(ft.key, fp.key, completed, func.coalesce(per.c.minutes, 0)).select_from(keyed)
 
 
 def _training_minutes(runner: Runner, training_ids: Ids) -> None:
