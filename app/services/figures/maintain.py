@@ -170,6 +170,14 @@ scope_keys = Table(
     prefixes=["TEMPORARY"],
 )  # fmt: skip
 TRAININGS_SCOPE, PEOPLE_SCOPE, SESSIONS_SCOPE, SURVIVORS_SCOPE, PERSON_KEYS_SCOPE = range(1, 6)
+# A rebuild's pairs by id, with their completion: people rows are then written once with
+# their totals, and the pairs keyed from them (no UPDATE pass over indexed rows).
+rebuild_pairs = Table(
+    "figures_rebuild_pairs", _scopes,
+    Column("tid", String(36), nullable=False), Column("pid", String(36), nullable=False),
+    Column("completed", Integer, nullable=False), Column("minutes", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)  # fmt: skip
 
 
 class Scoped:
@@ -391,11 +399,57 @@ def _rebuild_people(runner: Runner) -> None:
         alias = figures_labels.alias(f"l_{kind}")
         joined = joined.outerjoin(alias, and_(alias.c.kind == kind, alias.c.value == value))
         keys[kind] = alias.c.key
+    totals = _rebuild_totals()
+    joined = joined.outerjoin(totals, totals.c.pid == p.id)
     rows = select(
-        p.id, sources["sex"], keys["category"], keys["partner"], keys["organisation"]
-    ).select_from(joined)
-    columns = ["person_id", "sex", "category_key", "partner_key", "organisation_key"]
+        p.id, sources["sex"], keys["category"], keys["partner"], keys["organisation"],
+        *(func.coalesce(totals.c[name], 0) for name in PERSON_TOTALS),
+    ).select_from(joined)  # fmt: skip
+    columns = ["person_id", "sex", "category_key", "partner_key", "organisation_key",
+               *PERSON_TOTALS]  # fmt: skip
     runner.run(insert(figures_people).from_select(columns, rows))
+
+
+PERSON_TOTALS = ("live", "kept", "completed_live", "completed_kept")
+
+
+def _rebuild_totals() -> Any:
+    """Per survivor id, from the rebuild's pairs: what :func:`_person_totals` sets."""
+    ft, rp = figures_trainings.c, rebuild_pairs.c
+    return (
+        select(rp.pid.label("pid"), func.sum(ft.live).label("live"),
+               func.sum(ft.kept).label("kept"),
+               func.sum(ft.live * rp.completed).label("completed_live"),
+               func.sum(ft.kept * rp.completed).label("completed_kept"))
+        .select_from(rebuild_pairs.join(figures_trainings, ft.training_id == rp.tid))
+        .where(ft.kept == 1)
+        .group_by(rp.pid)
+        .subquery("totals")
+    )  # fmt: skip
+
+
+def _rebuild_pairs(runner: Runner) -> None:
+    """Every counted pair with its completion, by id (figures_rebuild_pairs), then the
+    people rows with their totals, then the pairs by key."""
+    runner.run(CreateTable(rebuild_pairs, if_not_exists=True))
+    runner.run(delete(rebuild_pairs))
+    joined, where = _counted_enrolments(None)
+    runner.run(insert(rebuild_pairs).from_select(
+        ["tid", "pid", "completed", "minutes"], _pairs_completed(joined, where)))  # fmt: skip
+    _rebuild_people(runner)
+    ft, fp, rp = figures_trainings.c, figures_people.c, rebuild_pairs.c
+    keyed = select(ft.key, fp.key, rp.completed, rp.minutes).select_from(
+        rebuild_pairs.join(figures_trainings, ft.training_id == rp.tid).join(
+            figures_people, fp.person_id == rp.pid
+        )
+    )
+    runner.run(insert(figures_pairs).from_select(
+        ["training_key", "person_key", "completed", "minutes"], keyed))  # fmt: skip
+    runner.run(delete(rebuild_pairs))
+    _training_minutes(runner, None)
+    columns = ["dimension", "group_key", "training_key", "live", "kept"]
+    for stmt in _training_group_selects(None):
+        runner.run(insert(figures_training_groups).from_select(columns, stmt))
 
 
 # --- pairs and groups ------------------------------------------------------------------------
@@ -445,14 +499,8 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
         .where(where)
         .distinct()
     )
-    if training_ids is None:  # a rebuild: each pair written once, with its completion
-        runner.run(insert(figures_pairs).from_select(
-            ["training_key", "person_key", "completed", "minutes"],
-            _pairs_completed(joined, where)))  # fmt: skip
-        _training_minutes(runner, None)
-    else:
-        runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
-        _refresh_completion(runner, training_ids)
+    runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
+    _refresh_completion(runner, training_ids)
     if training_ids is not None:
         new = select(pr.person_key).where(pr.training_key.in_(training_keys))
         touched |= {r[0] for r in runner.rows(new)}
@@ -526,21 +574,18 @@ def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
 
 
 def _pairs_completed(joined: Any, where: Any) -> Any:
-    """Every counted (training key, person key) pair with whether it completed and its
-    minutes: the pairs and their marks met on ids, then keyed once."""
+    """Every counted (training id, survivor id) pair with whether it completed and its
+    minutes: the pairs and their marks met on ids."""
     found = (
         select(enrolments_t.c.training_id.label("tid"), _survivor().label("pid"))
         .select_from(joined).where(where).distinct().subquery("pairs")
     )  # fmt: skip
     per = _pair_marks(None)
-    ft, fp = figures_trainings.c, figures_people.c
-    keyed = (
-        found.outerjoin(per, and_(per.c.tid == found.c.tid, per.c.pid == found.c.pid))
-        .join(figures_trainings, ft.training_id == found.c.tid)
-        .join(figures_people, fp.person_id == found.c.pid)
-    )
+    met = found.outerjoin(per, and_(per.c.tid == found.c.tid, per.c.pid == found.c.pid))
     completed = case((and_(per.c.tid.is_not(None), completed_condition(per)), 1), else_=0)
-    return select(ft.key, fp.key, completed, func.coalesce(per.c.minutes, 0)).select_from(keyed)
+    return select(found.c.tid, found.c.pid, completed, func.coalesce(per.c.minutes, 0)).select_from(
+        met
+    )
 
 
 def _training_minutes(runner: Runner, training_ids: Ids) -> None:
@@ -628,7 +673,7 @@ GROUP_COLUMNS = ["dimension", "group_key", "person_key", "sex", "live", "kept",
                  "completed_live", "completed_kept"]  # fmt: skip
 
 
-def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
+def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids, totals: bool = True) -> None:
     partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
     keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
     none_key = keys[("partner", NO_PARTNER_VALUE)]
@@ -636,8 +681,9 @@ def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
         runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
     for stmt in _group_selects(none_key, person_keys):
         runner.run(insert(figures_groups).from_select(GROUP_COLUMNS, stmt))
-    for stmt in _person_totals(person_keys):
-        runner.run(stmt)
+    if totals:
+        for stmt in _person_totals(person_keys):
+            runner.run(stmt)
 
 
 def _person_totals(person_keys: Ids) -> list[Any]:
@@ -662,12 +708,13 @@ def _person_totals(person_keys: Ids) -> list[Any]:
         .group_by(pr.person_key)
         .subquery("sums")
     )
-    zero = {"live": 0, "kept": 0, "completed_live": 0, "completed_kept": 0}
-    totals = update(figures_people).where(fp.key == sums.c.pk)
-    totals = totals.values({name: sums.c[name] for name in zero})
-    if person_keys is None:  # a rebuild: every row was just written with zeros
-        return [totals]
-    return [update(figures_people).where(_within(fp.key, person_keys)).values(**zero), totals]
+    zero = dict.fromkeys(PERSON_TOTALS, 0)
+    return [
+        update(figures_people).where(_within(fp.key, person_keys)).values(**zero),
+        update(figures_people)
+        .where(fp.key == sums.c.pk)
+        .values({name: sums.c[name] for name in zero}),
+    ]
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -747,7 +794,6 @@ def rebuild(runner: Runner) -> None:
     for table in FIGURES_TABLES:
         runner.run(delete(table))
     labels = Labels(runner)
-    _rebuild_people(runner)
     _refresh_trainings(runner, labels, None)
-    _refresh_pairs(runner, labels, None)
-    _refresh_groups(runner, labels, None)
+    _rebuild_pairs(runner)  # the people rows, with their totals, and the pairs
+    _refresh_groups(runner, labels, None, totals=False)
