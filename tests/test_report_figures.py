@@ -85,7 +85,12 @@ class World:
         self.trainings: dict[str, list[str]] = {}  # training id -> session ids
         self.enrolled: set[tuple[str, str]] = set()  # (training, person)
         self.people: list[str] = []
-        self.n = 0
+        self.made: dict[str, int] = {}  # id -> when it was made: a walk that never depends
+        self.n = 0  # on the random ids, so a seed always takes the same steps
+
+    def pick_enrolment(self) -> tuple[str, str]:
+        ordered = sorted(self.enrolled, key=lambda e: (self.made[e[0]], self.made[e[1]]))
+        return self.rng.choice(ordered)
 
     def step(self) -> None:
         self.n += 1
@@ -103,11 +108,13 @@ class World:
     def new_training(self) -> None:
         info = trainings.create_training(self.inst, _training(self.rng, self.n))
         self.trainings[info.id] = [s.id for s in info.sessions]
+        self.made[info.id] = len(self.made)
 
     def new_participant(self) -> None:
         tid = self.rng.choice(list(self.trainings))
         info = people.add_participant(self.inst, tid, _person(self.rng, self.n))
         self.people.append(info.person.id)
+        self.made[info.person.id] = len(self.made)
         self.enrolled.add((tid, info.person.id))
 
     def enrol_existing(self) -> None:
@@ -140,7 +147,7 @@ class World:
         self.enrolled = {(t, keep if p == gone else p) for t, p in self.enrolled}
 
     def mark(self) -> None:
-        tid, pid = self.rng.choice(sorted(self.enrolled))
+        tid, pid = self.pick_enrolment()
         if self.trainings.get(tid):
             status = self.rng.choice(
                 ("present", "present", "absent", "excused", "late", "left_early", None)
@@ -152,7 +159,7 @@ class World:
 
     def attend_all(self) -> None:
         """Someone at every session of a training: a completion under either rule."""
-        tid, pid = self.rng.choice(sorted(self.enrolled))
+        tid, pid = self.pick_enrolment()
         marks = [Mark(sid, pid, "present") for sid in self.trainings.get(tid, [])]
         if marks:
             attendance.set_marks(self.inst, marks)
@@ -165,7 +172,7 @@ class World:
         set_completion_rule(self.inst, tid, rule)
 
     def remove(self) -> None:
-        tid, pid = self.rng.choice(sorted(self.enrolled))
+        tid, pid = self.pick_enrolment()
         people.remove_participant(self.inst, tid, pid)
         self.enrolled.discard((tid, pid))
 

@@ -515,6 +515,18 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
 MARK_SUMS = ("expected", "attended", "req_expected", "req_attended", "minutes")
 
 
+def _marks_by_person(training_ids: Ids) -> Any:
+    """The marks of each (training, person), from attendance and sessions alone."""
+    s, a = sessions_t.c, attendance_t.c
+    return (
+        select(s.training_id.label("tid"), a.person_id.label("person_id"), *mark_aggregates())
+        .select_from(sessions_t.join(attendance_t, a.session_id == s.id))
+        .where(_within(s.training_id, training_ids), s.deleted == false(), a.deleted == false())
+        .group_by(s.training_id, a.person_id)
+        .subquery("by_person")
+    )
+
+
 def _pair_marks(training_ids: Ids) -> Any:
     """Each (training, survivor)'s marks aggregated as evaluation's rule reads them.
 
@@ -522,14 +534,8 @@ def _pair_marks(training_ids: Ids) -> Any:
     then those sums added up per survivor (the rule's figures are all sums), so people
     and enrolments are looked up once per person, not once per mark.
     """
-    t, s, a, e, p = (trainings_t.c, sessions_t.c, attendance_t.c, enrolments_t.c, people_t.c)
-    by_person = (
-        select(s.training_id.label("tid"), a.person_id.label("person_id"), *mark_aggregates())
-        .select_from(sessions_t.join(attendance_t, a.session_id == s.id))
-        .where(_within(s.training_id, training_ids), s.deleted == false(), a.deleted == false())
-        .group_by(s.training_id, a.person_id)
-        .subquery("by_person")
-    )
+    t, e, p = trainings_t.c, enrolments_t.c, people_t.c
+    by_person = _marks_by_person(training_ids)
     joined = (
         by_person.join(trainings_t, t.id == by_person.c.tid)
         .join(people_t, p.id == by_person.c.person_id)
@@ -575,17 +581,23 @@ def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
 
 def _pairs_completed(joined: Any, where: Any) -> Any:
     """Every counted (training id, survivor id) pair with whether it completed and its
-    minutes: the pairs and their marks met on ids."""
-    found = (
-        select(enrolments_t.c.training_id.label("tid"), _survivor().label("pid"))
-        .select_from(joined).where(where).distinct().subquery("pairs")
-    )  # fmt: skip
-    per = _pair_marks(None)
-    met = found.outerjoin(per, and_(per.c.tid == found.c.tid, per.c.pid == found.c.pid))
-    completed = case((and_(per.c.tid.is_not(None), completed_condition(per)), 1), else_=0)
-    return select(found.c.tid, found.c.pid, completed, func.coalesce(per.c.minutes, 0)).select_from(
-        met
+    minutes, in one grouped pass over the enrolments and their people's marks."""
+    t, e = trainings_t.c, enrolments_t.c
+    by_person = _marks_by_person(None)
+    with_marks = joined.join(trainings_t, t.id == e.training_id).outerjoin(
+        by_person, and_(by_person.c.tid == e.training_id, by_person.c.person_id == e.person_id)
     )
+    per = (
+        select(e.training_id.label("tid"), _survivor().label("pid"),
+               t.completion_rule.label("rule"), t.completion_percent.label("percent"),
+               *(func.sum(by_person.c[name]).label(name) for name in MARK_SUMS))
+        .select_from(with_marks)
+        .where(where)
+        .group_by(e.training_id, _survivor(), t.completion_rule, t.completion_percent)
+        .subquery("per")
+    )  # fmt: skip
+    completed = case((and_(per.c.expected.is_not(None), completed_condition(per)), 1), else_=0)
+    return select(per.c.tid, per.c.pid, completed, func.coalesce(per.c.minutes, 0))
 
 
 def _training_minutes(runner: Runner, training_ids: Ids) -> None:
