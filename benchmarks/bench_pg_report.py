@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +26,7 @@ from typing import Any
 
 from benchmarks.bench_report_figures import DASHBOARD, RECOUNT, _run
 
+ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
 DIMENSIONS = ("mission", "category", "sex", "partner", "month", "quarter", "year")
 
@@ -34,8 +36,25 @@ def _row(metric: str, value: object, unit: str, note: str = "") -> dict[str, obj
             "value": value, "unit": unit, "note": note}  # fmt: skip
 
 
-def _copy_big_set(server: Any, folder: Path) -> tuple[Path, str, int]:
-    """A data folder on a new server database holding the big data set; (home, url, rows)."""
+def _copy_in_a_child(server: Any, folder: Path) -> tuple[Path, str, int]:
+    """:func:`_copy_big_set` in a process of its own, so this one stays small (a child's
+    peak RSS from ``wait4`` includes what its parent held when it started)."""
+    import json
+
+    url = server.url(server.create_database("bench_big"))
+    code = ("import json, sys; from pathlib import Path; "
+            "from benchmarks.bench_pg_report import _copy_big_set; "
+            "h, u, n = _copy_big_set(sys.argv[1], Path(sys.argv[2])); "
+            "print(json.dumps([str(h), u, n]))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code, url, str(folder)], check=True, cwd=ROOT,
+                          stdout=subprocess.PIPE, text=True)  # fmt: skip
+    home, url, copied = json.loads(done.stdout.strip().splitlines()[-1])
+    return Path(home), url, int(copied)
+
+
+def _copy_big_set(url: str, folder: Path) -> tuple[Path, str, int]:
+    """A data folder on the server database ``url`` holding the big data set; (home, url,
+    rows)."""
     from psycopg.types.json import Json
     from sqlalchemy import JSON, select
 
@@ -46,7 +65,6 @@ def _copy_big_set(server: Any, folder: Path) -> tuple[Path, str, int]:
     from benchmarks.generate import ensure_big_home
 
     big = ensure_big_home(progress=True)
-    url = server.url(server.create_database("bench_big"))
     home = folder / "pg-home"
     shutil.copytree(big, home, ignore=shutil.ignore_patterns("muster.sqlite3*", "backups"))
     target = open_installation(Paths(home), url=url)
@@ -95,7 +113,8 @@ def _measure(home: Path, url: str) -> list[dict[str, object]]:
              f"{RUNS} runs; target < 1 s"),
         _row("same report, today's queries (recount, one cold run)", recount, "s",
              f"same figures: {same}"),
-        _row("peak RSS kept / recount", f"{peak:.0f} / {recount_rss:.0f}", "MiB", "wait4"),
+        _row("peak RSS kept / recount", f"{peak:.0f} / {recount_rss:.0f}", "MiB",
+             "wait4, children of a small parent"),
     ]  # fmt: skip
     _, _, out = _run([sys.executable, "-c", DASHBOARD, str(home), "kept", ",".join(DIMENSIONS)],
                      env)  # fmt: skip
@@ -118,7 +137,7 @@ def run() -> list[dict[str, object]]:
     folder = Path(tempfile.mkdtemp(prefix="muster-bench-pg-report-"))
     try:
         started = time.perf_counter()
-        home, url, copied = _copy_big_set(server, folder)
+        home, url, copied = _copy_in_a_child(server, folder)
         rows = [_row("big data set copied into PostgreSQL", time.perf_counter() - started, "s",
                      f"{copied:,} rows by COPY, then ANALYZE")]  # fmt: skip
         return rows + _measure(home, url)

@@ -132,12 +132,17 @@ def _row(metric: str, value: object, unit: str, note: str = "") -> dict[str, obj
 
 
 def _big_home() -> Path:
+    """The big data set, generated (when needed) in a process of its own: a child's peak
+    RSS from ``wait4`` includes what its parent held when it started, so this process
+    stays small for the measured children."""
     prepared = os.environ.get("MUSTER_BENCH_BIG")
     if prepared:
         return Path(prepared)
-    from benchmarks.generate import ensure_big_home
-
-    return ensure_big_home()
+    made = subprocess.run(
+        [sys.executable, "-c", "from benchmarks.generate import ensure_big_home as e; print(e())"],
+        check=True, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    return Path(made.stdout.strip().splitlines()[-1])
 
 
 def _report_rows(home: Path) -> list[dict[str, object]]:
