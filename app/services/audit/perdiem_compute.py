@@ -22,13 +22,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
-from app.db.models import Attendance, TrainingSession
 from app.services.audit.money import plain, round_line
-from app.services.audit.perdiem import STAFF_CATEGORY, PerdiemSettings, RateInfo, get_settings
+from app.services.audit.perdiem import (
+    STAFF_CATEGORY,
+    PerdiemSettings,
+    PersonRule,
+    RateInfo,
+    get_settings,
+)
 from app.services.installation import Installation
-from app.services.people import ParticipantInfo, list_participants
+from app.services.people import PersonInfo, list_participants
+from app.services.read_once import once, training_marks
 from app.services.trainings import TrainingInfo, get_training
 
 KIND_ORDER = ("day", "night", "transport_person", "transport_place")
@@ -108,9 +112,9 @@ class PerdiemSheet:
         }  # fmt: skip
 
 
-def _eligibility(settings: PerdiemSettings, participant: ParticipantInfo) -> tuple[bool, str]:
-    person = participant.person
-    rule = settings.rule(person.id)
+def _eligibility(settings: PerdiemSettings, person: PersonInfo,
+                 rule: PersonRule) -> tuple[bool, str]:  # fmt: skip
+    """Is ``person`` paid, and why (``rule``: the training's rule for them)?"""
     if person.category == STAFF_CATEGORY:
         return False, "staff"
     if rule.eligible == "no":
@@ -172,47 +176,64 @@ def owed_lines(settings: PerdiemSettings, days: dict[date, str | None],
 
 def _present_sessions(inst: Installation, training_id: str) -> dict[str, set[str]]:
     """person id -> the sessions of the training they were marked present at."""
-    with inst.db.reading() as session:
-        rows = session.execute(
-            select(Attendance.person_id, Attendance.session_id)
-            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-            .where(
-                TrainingSession.training_id == training_id,
-                TrainingSession.deleted.is_(False),
-                Attendance.deleted.is_(False),
-                Attendance.status == "present",
-            )
-        ).all()
     present: dict[str, set[str]] = defaultdict(set)
-    for pid, sid in rows:
-        present[pid].add(sid)
+    for pid, sid, status, _minutes in training_marks(inst, training_id):
+        if status == "present":
+            present[pid].add(sid)
     return present
 
 
 def compute_perdiem(inst: Installation, training_id: str) -> PerdiemSheet:
     """Every participant's days, nights, lines and totals, and the sheet's totals."""
+    # The report's per-diem totals and the summary's section both ask: computed once.
+    return once(inst, ("perdiem", training_id), lambda: _compute_perdiem(inst, training_id))
+
+
+@dataclass(frozen=True)
+class _Earned:
+    """What attending some sessions earns (before eligibility)."""
+
+    days: int
+    nights: int
+    places: tuple[str, ...]
+    lines: tuple[Line, ...]
+    totals: dict[str, Decimal]
+
+
+def _earned(training: TrainingInfo, settings: PerdiemSettings, present: set[str],
+            nights_paid: bool) -> _Earned:  # fmt: skip
+    days = attended_days(training, present)
+    lines, nights = owed_lines(settings, days, nights_paid)
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        totals[line.currency] = totals.get(line.currency, Decimal(0)) + line.amount
+    places = {s.location_id: s.location for s in training.sessions}
+    shown = tuple(places.get(p, "") for p in dict.fromkeys(days.values()))
+    return _Earned(len(days), nights, shown, tuple(lines), totals)
+
+
+def _compute_perdiem(inst: Installation, training_id: str) -> PerdiemSheet:
     training = get_training(inst, training_id)
     settings = get_settings(inst, training_id)
     present = _present_sessions(inst, training_id)
-    places = {s.location_id: s.location for s in training.sessions}
+    # Everyone marked present at the same sessions (sleeping at home or not) earns the
+    # same: each such pattern is worked out once (a handful for thousands of people).
+    earned: dict[tuple[frozenset[str], bool], _Earned] = {}
     people: list[Owed] = []
     totals: dict[str, Decimal] = {}
     for participant in list_participants(inst, training_id):
         person = participant.person
-        eligible, reason = _eligibility(settings, participant)
-        days = attended_days(training, present.get(person.id, set()))
-        lines, nights = owed_lines(settings, days, settings.rule(person.id).nights)
-        if not eligible:
-            lines = []
-        mine: dict[str, Decimal] = {}
-        for line in lines:
-            mine[line.currency] = mine.get(line.currency, Decimal(0)) + line.amount
+        rule = settings.rule(person.id)
+        eligible, reason = _eligibility(settings, person, rule)
+        pattern = (frozenset(present.get(person.id, ())), rule.nights)
+        if pattern not in earned:
+            earned[pattern] = _earned(training, settings, set(pattern[0]), pattern[1])
+        e = earned[pattern]
+        mine = dict(e.totals) if eligible else {}
         for currency, amount in mine.items():
             totals[currency] = totals.get(currency, Decimal(0)) + amount
         people.append(
             Owed(person.id, person.full_name, person.organisation, person.category, eligible,
-                 reason, len(days), nights,
-                 tuple(places.get(p, "") for p in dict.fromkeys(days.values())),
-                 tuple(lines), mine)
+                 reason, e.days, e.nights, e.places, e.lines if eligible else (), mine)
         )  # fmt: skip
     return PerdiemSheet(training, settings, tuple(people), totals)

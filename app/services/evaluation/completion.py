@@ -23,7 +23,13 @@ from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES
 from app.errors import UserError
 from app.l10n import Phrase, tr
 from app.services.installation import Installation
-from app.services.trainings import SessionInfo, TrainingInfo, _info, _live_training
+from app.services.trainings import (
+    SessionInfo,
+    TrainingInfo,
+    _info,
+    _live_training,
+    get_training,
+)
 
 DEFAULT_PERCENT = 80
 
@@ -89,41 +95,53 @@ def attended_minutes(session: SessionInfo, status: str, minutes: int | None) -> 
     return max(0, round(hours * 60) - missed)
 
 
+_Marks = tuple[tuple[str | None, int | None], ...]  # (status, minutes) at each session
+_Figures = tuple[int, int, float | None, bool]  # expected, attended, hours, completed
+
+
+def _figures(rule: CompletionRule, sessions: list[SessionInfo], marks: _Marks) -> _Figures:
+    """(expected, attended, hours, completed) from the (status, minutes) at each session."""
+    expected: list[tuple[str, bool]] = []
+    total: int | None = None
+    for session, (status, minutes) in zip(sessions, marks, strict=True):
+        if status is None:
+            continue
+        expected.append((status, session.required))
+        spent = attended_minutes(session, status, minutes)
+        if spent is not None and status in ATTENDED_STATUSES:
+            total = (total or 0) + spent
+    return (
+        len(expected),
+        sum(1 for status, _ in expected if status in ATTENDED_STATUSES),
+        None if total is None else round(total / 60, 2),
+        person_completed(rule, expected),
+    )
+
+
 def training_completion(inst: Installation, training_id: str) -> TrainingCompletion:
     """Every participant's sessions, hours and completion, from the attendance grid."""
     from app.services.attendance import get_grid
 
     grid = get_grid(inst, training_id)
-    info = _training(inst, training_id)
+    info = get_training(inst, training_id)
     rule = CompletionRule(info.completion_rule, info.completion_percent)
-    sessions = {s.id: s for s in grid.sessions}
+    sessions = list({s.id: s for s in grid.sessions}.values())
+    status_of, minutes_of = grid.marks.get, grid.minutes.get
+    # People with the same marks have the same figures: each pattern is worked out once.
+    worked: dict[_Marks, _Figures] = {}
     people = []
     for participant in grid.participants:
         person = participant.person
-        marks: list[tuple[str, bool]] = []
-        total: int | None = None
-        for sid, session in sessions.items():
-            status = grid.marks.get((person.id, sid))
-            if status is None:
-                continue
-            marks.append((status, session.required))
-            spent = attended_minutes(session, status, grid.minutes.get((person.id, sid)))
-            if spent is not None and status in ATTENDED_STATUSES:
-                total = (total or 0) + spent
+        pid = person.id
+        marks = tuple([(status_of((pid, s.id)), minutes_of((pid, s.id))) for s in sessions])
+        if marks not in worked:
+            worked[marks] = _figures(rule, sessions, marks)
+        expected, attended, hours, completed = worked[marks]
         people.append(
-            PersonCompletion(
-                person.id, person.full_name, person.sex, person.category, len(marks),
-                sum(1 for status, _ in marks if status in ATTENDED_STATUSES),
-                None if total is None else round(total / 60, 2),
-                person_completed(rule, marks),
-            )
+            PersonCompletion(person.id, person.full_name, person.sex, person.category, expected,
+                             attended, hours, completed)
         )  # fmt: skip
     return TrainingCompletion(info, rule, tuple(people))
-
-
-def _training(inst: Installation, training_id: str) -> TrainingInfo:
-    with inst.db.reading() as session:
-        return _info(session, _live_training(session, training_id))
 
 
 def set_completion_rule(inst: Installation, training_id: str, rule: CompletionRule) -> TrainingInfo:
