@@ -69,13 +69,9 @@ def get_grid(inst: Installation, training_id: str) -> AttendanceGrid:
     info = get_training(inst, training_id)
     participants = tuple(list_participants(inst, training_id))
     person_ids = {p.person.id for p in participants}
-    marks: dict[tuple[str, str], str] = {}
-    minutes: dict[tuple[str, str], int] = {}
-    for pid, sid, st, m in training_marks(inst, training_id):
-        if pid in person_ids:
-            marks[(pid, sid)] = st
-            if m is not None:
-                minutes[(pid, sid)] = m
+    read = training_marks(inst, training_id)
+    marks = {key: st for key, st in read.status.items() if key[0] in person_ids}
+    minutes = {key: m for key, m in read.minutes.items() if key[0] in person_ids}
     return AttendanceGrid(training_id, info.sessions, participants, marks, minutes)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -46,18 +47,24 @@ def once(inst: Installation, key: Hashable, read: Callable[[], T]) -> T:
     return memo[full]  # type: ignore[no-any-return]
 
 
-MarkRow = tuple[str, str, str, int | None]  # person id, session id, status, minutes
+@dataclass(frozen=True)
+class TrainingMarks:
+    """A training's live marks at its live sessions (everyone's), read in one pass."""
+
+    status: dict[tuple[str, str], str]  # (person id, session id) -> status
+    minutes: dict[tuple[str, str], int]  # late / left early, when given
+    present: set[tuple[str, str]]  # (person id, session id) with a "present" mark
 
 
-def training_marks(inst: Installation, training_id: str) -> tuple[MarkRow, ...]:
-    """Every live mark of the training's live sessions (people not filtered), one pass.
-
-    The attendance grid, the completion and the per-diem all start from these rows.
-    """
+def training_marks(inst: Installation, training_id: str) -> TrainingMarks:
+    """The marks the attendance grid, the completion and the per-diem start from."""
     return once(inst, ("marks", training_id), lambda: _read_marks(inst, training_id))
 
 
-def _read_marks(inst: Installation, training_id: str) -> tuple[MarkRow, ...]:
+def _read_marks(inst: Installation, training_id: str) -> TrainingMarks:
+    status: dict[tuple[str, str], str] = {}
+    minutes: dict[tuple[str, str], int] = {}
+    present: set[tuple[str, str]] = set()
     with inst.db.reading() as session:
         rows = session.execute(
             select(
@@ -69,5 +76,12 @@ def _read_marks(inst: Installation, training_id: str) -> tuple[MarkRow, ...]:
                 TrainingSession.deleted.is_(False),
                 Attendance.deleted.is_(False),
             )
-        ).all()
-    return tuple(rows)
+        )
+        for pid, sid, st, m in rows:
+            key = (pid, sid)
+            status[key] = st
+            if m is not None:
+                minutes[key] = m
+            if st == "present":
+                present.add(key)
+    return TrainingMarks(status, minutes, present)

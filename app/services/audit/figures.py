@@ -126,7 +126,7 @@ def profile_counts(inst: Installation, flt: Any, participants: int,
 
 def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict[str, str]:
     """What the selected trainings pay, by currency (exact, as text: {"USD": "1234.50"})."""
-    from app.services.audit.perdiem_compute import compute_perdiem
+    from app.services.audit.perdiem_compute import perdiem_totals as sheet_totals
 
     where, params = conditions(flt)
     with inst.db.reading() as session:
@@ -139,7 +139,7 @@ def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict
         ).all()
     totals: dict[str, Decimal] = {}
     for training_id in sorted(training_ids):
-        for currency, amount in compute_perdiem(inst, training_id).totals.items():
+        for currency, amount in sheet_totals(inst, training_id).totals.items():
             totals[currency] = totals.get(currency, Decimal(0)) + amount
     return {c: plain(v, c) for c, v in sorted(totals.items())}
 

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -174,21 +174,6 @@ def owed_lines(settings: PerdiemSettings, days: dict[date, str | None],
     return lines, nights
 
 
-def _present_sessions(inst: Installation, training_id: str) -> dict[str, set[str]]:
-    """person id -> the sessions of the training they were marked present at."""
-    present: dict[str, set[str]] = defaultdict(set)
-    for pid, sid, status, _minutes in training_marks(inst, training_id):
-        if status == "present":
-            present[pid].add(sid)
-    return present
-
-
-def compute_perdiem(inst: Installation, training_id: str) -> PerdiemSheet:
-    """Every participant's days, nights, lines and totals, and the sheet's totals."""
-    # The report's per-diem totals and the summary's section both ask: computed once.
-    return once(inst, ("perdiem", training_id), lambda: _compute_perdiem(inst, training_id))
-
-
 @dataclass(frozen=True)
 class _Earned:
     """What attending some sessions earns (before eligibility)."""
@@ -212,28 +197,68 @@ def _earned(training: TrainingInfo, settings: PerdiemSettings, present: set[str]
     return _Earned(len(days), nights, shown, tuple(lines), totals)
 
 
-def _compute_perdiem(inst: Installation, training_id: str) -> PerdiemSheet:
-    training = get_training(inst, training_id)
-    settings = get_settings(inst, training_id)
-    present = _present_sessions(inst, training_id)
+def _earnings(inst: Installation, training: TrainingInfo,
+              settings: PerdiemSettings) -> Iterator[tuple[PersonInfo, bool, str, _Earned]]:  # fmt: skip
+    """Each participant, whether they are paid and why, and what their days earn."""
+    present = training_marks(inst, training.id).present  # (person, session) present
+    sessions = [s.id for s in training.sessions]
     # Everyone marked present at the same sessions (sleeping at home or not) earns the
     # same: each such pattern is worked out once (a handful for thousands of people).
     earned: dict[tuple[frozenset[str], bool], _Earned] = {}
-    people: list[Owed] = []
-    totals: dict[str, Decimal] = {}
-    for participant in list_participants(inst, training_id):
+    for participant in list_participants(inst, training.id):
         person = participant.person
         rule = settings.rule(person.id)
         eligible, reason = _eligibility(settings, person, rule)
-        pattern = (frozenset(present.get(person.id, ())), rule.nights)
+        pattern = (frozenset([s for s in sessions if (person.id, s) in present]), rule.nights)
         if pattern not in earned:
             earned[pattern] = _earned(training, settings, set(pattern[0]), pattern[1])
-        e = earned[pattern]
+        yield person, eligible, reason, earned[pattern]
+
+
+def _add(totals: dict[str, Decimal], amounts: dict[str, Decimal]) -> None:
+    for currency, amount in amounts.items():
+        totals[currency] = totals.get(currency, Decimal(0)) + amount
+
+
+def compute_perdiem(inst: Installation, training_id: str) -> PerdiemSheet:
+    """Every participant's days, nights, lines and totals, and the sheet's totals."""
+    training = get_training(inst, training_id)
+    settings = get_settings(inst, training_id)
+    people: list[Owed] = []
+    totals: dict[str, Decimal] = {}
+    for person, eligible, reason, e in _earnings(inst, training, settings):
         mine = dict(e.totals) if eligible else {}
-        for currency, amount in mine.items():
-            totals[currency] = totals.get(currency, Decimal(0)) + amount
+        _add(totals, mine)
         people.append(
             Owed(person.id, person.full_name, person.organisation, person.category, eligible,
                  reason, e.days, e.nights, e.places, e.lines if eligible else (), mine)
         )  # fmt: skip
     return PerdiemSheet(training, settings, tuple(people), totals)
+
+
+@dataclass(frozen=True)
+class PerdiemTotals:
+    """A sheet's totals without its rows: what the report and the summary PDF show."""
+
+    totals: dict[str, Decimal]  # currency -> sum, as ``PerdiemSheet.totals``
+    paid: int  # people owed something, as ``len(PerdiemSheet.payable)``
+
+
+def perdiem_totals(inst: Installation, training_id: str) -> PerdiemTotals:
+    """:func:`compute_perdiem`'s totals and payees, without a row per participant (the
+    report's totals and the summary's section both ask: inside ``read_once``, once)."""
+    return once(inst, ("perdiem", training_id), lambda: _perdiem_totals(inst, training_id))
+
+
+def _perdiem_totals(inst: Installation, training_id: str) -> PerdiemTotals:
+    training = get_training(inst, training_id)
+    settings = get_settings(inst, training_id)
+    totals: dict[str, Decimal] = {}
+    paid = 0
+    if not settings.rates:  # nothing to pay, whoever came
+        return PerdiemTotals(totals, paid)
+    for _person, eligible, _reason, e in _earnings(inst, training, settings):
+        if eligible:
+            _add(totals, e.totals)
+            paid += any(e.totals.values())
+    return PerdiemTotals(totals, paid)
