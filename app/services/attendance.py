@@ -24,7 +24,6 @@ from app.errors import NotFoundError, UserError
 from app.l10n import Phrase
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
-from app.services.read_once import training_marks
 from app.services.trainings import SessionInfo, get_training
 
 
@@ -69,9 +68,20 @@ def get_grid(inst: Installation, training_id: str) -> AttendanceGrid:
     info = get_training(inst, training_id)
     participants = tuple(list_participants(inst, training_id))
     person_ids = {p.person.id for p in participants}
-    read = training_marks(inst, training_id)
-    marks = {key: st for key, st in read.status.items() if key[0] in person_ids}
-    minutes = {key: m for key, m in read.minutes.items() if key[0] in person_ids}
+    with inst.db.reading() as session:
+        rows = session.execute(
+            select(
+                Attendance.person_id, Attendance.session_id, Attendance.status, Attendance.minutes
+            )
+            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .where(
+                TrainingSession.training_id == training_id,
+                TrainingSession.deleted.is_(False),
+                Attendance.deleted.is_(False),
+            )
+        ).all()
+    marks = {(pid, sid): st for pid, sid, st, _m in rows if pid in person_ids}
+    minutes = {(pid, sid): m for pid, sid, _st, m in rows if pid in person_ids and m is not None}
     return AttendanceGrid(training_id, info.sessions, participants, marks, minutes)
 
 

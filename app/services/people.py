@@ -318,24 +318,25 @@ def _list_participants(
         )  # fmt: skip
         if needle:
             q = q.where(Person.name_key.like(f"%{needle}%"))
-        present = dict(
-            session.execute(
-                select(Attendance.person_id, func.count())
-                .join(TrainingSession, TrainingSession.id == Attendance.session_id)
-                .where(
-                    TrainingSession.training_id == training_id,
-                    TrainingSession.deleted.is_(False),
-                    Attendance.deleted.is_(False),
-                    Attendance.status.in_(ATTENDED_STATUSES),
-                )
-                .group_by(Attendance.person_id)
-            ).all()
+        # Through the connection: rows one at a time, not the ORM's lists of all of them.
+        conn = session.connection()
+        counted = conn.execute(
+            select(Attendance.person_id, func.count())
+            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .where(
+                TrainingSession.training_id == training_id,
+                TrainingSession.deleted.is_(False),
+                Attendance.deleted.is_(False),
+                Attendance.status.in_(ATTENDED_STATUSES),
+            )
+            .group_by(Attendance.person_id)
         )
+        present = {pid: n for pid, n in counted}
         cats = dict(session.execute(select(Category.id, Category.code)).all())
         partners = dict(session.execute(select(Partner.id, Partner.acronym)).all())
         out = []
         for (pid, name, sex, category_id, organisation, partner_id, function, nationality,
-             phone, email, consent, version, enrolment_id) in session.execute(q):  # fmt: skip
+             phone, email, consent, version, enrolment_id) in conn.execute(q):  # fmt: skip
             info = PersonInfo(
                 pid, name, sex, category_id, cats.get(category_id or "", ""), organisation,
                 partner_id, partners.get(partner_id or "", ""), function, nationality, phone,

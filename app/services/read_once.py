@@ -49,26 +49,31 @@ def once(inst: Installation, key: Hashable, read: Callable[[], T]) -> T:
 
 @dataclass(frozen=True)
 class TrainingMarks:
-    """A training's live marks at its live sessions (everyone's), read in one pass."""
+    """A training's live marks at its live sessions (everyone's), read in one pass.
 
-    status: dict[tuple[str, str], str]  # (person id, session id) -> status
-    minutes: dict[tuple[str, str], int]  # late / left early, when given
-    present: set[tuple[str, str]]  # (person id, session id) with a "present" mark
+    By session, then person: a handful of dicts, not an object per mark.
+    """
+
+    status: dict[str, dict[str, str]]  # session id -> person id -> status
+    minutes: dict[str, dict[str, int]]  # late / left early, when given
+    present: dict[str, set[str]]  # session id -> people with a "present" mark
 
 
 def training_marks(inst: Installation, training_id: str) -> TrainingMarks:
-    """The marks the attendance grid, the completion and the per-diem start from."""
+    """The marks the completion and the per-diem start from (inside :func:`read_once`,
+    read once for both)."""
     return once(inst, ("marks", training_id), lambda: _read_marks(inst, training_id))
 
 
 def _read_marks(inst: Installation, training_id: str) -> TrainingMarks:
-    status: dict[tuple[str, str], str] = {}
-    minutes: dict[tuple[str, str], int] = {}
-    present: set[tuple[str, str]] = set()
+    status: dict[str, dict[str, str]] = {}
+    minutes: dict[str, dict[str, int]] = {}
+    present: dict[str, set[str]] = {}
     with inst.db.reading() as session:
-        rows = session.execute(
+        # Through the connection: rows one at a time, not the ORM's lists of all of them.
+        rows = session.connection().execute(
             select(
-                Attendance.person_id, Attendance.session_id, Attendance.status, Attendance.minutes
+                Attendance.session_id, Attendance.person_id, Attendance.status, Attendance.minutes
             )
             .join(TrainingSession, TrainingSession.id == Attendance.session_id)
             .where(
@@ -77,11 +82,12 @@ def _read_marks(inst: Installation, training_id: str) -> TrainingMarks:
                 Attendance.deleted.is_(False),
             )
         )
-        for pid, sid, st, m in rows:
-            key = (pid, sid)
-            status[key] = st
+        for sid, pid, st, m in rows:
+            if sid not in status:
+                status[sid], minutes[sid], present[sid] = {}, {}, set()
+            status[sid][pid] = st  # as the grid: the last of two marks for one pair
             if m is not None:
-                minutes[key] = m
+                minutes[sid][pid] = m
             if st == "present":
-                present.add(key)
+                present[sid].add(pid)
     return TrainingMarks(status, minutes, present)

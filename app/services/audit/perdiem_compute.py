@@ -200,8 +200,8 @@ def _earned(training: TrainingInfo, settings: PerdiemSettings, present: set[str]
 def _earnings(inst: Installation, training: TrainingInfo,
               settings: PerdiemSettings) -> Iterator[tuple[PersonInfo, bool, str, _Earned]]:  # fmt: skip
     """Each participant, whether they are paid and why, and what their days earn."""
-    present = training_marks(inst, training.id).present  # (person, session) present
-    sessions = [s.id for s in training.sessions]
+    present = training_marks(inst, training.id).present  # session -> people present
+    sessions = [(s.id, present.get(s.id, set())) for s in training.sessions]
     # Everyone marked present at the same sessions (sleeping at home or not) earns the
     # same: each such pattern is worked out once (a handful for thousands of people).
     earned: dict[tuple[frozenset[str], bool], _Earned] = {}
@@ -209,7 +209,7 @@ def _earnings(inst: Installation, training: TrainingInfo,
         person = participant.person
         rule = settings.rule(person.id)
         eligible, reason = _eligibility(settings, person, rule)
-        pattern = (frozenset([s for s in sessions if (person.id, s) in present]), rule.nights)
+        pattern = (frozenset([sid for sid, there in sessions if person.id in there]), rule.nights)
         if pattern not in earned:
             earned[pattern] = _earned(training, settings, set(pattern[0]), pattern[1])
         yield person, eligible, reason, earned[pattern]

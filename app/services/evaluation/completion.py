@@ -23,6 +23,8 @@ from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES
 from app.errors import UserError
 from app.l10n import Phrase, tr
 from app.services.installation import Installation
+from app.services.people import list_participants
+from app.services.read_once import training_marks
 from app.services.trainings import (
     SessionInfo,
     TrainingInfo,
@@ -119,21 +121,21 @@ def _figures(rule: CompletionRule, sessions: list[SessionInfo], marks: _Marks) -
 
 
 def training_completion(inst: Installation, training_id: str) -> TrainingCompletion:
-    """Every participant's sessions, hours and completion, from the attendance grid."""
-    from app.services.attendance import get_grid
-
-    grid = get_grid(inst, training_id)
+    """Every participant's sessions, hours and completion, from the training's marks
+    (those of its participants, as the attendance grid shows them)."""
     info = get_training(inst, training_id)
+    participants = list_participants(inst, training_id)
+    read = training_marks(inst, training_id)
     rule = CompletionRule(info.completion_rule, info.completion_percent)
-    sessions = list({s.id: s for s in grid.sessions}.values())
-    status_of, minutes_of = grid.marks.get, grid.minutes.get
+    sessions = list({s.id: s for s in info.sessions}.values())
+    at = [(read.status.get(s.id, {}).get, read.minutes.get(s.id, {}).get) for s in sessions]
     # People with the same marks have the same figures: each pattern is worked out once.
     worked: dict[_Marks, _Figures] = {}
     people = []
-    for participant in grid.participants:
+    for participant in participants:
         person = participant.person
         pid = person.id
-        marks = tuple([(status_of((pid, s.id)), minutes_of((pid, s.id))) for s in sessions])
+        marks = tuple([(status_of(pid), minutes_of(pid)) for status_of, minutes_of in at])
         if marks not in worked:
             worked[marks] = _figures(rule, sessions, marks)
         expected, attended, hours, completed = worked[marks]
