@@ -163,10 +163,11 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
 
 
 def collect_summary_data(inst: Installation, training_id: str, lang: str = "en") -> SummaryData:
-    """Read the training, its report and its participants (the list read once)."""
-    from app.services.people import participants_read_once
+    """Read the training, its report and its participants (each read once for all the
+    sections: :mod:`app.services.read_once`)."""
+    from app.services.read_once import read_once
 
-    with participants_read_once():
+    with read_once():
         return _collect_summary_data(inst, training_id, check_language(lang))
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
@@ -24,7 +23,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
-from app.services.read_once import once, read_once
+from app.services.read_once import once
 from app.services.trainings import _live_training
 from app.textnorm import clean_text, fold
 
@@ -272,14 +271,6 @@ def remove_participant(inst: Installation, training_id: str, person_id: str) -> 
             )
         ):
             att.deleted = True
-
-
-@contextmanager
-def participants_read_once() -> Iterator[None]:
-    """Within the block, each training's participant list (and marks) is read once:
-    :func:`app.services.read_once.read_once`."""
-    with read_once():
-        yield
 
 
 def list_participants(

@@ -1,11 +1,14 @@
-"""Reading a training's participant list and marks once for a whole document.
+"""Reading a training once for a whole document (the signed summary PDF).
 
-A summary PDF's sections (figures, completion, feedback, per-diem) each ask for the
-training's participants and marks; with 10,000 participants every read of the list
-took 0.8 s, and the 30,000 marks were read four times. Inside :func:`read_once`, each
-of those reads runs once and its result is shared (the values are not copied: the
-callers only read them). Nothing may be written meanwhile: the block only reads.
-Outside the block every call reads the database, as before.
+The summary's sections (figures, completion, feedback, per-diem) each ask for the
+training, its participant list and its marks; with 10,000 participants every read of
+the list took 0.8 s, and the 30,000 marks were read four times. Inside
+:func:`read_once`, each read memoised with :func:`once` runs once and its result is
+shared: the training (``trainings.get_training``), the participant list
+(``people.list_participants``, a new list per caller), the marks
+(:func:`training_marks`) and the per-diem totals. Callers only read these values, and
+nothing may be written meanwhile: the block only reads. Outside the block every call
+reads the database, as before.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ def once(inst: Installation, key: Hashable, read: Callable[[], T]) -> T:
     full = (id(inst), key)
     if full not in memo:
         memo[full] = read()
-    return memo[full]  # type: ignore[no-any-return]
+    result: T = memo[full]
+    return result
 
 
 @dataclass(frozen=True)
