@@ -11,20 +11,25 @@ early count as attended; absent and excused do not. The rule is the training's:
 
 Hours attended: each attended session's length (when both its times are known) less
 the minutes late or left early. :func:`person_completed` and :func:`attended_minutes`
-are the rule itself; ``figures`` says the same in SQL for consolidated reports.
+are the rule itself, one person at a time; :mod:`.rule` says the same in SQL, which
+:func:`training_completion` (one aggregate for 10,000 participants), the consolidated
+reports (``figures``) and the kept figures use.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES
+from sqlalchemy import literal, select
+
+from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES, Attendance, TrainingSession
 from app.errors import UserError
 from app.l10n import Phrase, tr
+from app.services.evaluation.rule import completed_condition, mark_aggregates, timed_aggregate
 from app.services.installation import Installation
 from app.services.people import list_participants
-from app.services.read_once import training_marks
 from app.services.trainings import (
     SessionInfo,
     TrainingInfo,
@@ -97,27 +102,24 @@ def attended_minutes(session: SessionInfo, status: str, minutes: int | None) -> 
     return max(0, round(hours * 60) - missed)
 
 
-_Marks = tuple[tuple[str | None, int | None], ...]  # (status, minutes) at each session
-_Figures = tuple[int, int, float | None, bool]  # expected, attended, hours, completed
+def _marks_per_person(info: TrainingInfo, rule: CompletionRule) -> Any:
+    """(person id, expected, attended, minutes, timed, completed) of everyone with a mark.
 
-
-def _figures(rule: CompletionRule, sessions: list[SessionInfo], marks: _Marks) -> _Figures:
-    """(expected, attended, hours, completed) from the (status, minutes) at each session."""
-    expected: list[tuple[str, bool]] = []
-    total: int | None = None
-    for session, (status, minutes) in zip(sessions, marks, strict=True):
-        if status is None:
-            continue
-        expected.append((status, session.required))
-        spent = attended_minutes(session, status, minutes)
-        if spent is not None and status in ATTENDED_STATUSES:
-            total = (total or 0) + spent
-    return (
-        len(expected),
-        sum(1 for status, _ in expected if status in ATTENDED_STATUSES),
-        None if total is None else round(total / 60, 2),
-        person_completed(rule, expected),
-    )
+    One aggregate over the training's marks (the covering index of attendance), with
+    the rule in SQL (:mod:`.rule`, as the report and the kept figures decide it):
+    the same as :func:`person_completed` and :func:`attended_minutes` over the marks.
+    """
+    per = (
+        select(Attendance.person_id.label("person_id"), literal(rule.kind).label("rule"),
+               literal(rule.percent).label("percent"), *mark_aggregates(), timed_aggregate())
+        .select_from(TrainingSession)
+        .join(Attendance, Attendance.session_id == TrainingSession.id)
+        .where(TrainingSession.training_id == info.id, TrainingSession.deleted.is_(False),
+               Attendance.deleted.is_(False))
+        .group_by(Attendance.person_id)
+    ).subquery("per")  # fmt: skip
+    return select(per.c.person_id, per.c.expected, per.c.attended, per.c.minutes, per.c.timed,
+                  completed_condition(per))  # fmt: skip
 
 
 def training_completion(inst: Installation, training_id: str) -> TrainingCompletion:
@@ -125,25 +127,25 @@ def training_completion(inst: Installation, training_id: str) -> TrainingComplet
     (those of its participants, as the attendance grid shows them)."""
     info = get_training(inst, training_id)
     participants = list_participants(inst, training_id)
-    read = training_marks(inst, training_id)
     rule = CompletionRule(info.completion_rule, info.completion_percent)
-    sessions = list({s.id: s for s in info.sessions}.values())
-    at = [(read.status.get(s.id, {}).get, read.minutes.get(s.id, {}).get) for s in sessions]
-    # People with the same marks have the same figures: each pattern is worked out once.
-    worked: dict[_Marks, _Figures] = {}
-    people = []
-    for participant in participants:
-        person = participant.person
-        pid = person.id
-        marks = tuple([(status_of(pid), minutes_of(pid)) for status_of, minutes_of in at])
-        if marks not in worked:
-            worked[marks] = _figures(rule, sessions, marks)
-        expected, attended, hours, completed = worked[marks]
-        people.append(
-            PersonCompletion(person.id, person.full_name, person.sex, person.category, expected,
-                             attended, hours, completed)
-        )  # fmt: skip
-    return TrainingCompletion(info, rule, tuple(people))
+    registered = {p.person.id: p.person for p in participants}
+    marked: dict[str, PersonCompletion] = {}
+    with inst.db.reading() as session:
+        # Through the connection: rows one at a time, not the ORM's lists of all of them.
+        rows = session.connection().execute(_marks_per_person(info, rule))
+        for pid, expected, attended, minutes, timed, done in rows:
+            if (person := registered.get(pid)) is not None:
+                marked[pid] = PersonCompletion(
+                    pid, person.full_name, person.sex, person.category, int(expected),
+                    int(attended), round(int(minutes) / 60, 2) if timed else None, bool(done),
+                )  # fmt: skip
+    people = tuple(
+        marked.get(p.person.id)
+        or PersonCompletion(p.person.id, p.person.full_name, p.person.sex, p.person.category,
+                            0, 0, None, False)  # no mark: expected nowhere
+        for p in participants
+    )  # fmt: skip
+    return TrainingCompletion(info, rule, people)
 
 
 def set_completion_rule(inst: Installation, training_id: str, rule: CompletionRule) -> TrainingInfo:
