@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import derived_id
@@ -286,29 +287,39 @@ def list_participants(
     )
 
 
+def participants_select(training_id: str, *columns: Any, search: str = "") -> Select[Any]:
+    """``columns`` of the training's participants (a live registration, a live record),
+    sorted by name, as :func:`list_participants` lists them (``search``: by folded name)."""
+    q = (
+        select(*columns)
+        .select_from(Person)
+        .join(Enrolment, Enrolment.person_id == Person.id)
+        .where(
+            Enrolment.training_id == training_id,
+            Enrolment.deleted.is_(False),
+            Person.deleted.is_(False),
+        )
+        .order_by(Person.name_key, Person.id)
+    )
+    needle = fold(search)
+    if needle:
+        q = q.where(Person.name_key.like(f"%{needle}%"))
+    return q
+
+
 def _list_participants(
     inst: Installation, training_id: str, search: str = ""
 ) -> list[ParticipantInfo]:
-    needle = fold(search)
     with inst.db.reading() as session:
         _live_training(session, training_id)
         # Columns, not Person objects: building 10,000 ORM objects took most of the time.
-        q = (
-            select(
-                Person.id, Person.full_name, Person.sex, Person.category_id, Person.organisation,
-                Person.partner_id, Person.function, Person.nationality, Person.phone,
-                Person.email, Person.consent, Person.version, Enrolment.id,
-            )
-            .join(Enrolment, Enrolment.person_id == Person.id)
-            .where(
-                Enrolment.training_id == training_id,
-                Enrolment.deleted.is_(False),
-                Person.deleted.is_(False),
-            )
-            .order_by(Person.name_key, Person.id)
+        q = participants_select(
+            training_id,
+            Person.id, Person.full_name, Person.sex, Person.category_id, Person.organisation,
+            Person.partner_id, Person.function, Person.nationality, Person.phone,
+            Person.email, Person.consent, Person.version, Enrolment.id,
+            search=search,
         )  # fmt: skip
-        if needle:
-            q = q.where(Person.name_key.like(f"%{needle}%"))
         # Through the connection: rows one at a time, not the ORM's lists of all of them.
         conn = session.connection()
         counted = conn.execute(

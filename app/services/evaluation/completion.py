@@ -20,16 +20,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import literal, select
+from sqlalchemy import Integer, String, func, literal, select
 
-from app.db.models import ATTENDED_STATUSES, COMPLETION_RULES, Attendance, TrainingSession
+from app.db.models import (
+    ATTENDED_STATUSES,
+    COMPLETION_RULES,
+    Attendance,
+    Category,
+    Person,
+    TrainingSession,
+)
 from app.errors import UserError
 from app.l10n import Phrase, tr
 from app.services.evaluation.rule import completed_condition, mark_aggregates, timed_aggregate
 from app.services.installation import Installation
-from app.services.people import list_participants
+from app.services.people import participants_select
 from app.services.trainings import (
     SessionInfo,
     TrainingInfo,
@@ -102,49 +108,41 @@ def attended_minutes(session: SessionInfo, status: str, minutes: int | None) -> 
     return max(0, round(hours * 60) - missed)
 
 
-def _marks_per_person(info: TrainingInfo, rule: CompletionRule) -> Any:
-    """(person id, expected, attended, minutes, timed, completed) of everyone with a mark.
+def training_completion(inst: Installation, training_id: str) -> TrainingCompletion:
+    """Every participant's sessions, hours and completion, from the training's marks.
 
-    One aggregate over the training's marks (the covering index of attendance), with
-    the rule in SQL (:mod:`.rule`, as the report and the kept figures decide it):
-    the same as :func:`person_completed` and :func:`attended_minutes` over the marks.
+    One statement: the participants (as ``people.list_participants`` lists them), each
+    with the aggregates of their marks (the covering index of attendance) and the rule
+    in SQL (:mod:`.rule`, as the report and the kept figures decide it): the same as
+    :func:`person_completed` and :func:`attended_minutes` over the grid's marks.
     """
+    info = get_training(inst, training_id)
+    rule = CompletionRule(info.completion_rule, info.completion_percent)
     per = (
-        select(Attendance.person_id.label("person_id"), literal(rule.kind).label("rule"),
-               literal(rule.percent).label("percent"), *mark_aggregates(), timed_aggregate())
+        select(Attendance.person_id.label("person_id"), literal(rule.kind, String).label("rule"),
+               literal(rule.percent, Integer).label("percent"), *mark_aggregates(),
+               timed_aggregate())
         .select_from(TrainingSession)
         .join(Attendance, Attendance.session_id == TrainingSession.id)
-        .where(TrainingSession.training_id == info.id, TrainingSession.deleted.is_(False),
+        .where(TrainingSession.training_id == training_id, TrainingSession.deleted.is_(False),
                Attendance.deleted.is_(False))
         .group_by(Attendance.person_id)
     ).subquery("per")  # fmt: skip
-    return select(per.c.person_id, per.c.expected, per.c.attended, per.c.minutes, per.c.timed,
-                  completed_condition(per))  # fmt: skip
-
-
-def training_completion(inst: Installation, training_id: str) -> TrainingCompletion:
-    """Every participant's sessions, hours and completion, from the training's marks
-    (those of its participants, as the attendance grid shows them)."""
-    info = get_training(inst, training_id)
-    participants = list_participants(inst, training_id)
-    rule = CompletionRule(info.completion_rule, info.completion_percent)
-    registered = {p.person.id: p.person for p in participants}
-    marked: dict[str, PersonCompletion] = {}
+    q = (
+        participants_select(training_id, Person.id, Person.full_name, Person.sex,
+                            func.coalesce(Category.code, ""), per.c.expected, per.c.attended,
+                            per.c.minutes, per.c.timed, completed_condition(per))
+        .outerjoin(Category, Category.id == Person.category_id)
+        .outerjoin(per, per.c.person_id == Person.id)
+    )  # fmt: skip
     with inst.db.reading() as session:
         # Through the connection: rows one at a time, not the ORM's lists of all of them.
-        rows = session.connection().execute(_marks_per_person(info, rule))
-        for pid, expected, attended, minutes, timed, done in rows:
-            if (person := registered.get(pid)) is not None:
-                marked[pid] = PersonCompletion(
-                    pid, person.full_name, person.sex, person.category, int(expected),
-                    int(attended), round(int(minutes) / 60, 2) if timed else None, bool(done),
-                )  # fmt: skip
-    people = tuple(
-        marked.get(p.person.id)
-        or PersonCompletion(p.person.id, p.person.full_name, p.person.sex, p.person.category,
-                            0, 0, None, False)  # no mark: expected nowhere
-        for p in participants
-    )  # fmt: skip
+        people = tuple(
+            PersonCompletion(pid, name, sex, category, int(expected or 0), int(attended or 0),
+                             round(int(minutes) / 60, 2) if timed else None, bool(done))
+            for pid, name, sex, category, expected, attended, minutes, timed, done
+            in session.connection().execute(q)
+        )  # fmt: skip
     return TrainingCompletion(info, rule, people)
 
 
