@@ -21,7 +21,7 @@ from app.l10n import Phrase
 from app.services.evaluation.people import answer_id
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
-from app.services.trainings import _live_training
+from app.services.trainings import _live_training, get_training
 from app.textnorm import clean_paragraphs, clean_text
 
 MAX_COMMENT = 2_000
@@ -128,12 +128,14 @@ def feedback_grid(inst: Installation, training_id: str) -> FeedbackGrid:
     return FeedbackGrid(training_id, questions, participants, answers)
 
 
-def _answers(inst: Installation, training_id: str, ids: set[str]) -> tuple[
+def _answers(inst: Installation, training_id: str, ids: set[str],
+             mission_id: str | None = None) -> tuple[
     tuple[Question, ...], dict[tuple[str, str], tuple[int | None, str]]
 ]:  # fmt: skip
-    """The training's questions, and the answers of the people ``ids``."""
+    """The training's questions (its mission's), and the answers of the people ``ids``."""
     with inst.db.reading() as session:
-        mission_id = _live_training(session, training_id).mission_id
+        if mission_id is None:
+            mission_id = _live_training(session, training_id).mission_id
         rows = session.execute(
             select(FeedbackAnswer.person_id, FeedbackAnswer.question, FeedbackAnswer.value,
                    FeedbackAnswer.comment)
@@ -248,5 +250,6 @@ def feedback_summary(inst: Installation, training_id: str,
     has them from the completion), so the list is not read again."""
     if participants is None:
         return summarise(feedback_grid(inst, training_id))
-    questions, answers = _answers(inst, training_id, set(participants))
+    mission_id = get_training(inst, training_id).mission_id  # read once for the summary
+    questions, answers = _answers(inst, training_id, set(participants), mission_id)
     return _summary(questions, list(participants), answers)
