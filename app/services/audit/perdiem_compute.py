@@ -22,6 +22,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
+
+from app.db.models import Attendance, TrainingSession
 from app.services.audit.money import plain, round_line
 from app.services.audit.perdiem import (
     STAFF_CATEGORY,
@@ -32,7 +35,7 @@ from app.services.audit.perdiem import (
 )
 from app.services.installation import Installation
 from app.services.people import PersonInfo, list_participants
-from app.services.read_once import once, training_marks
+from app.services.read_once import once
 from app.services.trainings import TrainingInfo, get_training
 
 KIND_ORDER = ("day", "night", "transport_person", "transport_place")
@@ -197,10 +200,30 @@ def _earned(training: TrainingInfo, settings: PerdiemSettings, present: set[str]
     return _Earned(len(days), nights, shown, tuple(lines), totals)
 
 
+def _present_at(inst: Installation, training_id: str) -> dict[str, set[str]]:
+    """session id -> the people marked present at it (the training's live sessions)."""
+    present: dict[str, set[str]] = {}
+    with inst.db.reading() as session:
+        # Through the connection: rows one at a time, not the ORM's lists of all of them.
+        rows = session.connection().execute(
+            select(Attendance.session_id, Attendance.person_id)
+            .join(TrainingSession, TrainingSession.id == Attendance.session_id)
+            .where(
+                TrainingSession.training_id == training_id,
+                TrainingSession.deleted.is_(False),
+                Attendance.deleted.is_(False),
+                Attendance.status == "present",
+            )
+        )
+        for sid, pid in rows:
+            present.setdefault(sid, set()).add(pid)
+    return present
+
+
 def _earnings(inst: Installation, training: TrainingInfo,
               settings: PerdiemSettings) -> Iterator[tuple[PersonInfo, bool, str, _Earned]]:  # fmt: skip
     """Each participant, whether they are paid and why, and what their days earn."""
-    present = training_marks(inst, training.id).present  # session -> people present
+    present = _present_at(inst, training.id)  # session -> people marked present
     sessions = [(s.id, present.get(s.id, set())) for s in training.sessions]
     # Everyone marked present at the same sessions (sleeping at home or not) earns the
     # same: each such pattern is worked out once (a handful for thousands of people).
