@@ -151,19 +151,23 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         """
     )
     with inst.db.reading() as session:
-        present: dict[str, int] = dict(session.execute(present_sql, {"tid": training_id}).all())
-        rows = session.execute(people_sql, {"tid": training_id}).all()
-    return [
-        ParticipantLine(name, sex, category, organisation, function, int(present.get(pid, 0)), pid)
-        for pid, name, sex, category, organisation, function in rows
-    ]
+        # Rows one at a time (not lists of 10,000 rows kept alive for the garbage collector).
+        conn = session.connection()
+        present = {pid: n for pid, n in conn.execute(present_sql, {"tid": training_id})}
+        return [
+            ParticipantLine(name, sex, category, organisation, function,
+                            int(present.get(pid, 0)), pid)
+            for pid, name, sex, category, organisation, function
+            in conn.execute(people_sql, {"tid": training_id})
+        ]  # fmt: skip
 
 
 def collect_summary_data(inst: Installation, training_id: str, lang: str = "en") -> SummaryData:
-    """Read the training, its report and its participants (the list read once)."""
-    from app.services.people import participants_read_once
+    """Read the training, its report and its participants (each read once for all the
+    sections: :mod:`app.services.read_once`)."""
+    from app.services.read_once import read_once
 
-    with participants_read_once():
+    with read_once():
         return _collect_summary_data(inst, training_id, check_language(lang))
 
 

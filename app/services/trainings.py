@@ -30,6 +30,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
+from app.services.read_once import once
 from app.textnorm import clean_text, fold
 
 # --- inputs ----------------------------------------------------------------------------
@@ -292,6 +293,10 @@ def _info(session: Session, training: Training) -> TrainingInfo:
 
 
 def get_training(inst: Installation, training_id: str) -> TrainingInfo:
+    return once(inst, ("training", training_id), lambda: _get_training(inst, training_id))
+
+
+def _get_training(inst: Installation, training_id: str) -> TrainingInfo:
     with inst.db.reading() as session:
         return _info(session, _live_training(session, training_id))
 

@@ -1,11 +1,13 @@
 """The report's age, disability and per-diem figures (``muster report --json``, PDF, HQ).
 
 :func:`audit_figures` is what ``reports.build_report`` calls: the same trainings
-(the report passes its own ``conditions``, the SQL selecting them), the same unique people (a merged record counts
-as its survivor). Its queries start from the (small) answer and rate tables and reach
-people, enrolments and trainings only through their indexes, so a report over
-200,000 people without any answers costs nothing more. Everyone without an answer is
-counted as *not recorded*: the counts of each breakdown add up to the participants.
+(the report passes its own ``conditions``, the SQL selecting them), the same unique
+people (a merged record counts as its survivor). Over every training the queries start
+from the (small) answer and rate tables; for selected trainings, from those trainings'
+enrolments (as the report's own people count does), so one training's report reads
+that training's people only. Either way they reach people, enrolments and trainings
+only through their indexes. Everyone without an answer is counted as *not recorded*:
+the counts of each breakdown add up to the participants.
 """
 
 from __future__ import annotations
@@ -61,16 +63,19 @@ def group_label(by: str, key: str, lang: str) -> str:
     return tr(lang, DISABILITY_LABELS.get(key, "Not recorded"))
 
 
-def _enrolled(where: str) -> str:
-    """An EXISTS test: person ``p`` (or a record merged into it) is in a selected training."""
-    return f"""(
-        (p.deleted = FALSE AND EXISTS (
-            SELECT 1 FROM enrolments e JOIN trainings t ON t.id = e.training_id
-            WHERE e.person_id = p.id AND e.deleted = FALSE AND {where}))
-        OR EXISTS (
-            SELECT 1 FROM people q JOIN enrolments e ON e.person_id = q.id
-            JOIN trainings t ON t.id = e.training_id
-            WHERE q.merged_into_id = p.id AND e.deleted = FALSE AND {where}))"""
+def _counted_people(where: str, join: str) -> str:
+    """The people counted for the trainings ``t`` selected by ``where``: those enrolled
+    (live), and the survivors of merged records enrolled; from the trainings' enrolments."""
+    return f"""
+        SELECT p.id AS pid FROM trainings t
+        {join} enrolments e ON e.training_id = t.id AND e.deleted = FALSE
+        {join} people p ON p.id = e.person_id
+        WHERE {where} AND p.deleted = FALSE AND p.merged_into_id IS NULL
+        UNION
+        SELECT q.merged_into_id FROM trainings t
+        {join} enrolments e ON e.training_id = t.id AND e.deleted = FALSE
+        {join} people q ON q.id = e.person_id
+        WHERE {where} AND q.merged_into_id IS NOT NULL"""
 
 
 Conditions = Callable[[Any], tuple[str, dict[str, Any]]]  # filter -> (SQL on ``t``, params)
@@ -83,21 +88,28 @@ def profile_counts(inst: Installation, flt: Any, participants: int,
     ``kept``: over every training (no filter), whose counted people are those with a
     live (or kept) training in the figures kept by app.services.figures.
     """
+    columns = f"SELECT pr.age_band, {', '.join(_WG)}"
     if kept:
         column = "kept" if getattr(flt, "include_cancelled", False) else "live"
         params: dict[str, Any] = {}
-        counted = (
-            "EXISTS (SELECT 1 FROM figures_people fp"
-            f" WHERE fp.person_id = p.id AND fp.{column} > 0)"
-        )
+        sql = f"""
+            {columns} FROM person_profiles pr JOIN people p ON p.id = pr.person_id
+            WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL AND EXISTS (
+                SELECT 1 FROM figures_people fp WHERE fp.person_id = p.id AND fp.{column} > 0)
+        """
     else:
+        # From the selected trainings' enrolments, not from every person with answers
+        # (one training among 200,000 people reads its own). CROSS JOIN keeps SQLite in
+        # that order, as in reports._fill_report_people; PostgreSQL plans it itself.
         where, params = conditions(flt)
-        counted = _enrolled(where)
-    sql = f"""
-        SELECT pr.age_band, {", ".join(_WG)}
-        FROM person_profiles pr JOIN people p ON p.id = pr.person_id
-        WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL AND {counted}
-    """
+        join = "JOIN" if inst.db.is_server else "CROSS JOIN"
+        sql = f"""
+            WITH counted AS ({_counted_people(where, join)})
+            {columns} FROM counted c
+            {join} people p ON p.id = c.pid
+            {join} person_profiles pr ON pr.person_id = p.id
+            WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL
+        """
     ages = dict.fromkeys(AGE_KEYS, 0)
     disability = dict.fromkeys(DISABILITY_KEYS, 0)
     with inst.db.reading() as session:
@@ -114,7 +126,7 @@ def profile_counts(inst: Installation, flt: Any, participants: int,
 
 def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict[str, str]:
     """What the selected trainings pay, by currency (exact, as text: {"USD": "1234.50"})."""
-    from app.services.audit.perdiem_compute import compute_perdiem
+    from app.services.audit.perdiem_compute import perdiem_totals as sheet_totals
 
     where, params = conditions(flt)
     with inst.db.reading() as session:
@@ -127,7 +139,7 @@ def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict
         ).all()
     totals: dict[str, Decimal] = {}
     for training_id in sorted(training_ids):
-        for currency, amount in compute_perdiem(inst, training_id).totals.items():
+        for currency, amount in sheet_totals(inst, training_id).totals.items():
             totals[currency] = totals.get(currency, Decimal(0)) + amount
     return {c: plain(v, c) for c, v in sorted(totals.items())}
 

@@ -34,19 +34,19 @@ def summary_extras(inst: Installation, training_id: str, report: Any,
                    participants: list[Any]) -> tuple[list[Any], AuditSection]:  # fmt: skip
     """(the participant lines that may be named, the section's data)."""
     from app.services.audit.consent import names_need_consent, unnamed_people
-    from app.services.audit.perdiem_compute import compute_perdiem
+    from app.services.audit.perdiem_compute import perdiem_totals
 
     with inst.db.reading() as session:
         hidden = unnamed_people(session, [p.person_id for p in participants],
                                 names_need_consent(inst))  # fmt: skip
     shown = [p for p in participants if p.person_id not in hidden]
-    sheet = compute_perdiem(inst, training_id)
+    sheet = perdiem_totals(inst, training_id)
     section = AuditSection(
         hidden=len(participants) - len(shown),
         by_age_band=dict(report.by_age_band),
         by_disability=dict(report.by_disability),
         perdiem_totals=dict(sheet.totals),
-        perdiem_paid=len(sheet.payable),
+        perdiem_paid=sheet.paid,
         evidence=tuple(list_evidence(inst, training_id)),
     )
     return shown, section

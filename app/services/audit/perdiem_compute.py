@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -26,9 +26,16 @@ from sqlalchemy import select
 
 from app.db.models import Attendance, TrainingSession
 from app.services.audit.money import plain, round_line
-from app.services.audit.perdiem import STAFF_CATEGORY, PerdiemSettings, RateInfo, get_settings
+from app.services.audit.perdiem import (
+    STAFF_CATEGORY,
+    PerdiemSettings,
+    PersonRule,
+    RateInfo,
+    get_settings,
+)
 from app.services.installation import Installation
-from app.services.people import ParticipantInfo, list_participants
+from app.services.people import PersonInfo, list_participants
+from app.services.read_once import once
 from app.services.trainings import TrainingInfo, get_training
 
 KIND_ORDER = ("day", "night", "transport_person", "transport_place")
@@ -108,9 +115,9 @@ class PerdiemSheet:
         }  # fmt: skip
 
 
-def _eligibility(settings: PerdiemSettings, participant: ParticipantInfo) -> tuple[bool, str]:
-    person = participant.person
-    rule = settings.rule(person.id)
+def _eligibility(settings: PerdiemSettings, person: PersonInfo,
+                 rule: PersonRule) -> tuple[bool, str]:  # fmt: skip
+    """Is ``person`` paid, and why (``rule``: the training's rule for them)?"""
     if person.category == STAFF_CATEGORY:
         return False, "staff"
     if rule.eligible == "no":
@@ -170,11 +177,36 @@ def owed_lines(settings: PerdiemSettings, days: dict[date, str | None],
     return lines, nights
 
 
-def _present_sessions(inst: Installation, training_id: str) -> dict[str, set[str]]:
-    """person id -> the sessions of the training they were marked present at."""
+@dataclass(frozen=True)
+class _Earned:
+    """What attending some sessions earns (before eligibility)."""
+
+    days: int
+    nights: int
+    places: tuple[str, ...]
+    lines: tuple[Line, ...]
+    totals: dict[str, Decimal]
+
+
+def _earned(training: TrainingInfo, settings: PerdiemSettings, present: set[str],
+            nights_paid: bool) -> _Earned:  # fmt: skip
+    days = attended_days(training, present)
+    lines, nights = owed_lines(settings, days, nights_paid)
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        totals[line.currency] = totals.get(line.currency, Decimal(0)) + line.amount
+    places = {s.location_id: s.location for s in training.sessions}
+    shown = tuple(places.get(p, "") for p in dict.fromkeys(days.values()))
+    return _Earned(len(days), nights, shown, tuple(lines), totals)
+
+
+def _present_at(inst: Installation, training_id: str) -> dict[str, set[str]]:
+    """session id -> the people marked present at it (the training's live sessions)."""
+    present: dict[str, set[str]] = {}
     with inst.db.reading() as session:
-        rows = session.execute(
-            select(Attendance.person_id, Attendance.session_id)
+        # Through the connection: rows one at a time, not the ORM's lists of all of them.
+        rows = session.connection().execute(
+            select(Attendance.session_id, Attendance.person_id)
             .join(TrainingSession, TrainingSession.id == Attendance.session_id)
             .where(
                 TrainingSession.training_id == training_id,
@@ -182,37 +214,74 @@ def _present_sessions(inst: Installation, training_id: str) -> dict[str, set[str
                 Attendance.deleted.is_(False),
                 Attendance.status == "present",
             )
-        ).all()
-    present: dict[str, set[str]] = defaultdict(set)
-    for pid, sid in rows:
-        present[pid].add(sid)
+        )
+        for sid, pid in rows:
+            present.setdefault(sid, set()).add(pid)
     return present
+
+
+def _earnings(inst: Installation, training: TrainingInfo,
+              settings: PerdiemSettings) -> Iterator[tuple[PersonInfo, bool, str, _Earned]]:  # fmt: skip
+    """Each participant, whether they are paid and why, and what their days earn."""
+    present = _present_at(inst, training.id)  # session -> people marked present
+    sessions = [(s.id, present.get(s.id, set())) for s in training.sessions]
+    # Everyone marked present at the same sessions (sleeping at home or not) earns the
+    # same: each such pattern is worked out once (a handful for thousands of people).
+    earned: dict[tuple[frozenset[str], bool], _Earned] = {}
+    for participant in list_participants(inst, training.id):
+        person = participant.person
+        rule = settings.rule(person.id)
+        eligible, reason = _eligibility(settings, person, rule)
+        pattern = (frozenset([sid for sid, there in sessions if person.id in there]), rule.nights)
+        if pattern not in earned:
+            earned[pattern] = _earned(training, settings, set(pattern[0]), pattern[1])
+        yield person, eligible, reason, earned[pattern]
+
+
+def _add(totals: dict[str, Decimal], amounts: dict[str, Decimal]) -> None:
+    for currency, amount in amounts.items():
+        totals[currency] = totals.get(currency, Decimal(0)) + amount
 
 
 def compute_perdiem(inst: Installation, training_id: str) -> PerdiemSheet:
     """Every participant's days, nights, lines and totals, and the sheet's totals."""
     training = get_training(inst, training_id)
     settings = get_settings(inst, training_id)
-    present = _present_sessions(inst, training_id)
-    places = {s.location_id: s.location for s in training.sessions}
     people: list[Owed] = []
     totals: dict[str, Decimal] = {}
-    for participant in list_participants(inst, training_id):
-        person = participant.person
-        eligible, reason = _eligibility(settings, participant)
-        days = attended_days(training, present.get(person.id, set()))
-        lines, nights = owed_lines(settings, days, settings.rule(person.id).nights)
-        if not eligible:
-            lines = []
-        mine: dict[str, Decimal] = {}
-        for line in lines:
-            mine[line.currency] = mine.get(line.currency, Decimal(0)) + line.amount
-        for currency, amount in mine.items():
-            totals[currency] = totals.get(currency, Decimal(0)) + amount
+    for person, eligible, reason, e in _earnings(inst, training, settings):
+        mine = dict(e.totals) if eligible else {}
+        _add(totals, mine)
         people.append(
             Owed(person.id, person.full_name, person.organisation, person.category, eligible,
-                 reason, len(days), nights,
-                 tuple(places.get(p, "") for p in dict.fromkeys(days.values())),
-                 tuple(lines), mine)
+                 reason, e.days, e.nights, e.places, e.lines if eligible else (), mine)
         )  # fmt: skip
     return PerdiemSheet(training, settings, tuple(people), totals)
+
+
+@dataclass(frozen=True)
+class PerdiemTotals:
+    """A sheet's totals without its rows: what the report and the summary PDF show."""
+
+    totals: dict[str, Decimal]  # currency -> sum, as ``PerdiemSheet.totals``
+    paid: int  # people owed something, as ``len(PerdiemSheet.payable)``
+
+
+def perdiem_totals(inst: Installation, training_id: str) -> PerdiemTotals:
+    """:func:`compute_perdiem`'s totals and payees, without a row per participant (the
+    report's totals and the summary's section both ask: inside ``read_once``, once)."""
+    return once(inst, ("perdiem", training_id), lambda: _perdiem_totals(inst, training_id))
+
+
+def _perdiem_totals(inst: Installation, training_id: str) -> PerdiemTotals:
+    training = get_training(inst, training_id)
+    settings = get_settings(inst, training_id)
+    totals: dict[str, Decimal] = {}
+    paid = 0
+    if not settings.rates:  # nothing to pay, whoever came
+        return PerdiemTotals(totals, paid)
+    for _person, eligible, _reason, e in _earnings(inst, training, settings):
+        if eligible:
+            _add(totals, e.totals)
+            paid += any(e.totals.values())
+    return PerdiemTotals(totals, paid)

@@ -9,7 +9,7 @@ Comments are free text, cleaned like typed text (``app.textnorm.clean_paragraphs
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from app.l10n import Phrase
 from app.services.evaluation.people import answer_id
 from app.services.installation import Installation
 from app.services.people import ParticipantInfo, list_participants
-from app.services.trainings import _live_training
+from app.services.trainings import _live_training, get_training
 from app.textnorm import clean_paragraphs, clean_text
 
 MAX_COMMENT = 2_000
@@ -124,17 +124,25 @@ class FeedbackGrid:
 
 def feedback_grid(inst: Installation, training_id: str) -> FeedbackGrid:
     participants = tuple(list_participants(inst, training_id))
-    ids = {p.person.id for p in participants}
+    questions, answers = _answers(inst, training_id, {p.person.id for p in participants})
+    return FeedbackGrid(training_id, questions, participants, answers)
+
+
+def _answers(inst: Installation, training_id: str, ids: set[str],
+             mission_id: str | None = None) -> tuple[
+    tuple[Question, ...], dict[tuple[str, str], tuple[int | None, str]]
+]:  # fmt: skip
+    """The training's questions (its mission's), and the answers of the people ``ids``."""
     with inst.db.reading() as session:
-        mission_id = _live_training(session, training_id).mission_id
+        if mission_id is None:
+            mission_id = _live_training(session, training_id).mission_id
         rows = session.execute(
             select(FeedbackAnswer.person_id, FeedbackAnswer.question, FeedbackAnswer.value,
                    FeedbackAnswer.comment)
             .where(FeedbackAnswer.training_id == training_id, FeedbackAnswer.deleted.is_(False))
         ).all()  # fmt: skip
     questions = tuple(mission_questions(inst, mission_id))
-    answers = {(pid, q): (v, c or "") for pid, q, v, c in rows if pid in ids}
-    return FeedbackGrid(training_id, questions, participants, answers)
+    return questions, {(pid, q): (v, c or "") for pid, q, v, c in rows if pid in ids}
 
 
 def _check_answer(answer: AnswerInput, kinds: dict[str, str]) -> AnswerInput:
@@ -215,11 +223,15 @@ class FeedbackSummary:
 
 def summarise(grid: FeedbackGrid) -> FeedbackSummary:
     """Averages per rating, share of yes, and every comment (in the participants' order)."""
-    people = [p.person.id for p in grid.participants]
-    forms = sum(1 for pid in people if any((pid, q.code) in grid.answers for q in grid.questions))
+    return _summary(grid.questions, [p.person.id for p in grid.participants], grid.answers)
+
+
+def _summary(questions: tuple[Question, ...], people: list[str],
+             answers: dict[tuple[str, str], tuple[int | None, str]]) -> FeedbackSummary:  # fmt: skip
+    forms = sum(1 for pid in people if any((pid, q.code) in answers for q in questions))
     out = []
-    for q in grid.questions:
-        given = [grid.answers[(pid, q.code)] for pid in people if (pid, q.code) in grid.answers]
+    for q in questions:
+        given = [answers[(pid, q.code)] for pid in people if (pid, q.code) in answers]
         if q.kind == "text":
             comments = tuple(c for _, c in given if c)
             out.append(QuestionSummary(q, len(comments), comments=comments))
@@ -231,5 +243,13 @@ def summarise(grid: FeedbackGrid) -> FeedbackSummary:
     return FeedbackSummary(forms, len(people), tuple(out))
 
 
-def feedback_summary(inst: Installation, training_id: str) -> FeedbackSummary:
-    return summarise(feedback_grid(inst, training_id))
+def feedback_summary(inst: Installation, training_id: str,
+                     participants: Sequence[str] | None = None) -> FeedbackSummary:  # fmt: skip
+    """The training's feedback; ``participants``: the ids of its participants in
+    ``people.list_participants``' order, when the caller has them (the summary PDF
+    has them from the completion), so the list is not read again."""
+    if participants is None:
+        return summarise(feedback_grid(inst, training_id))
+    mission_id = get_training(inst, training_id).mission_id  # read once for the summary
+    questions, answers = _answers(inst, training_id, set(participants), mission_id)
+    return _summary(questions, list(participants), answers)

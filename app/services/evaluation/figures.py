@@ -174,19 +174,23 @@ def per_person_marks(flt: ReportFilter) -> Select[Any]:
 def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigures:
     """Completed people by category and sex, hours attended, and the test figures."""
     per = per_person_marks(flt).subquery("per")
-    done = select(per.c.pid).where(completed_condition(per)).distinct().subquery("done")
-    people = (
-        select(func.coalesce(Category.name_en, _NO_CATEGORY_SQL), Person.sex, func.count())
-        .select_from(done)
-        .join(Person, Person.id == done.c.pid)
+    category = func.coalesce(Category.name_en, _NO_CATEGORY_SQL)
+    # One pass over the marks for both: the people who completed (each once, whatever
+    # the trainings) and the minutes of every (training, person).
+    done = case((and_(completed_condition(per), Person.id.is_not(None)), per.c.pid))
+    grouped = (
+        select(category, Person.sex, func.count(done.distinct()), func.sum(per.c.minutes))
+        .select_from(per)
+        .outerjoin(Person, Person.id == per.c.pid)
         .outerjoin(Category, Category.id == Person.category_id)
-        .group_by(func.coalesce(Category.name_en, _NO_CATEGORY_SQL), Person.sex)
+        .group_by(category, Person.sex)
     )
     with inst.db.reading() as session:
-        rows = session.execute(people).all()
-        minutes = session.execute(select(func.sum(per.c.minutes))).scalar()
+        rows = session.execute(grouped).all()
         scores = session.execute(scores_query(flt)).all()
-    return assemble_figures(rows, int(minutes or 0), scores)
+    completed = [(cat, sex, n) for cat, sex, n, _minutes in rows if n]
+    minutes = sum(m or 0 for *_group, m in rows)
+    return assemble_figures(completed, int(minutes), scores)
 
 
 def assemble_figures(

@@ -37,10 +37,10 @@ class EvaluationData:
 
 def collect_evaluation(inst: Installation, training_id: str,
                        by_category_sex: dict[str, dict[str, int]]) -> EvaluationData:  # fmt: skip
-    return EvaluationData(
-        training_completion(inst, training_id), feedback_summary(inst, training_id),
-        by_category_sex,
-    )  # fmt: skip
+    completion = training_completion(inst, training_id)
+    # The same people in the same order: the completion's list, not a second read of it.
+    feedback = feedback_summary(inst, training_id, [p.person_id for p in completion.people])
+    return EvaluationData(completion, feedback, by_category_sex)
 
 
 def evaluation_sections(data: EvaluationData, figures: EvaluationFigures, lang: str,

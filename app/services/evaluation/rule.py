@@ -35,6 +35,13 @@ def mark_aggregates() -> list[Any]:
     ]
 
 
+def timed_aggregate() -> Any:
+    """Sessions attended whose length is known (none: the hours attended are not known)."""
+    came = Attendance.status.in_(ATTENDED_STATUSES)
+    length = TrainingSession.end_minute - TrainingSession.start_minute
+    return func.sum(case((and_(came, length > 0), 1), else_=0)).label("timed")
+
+
 def completed_condition(per: Any) -> Any:
     """The rule of :func:`.completion.person_completed` on a subquery of
     :func:`mark_aggregates` with the training's ``rule`` and ``percent``."""
