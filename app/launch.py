@@ -6,6 +6,33 @@ from __future__ import annotations
 import sys
 
 
+def unlock_ahead(home: str | None) -> None:
+    """Start the key derivation for ``MUSTER_PASSPHRASE`` before the app's imports.
+
+    The passphrase given in the environment is what the unlock screen would hand
+    over; its Argon2id run (about 0.1 s, the GIL released) then overlaps loading
+    PySide6 and the window's modules, and the unlock finds its result ready (see
+    ``app.services.vault.keyfile.derive_ahead``). Without one, nothing is read here:
+    the unlock screen comes first.
+    """
+    import os
+
+    from app.paths import get_paths
+    from app.services.vault import PASSPHRASE_ENV
+    from app.services.vault.keyfile import derive_ahead
+
+    passphrase = os.environ.get(PASSPHRASE_ENV, "")
+    if not passphrase:
+        return
+    try:
+        data_key = get_paths(home).data_key
+        if not data_key.exists():
+            return  # a new or plaintext folder: the unlock creates or upgrades it
+    except OSError:
+        return  # the start-up explains an unreadable folder
+    derive_ahead(data_key, passphrase)
+
+
 def run_gui(home: str | None = None) -> int:
     """Open the desktop app on the chosen data home.
 
@@ -14,6 +41,7 @@ def run_gui(home: str | None = None) -> int:
     imported after it (its ``__feature__`` hook), which costs ~0.15 s for
     SQLAlchemy alone. Measured by ``benchmarks/bench_startup.py``.
     """
+    unlock_ahead(home)
     import app.services.installation
     import app.services.trainings  # noqa: F401
     from app.ui.app import run
