@@ -41,12 +41,22 @@ def run_gui(home: str | None = None) -> int:
     imported after it (its ``__feature__`` hook), which costs ~0.15 s for
     SQLAlchemy alone. Measured by ``benchmarks/bench_startup.py``.
     """
-    unlock_ahead(home)
-    import app.services.installation
-    import app.services.trainings  # noqa: F401
-    from app.ui.app import run
+    import gc
 
-    return run(home)
+    # Start-up makes the objects of some 500 modules and of the window, and no garbage:
+    # the cyclic collector waits until the window is up (app.ui.app.run resumes it).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        unlock_ahead(home)
+        import app.services.installation
+        import app.services.trainings  # noqa: F401
+        from app.ui.app import run
+
+        return run(home)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def gui_main() -> None:

@@ -395,6 +395,7 @@ def run(home: str | None = None) -> int:
     secret.remember(after_unlock(unlocked, installation))
     guard.activation_requested.connect(session.activate)
     window = session.show_window()
+    QTimer.singleShot(0, _resume_collector)
     probe = os.environ.get(PROBE_ENV, "")
     if probe:
         _ReadyProbe(window, quit_after=probe == "quit")
@@ -410,6 +411,16 @@ def run(home: str | None = None) -> int:
         set_current_session(None)
         secret.remember(None)
     return int(code)
+
+
+def _resume_collector() -> None:
+    """The window is up: the collector resumes if ``app.launch.run_gui`` paused it, and
+    what start-up made (modules, the window) stays out of its sweeps."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _release(guards: dict[Path, SingleInstance]) -> None:

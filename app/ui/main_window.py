@@ -716,12 +716,12 @@ class MainWindow(QMainWindow):
         self.mission_codes = loaded.missions
         self.page.set_missions(loaded.missions, remembered)
         self.profile_loaded.emit(self.profile)
+        if self._welcome_enabled and not self.profile.is_set:
+            self._welcome_if_shown()  # the first-run welcome opens as the list fills in
         if self.page.current_filter() == loaded.filter:
             self._show_ids((loaded.ids, loaded.total), loaded.rows)
         else:  # the filters changed meanwhile: search with them
             self.refresh_list_only()
-        if self._welcome_enabled and not self.profile.is_set:
-            QTimer.singleShot(0, self._welcome_if_shown)
 
     def _welcome_if_shown(self) -> None:
         """The first-run welcome, unless the window was closed meanwhile (never on nobody)."""
