@@ -436,7 +436,9 @@ def search_training_ids(inst: Installation, flt: TrainingFilter | None = None) -
         ordering = column.desc() if flt.descending else column.asc()
         tiebreak = Training.title.desc() if flt.descending else Training.title.asc()
         last = Training.id.desc() if flt.descending else Training.id.asc()
-        ids = list(session.scalars(q.order_by(ordering, tiebreak, last)))
+        # Through the Core connection: plain strings, none of the ORM's row handling
+        # (20,000 ids come a little faster).
+        ids = list(session.connection().execute(q.order_by(ordering, tiebreak, last)).scalars())
         if flt.text.strip():
             matching = _text_match_ids(session, flt.text)
             ids = [i for i in ids if i in matching]
@@ -468,22 +470,30 @@ def training_rows(inst: Installation, ids: Sequence[str]) -> dict[str, TrainingR
             session_counts[tid] = session_counts.get(tid, 0) + 1
             if name and name not in places.setdefault(tid, []):
                 places[tid].append(name)
-        for t, code in session.execute(
-            select(Training, Mission.code)
+        for tid, code, title, kind, status, start, end in session.execute(
+            select(
+                Training.id,
+                Mission.code,
+                Training.title,
+                Training.kind,
+                Training.status,
+                Training.start_date,
+                Training.end_date,
+            )
             .join(Mission, Mission.id == Training.mission_id)
             .where(Training.id.in_(id_list))
         ):
-            rows[t.id] = TrainingRow(
-                id=t.id,
+            rows[tid] = TrainingRow(
+                id=tid,
                 mission=code,
-                title=t.title,
-                kind=t.kind,
-                status=t.status,
-                start=t.start_date,
-                end=t.end_date,
-                locations=", ".join(places.get(t.id, [])),
-                session_count=session_counts.get(t.id, 0),
-                participant_count=int(counts.get(t.id, 0)),
+                title=title,
+                kind=kind,
+                status=status,
+                start=start,
+                end=end,
+                locations=", ".join(places.get(tid, [])),
+                session_count=session_counts.get(tid, 0),
+                participant_count=int(counts.get(tid, 0)),
             )
     return rows
 

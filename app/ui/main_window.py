@@ -421,6 +421,11 @@ class MainWindow(QMainWindow):
         self.page = TrainingsPage(installation, self)
         self.model = self.page.model
         self.table = self.page.table
+        self._restore_settings()
+        # The first load starts now, on the worker, while the rest of the window is built
+        # and shown: the mission list, then the search (so a remembered mission filter
+        # applies) and the first screenful of rows, in one job.
+        self._start_load()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -442,11 +447,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_status_bar()
-        self._restore_settings()
-        # The first load starts now, on the worker, while the menus are built and the window
-        # is shown: the mission list, then the search (so a remembered mission filter
-        # applies) and the first screenful of rows, in one job.
-        self._start_load()
         self._build_actions()
         from app.ui.features import install_features
 
@@ -484,6 +484,8 @@ class MainWindow(QMainWindow):
         self._busy_timer.setInterval(300)
         self._busy_timer.timeout.connect(lambda: self.progress.setVisible(self.worker.busy))
         self.worker.busy_changed.connect(self._busy_changed)
+        if self.worker.busy:  # the first load was queued before the status bar was built
+            self._busy_changed(True)
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:
