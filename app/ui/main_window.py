@@ -92,6 +92,7 @@ class TrainingsModel(TableModel):
     CONTEXT = "TrainingsModel"
     ROLES = frozenset({*TableModel.ROLES, Qt.ItemDataRole.ForegroundRole})
     BATCH = 100  # rows fetched per lazy batch: a screenful or four, in ~20 ms
+    FIRST_ROWS = 50  # rows fetched with the first search: more than a tall window shows
     sort_requested = Signal(str, bool)  # order_by key, descending
 
     def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
@@ -710,7 +711,7 @@ class MainWindow(QMainWindow):
         # The mission filter the combo box will show: the remembered one if it still exists.
         flt = replace(flt, mission=remembered if remembered and remembered in missions else None)
         ids, total = trainings.search_with_total(self.installation, flt)
-        rows = trainings.training_rows(self.installation, ids[: TrainingsModel.BATCH])
+        rows = trainings.training_rows(self.installation, ids[: TrainingsModel.FIRST_ROWS])
         return _StartData(profile, missions, flt, ids, total, rows)
 
     def _start_data_loaded(self, loaded: _StartData, remembered: str) -> None:
