@@ -3,23 +3,7 @@ command line (``muster`` with no command opens the window)."""
 
 from __future__ import annotations
 
-import importlib
 import sys
-
-# Qt-free modules the start-up needs anyway (opening the database, the data key, the logs,
-# the feature modules' own imports), loaded before PySide6 for the reason given in
-# run_gui. Leaving one out only costs time; a module no longer needed should go.
-BEFORE_QT = (
-    "app.logs",
-    "app.db.server",  # the database's address (open_installation)
-    "app.services.figures",  # the report figures' write hook (Database)
-    "app.services.audit.retention",  # Tools ▸ Retention (app.ui.retention_ui)
-    "cryptography.exceptions",
-    "cryptography.hazmat.primitives.ciphers.aead",  # unwrapping the data key
-    "concurrent.futures.thread",
-    "getpass",
-    "xml.etree.ElementTree",
-)
 
 
 def unlock_ahead(home: str | None) -> None:
@@ -52,8 +36,8 @@ def unlock_ahead(home: str | None) -> None:
 def run_gui(home: str | None = None) -> int:
     """Open the desktop app on the chosen data home.
 
-    The Qt-free core (SQLAlchemy, the models, ``BEFORE_QT``) is imported before PySide6
-    on purpose: once PySide6 is loaded, shiboken inspects the source of every module
+    The Qt-free modules the start-up needs (SQLAlchemy, the models, those of
+    ``_import_before_qt``) are imported before PySide6 on purpose: once PySide6 is loaded, shiboken inspects the source of every module
     imported after it (its ``__feature__`` hook), which costs ~0.15 s for
     SQLAlchemy alone. Measured by ``benchmarks/bench_startup.py``.
     """
@@ -65,17 +49,36 @@ def run_gui(home: str | None = None) -> int:
     gc.disable()
     try:
         unlock_ahead(home)
-        import app.services.installation
-        import app.services.trainings  # noqa: F401
-
-        for name in BEFORE_QT:
-            importlib.import_module(name)
+        _import_before_qt()
         from app.ui.app import run
 
         return run(home)
     finally:
         if collecting:
             gc.enable()
+
+
+def _import_before_qt() -> None:
+    """The Qt-free modules the start-up needs anyway, loaded before PySide6 (see run_gui):
+    the unlock's thread and the window's worker, the single-instance lock's user name, the
+    translations' catalogue, unwrapping the data key, the database's address, the report
+    figures' write hook, the logs, Tools > Retention's service, the trainings list.
+
+    Leaving one out only costs time; one the start-up no longer needs should go.
+    """
+    import concurrent.futures.thread  # noqa: F401
+    import getpass  # noqa: F401
+    import xml.etree.ElementTree  # noqa: F401
+
+    import cryptography.exceptions
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
+
+    import app.db.server
+    import app.logs
+    import app.services.audit.retention
+    import app.services.figures
+    import app.services.installation
+    import app.services.trainings  # noqa: F401
 
 
 def gui_main() -> None:
