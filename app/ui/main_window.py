@@ -422,11 +422,6 @@ class MainWindow(QMainWindow):
         self.page = TrainingsPage(installation, self)
         self.model = self.page.model
         self.table = self.page.table
-        self._restore_settings()
-        # The first load starts now, on the worker, while the rest of the window is built
-        # and shown: the mission list, then the search (so a remembered mission filter
-        # applies) and the first screenful of rows, in one job.
-        self._start_load()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -454,11 +449,17 @@ class MainWindow(QMainWindow):
         install_features(self)
         self._keep_quit_last()
         self.menu("file").aboutToShow.connect(self._keep_quit_last)
+        self._restore_settings()
         self.page.filters_changed.connect(self.refresh)
         self.page.new_requested.connect(self.new_training)
         self.page.demo_requested.connect(self.load_demo)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        # One job on the worker, once the window is built (started earlier, it would only
+        # slow the building down: the two threads take turns with Python's lock): the
+        # mission list, then the search (so a remembered mission filter applies) and the
+        # first screenful of rows.
+        self._start_load()
 
     # --- building ----------------------------------------------------------------------
 
@@ -485,8 +486,6 @@ class MainWindow(QMainWindow):
         self._busy_timer.setInterval(300)
         self._busy_timer.timeout.connect(lambda: self.progress.setVisible(self.worker.busy))
         self.worker.busy_changed.connect(self._busy_changed)
-        if self.worker.busy:  # the first load was queued before the status bar was built
-            self._busy_changed(True)
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:
