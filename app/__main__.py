@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 from app.launch import gui_main, run_gui
 
 __all__ = ["gui_main", "run_gui"]
 
 if __name__ == "__main__":
-    from app.cli import main
+    from app.cli import console_main
 
-    sys.exit(main())
+    console_main()

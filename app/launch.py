@@ -37,25 +37,16 @@ def run_gui(home: str | None = None) -> int:
     """Open the desktop app on the chosen data home.
 
     The Qt-free modules the start-up needs (SQLAlchemy, the models, those of
-    ``_import_before_qt``) are imported before PySide6 on purpose: once PySide6 is loaded, shiboken inspects the source of every module
-    imported after it (its ``__feature__`` hook), which costs ~0.15 s for
-    SQLAlchemy alone. Measured by ``benchmarks/bench_startup.py``.
+    ``_import_before_qt``) are imported before PySide6 on purpose: once PySide6 is
+    loaded, shiboken inspects the source of every module imported after it (its
+    ``__feature__`` hook), which costs ~0.15 s for SQLAlchemy alone. Measured by
+    ``benchmarks/bench_startup.py``.
     """
-    import gc
+    unlock_ahead(home)
+    _import_before_qt()
+    from app.ui.app import run
 
-    # Start-up makes the objects of some 500 modules and of the window, and no garbage:
-    # the cyclic collector waits until the window is up (app.ui.app.run resumes it).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        unlock_ahead(home)
-        _import_before_qt()
-        from app.ui.app import run
-
-        return run(home)
-    finally:
-        if collecting:
-            gc.enable()
+    return run(home)
 
 
 def _import_before_qt() -> None:
@@ -82,4 +73,8 @@ def _import_before_qt() -> None:
 
 
 def gui_main() -> None:
+    """The ``muster-gui`` script: start-up without the cyclic collector (app.gc_pause)."""
+    from app import gc_pause
+
+    gc_pause.pause()
     sys.exit(run_gui())

@@ -124,6 +124,10 @@ def main(argv: list[str]) -> int:
     if mode not in MODES or entry not in ("gui", "cli"):
         print("usage: python -m benchmarks.at_rest {plain|encrypted} {gui|cli} [ARGS...]")
         return 2
+    # As the ``muster`` and ``muster-gui`` entry points start (app.gc_pause), both modes.
+    from app import gc_pause
+
+    gc_pause.pause()
     # The same imports in both modes; the plain one then answers unlocking with no key.
     import sqlalchemy  # noqa: F401
     import sqlcipher3  # noqa: F401

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 
 import app.db.models  # noqa: F401  (registers every table on Base.metadata)
 from app.db.base import Base
+from app.db.migrate import rebuild_figures_if_due
 
 config = context.config
 target_metadata = Base.metadata
@@ -25,6 +26,7 @@ def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
     )
     with context.begin_transaction():
         context.run_migrations()
+        rebuild_figures_if_due(config, connection)
 
 
 def run_migrations_online() -> None:

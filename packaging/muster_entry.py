@@ -29,6 +29,9 @@ def restore_library_path() -> None:
 
 def main() -> int:
     restore_library_path()
+    from app import gc_pause
+
+    gc_pause.pause()  # a process of its own: start-up without the cyclic collector
     from app.system_check import main as check
 
     if check(sys.argv[1:]) != 0:

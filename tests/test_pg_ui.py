@@ -121,3 +121,88 @@ def test_french_preferences_name_the_shared_database(
     finally:
         i18n.install_language("en", qapp)
         QLocale.setDefault(before)
+
+
+def test_a_read_only_analyst_sees_the_dashboard_and_is_told_importing_needs_the_other_role(
+    qtbot: QtBot,
+    pg_server: Any,
+    field: Field,  # noqa: F811
+    tmp_path: Path,
+    dialog_guard: Any,
+) -> None:
+    """The documented analyst role in the desktop app: the trainings, the HQ dashboard and
+    its table export work; an import is refused in one plain sentence, nothing changed."""
+    import os
+
+    from app.paths import Paths
+    from app.services.installation import open_installation
+    from app.services.vault import KdfParams
+    from app.ui import sync_ui
+    from app.ui.main_window import MainWindow
+    from tests.conftest import FIXTURE_KDF_ARGS
+    from tests.helpers import run_cli
+    from tests.test_postgres import _psql
+
+    n = f"{os.getpid()}_{tmp_path.name[-12:]}".replace("-", "_").lower()
+    names = {"database": f"muster_ui_{n}", "importer": f"imp_ui_{n}", "analyst": f"ana_ui_{n}"}
+    code, sql, err = run_cli("server", "roles-sql", "--name", names["database"], "--importer",
+                             names["importer"], "--analyst", names["analyst"], "--bi",
+                             f"bi_ui_{n}", home=tmp_path / "admin")  # fmt: skip
+    assert code == 0, err
+    done = _psql(pg_server, sql, importer_password="imp", analyst_password="ana",
+                 bi_password="bi")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    window = None
+    try:
+        importer = pg_server.url(names["database"], names["importer"], "imp")
+        _analyst(tmp_path / "importer", "Importer", importer, field)
+        code, _out, err = run_cli("--database", importer, "import",
+                                  str(field.bundles["MONUSCO"]), home=tmp_path / "importer")  # fmt: skip
+        assert code == 0, err
+        home = tmp_path / "analyst"
+        kdf = KdfParams(**FIXTURE_KDF_ARGS)
+        open_installation(Paths(home), kdf=kdf).close()
+        code, out, err = run_cli("server", "set", pg_server.url(names["database"],
+                                 names["analyst"], "ana"), home=home)  # fmt: skip
+        assert code == 0 and "read-only" in out, out + err
+        inst = open_installation(Paths(home), kdf=kdf)  # the stored server, read-only
+        assert inst.db.is_server
+        window = MainWindow(inst, welcome=False)
+        qtbot.addWidget(window)
+        window.resize(1280, 780)
+        window.show()
+        trainings = field.reports["MONUSCO"]["trainings"]
+        qtbot.waitUntil(lambda: window.model.rowCount() == trainings, timeout=15000)
+        qtbot.waitUntil(lambda: not window.worker.busy, timeout=10000)
+
+        dashboard = sync_ui.open_dashboard(window)
+        qtbot.addWidget(dashboard)
+        qtbot.waitUntil(lambda: dashboard.loaded >= 1, timeout=15000)
+        participants = field.reports["MONUSCO"]["participants"]
+        assert f"{participants} unique participants" in dashboard.totals.text()
+        assert dashboard.breakdown_model.row_values(0)[0] == "MONUSCO"
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        dashboard.grab().save(str(ARTIFACTS / "pg-read-only-dashboard.png"))
+        table = tmp_path / "by-mission.xlsx"
+        dashboard.export_table(table)
+        qtbot.waitUntil(table.exists, timeout=15000)
+        dashboard.close()
+
+        before = pg_server.execute("SELECT count(*) FROM bundles_received", names["database"])
+        seen: list[str] = []
+        dialog_guard.expect("OK", "the refusal: importing needs the importer role", seen=seen)
+        sync_ui.import_bundles(window, [field.bundles["UNSMIL"]])
+        qtbot.waitUntil(lambda: len(seen) >= 2, timeout=20000)
+        sentence = seen[1]
+        assert "importer" in sentence.lower() and "\n" not in sentence, seen
+        after = pg_server.execute("SELECT count(*) FROM bundles_received", names["database"])
+        assert before == after == [(1,)]
+    finally:
+        if window is not None:
+            window._closing_confirmed = True
+            window.close()
+            window.installation.close()
+        pg_server.execute(f"DROP DATABASE IF EXISTS {names['database']} WITH (FORCE)")
+        for role in ("importer", "analyst"):
+            pg_server.execute(f"DROP ROLE IF EXISTS {names[role]}")
+        pg_server.execute(f"DROP ROLE IF EXISTS bi_ui_{n}")

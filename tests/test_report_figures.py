@@ -22,6 +22,7 @@ from app.db.figures import figures_groups, figures_pairs
 from app.services import attendance, duplicates, hq, people, reports, trainings
 from app.services.attendance import Mark
 from app.services.evaluation.completion import CompletionRule, set_completion_rule
+from app.services.figures import maintain
 from app.services.people import PersonInput
 from app.services.reference import SEED_CATEGORIES, SEED_MISSIONS, SEED_PARTNERS
 from app.services.reports import ReportFilter
@@ -170,8 +171,19 @@ class World:
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("seed", [2, 3])
-def test_kept_figures_equal_a_recount_after_random_edits(installation: Any, seed: int) -> None:
+@pytest.mark.parametrize(
+    ("seed", "bulk", "database"),
+    [(2, False, "sqlite"), (3, False, "sqlite"), (5, True, "sqlite"), (5, True, "postgresql")],
+)
+def test_kept_figures_equal_a_recount_after_random_edits(
+    installation: Any, seed: int, bulk: bool, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``bulk``: any change touching half of the trainings or people takes the rebuild path
+    (app.services.figures.maintain.BULK_MIN_*), as a mission's first bundle does at HQ."""
+    if bulk:
+        monkeypatch.setattr(maintain, "BULK_MIN_TRAININGS", 1)
+        monkeypatch.setattr(maintain, "BULK_MIN_PEOPLE", 1)
+        rebuilds = _count_calls(monkeypatch, maintain, "rebuild")
     world = World(installation, random.Random(seed))
     completions: list[tuple[int, float]] = []
     for i in range(1, 61):
@@ -192,6 +204,20 @@ def test_kept_figures_equal_a_recount_after_random_edits(installation: Any, seed
     # The edits reached the evaluation figures too (completions and hours were counted).
     assert any(done > 0 for done, _ in completions), completions
     assert any(hours > 0 for _, hours in completions), completions
+    if bulk:  # both paths ran: the rebuild for wide changes, the scoped one for the rest
+        assert 0 < rebuilds[0] < 60, rebuilds
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    calls = [0]
+    real = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
 
 
 def _figure_rows(inst: Any) -> tuple[int, int]:

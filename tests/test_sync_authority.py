@@ -136,3 +136,82 @@ def test_enrol_revoke_and_the_revocation_travels(
 
     # trust remove + revocation cannot be undone by the device's enrolment in its next bundle.
     refused("import", str(stick / "UNSMIL-2.muster"), home=ny, expect="revoked")
+
+
+def _entry(home: Path, mission: str) -> dict[str, str] | None:
+    trusted = json.loads(ok("trust", "list", "--json", home=home))
+    return next((t for t in trusted if t["mission"] == mission), None)
+
+
+@pytest.mark.timeout(300)
+def test_an_enrolment_revocation_withdraws_that_enrolment_only(
+    tmp_path: Path, database: str, servers: dict[Path, str], request: pytest.FixtureRequest
+) -> None:
+    """New York revokes one enrolment of the MONUSCO laptop (say, issued by mistake): the
+    laptop's bundles presenting it are refused at both HQs, the trust it gave is gone,
+    and a new enrolment accepts the same laptop again."""
+    ny, geneva, field, stick = (tmp_path / n for n in ("ny", "geneva", "monusco", "stick"))
+    stick.mkdir()
+    if database == "postgresql":
+        make = request.getfixturevalue("pg_database")
+        servers[ny], servers[geneva] = make(), make()
+    for home, name in ((ny, "HQ New York"), (geneva, "HQ Geneva")):
+        ok("init", "--name", name, "--title", "HQ analyst", "--role", "hq", home=home)
+        ok("identity", "--export", str(stick / f"{home.name}.pem"), home=home)
+    ok("trust", "add", str(stick / "ny.pem"), "--yes", home=geneva)
+    ok("trust", "add", str(stick / "geneva.pem"), "--yes", home=ny)
+    ok("init", "--name", "Focal MONUSCO", "--title", "Focal point", "--mission", "MONUSCO",
+       home=field)  # fmt: skip
+    ok("demo", home=field)
+    ok("identity", "--export", str(stick / "field.pem"), home=field)
+    ok("trust", "add", str(stick / "field.pem"), "--yes", "--enrol", str(stick / "first.enrol"),
+       home=ny)  # fmt: skip
+    ok("enrolment", "set", str(stick / "first.enrol"), home=field)
+    ok("export", "-o", str(stick / "field-1.muster"), home=field)
+    for home in (ny, geneva):
+        ok("import", str(stick / "field-1.muster"), home=home, expect="new")
+    first = _entry(ny, "MONUSCO")
+    assert first is not None and first["enrolment_serial"]
+    assert (_entry(geneva, "MONUSCO") or {}).get("enrolment_serial") == first["enrolment_serial"]
+
+    # A person's trust is not an enrolment: nothing to revoke that way.
+    refused("trust", "revoke", _ny_fingerprint(geneva),
+            "--enrolment-only", home=geneva, expect="not trusted here through an HQ enrolment")  # fmt: skip
+
+    ok("trust", "revoke", first["fingerprint"], "--enrolment-only", "--reason", "wrong mission",
+       home=ny, expect="enrolment")  # fmt: skip
+    assert _entry(ny, "MONUSCO") is None  # the trust it gave is gone, with no sticky removal
+    ok("trust", "revocations", home=ny, expect="enrolment")
+    ok("export", "-o", str(stick / "ny-1.muster"), home=ny)
+    ok("import", str(stick / "ny-1.muster"), home=geneva)
+    assert _entry(geneva, "MONUSCO") is None
+    revocations = json.loads(ok("trust", "revocations", "--json", home=geneva))
+    assert [r["enrolment_serial"] for r in revocations] == [first["enrolment_serial"]]
+
+    # The laptop's next bundle still presents the revoked enrolment: refused at both HQs.
+    ok("people", "duplicates", home=field)
+    ok("export", "--full", "-o", str(stick / "field-2.muster"), home=field)
+    for home in (ny, geneva):
+        err = refused("import", str(stick / "field-2.muster"), home=home, expect="revoked by HQ")
+        assert "enrolment certificate" in err and "HQ New York" in err and "UTC" in err
+    ok("receipt", "write", "-o", str(stick / "receipt.json"), home=ny)
+    ok("receipt", "import", str(stick / "receipt.json"), home=field,
+       expect="revoked this device's enrolment")  # fmt: skip
+
+    # A new enrolment of the same laptop is accepted again, everywhere.
+    ok("trust", "add", str(stick / "field.pem"), "--yes", "--enrol", str(stick / "second.enrol"),
+       home=ny)  # fmt: skip
+    ok("enrolment", "set", str(stick / "second.enrol"), home=field)
+    ok("export", "--full", "-o", str(stick / "field-3.muster"), home=field)
+    for home in (ny, geneva):
+        ok("import", str(stick / "field-3.muster"), home=home)
+        again = _entry(home, "MONUSCO")
+        assert again is not None and again["enrolment_serial"] not in ("", None)
+        assert again["enrolment_serial"] != first["enrolment_serial"]
+        report = json.loads(ok("report", "--json", home=home))
+        assert set(report["by_mission"]) == {"MONUSCO"}
+
+
+def _ny_fingerprint(home: Path) -> str:
+    trusted = json.loads(ok("trust", "list", "--json", home=home))
+    return next(t["fingerprint"] for t in trusted if t["role"] == "hq")

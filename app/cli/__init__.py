@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from app import __version__
+from app import __version__, gc_pause
 from app.errors import UserError
 from app.paths import ENV_DATABASE_URL, Paths, get_paths
 
@@ -82,6 +82,7 @@ class Context:
             from app.services.installation import open_installation
 
             self._installation = open_installation(self.paths, key=self.key())
+            gc_pause.resume()  # start-up is over: the command's own work may make cycles
         return self._installation
 
     def close(self) -> None:
@@ -226,4 +227,7 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def console_main() -> None:
+    """The ``muster`` script: a process of its own, so start-up runs without the cyclic
+    garbage collector (app.gc_pause)."""
+    gc_pause.pause()
     sys.exit(main())

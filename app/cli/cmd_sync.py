@@ -102,9 +102,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                       "bundles and receipts")  # fmt: skip
     q.add_argument("fingerprint", metavar="FINGERPRINT")
     q.add_argument("--reason", default="", help="why, kept with the revocation")
+    q.add_argument("--enrolment-only", action="store_true",
+                   help="revoke only the HQ enrolment it is trusted by (a wrong mission, say): "
+                   "a new enrolment accepts the device again")  # fmt: skip
     _passphrase_option(q)
     q.set_defaults(handler=cmd_trust_revoke)
-    q = tr.add_parser("revocations", help="the device revocations known here")
+    q = tr.add_parser("revocations", help="the device and enrolment revocations known here")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_trust_revocations)
 
@@ -437,6 +440,7 @@ def cmd_trust_list(args: argparse.Namespace, ctx: Context) -> int:
                     "fingerprint": r.fingerprint, "name": r.name, "title": r.title,
                     "mission": r.mission, "role": r.role, "device_id": r.device_id,
                     "added_at": r.added_at.isoformat(timespec="seconds"), "note": r.note,
+                    "enrolment_serial": r.enrolment_serial,
                 }
                 for r in rows
             ]
@@ -482,8 +486,25 @@ def cmd_trust_revoke(args: argparse.Namespace, ctx: Context) -> int:
             )
         )
     target = matches[0]
+    serial = None
+    if args.enrolment_only:
+        serial = target.enrolment_serial
+        if not serial or target.removed_at is not None:
+            raise UserError(
+                Phrase(
+                    "{shown} is not trusted here through an HQ enrolment, so there is no "
+                    "enrolment to revoke; revoke the device instead.",
+                    shown=shown(target.name),
+                )
+            )
     key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
-    info = add_revocation(inst, make_revocation(inst, target.certificate_pem, key, args.reason))
+    envelope = make_revocation(inst, target.certificate_pem, key, args.reason, serial)
+    info = add_revocation(inst, envelope)
+    if serial:  # the trust it gave is withdrawn (add_revocation); no sticky removal
+        print(f"{shown(target.name)}'s enrolment (serial {serial[:12]}) is revoked (on "
+              f"{info.revoked_at:%Y-%m-%d %H:%M} UTC); a new enrolment accepts the device "
+              "again. The revocation travels in your next bundles and receipts.")  # fmt: skip
+        return EXIT_OK
     if target.removed_at is None:
         remove_trusted(inst, target.fingerprint)
     print(f"{shown(target.name)}'s device is revoked (on {info.revoked_at:%Y-%m-%d %H:%M} UTC). "
@@ -499,14 +520,16 @@ def cmd_trust_revocations(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json([{"device_id": r.device_id, "device_name": r.device_name,
                      "key_sha256": r.key_sha256, "issuer": r.issuer_name,
-                     "revoked_at": r.revoked_at.isoformat(timespec="seconds")} for r in rows])  # fmt: skip
+                     "revoked_at": r.revoked_at.isoformat(timespec="seconds"),
+                     "enrolment_serial": r.enrolment_serial} for r in rows])  # fmt: skip
         return EXIT_OK
     if not rows:
         print("No device has been revoked.")
         return EXIT_OK
-    print_table(["DEVICE", "NAME", "REVOKED BY", "WHEN (UTC)"],
-                [[r.device_id[:8], shown(r.device_name, 40), shown(r.issuer_name, 40),
-                  f"{r.revoked_at:%Y-%m-%d %H:%M}"] for r in rows])  # fmt: skip
+    print_table(["DEVICE", "NAME", "REVOKED", "REVOKED BY", "WHEN (UTC)"],
+                [[r.device_id[:8], shown(r.device_name, 40),
+                  f"enrolment {r.enrolment_serial[:12]}" if r.enrolment_serial else "device",
+                  shown(r.issuer_name, 40), f"{r.revoked_at:%Y-%m-%d %H:%M}"] for r in rows])  # fmt: skip
     return EXIT_OK
 
 

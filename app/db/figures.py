@@ -12,7 +12,8 @@ transaction as every change, and can rebuild them from scratch.
 - ``figures_places``: where each training's sessions took place, and from which day.
 - ``figures_groups``: for every person and group (a mission, a month,
   a quarter, a year, a training partner), in how many live trainings (not deleted,
-  not cancelled) and in how many trainings (not deleted) of that group they are.
+  not cancelled) and in how many trainings (not deleted) of that group they are, and
+  how many of each they completed.
   ``figures_people.live`` / ``.kept`` say the same over every training. A
   unique-participant figure is then a count of rows, not a DISTINCT over millions.
 """
@@ -122,6 +123,9 @@ figures_groups = Table(
     Column("sex", String(1), nullable=False),  # the person's, so a breakdown needs no join
     Column("live", Integer, nullable=False),
     Column("kept", Integer, nullable=False),
+    # Of those trainings, how many the person completed (app.services.evaluation.rule).
+    Column("completed_live", Integer, nullable=False, server_default="0"),
+    Column("completed_kept", Integer, nullable=False, server_default="0"),
     Index("ix_figures_groups_person_key", "person_key"),
     sqlite_with_rowid=False,
 )

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
@@ -123,6 +123,31 @@ def upgrade_to_head(
         backup_database(database_file, backup, key)
     _run_alembic(engine, None)
     return backup
+
+
+FIGURES_REBUILD = "figures_rebuild"  # config attribute: a migration changed the figures
+
+
+def rebuild_figures_when_done(config: Any) -> None:
+    """For a migration that changes the kept figures' tables (``context.config``).
+
+    The recount is the app's own code, written for the newest schema, so it runs once
+    the last migration is applied (migrations/env.py calls :func:`rebuild_figures_if_due`),
+    in the same transaction.
+    """
+    config.attributes[FIGURES_REBUILD] = True
+
+
+def rebuild_figures_if_due(config: Any, connection: Connection) -> None:
+    """After migrations: recount the figures if one asked and the schema is the newest
+    (an upgrade that stops earlier, in a test, leaves them to the later migration)."""
+    if not config.attributes.pop(FIGURES_REBUILD, False):
+        return
+    if _revision_on(connection) != head_revision():
+        return
+    from app.services.figures.maintain import ConnectionRunner, rebuild
+
+    rebuild(ConnectionRunner(connection))
 
 
 def _run_alembic(engine: Engine, before: Callable[[Connection], bool] | None) -> None:

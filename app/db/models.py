@@ -8,23 +8,14 @@ and a constraint would make their bundles collide. Services keep them tidy inste
 
 from __future__ import annotations
 
-import gc
+from datetime import date, datetime
+from typing import Any
 
-# Declaring the mapped classes (these, app.db.audit_models and app.db.figures) allocates
-# some 100,000 objects that live as long as the process and no garbage: the cyclic
-# collector would sweep them over and over for nothing (~25 ms of a launch). It is paused
-# until they are declared, then they are frozen out of its sweeps (the end of this file).
-_COLLECTING = gc.isenabled()
-gc.disable()
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
-from datetime import date, datetime  # noqa: E402
-from typing import Any  # noqa: E402
-
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text  # noqa: E402
-from sqlalchemy.orm import Mapped, mapped_column  # noqa: E402
-
-from app.db.audit_models import AUDIT_SYNCED_MODELS  # noqa: E402
-from app.db.base import Base, SyncMixin, utcnow  # noqa: E402
+from app.db.audit_models import AUDIT_SYNCED_MODELS
+from app.db.base import Base, SyncMixin, utcnow
 
 SEXES = ("F", "M", "X")  # female, male, other / not stated
 TRAINING_KINDS = ("training", "workshop", "conference", "seminar", "side_event", "other")
@@ -301,6 +292,8 @@ class TrustedSigner(Base):
     key_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # Set by ``trust remove``: the row stays so a later bundle cannot add it back.
     removed_at: Mapped[datetime | None] = mapped_column()
+    # The HQ enrolment (serial, hex) this entry came from; None when a person trusted it.
+    enrolment_serial: Mapped[str | None] = mapped_column(String(40))
 
 
 class Document(Base):
@@ -338,7 +331,8 @@ class Device(Base):
 
 
 class Revocation(Base):
-    """An HQ-signed revocation of a device (its key and id); travels in bundles and receipts."""
+    """An HQ-signed revocation of a device (its key and id) or of one of its enrolments;
+    travels in bundles and receipts."""
 
     __tablename__ = "revocations"
     __table_args__ = (
@@ -354,6 +348,8 @@ class Revocation(Base):
     issuer_fingerprint: Mapped[str] = mapped_column(String(64))
     issuer_name: Mapped[str] = mapped_column(String(300), default="")
     envelope: Mapped[str] = mapped_column(Text)  # the signed statement, as it travels
+    # One enrolment certificate (serial, hex) withdrawn; None: the whole device.
+    enrolment_serial: Mapped[str | None] = mapped_column(String(40))
 
 
 class BundleReceived(Base):
@@ -419,7 +415,3 @@ def sync_tables() -> list[str]:
 
 
 from app.db import figures as _figures  # noqa: E402, F401  (local figures tables, same metadata)
-
-gc.freeze()  # what exists now lives as long as the process: no sweep need look at it again
-if _COLLECTING:
-    gc.enable()

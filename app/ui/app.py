@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "MUSTER_STARTUP_PROBE"
+GC_RESUME_MS = 1500  # start-up without the cyclic collector ends here (app.gc_pause)
 
 
 def _tr(text: str) -> str:
@@ -395,7 +396,9 @@ def run(home: str | None = None) -> int:
     secret.remember(after_unlock(unlocked, installation))
     guard.activation_requested.connect(session.activate)
     window = session.show_window()
-    QTimer.singleShot(0, _resume_collector)
+    from app import gc_pause
+
+    QTimer.singleShot(GC_RESUME_MS, gc_pause.resume)  # once the window has painted
     probe = os.environ.get(PROBE_ENV, "")
     if probe:
         _ReadyProbe(window, quit_after=probe == "quit")
@@ -411,16 +414,6 @@ def run(home: str | None = None) -> int:
         set_current_session(None)
         secret.remember(None)
     return int(code)
-
-
-def _resume_collector() -> None:
-    """The window is up: the collector resumes if ``app.launch.run_gui`` paused it, and
-    what start-up made (modules, the window) stays out of its sweeps."""
-    import gc
-
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def _release(guards: dict[Path, SingleInstance]) -> None:

@@ -133,10 +133,13 @@ def upgrade() -> None:
     op.create_index(
         "ix_figures_training_groups_training_key", "figures_training_groups", ["training_key"]
     )
-    # Filled by the app's own rebuild (the code every later change is checked against).
-    from app.services.figures.maintain import ConnectionRunner, rebuild
+    # Filled by the app's own rebuild (the code every later change is checked against),
+    # once the schema is the newest (app.db.migrate).
+    from alembic import context
 
-    rebuild(ConnectionRunner(op.get_bind()))
+    from app.db.migrate import rebuild_figures_when_done
+
+    rebuild_figures_when_done(context.config)
 
 
 def downgrade() -> None:

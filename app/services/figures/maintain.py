@@ -170,6 +170,14 @@ scope_keys = Table(
     prefixes=["TEMPORARY"],
 )  # fmt: skip
 TRAININGS_SCOPE, PEOPLE_SCOPE, SESSIONS_SCOPE, SURVIVORS_SCOPE, PERSON_KEYS_SCOPE = range(1, 6)
+# A rebuild's pairs by id, with their completion: people rows are then written once with
+# their totals, and the pairs keyed from them (no UPDATE pass over indexed rows).
+rebuild_pairs = Table(
+    "figures_rebuild_pairs", _scopes,
+    Column("tid", String(36), nullable=False), Column("pid", String(36), nullable=False),
+    Column("completed", Integer, nullable=False), Column("minutes", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)  # fmt: skip
 
 
 class Scoped:
@@ -364,6 +372,86 @@ def _refresh_people(runner: Runner, labels: Labels, ids: Ids) -> None:
         runner, figures_people.c.key, figures_people.c.person_id, ids))  # fmt: skip
 
 
+def _rebuild_people(runner: Runner) -> None:
+    """Every person's row, as :func:`_refresh_people` makes them, in two statements per
+    label kind and one INSERT ... SELECT (no rows through Python)."""
+    p, lab = people_t.c, figures_labels.c
+    sources = {
+        "category": p.category_id, "partner": p.partner_id,
+        "organisation": func.coalesce(p.organisation, ""),
+        "sex": func.coalesce(func.nullif(p.sex, ""), "X"),
+    }  # fmt: skip
+    for kind, value in sources.items():
+        known = select(lab.value).where(lab.kind == kind)
+        runner.run(
+            insert(figures_labels).from_select(
+                ["kind", "value"],
+                select(literal_column(f"'{kind}'"), value)
+                .where(value.is_not(None), value.not_in(known))
+                .distinct(),
+            )
+        )
+    joined = people_t
+    keys = {}
+    for kind, value in sources.items():
+        if kind == "sex":
+            continue
+        alias = figures_labels.alias(f"l_{kind}")
+        joined = joined.outerjoin(alias, and_(alias.c.kind == kind, alias.c.value == value))
+        keys[kind] = alias.c.key
+    totals = _rebuild_totals()
+    joined = joined.outerjoin(totals, totals.c.pid == p.id)
+    rows = select(
+        p.id, sources["sex"], keys["category"], keys["partner"], keys["organisation"],
+        *(func.coalesce(totals.c[name], 0) for name in PERSON_TOTALS),
+    ).select_from(joined)  # fmt: skip
+    columns = ["person_id", "sex", "category_key", "partner_key", "organisation_key",
+               *PERSON_TOTALS]  # fmt: skip
+    runner.run(insert(figures_people).from_select(columns, rows))
+
+
+PERSON_TOTALS = ("live", "kept", "completed_live", "completed_kept")
+
+
+def _rebuild_totals() -> Any:
+    """Per survivor id, from the rebuild's pairs: what :func:`_person_totals` sets."""
+    ft, rp = figures_trainings.c, rebuild_pairs.c
+    return (
+        select(rp.pid.label("pid"), func.sum(ft.live).label("live"),
+               func.sum(ft.kept).label("kept"),
+               func.sum(ft.live * rp.completed).label("completed_live"),
+               func.sum(ft.kept * rp.completed).label("completed_kept"))
+        .select_from(rebuild_pairs.join(figures_trainings, ft.training_id == rp.tid))
+        .where(ft.kept == 1)
+        .group_by(rp.pid)
+        .subquery("totals")
+    )  # fmt: skip
+
+
+def _rebuild_pairs(runner: Runner) -> None:
+    """Every counted pair with its completion, by id (figures_rebuild_pairs), then the
+    people rows with their totals, then the pairs by key."""
+    runner.run(CreateTable(rebuild_pairs, if_not_exists=True))
+    runner.run(delete(rebuild_pairs))
+    joined, where = _counted_enrolments(None)
+    runner.run(insert(rebuild_pairs).from_select(
+        ["tid", "pid", "completed", "minutes"], _pairs_completed(joined, where)))  # fmt: skip
+    _rebuild_people(runner)
+    ft, fp, rp = figures_trainings.c, figures_people.c, rebuild_pairs.c
+    keyed = select(ft.key, fp.key, rp.completed, rp.minutes).select_from(
+        rebuild_pairs.join(figures_trainings, ft.training_id == rp.tid).join(
+            figures_people, fp.person_id == rp.pid
+        )
+    )
+    runner.run(insert(figures_pairs).from_select(
+        ["training_key", "person_key", "completed", "minutes"], keyed))  # fmt: skip
+    runner.run(delete(rebuild_pairs))
+    _training_minutes(runner, None)
+    columns = ["dimension", "group_key", "training_key", "live", "kept"]
+    for stmt in _training_group_selects(None):
+        runner.run(insert(figures_training_groups).from_select(columns, stmt))
+
+
 # --- pairs and groups ------------------------------------------------------------------------
 
 
@@ -424,31 +512,46 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
     return touched
 
 
+MARK_SUMS = ("expected", "attended", "req_expected", "req_attended", "minutes")
+
+
 def _pair_marks(training_ids: Ids) -> Any:
-    """Each (training, survivor)'s marks aggregated as evaluation's rule reads them."""
+    """Each (training, survivor)'s marks aggregated as evaluation's rule reads them.
+
+    Two steps: the marks of each (training, person) from attendance and sessions alone,
+    then those sums added up per survivor (the rule's figures are all sums), so people
+    and enrolments are looked up once per person, not once per mark.
+    """
     t, s, a, e, p = (trainings_t.c, sessions_t.c, attendance_t.c, enrolments_t.c, people_t.c)
-    marks = (
-        trainings_t.join(sessions_t, s.training_id == t.id)
-        .join(attendance_t, a.session_id == s.id)
-        .join(people_t, p.id == a.person_id)
-        .join(enrolments_t, and_(e.training_id == t.id, e.person_id == a.person_id))
+    by_person = (
+        select(s.training_id.label("tid"), a.person_id.label("person_id"), *mark_aggregates())
+        .select_from(sessions_t.join(attendance_t, a.session_id == s.id))
+        .where(_within(s.training_id, training_ids), s.deleted == false(), a.deleted == false())
+        .group_by(s.training_id, a.person_id)
+        .subquery("by_person")
     )
+    joined = (
+        by_person.join(trainings_t, t.id == by_person.c.tid)
+        .join(people_t, p.id == by_person.c.person_id)
+        .join(enrolments_t, and_(e.training_id == by_person.c.tid,
+                                 e.person_id == by_person.c.person_id))
+    )  # fmt: skip
     return (
         select(t.id.label("tid"), _survivor().label("pid"), t.completion_rule.label("rule"),
-               t.completion_percent.label("percent"), *mark_aggregates())
-        .select_from(marks)
-        .where(_within(t.id, training_ids), s.deleted == false(), a.deleted == false(),
-               e.deleted == false(), or_(p.deleted == false(), p.merged_into_id.is_not(None)))
+               t.completion_percent.label("percent"),
+               *(func.sum(by_person.c[name]).label(name) for name in MARK_SUMS))
+        .select_from(joined)
+        .where(e.deleted == false(), or_(p.deleted == false(), p.merged_into_id.is_not(None)))
         .group_by(t.id, _survivor(), t.completion_rule, t.completion_percent)
         .subquery("per")
     )  # fmt: skip
 
 
-def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
-    """Who completed each training and the minutes they attended (pairs, then trainings)."""
+def _completion_by_keys(training_ids: Ids) -> Any:
+    """(training key, person key, completed 0/1, minutes) of every pair with marks."""
     per = _pair_marks(training_ids)
-    ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
-    done = (
+    ft, fp = figures_trainings.c, figures_people.c
+    return (
         select(ft.key.label("tk"), fp.key.label("pk"),
                case((completed_condition(per), 1), else_=0).label("completed"),
                func.coalesce(per.c.minutes, 0).label("minutes"))
@@ -456,11 +559,38 @@ def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
                      .join(figures_people, fp.person_id == per.c.pid))
         .subquery("done")
     )  # fmt: skip
+
+
+def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
+    """Who completed each training and the minutes they attended (pairs, then trainings)."""
+    pr = figures_pairs.c
+    done = _completion_by_keys(training_ids)
     runner.run(
         update(figures_pairs)
         .where(pr.training_key == done.c.tk, pr.person_key == done.c.pk)
         .values(completed=done.c.completed, minutes=done.c.minutes)
     )
+    _training_minutes(runner, training_ids)
+
+
+def _pairs_completed(joined: Any, where: Any) -> Any:
+    """Every counted (training id, survivor id) pair with whether it completed and its
+    minutes: the pairs and their marks met on ids."""
+    found = (
+        select(enrolments_t.c.training_id.label("tid"), _survivor().label("pid"))
+        .select_from(joined).where(where).distinct().subquery("pairs")
+    )  # fmt: skip
+    per = _pair_marks(None)
+    met = found.outerjoin(per, and_(per.c.tid == found.c.tid, per.c.pid == found.c.pid))
+    completed = case((and_(per.c.tid.is_not(None), completed_condition(per)), 1), else_=0)
+    return select(found.c.tid, found.c.pid, completed, func.coalesce(per.c.minutes, 0)).select_from(
+        met
+    )
+
+
+def _training_minutes(runner: Runner, training_ids: Ids) -> None:
+    """figures_trainings.minutes: the minutes of its pairs, summed."""
+    ft, pr = figures_trainings.c, figures_pairs.c
     scoped = _within(ft.training_id, training_ids)
     per_training = (
         select(pr.training_key.label("tk"), func.sum(pr.minutes).label("minutes"))
@@ -513,14 +643,7 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
         (YEAR, ft.year_key),
     ):  # fmt: skip
         selects.append(
-            select(
-                _constant(dimension),
-                column,
-                pr.person_key,
-                fp.sex,
-                func.sum(ft.live),
-                func.sum(ft.kept),
-            )
+            select(_constant(dimension), column, pr.person_key, fp.sex, *_group_sums())
             .select_from(base)
             .where(where)
             .group_by(column, pr.person_key, fp.sex)
@@ -531,14 +654,7 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
         training_partners_t, and_(tp.training_id == ft.training_id, tp.deleted == false())
     ).outerjoin(figures_labels, and_(lab.kind == "partner", lab.value == tp.partner_id))
     selects.append(
-        select(
-            _constant(PARTNER),
-            partner,
-            pr.person_key,
-            fp.sex,
-            func.sum(ft.live),
-            func.sum(ft.kept),
-        )
+        select(_constant(PARTNER), partner, pr.person_key, fp.sex, *_group_sums())
         .select_from(with_partners)
         .where(where)
         .group_by(partner, pr.person_key, fp.sex)
@@ -546,17 +662,28 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
     return selects
 
 
-def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids) -> None:
+def _group_sums() -> list[Any]:
+    """A person's live and kept trainings in a group, and how many of each they completed."""
+    ft, pr = figures_trainings.c, figures_pairs.c
+    return [func.sum(ft.live), func.sum(ft.kept),
+            func.sum(ft.live * pr.completed), func.sum(ft.kept * pr.completed)]  # fmt: skip
+
+
+GROUP_COLUMNS = ["dimension", "group_key", "person_key", "sex", "live", "kept",
+                 "completed_live", "completed_kept"]  # fmt: skip
+
+
+def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids, totals: bool = True) -> None:
     partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
     keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
     none_key = keys[("partner", NO_PARTNER_VALUE)]
-    columns = ["dimension", "group_key", "person_key", "sex", "live", "kept"]
     if person_keys is not None:
         runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
     for stmt in _group_selects(none_key, person_keys):
-        runner.run(insert(figures_groups).from_select(columns, stmt))
-    for stmt in _person_totals(person_keys):
-        runner.run(stmt)
+        runner.run(insert(figures_groups).from_select(GROUP_COLUMNS, stmt))
+    if totals:
+        for stmt in _person_totals(person_keys):
+            runner.run(stmt)
 
 
 def _person_totals(person_keys: Ids) -> list[Any]:
@@ -581,7 +708,7 @@ def _person_totals(person_keys: Ids) -> list[Any]:
         .group_by(pr.person_key)
         .subquery("sums")
     )
-    zero = {"live": 0, "kept": 0, "completed_live": 0, "completed_kept": 0}
+    zero = dict.fromkeys(PERSON_TOTALS, 0)
     return [
         update(figures_people).where(_within(fp.key, person_keys)).values(**zero),
         update(figures_people)
@@ -599,9 +726,17 @@ def refresh(
     sessions: Iterable[str] = (),
     people: Iterable[str] = (),
 ) -> None:
-    """Recompute every figure the given trainings, sessions and people take part in."""
+    """Recompute every figure the given trainings, sessions and people take part in.
+
+    A change that touches most of the records (a mission's first full bundle at HQ)
+    recounts everything instead: one pass over every table costs less than the same
+    rows through the id scopes, and gives the very same figures.
+    """
     s, p, e = sessions_t.c, people_t.c, enrolments_t.c
     training_ids = set(trainings)
+    if _mostly_everything(runner, training_ids, set(people)):
+        rebuild(runner)
+        return
     if sessions:
         scoped = Scoped(runner, SESSIONS_SCOPE, sessions)
         training_ids |= {r[0] for r in runner.rows(select(s.training_id).where(scoped.where(s.id)))}
@@ -636,12 +771,29 @@ def refresh(
     _refresh_groups(runner, labels, Scoped(runner, PERSON_KEYS_SCOPE, touched, keys=True))
 
 
+# A refresh touching at least this many trainings or people, and at least half of all
+# of them, is a rebuild (small changes keep the scoped path, whatever the database size).
+BULK_MIN_TRAININGS = 500
+BULK_MIN_PEOPLE = 20_000
+
+
+def _mostly_everything(runner: Runner, trainings: set[str], people: set[str]) -> bool:
+    for ids, table, least in (
+        (trainings, trainings_t, BULK_MIN_TRAININGS), (people, people_t, BULK_MIN_PEOPLE),
+    ):  # fmt: skip
+        if len(ids) >= least:
+            total = runner.rows(select(func.count()).select_from(table))[0][0]
+            if 2 * len(ids) >= total:
+                return True
+    return False
+
+
 def rebuild(runner: Runner) -> None:
-    """Every figure recomputed from the records (after a migration, or on request)."""
+    """Every figure recomputed from the records (after a migration, a big import, or on
+    request)."""
     for table in FIGURES_TABLES:
         runner.run(delete(table))
     labels = Labels(runner)
-    _refresh_people(runner, labels, None)
     _refresh_trainings(runner, labels, None)
-    _refresh_pairs(runner, labels, None)
-    _refresh_groups(runner, labels, None)
+    _rebuild_pairs(runner)  # the people rows, with their totals, and the pairs
+    _refresh_groups(runner, labels, None, totals=False)

@@ -43,6 +43,17 @@ class EnrolmentCheck:
     hq_name: str = ""
     signer: SignerInfo | None = None
     issuer_not_issuing: bool = False  # signed by a trusted HQ whose certificate cannot issue
+    revoked: bool = False  # an HQ trusted here revoked this very enrolment
+
+
+def serial_text(serial: int) -> str:
+    """An enrolment's serial number as revocations and trusted entries name it."""
+    return f"{serial:x}"
+
+
+def enrolment_serial(pem: bytes) -> str:
+    """The serial of an enrolment certificate (PEM); UserError when it is not one."""
+    return serial_text(_load(pem).serial_number)
 
 
 def _load(pem: bytes) -> Any:
@@ -165,19 +176,20 @@ def issue_enrolment(
         x509.NameAttribute(NameOID.USER_ID, device.device_id),
     ]
     now = datetime.now(UTC)
+    serial = int.from_bytes(secrets.token_bytes(16), "big") >> 1
     enrolment = (
         x509.CertificateBuilder()
         .subject_name(x509.Name(attributes))
         .issuer_name(hq_cert.subject)
         .public_key(device_cert.public_key())
-        .serial_number(int.from_bytes(secrets.token_bytes(16), "big") >> 1)
+        .serial_number(serial)
         .not_valid_before(now - timedelta(minutes=5))
         .not_valid_after(now + timedelta(days=VALID_DAYS))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .sign(hq_key, hashes.SHA256())
     )
     add_trusted(inst, device.certificate_pem, note=f"enrolled by {own.name} (this installation)",
-                role="field", mission=mission)  # fmt: skip
+                role="field", mission=mission, enrolment_serial=serial_text(serial))  # fmt: skip
     return bytes(enrolment.public_bytes(Encoding.PEM))
 
 
@@ -264,6 +276,11 @@ def check_enrolment(
         return EnrolmentCheck(
             False, Phrase("Its enrolment certificate does not name a field device.")
         )
+    from app.services.sync.revocation import enrolment_revocation
+
+    revoked = enrolment_revocation(inst, serial_text(enrolment.serial_number), subject["device_id"])
+    if revoked is not None:
+        return EnrolmentCheck(False, revoked.enrolment_sentence(), revoked=True)
     refused_issuer = ""
     for pem in hq_issuers(inst):
         issuer = _load(describe_certificate(pem).certificate_pem)
@@ -280,6 +297,7 @@ def check_enrolment(
             role="field", device_id=subject["device_id"], fingerprint=device_info.fingerprint,
             certificate_pem=device_info.certificate_pem,
             key_sha256=key_sha256(device_info.certificate_pem), enrolled_by=hq_name,
+            enrolment_serial=serial_text(enrolment.serial_number),
         )  # fmt: skip
         return EnrolmentCheck(
             True, Phrase("It was enrolled by HQ ({shown}).", shown=shown(hq_name)), hq_name, signer

@@ -425,12 +425,12 @@ def _trust_enrolled_device(conn: Any, bundle: VerifiedBundle) -> None:
     s = bundle.signer
     conn.execute(
         "INSERT INTO trusted_signers (fingerprint, name, title, mission, role, device_id, "
-        "certificate_pem, added_at, note, key_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(fingerprint) DO NOTHING",
+        "certificate_pem, added_at, note, key_sha256, enrolment_serial) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO NOTHING",
         (
             s.fingerprint, s.name[:300], s.title[:300], s.mission[:32], s.role, s.device_id,
             s.certificate_pem.decode("ascii"), _now_text(),
-            f"enrolled by HQ {s.enrolled_by}"[:500], s.key_sha256,
+            f"enrolled by HQ {s.enrolled_by}"[:500], s.key_sha256, s.enrolment_serial or None,
         ),
     )  # fmt: skip
 

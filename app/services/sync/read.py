@@ -195,7 +195,7 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
             )
             if check is not None and check.trusted and check.signer is not None:
                 signer = check.signer
-            elif check is not None and check.issuer_not_issuing:
+            elif check is not None and (check.issuer_not_issuing or check.revoked):
                 raise fail(
                     Phrase("{name} is not accepted: {reason}", name=name, reason=check.reason)
                 )

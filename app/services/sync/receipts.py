@@ -200,12 +200,22 @@ def import_receipt(inst: Installation, path: Path) -> ReceiptSummary:
     return _apply_receipt(inst, receipt, entries, envelopes, cert_pem)
 
 
+def _own_enrolment_serial(inst: Installation) -> str:
+    from app.services.sync.enrolment import enrolment_serial, load_enrolment
+
+    pem = load_enrolment(inst)
+    try:
+        return enrolment_serial(pem) if pem else ""
+    except UserError:  # a damaged file: no enrolment of ours to speak of
+        return ""
+
+
 def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tuple[str, int, str]],
                    envelopes: list[Any], hq_pem: bytes) -> ReceiptSummary:  # fmt: skip
     from sqlalchemy import select
 
     from app.db.models import BundleSent, Revocation
-    from app.services.sync.revocation import rows_for
+    from app.services.sync.revocation import rows_for, withdraw_enrolment_trust
     from app.services.sync.trust import own_signer
 
     mine = inst.device_id
@@ -213,6 +223,7 @@ def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tu
     rows = rows_for(inst, envelopes, (hq_pem,))
     own = own_signer(inst)
     own_key = own.key_sha256 if own else ""
+    own_enrolment = _own_enrolment_serial(inst)
     revoked_here = ""
     with inst.db.transaction() as session:
         new = 0
@@ -221,7 +232,16 @@ def _apply_receipt(inst: Installation, receipt: dict[str, Any], entries: list[tu
                 session.add(Revocation(**{**row,
                                           "revoked_at": datetime.fromisoformat(row["revoked_at"])}))  # fmt: skip
                 new += 1
-            if row["device_id"] == mine or row["key_sha256"] == own_key:
+            withdraw_enrolment_trust(session, row)
+            if row["enrolment_serial"]:
+                if row["enrolment_serial"] == own_enrolment:
+                    revoked_here = Phrase(
+                        "HQ ({issuer}) revoked this device's enrolment on {when} UTC: ask HQ "
+                        "for a new one ('muster enrolment set FILE') before your next bundle.",
+                        issuer=shown(row["issuer_name"]),
+                        when=row["revoked_at"][:16],
+                    )
+            elif row["device_id"] == mine or row["key_sha256"] == own_key:
                 revoked_here = Phrase(
                     "HQ ({issuer}) revoked this device on {when} UTC: its bundles are refused "
                     "from then on.",

@@ -1,4 +1,4 @@
-"""Signed revocations: HQ withdraws a device, and the news travels everywhere.
+"""Signed revocations: HQ withdraws a device or one enrolment, and the news travels everywhere.
 
 A revocation names the device (id) and its key (SHA-256 of the public key), says when
 and by whom, and is signed by the revoking HQ's key. Every bundle and every receipt
@@ -7,6 +7,12 @@ an installation trusted here as HQ) and kept. From then on the device's bundles,
 any enrolment it presents later, are refused with a sentence naming who revoked it and
 when. Revocations are never undone by a bundle: only a new ``trust add`` by a person
 at one installation trusts the device there again.
+
+An enrolment revocation names one enrolment certificate (its serial) instead: bundles
+presenting that enrolment are refused, and the trust it gave (the entries made when HQ
+enrolled the device or when its bundles first arrived) is withdrawn wherever the
+revocation arrives. The device itself stays known: a new enrolment (a new mission, say)
+or a person's ``trust add`` accepts it again.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,6 +40,7 @@ from app.services.sync.trust import hq_issuers, key_sha256
 FORMAT = "muster-revocation"
 MAX_REVOCATIONS = 10_000
 MAX_ENVELOPE = 16 << 10
+SERIAL_RE = re.compile(r"[0-9a-f]{1,40}")  # an X.509 serial (at most 20 bytes), in hex
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,16 @@ class RevocationInfo:
     device_name: str
     revoked_at: datetime
     issuer_name: str
+    enrolment_serial: str | None = None  # one enrolment, not the whole device
+
+    def enrolment_sentence(self) -> str:
+        return Phrase(
+            "Its enrolment certificate (serial {serial}) was revoked by HQ ({issuer}) on "
+            "{revoked_at:%Y-%m-%d %H:%M} UTC; ask HQ for a new enrolment.",
+            serial=(self.enrolment_serial or "")[:12],
+            issuer=shown(self.issuer_name),
+            revoked_at=self.revoked_at,
+        )
 
     def sentence(self, what: str) -> str:
         return Phrase(
@@ -57,12 +75,13 @@ class RevocationInfo:
 
 def _info(row: Revocation) -> RevocationInfo:
     return RevocationInfo(row.id, row.device_id, row.key_sha256, row.device_name,
-                          row.revoked_at, row.issuer_name)  # fmt: skip
+                          row.revoked_at, row.issuer_name, row.enrolment_serial)  # fmt: skip
 
 
 def make_revocation(inst: Installation, device_certificate_pem: bytes, private_key: Any,
-                    reason: str = "") -> dict[str, str]:  # fmt: skip
-    """An envelope revoking the device of ``device_certificate_pem``, signed by this HQ."""
+                    reason: str = "", enrolment_serial: str | None = None) -> dict[str, str]:  # fmt: skip
+    """An envelope revoking the device of ``device_certificate_pem`` (or, with
+    ``enrolment_serial``, only that enrolment of it), signed by this HQ."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -76,6 +95,7 @@ def make_revocation(inst: Installation, device_certificate_pem: bytes, private_k
             "key_sha256": key_sha256(device.certificate_pem), "device_name": device.name[:300],
             "revoked_at": utcnow().isoformat(sep=" ", timespec="seconds"),
             "reason": reason[:500], "issuer_name": own.name[:300],
+            **({"enrolment_serial": enrolment_serial} if enrolment_serial else {}),
         },
         ensure_ascii=False, sort_keys=True,
     ).encode("utf-8")  # fmt: skip
@@ -112,6 +132,9 @@ def _verified(inst: Installation, envelope: Any, issuers: list[bytes]) -> dict[s
         if type(data) is not dict or data.get("format") != FORMAT:
             return None
         if not (UUID_RE.match(str(data["device_id"])) and SHA_RE.match(str(data["key_sha256"]))):
+            return None
+        serial = data.get("enrolment_serial")
+        if serial is not None and not (type(serial) is str and SERIAL_RE.fullmatch(serial)):
             return None
         datetime.fromisoformat(str(data["revoked_at"]))
     except (InvalidSignature, ValueError, KeyError, TypeError, UserError, UnicodeError):
@@ -154,17 +177,23 @@ def rows_for(inst: Installation, envelopes: list[Any],
             "issuer_fingerprint": data["issuer_fingerprint"],
             "issuer_name": str(data.get("issuer_name", ""))[:300],
             "envelope": json.dumps(envelope, sort_keys=True),
+            "enrolment_serial": data.get("enrolment_serial"),
         })  # fmt: skip
     return rows
 
 
 INSERT_SQL = (
     "INSERT INTO revocations (id, device_id, key_sha256, device_name, revoked_at, "
-    "issuer_fingerprint, issuer_name, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(id) DO NOTHING"
+    "issuer_fingerprint, issuer_name, envelope, enrolment_serial) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING"
 )
 COLUMNS = ("id", "device_id", "key_sha256", "device_name", "revoked_at", "issuer_fingerprint",
-           "issuer_name", "envelope")  # fmt: skip
+           "issuer_name", "envelope", "enrolment_serial")  # fmt: skip
+# The trust an enrolment gave, withdrawn with it (entries a person added have no serial).
+WITHDRAW_SQL = (
+    "DELETE FROM trusted_signers WHERE enrolment_serial = ? AND device_id = ? "
+    "AND removed_at IS NULL"
+)
 
 
 def store(conn: Any, rows: list[dict[str, Any]]) -> int:
@@ -172,7 +201,25 @@ def store(conn: Any, rows: list[dict[str, Any]]) -> int:
     added = 0
     for row in rows:  # a handful: one statement each, so each says whether it was new
         added += conn.execute(INSERT_SQL, tuple(row[c] for c in COLUMNS)).rowcount
+        if row["enrolment_serial"]:
+            conn.execute(WITHDRAW_SQL, (row["enrolment_serial"], row["device_id"]))
     return added
+
+
+def withdraw_enrolment_trust(session: Any, row: dict[str, Any]) -> None:
+    """The same withdrawal on an ORM session (revocations made here or from receipts)."""
+    from sqlalchemy import delete
+
+    from app.db.models import TrustedSigner
+
+    if row["enrolment_serial"]:
+        session.execute(
+            delete(TrustedSigner).where(
+                TrustedSigner.enrolment_serial == row["enrolment_serial"],
+                TrustedSigner.device_id == row["device_id"],
+                TrustedSigner.removed_at.is_(None),
+            )
+        )
 
 
 def add_revocation(inst: Installation, envelope: dict[str, str]) -> RevocationInfo:
@@ -183,6 +230,7 @@ def add_revocation(inst: Installation, envelope: dict[str, str]) -> RevocationIn
             session.add(
                 Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])})
             )
+        withdraw_enrolment_trust(session, row)
         session.flush()
         return _info(session.get(Revocation, row["id"]))  # type: ignore[arg-type]
 
@@ -195,11 +243,23 @@ def all_envelopes(inst: Installation) -> list[dict[str, Any]]:
 
 
 def revocation_of(inst: Installation, device_id: str, key: str) -> RevocationInfo | None:
-    """The earliest revocation of this device (by id or key) known here."""
+    """The earliest revocation of this whole device (by id or key) known here."""
     with inst.db.reading() as session:
         row = session.scalars(
             select(Revocation)
             .where((Revocation.key_sha256 == key) | (Revocation.device_id == device_id))
+            .where(Revocation.enrolment_serial.is_(None))
+            .order_by(Revocation.revoked_at)
+        ).first()
+        return _info(row) if row is not None else None
+
+
+def enrolment_revocation(inst: Installation, serial: str, device_id: str) -> RevocationInfo | None:
+    """The earliest revocation of the enrolment ``serial`` of ``device_id`` known here."""
+    with inst.db.reading() as session:
+        row = session.scalars(
+            select(Revocation)
+            .where(Revocation.enrolment_serial == serial, Revocation.device_id == device_id)
             .order_by(Revocation.revoked_at)
         ).first()
         return _info(row) if row is not None else None

@@ -46,6 +46,7 @@ class TrustedSignerInfo:
     note: str
     certificate_pem: bytes
     removed_at: datetime | None = None
+    enrolment_serial: str | None = None  # the HQ enrolment this trust came from
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class SignerInfo:
     certificate_pem: bytes
     key_sha256: str = ""
     enrolled_by: str = ""  # the HQ whose enrolment made it trusted here, when that is why
+    enrolment_serial: str = ""  # that enrolment certificate's serial number (hex)
 
     @property
     def is_hq(self) -> bool:
@@ -94,7 +96,7 @@ def _info(row: TrustedSigner) -> TrustedSignerInfo:
         fingerprint=row.fingerprint, name=row.name, title=row.title, mission=row.mission,
         role=row.role or _claimed_role(row.certificate_pem), device_id=row.device_id,
         added_at=row.added_at, note=row.note, certificate_pem=row.certificate_pem.encode("ascii"),
-        removed_at=row.removed_at,
+        removed_at=row.removed_at, enrolment_serial=row.enrolment_serial,
     )  # fmt: skip
 
 
@@ -123,10 +125,13 @@ def add_trusted(
     *,
     role: str | None = None,
     mission: str | None = None,
+    enrolment_serial: str | None = None,
 ) -> TrustedSignerInfo:
     """Trust a certificate (PEM or DER) with the given rights (default: what it claims).
 
     Adding it again updates the note and rights, and lifts an earlier removal.
+    ``enrolment_serial``: the enrolment the rights come from (HQ enrolling the device);
+    None when a person decides them, which then outlasts any enrolment revocation.
     """
     cert = describe_certificate(certificate_pem)  # UserError when not a certificate
     role, mission = _decided_rights(cert, role, mission)
@@ -141,6 +146,7 @@ def add_trusted(
         row.key_sha256 = key_sha256(cert.certificate_pem)
         row.note = note or row.note or ""
         row.removed_at = None
+        row.enrolment_serial = enrolment_serial
         session.flush()
         return _info(row)
 
