@@ -392,3 +392,22 @@ def test_an_encrypted_connection_gets_every_pragma_after_its_key(installation) -
                       "cache_size": -CACHE_KIB, "temp_store": 2, "cipher_page_size": "4096",
                       "cipher_hmac_algorithm": "HMAC_SHA512"}  # fmt: skip
     assert CACHE_KIB >= 128 * 1024
+
+
+def test_the_app_starts_the_given_passphrase_s_key_derivation_first(
+    installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """``MUSTER_PASSPHRASE`` set: its Argon2id run starts before the app's imports; without
+    one, or without a key file, nothing is read before the unlock screen."""
+    from app import launch
+    from app.services.vault import keyfile
+
+    started: list[tuple[Path, str]] = []
+    monkeypatch.setattr(keyfile, "derive_ahead", lambda path, given: started.append((path, given)))
+    monkeypatch.setenv(vault.PASSPHRASE_ENV, "correct horse battery staple")
+    launch.unlock_ahead(str(installation.paths.home))
+    assert started == [(installation.paths.data_key, "correct horse battery staple")]
+    launch.unlock_ahead(str(tmp_path / "new-folder"))
+    monkeypatch.delenv(vault.PASSPHRASE_ENV)
+    launch.unlock_ahead(str(installation.paths.home))
+    assert len(started) == 1

@@ -308,3 +308,17 @@ def test_a_database_from_a_newer_muster_is_refused_with_its_kind(installation) -
         open_installation(paths)
     assert caught.value.kind is ErrorKind.NEWER_VERSION
     assert isinstance(caught.value, UserError) and "newer version" in caught.value.message
+
+
+def test_the_total_comes_with_the_ids(installation) -> None:  # type: ignore[no-untyped-def]
+    """Nothing filtered: the ids are every training, so no count is asked; filtered: it is."""
+    info = trainings.create_training(installation, _training())
+    trainings.create_training(installation, _training())
+    ids, total = trainings.search_with_total(installation)
+    assert sorted(ids) == sorted(trainings.search_training_ids(installation)) and total == 2
+    trainings.delete_training(installation, info.id)
+    assert trainings.search_with_total(installation) == ([i for i in ids if i != info.id], 1)
+    nothing = trainings.TrainingFilter(text="goma")
+    assert trainings.search_with_total(installation, nothing) == ([], 1)  # counted, not matched
+    assert not trainings.filters_anything(trainings.TrainingFilter(text="  ", order_by="title"))
+    assert trainings.filters_anything(trainings.TrainingFilter(status="held"))

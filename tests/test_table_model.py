@@ -200,3 +200,22 @@ def test_rows_model_keeps_plain_values(
         aligned = [model.index(0, c).data(Qt.ItemDataRole.TextAlignmentRole) for c in range(4)]
         assert aligned == [int(RIGHT), None, int(RIGHT), int(RIGHT)]  # figures and numbers
         assert model.row_values(0) == rows[0]
+
+
+def test_lazy_rows_given_with_the_ids_are_not_fetched_again(qapp: QApplication) -> None:
+    every = {t.id: t for t in things(250)}
+    asked: list[list[str]] = []
+
+    def load(ids: list[str]) -> dict[str, Thing]:
+        asked.append(ids)
+        return {i: every[i] for i in ids}
+
+    source = LazyRows(load, batch=40)
+    source.reset(list(every), {i: every[i] for i in ("t0", "t1", "t2")})
+    model = ThingsModel(source)
+    assert [model.index(r, 1).data() for r in range(3)] == [0, 1, 2]
+    assert not asked  # the first rows came with the ids
+    assert model.index(3, 1).data() == 3
+    assert asked == [[f"t{i}" for i in range(3, 40)]]  # the rest of the batch, not those three
+    source.reset(["t5"])
+    assert model.index(0, 1).data() == 5 and asked[-1] == ["t5"]  # a new search forgets

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,32 @@ def test_list_shows_demo_trainings_and_passes_modeltest(
         window.grab().save(
             str(Path(__file__).resolve().parent.parent / "docs" / "screenshot-main.png")
         )
+
+
+def test_the_first_load_brings_the_first_rows_with_the_ids(
+    qtbot: QtBot, demo_installation, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """One job on the worker: the missions, the ids and the rows the list shows first."""
+    fetched: list[tuple[bool, list[str]]] = []
+    real = trainings.training_rows
+
+    def spy(inst, ids):  # type: ignore[no-untyped-def]
+        fetched.append((threading.current_thread() is threading.main_thread(), list(ids)))
+        return real(inst, ids)
+
+    monkeypatch.setattr(trainings, "training_rows", spy)
+    win = MainWindow(demo_installation, welcome=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.model.rowCount() == 3, timeout=10000)
+    idle(qtbot, win)
+    titles = {win.model.index(r, 1).data() for r in range(3)}
+    assert any("déradicalisation" in t for t in titles)
+    assert fetched == [(False, win.model.ids())]  # once, off the GUI thread, with the ids
+    assert "3 training" in win.count_status.text()
+    assert win.page.mission.count() > 1  # the missions came in the same job
+    win._closing_confirmed = True
+    win.close()
 
 
 def test_search_filters_and_sort(qtbot: QtBot, window: MainWindow) -> None:

@@ -441,7 +441,9 @@ def search_training_ids(inst: Installation, flt: TrainingFilter | None = None) -
         ordering = column.desc() if flt.descending else column.asc()
         tiebreak = Training.title.desc() if flt.descending else Training.title.asc()
         last = Training.id.desc() if flt.descending else Training.id.asc()
-        ids = list(session.scalars(q.order_by(ordering, tiebreak, last)))
+        # Through the Core connection: plain strings, none of the ORM's row handling
+        # (20,000 ids come a little faster).
+        ids = list(session.connection().execute(q.order_by(ordering, tiebreak, last)).scalars())
         if flt.text.strip():
             matching = _text_match_ids(session, flt.text)
             ids = [i for i in ids if i in matching]
@@ -473,22 +475,30 @@ def training_rows(inst: Installation, ids: Sequence[str]) -> dict[str, TrainingR
             session_counts[tid] = session_counts.get(tid, 0) + 1
             if name and name not in places.setdefault(tid, []):
                 places[tid].append(name)
-        for t, code in session.execute(
-            select(Training, Mission.code)
+        for tid, code, title, kind, status, start, end in session.execute(
+            select(
+                Training.id,
+                Mission.code,
+                Training.title,
+                Training.kind,
+                Training.status,
+                Training.start_date,
+                Training.end_date,
+            )
             .join(Mission, Mission.id == Training.mission_id)
             .where(Training.id.in_(id_list))
         ):
-            rows[t.id] = TrainingRow(
-                id=t.id,
+            rows[tid] = TrainingRow(
+                id=tid,
                 mission=code,
-                title=t.title,
-                kind=t.kind,
-                status=t.status,
-                start=t.start_date,
-                end=t.end_date,
-                locations=", ".join(places.get(t.id, [])),
-                session_count=session_counts.get(t.id, 0),
-                participant_count=int(counts.get(t.id, 0)),
+                title=title,
+                kind=kind,
+                status=status,
+                start=start,
+                end=end,
+                locations=", ".join(places.get(tid, [])),
+                session_count=session_counts.get(tid, 0),
+                participant_count=int(counts.get(tid, 0)),
             )
     return rows
 
@@ -502,6 +512,24 @@ def list_trainings(inst: Installation, flt: TrainingFilter | None = None) -> lis
 def count_trainings(inst: Installation) -> int:
     with inst.db.reading() as session:
         return int(session.scalar(select(func.count()).where(Training.deleted.is_(False))) or 0)
+
+
+def filters_anything(flt: TrainingFilter) -> bool:
+    """Whether ``flt`` leaves out any training (its order aside)."""
+    return bool(flt.text.strip() or flt.mission or flt.status or flt.date_from or flt.date_to)
+
+
+def search_with_total(
+    inst: Installation, flt: TrainingFilter | None = None
+) -> tuple[list[str], int]:
+    """The ordered ids matching ``flt`` and how many trainings there are in all.
+
+    With nothing filtered the ids are all of them, so their number is the total
+    (no second query: 20,000 trainings open a little faster).
+    """
+    flt = flt or TrainingFilter()
+    ids = search_training_ids(inst, flt)
+    return ids, (count_trainings(inst) if filters_anything(flt) else len(ids))
 
 
 # --- writing ---------------------------------------------------------------------------

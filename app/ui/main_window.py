@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from typing import Any, ClassVar
@@ -91,6 +92,7 @@ class TrainingsModel(TableModel):
     CONTEXT = "TrainingsModel"
     ROLES = frozenset({*TableModel.ROLES, Qt.ItemDataRole.ForegroundRole})
     BATCH = 100  # rows fetched per lazy batch: a screenful or four, in ~20 ms
+    FIRST_ROWS = 50  # rows fetched with the first search: more than a tall window shows
     sort_requested = Signal(str, bool)  # order_by key, descending
 
     def __init__(self, installation: Installation, parent: QWidget | None = None) -> None:
@@ -101,9 +103,10 @@ class TrainingsModel(TableModel):
         self._statuses = status_labels()
         self._kinds = kind_labels()
 
-    def set_ids(self, ids: list[str]) -> None:
+    def set_ids(self, ids: list[str], rows: dict[str, TrainingRow] | None = None) -> None:
+        """New ids; ``rows`` are some of their rows, fetched already."""
         self.beginResetModel()
-        self._lazy.reset(ids)
+        self._lazy.reset(ids, rows)
         self.endResetModel()
 
     def ids(self) -> list[str]:
@@ -357,6 +360,18 @@ class TrainingsPage(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
 
+@dataclass(frozen=True)
+class _StartData:
+    """What the main window's first load brings back from the worker."""
+
+    profile: Profile
+    missions: list[str]
+    filter: TrainingFilter  # the search the ids answer
+    ids: list[str]
+    total: int
+    rows: dict[str, TrainingRow]
+
+
 def _text_setting(settings: QSettings, key: str, default: str) -> str:
     """``settings.value(key, default, str)``: a str (PySide6's stub says ``object``)."""
     return str(settings.value(key, default, str))
@@ -440,8 +455,11 @@ class MainWindow(QMainWindow):
         self.page.demo_requested.connect(self.load_demo)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
-        # The first search waits for the mission list, so a remembered mission filter applies.
-        self.worker.run(self._load_start_data, on_success=self._start_data_loaded)
+        # One job on the worker, once the window is built (started earlier, it would only
+        # slow the building down: the two threads take turns with Python's lock): the
+        # mission list, then the search (so a remembered mission filter applies) and the
+        # first screenful of rows.
+        self._start_load()
 
     # --- building ----------------------------------------------------------------------
 
@@ -646,22 +664,20 @@ class MainWindow(QMainWindow):
         """Search again with the current filters, and reload open trainings without edits."""
         flt = self.page.current_filter()
         self.worker.run(
-            lambda: (
-                trainings.search_training_ids(self.installation, flt),
-                trainings.count_trainings(self.installation),
-            ),
-            on_success=self._show_ids,
+            lambda: trainings.search_with_total(self.installation, flt), on_success=self._show_ids
         )
         for editor in self.editors():
             editor.reload_if_clean()
 
     # --- list ---------------------------------------------------------------------------
 
-    def _show_ids(self, result: tuple[list[str], int]) -> None:
+    def _show_ids(
+        self, result: tuple[list[str], int], rows: dict[str, TrainingRow] | None = None
+    ) -> None:
         ids, total = result
         keep = self._pending_select or self.page.selected_id()
         self._pending_select = None
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows)
         self.page.select_id(keep)
         if self.page.is_filtered():
             text = self.tr("Showing %n of {total} trainings", "", len(ids)).format(total=total)
@@ -678,14 +694,36 @@ class MainWindow(QMainWindow):
         missions = [m.code for m in reference.list_missions(self.installation)]
         return self.installation.profile(), missions
 
-    def _start_data_loaded(self, result: tuple[Profile, list[str]]) -> None:
-        self.profile, missions = result
-        self.mission_codes = missions
-        self.page.set_missions(missions, _text_setting(self.settings, "filters/mission", ""))
-        self.refresh_list_only()
+    def _start_load(self) -> None:
+        """Queue the first load: what ``_load_start_data`` gives, and the first search."""
+        remembered = _text_setting(self.settings, "filters/mission", "")
+        flt = self.page.current_filter()
+        self.worker.run(
+            lambda: self._load_start(flt, remembered),
+            on_success=lambda loaded: self._start_data_loaded(loaded, remembered),
+        )
+
+    def _load_start(self, flt: TrainingFilter, remembered: str) -> _StartData:
+        """On the worker: the profile and missions, the ids the list starts with and their
+        first rows (what the view would fetch first, fetched here off the GUI thread)."""
+        profile, missions = self._load_start_data()
+        # The mission filter the combo box will show: the remembered one if it still exists.
+        flt = replace(flt, mission=remembered if remembered and remembered in missions else None)
+        ids, total = trainings.search_with_total(self.installation, flt)
+        rows = trainings.training_rows(self.installation, ids[: TrainingsModel.FIRST_ROWS])
+        return _StartData(profile, missions, flt, ids, total, rows)
+
+    def _start_data_loaded(self, loaded: _StartData, remembered: str) -> None:
+        self.profile = loaded.profile
+        self.mission_codes = loaded.missions
+        self.page.set_missions(loaded.missions, remembered)
         self.profile_loaded.emit(self.profile)
         if self._welcome_enabled and not self.profile.is_set:
-            QTimer.singleShot(0, self._welcome_if_shown)
+            self._welcome_if_shown()  # the first-run welcome opens as the list fills in
+        if self.page.current_filter() == loaded.filter:
+            self._show_ids((loaded.ids, loaded.total), loaded.rows)
+        else:  # the filters changed meanwhile: search with them
+            self.refresh_list_only()
 
     def _welcome_if_shown(self) -> None:
         """The first-run welcome, unless the window was closed meanwhile (never on nobody)."""
@@ -766,11 +804,7 @@ class MainWindow(QMainWindow):
     def refresh_list_only(self) -> None:
         flt = self.page.current_filter()
         self.worker.run(
-            lambda: (
-                trainings.search_training_ids(self.installation, flt),
-                trainings.count_trainings(self.installation),
-            ),
-            on_success=self._show_ids,
+            lambda: trainings.search_with_total(self.installation, flt), on_success=self._show_ids
         )
 
     def new_training(self) -> Any:

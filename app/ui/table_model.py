@@ -76,10 +76,16 @@ class LazyRows:
         self.ids: list[str] = []
         self._cache: dict[str, Any] = {}
 
-    def reset(self, ids: Iterable[str]) -> None:
-        """New ids (a new search): forget every row fetched for the old ones."""
+    def reset(self, ids: Iterable[str], rows: Mapping[str, Any] | None = None) -> None:
+        """New ids (a new search): forget every row fetched for the old ones.
+
+        ``rows`` are rows already fetched for some of the new ids (the first screenful,
+        loaded with the ids off the GUI thread); they are not fetched again.
+        """
         self.ids = list(ids)
         self._cache.clear()
+        if rows:
+            self._cache.update(rows)
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -82,10 +82,14 @@ _REASON_TEXTS = (
 
 
 def prefetch_window_modules() -> None:
-    """Import what the main window needs while the key derivation runs on its thread."""
+    """Import what the main window needs while the key derivation runs on its thread, and
+    set up the ORM's mappers (what the first query would do otherwise)."""
     import importlib
 
+    from sqlalchemy.orm import configure_mappers
+
     importlib.import_module("app.ui.main_window")  # by name: no import cycle through here
+    configure_mappers()
 
 
 def run_beside_imports(job: Callable[[], Any]) -> Any:
