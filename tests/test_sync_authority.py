@@ -62,10 +62,10 @@ def refused(*args: str, home: Path, expect: str) -> str:
     return err
 
 
-@pytest.mark.timeout(300)
-def test_enrol_revoke_and_the_revocation_travels(
-    tmp_path: Path, database: str, servers: dict[Path, str], request: pytest.FixtureRequest
-) -> None:
+def _two_hqs(tmp_path: Path, database: str, servers: dict[Path, str],
+             request: pytest.FixtureRequest) -> tuple[Path, Path, Path]:  # fmt: skip
+    """HQ New York and HQ Geneva, trusting each other (on the server on PostgreSQL runs),
+    and the USB stick between them: (ny, geneva, stick)."""
     ny, geneva, stick = tmp_path / "ny", tmp_path / "geneva", tmp_path / "stick"
     stick.mkdir()
     if database == "postgresql":
@@ -76,6 +76,14 @@ def test_enrol_revoke_and_the_revocation_travels(
         ok("identity", "--export", str(stick / f"{home.name}.pem"), home=home)
     ok("trust", "add", str(stick / "ny.pem"), "--yes", home=geneva, expect="HQ: may change")
     ok("trust", "add", str(stick / "geneva.pem"), "--yes", home=ny)
+    return ny, geneva, stick
+
+
+@pytest.mark.timeout(300)
+def test_enrol_revoke_and_the_revocation_travels(
+    tmp_path: Path, database: str, servers: dict[Path, str], request: pytest.FixtureRequest
+) -> None:
+    ny, geneva, stick = _two_hqs(tmp_path, database, servers, request)
 
     fields = {}
     for mission in MISSIONS:
@@ -150,16 +158,8 @@ def test_an_enrolment_revocation_withdraws_that_enrolment_only(
     """New York revokes one enrolment of the MONUSCO laptop (say, issued by mistake): the
     laptop's bundles presenting it are refused at both HQs, the trust it gave is gone,
     and a new enrolment accepts the same laptop again."""
-    ny, geneva, field, stick = (tmp_path / n for n in ("ny", "geneva", "monusco", "stick"))
-    stick.mkdir()
-    if database == "postgresql":
-        make = request.getfixturevalue("pg_database")
-        servers[ny], servers[geneva] = make(), make()
-    for home, name in ((ny, "HQ New York"), (geneva, "HQ Geneva")):
-        ok("init", "--name", name, "--title", "HQ analyst", "--role", "hq", home=home)
-        ok("identity", "--export", str(stick / f"{home.name}.pem"), home=home)
-    ok("trust", "add", str(stick / "ny.pem"), "--yes", home=geneva)
-    ok("trust", "add", str(stick / "geneva.pem"), "--yes", home=ny)
+    ny, geneva, stick = _two_hqs(tmp_path, database, servers, request)
+    field = tmp_path / "monusco"
     ok("init", "--name", "Focal MONUSCO", "--title", "Focal point", "--mission", "MONUSCO",
        home=field)  # fmt: skip
     ok("demo", home=field)
