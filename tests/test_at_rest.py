@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.db.cipher import has_plaintext_header
+from app.errors import UserError
 from app.paths import Paths
 from app.services import vault
 from tests.helpers import connect_database, dump_database, run_cli, run_forked
@@ -411,3 +412,48 @@ def test_the_app_starts_the_given_passphrase_s_key_derivation_first(
     monkeypatch.delenv(vault.PASSPHRASE_ENV)
     launch.unlock_ahead(str(installation.paths.home))
     assert len(started) == 1
+
+
+def test_a_derivation_started_ahead_is_waited_for_and_never_run_twice(
+    installation, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """``derive_ahead`` runs Argon2id in a thread; the unlock that follows waits for it and
+    gets the same key; a wrong passphrase ahead changes nothing for the right one."""
+    import threading
+
+    from app.services.vault import keyfile
+
+    runs: list[str] = []
+    release = threading.Event()
+    real = keyfile.KdfParams.derive
+
+    def slow_derive(self: keyfile.KdfParams, secret: bytes, salt: bytes) -> bytes:
+        runs.append(threading.current_thread().name)
+        release.wait(10)  # the unlock below must wait for this run, not start its own
+        return real(self, secret, salt)
+
+    monkeypatch.setattr(keyfile, "_CACHE", keyfile._KekCache())
+    monkeypatch.setattr(keyfile.KdfParams, "derive", slow_derive)
+    keyfile.derive_ahead(installation.paths.data_key, "not the passphrase")
+    keyfile.derive_ahead(installation.paths.data_key, "correct horse battery staple")
+    threading.Timer(0.2, release.set).start()
+    key = vault.unlock(installation.paths, "correct horse battery staple")
+    assert key == installation.key
+    assert sorted(runs) == ["muster-kdf-ahead", "muster-kdf-ahead"]  # none in the unlock
+    with pytest.raises(UserError):
+        vault.unlock(installation.paths, "not the passphrase")
+    assert len(runs) == 2
+
+
+def test_the_command_line_starts_the_derivation_before_the_command(
+    installation, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services.vault import keyfile
+
+    started: list[tuple[Path, str]] = []
+    monkeypatch.setattr(keyfile, "derive_ahead", lambda path, given: started.append((path, given)))
+    monkeypatch.setenv(vault.PASSPHRASE_ENV, "correct horse battery staple")
+    installation.close()
+    code, _out, err = run_cli("report", "--json", home=installation.paths.home)
+    assert code == 0, err
+    assert started == [(installation.paths.data_key, "correct horse battery staple")]
