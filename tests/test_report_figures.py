@@ -251,6 +251,15 @@ def test_rebuild_from_scratch_gives_the_same_figures(demo_installation: Any, hom
         assert reports.build_report(inst).to_json() == before
         assert _figure_rows(inst) == rows
         assert_kept_equals_recount(inst)
+        # The rebuild builds the secondary indexes after the rows (SQLite): all are back.
+        from sqlalchemy import inspect
+
+        from app.db.figures import FIGURES_TABLES
+
+        found = {
+            i["name"] for t in FIGURES_TABLES for i in inspect(inst.db.engine).get_indexes(t.name)
+        }
+        assert found == {i.name for t in FIGURES_TABLES for i in t.indexes}
     finally:
         inst.close()
 
