@@ -26,11 +26,9 @@ def unlock_ahead(home: str | None) -> None:
         return
     try:
         data_key = get_paths(home).data_key
-        if not data_key.exists():
-            return  # a new or plaintext folder: the unlock creates or upgrades it
     except OSError:
         return  # the start-up explains an unreadable folder
-    derive_ahead(data_key, passphrase)
+    derive_ahead(data_key, passphrase)  # nothing without a key file: a new or plaintext folder
 
 
 def run_gui(home: str | None = None) -> int:

@@ -400,18 +400,33 @@ def test_the_app_starts_the_given_passphrase_s_key_derivation_first(
 ) -> None:  # type: ignore[no-untyped-def]
     """``MUSTER_PASSPHRASE`` set: its Argon2id run starts before the app's imports; without
     one, or without a key file, nothing is read before the unlock screen."""
+    import threading
+
     from app import launch
     from app.services.vault import keyfile
 
+    real_derive_ahead = keyfile.derive_ahead
     started: list[tuple[Path, str]] = []
     monkeypatch.setattr(keyfile, "derive_ahead", lambda path, given: started.append((path, given)))
     monkeypatch.setenv(vault.PASSPHRASE_ENV, "correct horse battery staple")
     launch.unlock_ahead(str(installation.paths.home))
     assert started == [(installation.paths.data_key, "correct horse battery staple")]
-    launch.unlock_ahead(str(tmp_path / "new-folder"))
     monkeypatch.delenv(vault.PASSPHRASE_ENV)
     launch.unlock_ahead(str(installation.paths.home))
     assert len(started) == 1
+    # A folder with no key file yet (new, or plaintext to upgrade): no derivation starts;
+    # with one, a thread does.
+    threads: list[str] = []
+
+    class Recorded(threading.Thread):
+        def start(self) -> None:
+            threads.append(self.name)
+
+    monkeypatch.setattr(keyfile.threading, "Thread", Recorded)
+    real_derive_ahead(tmp_path / "new-folder" / "keys" / "data-key.json", "any passphrase")
+    assert threads == []
+    real_derive_ahead(installation.paths.data_key, "any passphrase")
+    assert threads == ["muster-kdf-ahead"]
 
 
 def test_a_derivation_started_ahead_is_waited_for_and_never_run_twice(

@@ -51,9 +51,7 @@ class Context:
 
     def unlock_ahead(self) -> None:
         """Start the passphrase's key derivation (about 0.1 s) while the command imports
-        what it needs; only when a passphrase is given and the folder has a key file."""
-        if not self.paths.data_key.exists():
-            return
+        what it needs; only when a passphrase is given (and the folder has a key file)."""
         try:
             passphrase = self.passphrase()
         except UserError:

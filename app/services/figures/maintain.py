@@ -447,9 +447,7 @@ def _rebuild_pairs(runner: Runner) -> None:
         ["training_key", "person_key", "completed", "minutes"], keyed))  # fmt: skip
     runner.run(delete(rebuild_pairs))
     _training_minutes(runner, None)
-    columns = ["dimension", "group_key", "training_key", "live", "kept"]
-    for stmt in _training_group_selects(None):
-        runner.run(insert(figures_training_groups).from_select(columns, stmt))
+    _training_groups(runner, None)
 
 
 # --- pairs and groups ------------------------------------------------------------------------
@@ -472,23 +470,20 @@ def _counted_enrolments(training_ids: Ids) -> Any:
     )
 
 
-def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int]:
-    """Recompute the pairs of ``training_ids``; returns the person keys they had or have."""
+def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Scoped) -> set[int]:
+    """Recompute the pairs of ``training_ids``; returns the person keys they had or have.
+    (A rebuild writes every pair at once: :func:`_rebuild_pairs`.)"""
     joined, where = _counted_enrolments(training_ids)
-    if training_ids is not None:
-        stmt = select(_survivor()).select_from(joined).where(where)
-        survivors = {r[0] for r in runner.rows(stmt)}
-        scoped = Scoped(runner, SURVIVORS_SCOPE, survivors)
-        known = set(_existing(runner, figures_people.c.key, figures_people.c.person_id, scoped))
-        if survivors - known:
-            _refresh_people(runner, labels, Scoped(runner, SURVIVORS_SCOPE, survivors - known))
+    survivors = {r[0] for r in runner.rows(select(_survivor()).select_from(joined).where(where))}
+    scoped = Scoped(runner, SURVIVORS_SCOPE, survivors)
+    known = set(_existing(runner, figures_people.c.key, figures_people.c.person_id, scoped))
+    if survivors - known:
+        _refresh_people(runner, labels, Scoped(runner, SURVIVORS_SCOPE, survivors - known))
     ft, fp, pr = figures_trainings.c, figures_people.c, figures_pairs.c
-    touched: set[int] = set()
-    if training_ids is not None:
-        training_keys = select(ft.key).where(training_ids.where(ft.training_id)).scalar_subquery()
-        old = select(pr.person_key).where(pr.training_key.in_(training_keys))
-        touched |= {r[0] for r in runner.rows(old)}
-        runner.run(delete(figures_pairs).where(pr.training_key.in_(training_keys)))
+    training_keys = select(ft.key).where(training_ids.where(ft.training_id)).scalar_subquery()
+    mine = pr.training_key.in_(training_keys)
+    touched = {r[0] for r in runner.rows(select(pr.person_key).where(mine))}
+    runner.run(delete(figures_pairs).where(mine))
     pairs = (
         select(ft.key, fp.key)
         .select_from(
@@ -501,15 +496,17 @@ def _refresh_pairs(runner: Runner, labels: Labels, training_ids: Ids) -> set[int
     )
     runner.run(insert(figures_pairs).from_select(["training_key", "person_key"], pairs))
     _refresh_completion(runner, training_ids)
-    if training_ids is not None:
-        new = select(pr.person_key).where(pr.training_key.in_(training_keys))
-        touched |= {r[0] for r in runner.rows(new)}
-        tg = figures_training_groups.c
-        runner.run(delete(figures_training_groups).where(tg.training_key.in_(training_keys)))
+    touched |= {r[0] for r in runner.rows(select(pr.person_key).where(mine))}
+    tg = figures_training_groups.c
+    runner.run(delete(figures_training_groups).where(tg.training_key.in_(training_keys)))
+    _training_groups(runner, training_ids)
+    return touched
+
+
+def _training_groups(runner: Runner, training_ids: Ids) -> None:
     columns = ["dimension", "group_key", "training_key", "live", "kept"]
     for stmt in _training_group_selects(training_ids):
         runner.run(insert(figures_training_groups).from_select(columns, stmt))
-    return touched
 
 
 MARK_SUMS = ("expected", "attended", "req_expected", "req_attended", "minutes")
@@ -553,7 +550,7 @@ def _pair_marks(training_ids: Ids) -> Any:
     )  # fmt: skip
 
 
-def _completion_by_keys(training_ids: Ids) -> Any:
+def _completion_by_keys(training_ids: Scoped) -> Any:
     """(training key, person key, completed 0/1, minutes) of every pair with marks."""
     per = _pair_marks(training_ids)
     ft, fp = figures_trainings.c, figures_people.c
@@ -567,7 +564,7 @@ def _completion_by_keys(training_ids: Ids) -> Any:
     )  # fmt: skip
 
 
-def _refresh_completion(runner: Runner, training_ids: Ids) -> None:
+def _refresh_completion(runner: Runner, training_ids: Scoped) -> None:
     """Who completed each training and the minutes they attended (pairs, then trainings)."""
     pr = figures_pairs.c
     done = _completion_by_keys(training_ids)

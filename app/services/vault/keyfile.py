@@ -123,8 +123,14 @@ def derive_ahead(path: Path, passphrase: str) -> None:
 
     It runs in a background thread (the library releases the GIL), so a command or
     the app can import its modules meanwhile; the unlock then finds the result ready.
-    Anything wrong (no key file, a damaged one) is left for the unlock to report.
+    No key file (a new or plaintext folder: the unlock makes one): nothing to start.
+    Anything else wrong (a damaged file) is left for the unlock to report.
     """
+    try:
+        if not path.is_file():
+            return
+    except OSError:
+        return
 
     def derive() -> None:
         with contextlib.suppress(Exception):
