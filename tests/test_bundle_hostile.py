@@ -290,6 +290,27 @@ def dangling_reference(w: World, out: Path) -> tuple[Path, str]:
     return write_packed(out, resign(m, w.field_key)), "neither it nor this database"
 
 
+def hidden_character_in_a_reference(w: World, out: Path) -> tuple[Path, str]:
+    """A reference is an id, never cleaned like typed text: with a zero-width space for its
+    last character, it names nothing."""
+    from app.services.sync import table_columns
+
+    col = table_columns("attendance").index("person_id")
+    m = edit_table(members_of(w.bundle), "attendance",
+                   lambda d: d["rows"][0].__setitem__(col, d["rows"][0][col][:-1] + "\u200b"))  # fmt: skip
+    return write_packed(out, resign(m, w.field_key)), "neither it nor this database"
+
+
+def id_hiding_a_line_break(w: World, out: Path) -> tuple[Path, str]:
+    """Two well-shaped ids glued by a line break, in a column checked as one joined text."""
+
+    def glue(d: dict[str, Any]) -> None:
+        d["rows"][0][0] = d["rows"][0][0] + "\n" + d["rows"][1][0]
+
+    m = edit_table(members_of(w.bundle), "attendance", glue)
+    return write_packed(out, resign(m, w.field_key)), "id is not a valid id"
+
+
 def wrong_type(w: World, out: Path) -> tuple[Path, str]:
     from app.services.sync import table_columns
 
@@ -423,7 +444,7 @@ CASES = [
     resigned_by_stranger, resigned_by_stranger_same_device, future_schema, zip_bomb,
     many_entries, duplicate_names, dotdot_name, absolute_name, symlink_entry, unexpected_member,
     not_a_bundle, empty_file, other_hq_key, invalid_enum, invalid_date, invalid_id,
-    dangling_reference, wrong_type, ends_before_start, deep_manifest, infinite_seq, nan_upto,
+    dangling_reference, hidden_character_in_a_reference, id_hiding_a_line_break, wrong_type, ends_before_start, deep_manifest, infinite_seq, nan_upto,
     huge_digits, surrogate_device_name, surrogate_in_a_name, nested_json_in_a_field,
     deeply_nested_trainers, deeply_nested_rows,
 ]  # fmt: skip

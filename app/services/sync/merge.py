@@ -162,6 +162,11 @@ def merge_tables(
         )
         rows = data.rows
         local = states.get(table, {})
+        if not local:  # nothing here yet (a mission's first bundle): every row is new
+            result.max_version = max(result.max_version, max(r[v_pos] for r in rows))
+            _insert_fresh(conn, table, columns, rows)
+            result.counts[table] = TableCounts(new=len(rows))
+            continue
         counts = TableCounts()
         to_write: list[list[Any]] = []
         candidates: list[tuple[list[Any], bool]] = []  # (incoming row, incoming wins)
@@ -210,18 +215,23 @@ def merge_tables(
                     counts.updated += 1
         if candidates:
             counts.conflicts = _record_conflicts(conn, table, columns, candidates, detected_at)
-        # Rows new here are plain inserts (the write lock is held, nobody else adds them);
-        # an upsert costs SQLite about twice as much, so only replacements pay for it.
-        # PostgreSQL takes them by COPY (same transaction, same constraints).
         fresh = [r for r in to_write if r[0] not in local]
-        if fresh and is_postgres(conn):
-            conn.copy_rows(table, columns, fresh)
-        elif fresh:
-            conn.executemany(_insert_sql(table, columns), fresh)
+        if fresh:
+            _insert_fresh(conn, table, columns, fresh)
         if replaced:
             conn.executemany(_upsert_sql(table, columns, data.defaulted), replaced)
         result.counts[table] = counts
     return result
+
+
+def _insert_fresh(conn: Any, table: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
+    """Rows new here: plain inserts (the write lock is held, nobody else adds them); an
+    upsert costs SQLite about twice as much, so only replacements pay for it. PostgreSQL
+    takes them by COPY (same transaction, same constraints)."""
+    if is_postgres(conn):
+        conn.copy_rows(table, columns, rows)
+    else:
+        conn.executemany(_insert_sql(table, columns), rows)
 
 
 def _record_conflicts(

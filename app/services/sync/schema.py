@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -63,6 +64,33 @@ _SEPARATOR = "\ue000"
 _MAYBE_UNCLEAN = re.compile(
     "[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
 )
+
+
+# Whole-column shape checks in C: a column whose values, their digits (and hex letters)
+# made "0", are all one template line is well shaped; any other column goes to the regex,
+# value by value, which decides (it accepts more: other digits, other layouts).
+_HEX_TO_ZERO = bytes.maketrans(b"0123456789abcdef", b"0" * 16)
+_DIGITS_TO_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
+UUID_LINE = b"00000000-0000-0000-0000-000000000000\n"
+DATETIME_LINE = b"0000-00-00 00:00:00.000000\n"  # as Muster writes them (microseconds)
+
+
+def _all_shaped(values: Sequence[str], line: bytes, table: bytes) -> bool:
+    """Every value is ``line`` once ``table`` is applied (one pass over the joined column).
+
+    No value can hide a line break: the joined text has exactly one per value.
+    """
+    try:
+        joined = "\n".join(values).encode("ascii") + b"\n"
+    except UnicodeEncodeError:
+        return False
+    return joined.translate(table) == line * len(values)
+
+
+def all_match(values: Sequence[str], pattern: re.Pattern[str], line: bytes, table: bytes) -> bool:
+    """``pattern`` matches every value (``values`` are all ``str``), fast when they share
+    Muster's own layout."""
+    return _all_shaped(values, line, table) or all(map(pattern.match, values))
 
 
 def _may_need_cleaning(joined: str) -> bool:
@@ -385,7 +413,7 @@ def _column_ok(rule: ColumnRule, values: tuple[Any, ...], allowed: tuple[str, ..
         except ValueError:
             return False
     elif kind == "datetime":
-        if types != {str} or not all(map(DATETIME_RE.match, values)):
+        if types != {str} or not all_match(values, DATETIME_RE, DATETIME_LINE, _DIGITS_TO_ZERO):
             return False
     else:  # json and anything rare: the row-by-row check decides
         return False
@@ -402,7 +430,7 @@ def _table_ok(table: str, data: TableData) -> bool:
         return False
     columns = list(zip(*rows, strict=True))
     ids = columns[0]
-    if set(map(type, ids)) != {str} or not all(map(UUID_RE.match, ids)):
+    if set(map(type, ids)) != {str} or not all_match(ids, UUID_RE, UUID_LINE, _HEX_TO_ZERO):
         return False
     if len(set(ids)) != len(ids) or not all(columns[data.columns.index("updated_by")]):
         return False
@@ -473,6 +501,8 @@ def _clean_texts(table: str, data: TableData) -> None:
     for i, rule in enumerate(column_rules(table)):
         if rule.kind not in ("str", "text") or rule.name in SYNC_COLUMNS:
             continue
+        if rule.references is not None or (table, rule.name) in ENUMS:
+            continue  # an id or a fixed word: checked as it is, never typed text
         values = [r[i] for r in data.rows if r[i]]
         if not values:
             continue
