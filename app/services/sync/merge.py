@@ -162,9 +162,9 @@ def merge_tables(
         )
         rows = data.rows
         local = states.get(table, {})
-        if not local:  # none of these records is here yet: every row is new
+        if not local:  # nothing here yet (a mission's first bundle): every row is new
             result.max_version = max(result.max_version, max(r[v_pos] for r in rows))
-            _insert_fresh(conn, table, columns, rows, first_load=len(rows) >= BULK_ROWS)
+            _insert_fresh(conn, table, columns, rows)
             result.counts[table] = TableCounts(new=len(rows))
             continue
         counts = TableCounts()
@@ -224,43 +224,14 @@ def merge_tables(
     return result
 
 
-# A load at least this big into an empty SQLite table builds the table's secondary
-# indexes once its rows are in (one sort each) instead of entry by entry.
-BULK_ROWS = 10_000
-
-
-def _insert_fresh(conn: Any, table: str, columns: tuple[str, ...], rows: list[list[Any]],
-                  first_load: bool = False) -> None:  # fmt: skip
+def _insert_fresh(conn: Any, table: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
     """Rows new here: plain inserts (the write lock is held, nobody else adds them); an
     upsert costs SQLite about twice as much, so only replacements pay for it. PostgreSQL
     takes them by COPY (same transaction, same constraints)."""
     if is_postgres(conn):
         conn.copy_rows(table, columns, rows)
-        return
-    later = _secondary_indexes(conn, table) if first_load and _is_empty(conn, table) else []
-    for name, _sql in later:
-        conn.execute(f'DROP INDEX "{name}"')
-    conn.executemany(_insert_sql(table, columns), rows)
-    for _name, sql in later:
-        conn.execute(sql)  # as the schema made it; inside the transaction, like the rows
-
-
-def _is_empty(conn: Any, table: str) -> bool:
-    return conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
-
-
-def _secondary_indexes(conn: Any, table: str) -> list[tuple[str, str]]:
-    """(name, CREATE statement) of the table's own non-unique indexes (constraints' and
-    unique indexes stay: they check the rows as they go in)."""
-    return [
-        (name, sql)
-        for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-            "AND sql IS NOT NULL",
-            (table,),
-        )
-        if not sql.lstrip().upper().startswith("CREATE UNIQUE")
-    ]
+    else:
+        conn.executemany(_insert_sql(table, columns), rows)
 
 
 def _record_conflicts(
