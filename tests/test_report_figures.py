@@ -251,7 +251,7 @@ def test_rebuild_from_scratch_gives_the_same_figures(demo_installation: Any, hom
         assert reports.build_report(inst).to_json() == before
         assert _figure_rows(inst) == rows
         assert_kept_equals_recount(inst)
-        # The rebuild builds the secondary indexes after the rows (SQLite): all are back.
+        # Every index of the figures tables is there after a rebuild.
         from sqlalchemy import inspect
 
         from app.db.figures import FIGURES_TABLES
