@@ -303,7 +303,10 @@ def test_participant_list_carries_late_and_left_early_marks_and_reads_them_back(
 
 def test_feedback_summary_keeps_the_participants_order_and_only_theirs() -> None:
     Q = feedback.Question
-    questions = (Q("overall", "rating", "Overall", "Global", 10), Q("comment", "text", "C", "C", 20))
+    questions = (
+        Q("overall", "rating", "Overall", "Global", 10),
+        Q("comment", "text", "C", "C", 20),
+    )
     answers = {
         ("p3", "comment"): (None, "third"), ("p1", "comment"): (None, "first"),
         ("p2", "overall"): (4, ""), ("gone", "overall"): (1, ""), ("p3", "retired"): (2, ""),
