@@ -170,8 +170,7 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         completed, minutes = read.completion(session, names, cancelled)
         scores = session.execute(scores_query(flt)).all()
         participants = sum(people.by_category_sex.values())
-        kept = "kept" if cancelled else "live"
-        profiles = profile_counts(session, participants, kept)
+        profiles = profile_counts(session, participants, "kept" if cancelled else "live")
     by_sex_code: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     for (cat, sex), n in people.by_category_sex.items():

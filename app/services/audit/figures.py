@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -65,9 +65,10 @@ def group_label(by: str, key: str, lang: str) -> str:
 
 
 Conditions = Callable[[Any], tuple[str, dict[str, Any]]]  # filter -> (SQL on ``t``, params)
+KeptColumn = Literal["live", "kept"]  # figures_people: people of live trainings, or of any kept
 
 
-def profile_counts(session: Session, participants: int, kept: str | None = None,
+def profile_counts(session: Session, participants: int, kept: KeptColumn | None = None,
                    is_server: bool = False) -> dict[str, dict[str, int]]:  # fmt: skip
     """``by_age_band`` and ``by_disability`` of the report's people.
 
