@@ -299,3 +299,21 @@ def test_participant_list_carries_late_and_left_early_marks_and_reads_them_back(
         assert rows["Pierre Ilunga"][-1] == late
         assert [attendance_from_text(c) for c in rows["Amani Kasongo"][-3:]] == [
             "present", "late", "left_early"]  # fmt: skip
+
+
+def test_feedback_summary_keeps_the_participants_order_and_only_theirs() -> None:
+    Q = feedback.Question
+    questions = (
+        Q("overall", "rating", "Overall", "Global", 10),
+        Q("comment", "text", "C", "C", 20),
+    )
+    answers = {
+        ("p3", "comment"): (None, "third"), ("p1", "comment"): (None, "first"),
+        ("p2", "overall"): (4, ""), ("gone", "overall"): (1, ""), ("p3", "retired"): (2, ""),
+        ("p1", "overall"): (2, ""),
+    }  # fmt: skip
+    summary = feedback._summary(questions, ["p1", "p2", "p3", "p4"], answers)
+    by_code = {q.question.code: q for q in summary.questions}
+    assert (summary.forms, summary.participants) == (3, 4)
+    assert by_code["comment"].comments == ("first", "third")
+    assert (by_code["overall"].average, by_code["overall"].counts) == (3.0, {2: 1, 4: 1})

@@ -167,3 +167,27 @@ def _set_trainers(inst: Any, training_id: str, trainers: list[str]) -> None:
             ),
         ),
     )
+
+
+def test_every_name_whole_in_a_row_table_among_latin_rows() -> None:
+    """The participant list notes only its rows with Arabic (pdf_rows): their names still
+    come out whole in pdfium, in rows of both directions, between rows without any."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from app.services.pdf_rows import Column, RowTable
+
+    register_fonts()
+    rows = []
+    for row in _rows():
+        rows.append([row[0], "Aminata Coulibaly", *LATIN[:3]])
+        rows.append([*row, "", "", ""][:5])
+    columns = [Column(title, width) for title, width in zip(
+        ("No.", "Name", "A", "B", "C"), (25, 110, 50, 90, 176), strict=True)]  # fmt: skip
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(
+        [RowTable(columns, rows)], canvasmaker=arabic_text_canvas()
+    )
+    text = "\n".join(_pdfium_lines(buffer.getvalue()))
+    assert all(name in text for name in NAMES)
+    assert text.count("Aminata Coulibaly") == len(rows) // 2

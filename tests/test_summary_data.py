@@ -35,6 +35,7 @@ from app.services.audit.perdiem_compute import (
     perdiem_totals,
 )
 from app.services.audit.profile import AGE_BAND_KEYS, NOT_RECORDED
+from app.services.evaluation import figures
 from app.services.evaluation.completion import (
     CompletionRule,
     attended_minutes,
@@ -43,13 +44,14 @@ from app.services.evaluation.completion import (
 )
 from app.services.people import PersonInput
 from app.services.read_once import read_once
+from app.services.reports import ReportFilter
 from app.services.trainings import SessionInput, TrainingInput
 
 CATEGORIES = ("police", "magistrate", "civil_society", "un_staff", None)
 STATUSES = ("present", "present", "present", "absent", "excused", "late", "left_early", None)
 
 
-def _random_training(inst: Any, rng: random.Random) -> str:
+def _random_training(inst: Any, rng: random.Random, merges: bool = True) -> str:
     start = date(2025, 5, 5)
     sessions = tuple(
         SessionInput(start + timedelta(days=i // 2), rng.choice(("Goma", "Bunia")),
@@ -95,9 +97,15 @@ def _random_training(inst: Any, rng: random.Random) -> str:
                              {d: rng.choice(WG_ANSWERS) for d in WG_DOMAINS})  # fmt: skip
     for pid in rng.sample(ids, 10):
         consent.set_consents(inst, pid, [consent.ConsentAnswer(consent.NAMED, rng.choice(consent.STATES))])  # fmt: skip
-    # Merged records whose registration and marks stayed live (as a bundle can leave them):
-    # the report counts them as their survivor, the lists do not show them; one survivor
-    # is not registered itself.
+    if merges:
+        _merge_some(inst, rng, ids)
+    return info.id
+
+
+def _merge_some(inst: Any, rng: random.Random, ids: list[str]) -> None:
+    """Merged records whose registration and marks stayed live (as a bundle can leave them):
+    the report counts them as their survivor, the lists do not show them; one survivor
+    is not registered itself."""
     elsewhere = people.create_person(inst, PersonInput("Registered Elsewhere", sex="F")).id
     profile.save_profile(inst, elsewhere, "25_34", dict.fromkeys(WG_DOMAINS, "cannot"))
     with inst.db.transaction() as session:
@@ -114,12 +122,13 @@ def _random_training(inst: Any, rng: random.Random) -> str:
                          "AND (SELECT merged_into_id FROM people WHERE id = :k) IS NULL"),
                     {"k": keep, "g": gone},
                 )  # fmt: skip
-    return info.id
 
 
-@pytest.fixture(params=[1, 2, 3])
+@pytest.fixture(params=[(1, True), (2, True), (3, True), (5, False)],
+                ids=["merged-1", "merged-2", "merged-3", "unmerged"])  # fmt: skip
 def random_training(installation: Any, request: pytest.FixtureRequest) -> tuple[Any, str]:
-    return installation, _random_training(installation, random.Random(request.param))
+    seed, merges = request.param
+    return installation, _random_training(installation, random.Random(seed), merges)
 
 
 def _completion_one_by_one(inst: Any, training_id: str) -> list[tuple[Any, ...]]:
@@ -288,3 +297,25 @@ def test_reads_are_shared_only_inside_the_block(installation: Any) -> None:
     people.add_participant(inst, training_id, PersonInput("Late Arrival"))
     assert len(people.list_participants(inst, training_id)) == len(again) + 1
     assert trainings.get_training(inst, training_id).participant_count == len(again) + 1
+
+
+@pytest.mark.parametrize("seed", [5, 6, 8])
+def test_one_training_counted_from_its_completion_list_as_from_its_marks(
+    installation: Any, seed: int
+) -> None:
+    """With no merged record, one training's report counts its completion list; counting
+    its marks (the path for merged records and for many trainings) gives the same."""
+    inst = installation
+    training_id = _random_training(inst, random.Random(seed), merges=False)
+    flt = ReportFilter(training_id=training_id)
+    assert figures._counted_as_listed(inst, training_id)
+    counted = figures.evaluation_figures(inst, flt)
+    assert counted.completed > 0 and counted.hours_attended > 0
+    assert counted == figures._from_marks(inst, flt)
+    _merge_some(
+        inst,
+        random.Random(seed),
+        [p.person.id for p in people.list_participants(inst, training_id)],
+    )
+    assert not figures._counted_as_listed(inst, training_id)
+    assert not figures._counted_as_listed(inst, "no such training")

@@ -169,6 +169,8 @@ class RowTable(Flowable):
             x += col.width
         text.setFillColor(colors.black)
         for (cells, _height), row_top in zip(rows, tops, strict=True):
+            # A row without Arabic shares no line with any: pdf_text need not note its text.
+            text.no_arabic_here = not any(rtl for _lines, rtl in cells)
             x = 0.0
             for (cell_lines, rtl), col in zip(cells, self.columns, strict=True):
                 baseline = row_top - pad - size

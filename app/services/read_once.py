@@ -4,8 +4,10 @@ The summary's sections (figures, completion, feedback, per-diem) each asked for 
 training and its participant list; with 10,000 participants every read of the list
 took 0.8 s. Inside :func:`read_once`, each read memoised with :func:`once` runs once
 and its result is shared: the training (``trainings.get_training``), the participant
-list (``people.list_participants``, a new list per caller) and the per-diem totals
-(``perdiem_compute.perdiem_totals``, which the report and the PDF both show). Callers
+list (``people.list_participants``, a new list per caller), the per-diem totals
+(``perdiem_compute.perdiem_totals``, which the report and the PDF both show) and the
+completion list (``completion.training_completion``: the report's completion figures
+and the PDF's completion section). Callers
 only read these values, and nothing may be written meanwhile: the block only reads.
 Outside the block every call reads the database, as before.
 """

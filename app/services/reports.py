@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.services.audit.figures import audit_figures
+from app.services.audit.figures import audit_figures, profile_counts
 from app.services.evaluation.figures import (
     EvaluationFigures,
     assemble_figures,
@@ -169,6 +169,8 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         locations = read.locations(session, names, cancelled)
         completed, minutes = read.completion(session, names, cancelled)
         scores = session.execute(scores_query(flt)).all()
+        participants = sum(people.by_category_sex.values())
+        profiles = profile_counts(session, participants, "kept" if cancelled else "live")
     by_sex_code: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
     for (cat, sex), n in people.by_category_sex.items():
@@ -181,7 +183,6 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         ] = n
     ordered_categories = _ordered(by_category)
     by_sex = {label: by_sex_code.get(code, 0) for code, label in SEX_LABELS.items()}
-    participants = sum(people.by_category_sex.values())
     return Report(
         trainings=totals.trainings,
         sessions=totals.sessions,
@@ -198,7 +199,7 @@ def _kept_report(inst: Installation, flt: ReportFilter) -> Report:
         by_session=[],
         locations=locations,
         filters=_filters_json(flt),
-        **audit_figures(inst, flt, participants, _training_conditions, kept=True),
+        **audit_figures(inst, flt, _training_conditions, profiles),
         evaluation=assemble_figures(completed, minutes, scores),
     )
 
@@ -241,6 +242,7 @@ def recount_report(inst: Installation, flt: ReportFilter | None = None) -> Repor
         _fill_report_people(session, where, params, inst.db.is_server)
         trainings, sessions = _recount_totals(session, where, params)
         people = _recount_people(session)
+        profiles = profile_counts(session, people.participants, is_server=inst.db.is_server)
         _drop_report_tables(session, inst.db.is_server)
         by_session = _recount_sessions(session, where, params)
     locations: list[str] = []
@@ -264,7 +266,7 @@ def recount_report(inst: Installation, flt: ReportFilter | None = None) -> Repor
         by_session=by_session if flt.training_id else [],
         locations=locations,
         filters=_filters_json(flt),
-        **audit_figures(inst, flt, people.participants, _training_conditions),
+        **audit_figures(inst, flt, _training_conditions, profiles),
         evaluation=evaluation_figures(inst, flt),
     )
 

@@ -3,8 +3,8 @@
 :func:`audit_figures` is what ``reports.build_report`` calls: the same trainings
 (the report passes its own ``conditions``, the SQL selecting them), the same unique
 people (a merged record counts as its survivor). Over every training the queries start
-from the (small) answer and rate tables; for selected trainings, from those trainings'
-enrolments (as the report's own people count does), so one training's report reads
+from the (small) answer and rate tables; for selected trainings, from the report's own
+unique people (the temporary table it counts them in), so one training's report reads
 that training's people only. Either way they reach people, enrolments and trainings
 only through their indexes. Everyone without an answer is counted as *not recorded*:
 the counts of each breakdown add up to the participants.
@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.db.audit_models import WG_DOMAINS
 from app.l10n import tr
@@ -63,62 +64,45 @@ def group_label(by: str, key: str, lang: str) -> str:
     return tr(lang, DISABILITY_LABELS.get(key, "Not recorded"))
 
 
-def _counted_people(where: str, join: str) -> str:
-    """The people counted for the trainings ``t`` selected by ``where``: those enrolled
-    (live), and the survivors of merged records enrolled; from the trainings' enrolments."""
-    return f"""
-        SELECT p.id AS pid FROM trainings t
-        {join} enrolments e ON e.training_id = t.id AND e.deleted = FALSE
-        {join} people p ON p.id = e.person_id
-        WHERE {where} AND p.deleted = FALSE AND p.merged_into_id IS NULL
-        UNION
-        SELECT q.merged_into_id FROM trainings t
-        {join} enrolments e ON e.training_id = t.id AND e.deleted = FALSE
-        {join} people q ON q.id = e.person_id
-        WHERE {where} AND q.merged_into_id IS NOT NULL"""
-
-
 Conditions = Callable[[Any], tuple[str, dict[str, Any]]]  # filter -> (SQL on ``t``, params)
+KeptColumn = Literal["live", "kept"]  # figures_people: people of live trainings, or of any kept
 
 
-def profile_counts(inst: Installation, flt: Any, participants: int,
-                   conditions: Conditions, kept: bool = False) -> dict[str, dict[str, int]]:  # fmt: skip
-    """``by_age_band`` and ``by_disability`` for the trainings of ``flt``.
+def profile_counts(session: Session, participants: int, kept: KeptColumn | None = None,
+                   is_server: bool = False) -> dict[str, dict[str, int]]:  # fmt: skip
+    """``by_age_band`` and ``by_disability`` of the report's people.
 
-    ``kept``: over every training (no filter), whose counted people are those with a
-    live (or kept) training in the figures kept by app.services.figures.
+    ``kept`` ("live" or "kept"): over every training (no filter), whose counted people
+    are those with such a training in the figures kept by app.services.figures.
+    Otherwise the people are the report's own unique people, in the temporary table
+    ``report_people`` of ``session`` (``reports._fill_report_people``): one training
+    among 200,000 people reads its own, never every person with answers.
     """
     columns = f"SELECT pr.age_band, {', '.join(_WG)}"
     if kept:
-        column = "kept" if getattr(flt, "include_cancelled", False) else "live"
-        params: dict[str, Any] = {}
         sql = f"""
             {columns} FROM person_profiles pr JOIN people p ON p.id = pr.person_id
             WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL AND EXISTS (
-                SELECT 1 FROM figures_people fp WHERE fp.person_id = p.id AND fp.{column} > 0)
+                SELECT 1 FROM figures_people fp WHERE fp.person_id = p.id AND fp.{kept} > 0)
         """
     else:
-        # From the selected trainings' enrolments, not from every person with answers
-        # (one training among 200,000 people reads its own). CROSS JOIN keeps SQLite in
-        # that order, as in reports._fill_report_people; PostgreSQL plans it itself.
-        where, params = conditions(flt)
-        join = "JOIN" if inst.db.is_server else "CROSS JOIN"
+        # CROSS JOIN keeps SQLite in that order (the answers of those people, then the
+        # records of those with answers); PostgreSQL plans it itself.
+        join = "JOIN" if is_server else "CROSS JOIN"
         sql = f"""
-            WITH counted AS ({_counted_people(where, join)})
-            {columns} FROM counted c
-            {join} people p ON p.id = c.pid
-            {join} person_profiles pr ON pr.person_id = p.id
+            {columns} FROM report_people rp
+            {join} person_profiles pr ON pr.person_id = rp.id
+            {join} people p ON p.id = rp.id
             WHERE pr.deleted = FALSE AND p.merged_into_id IS NULL
         """
     ages = dict.fromkeys(AGE_KEYS, 0)
     disability = dict.fromkeys(DISABILITY_KEYS, 0)
-    with inst.db.reading() as session:
-        for band, *answers in session.execute(text(sql), params):
-            if band:
-                ages[AGE_BAND_KEYS[band]] += 1
-            status = disability_status(dict(zip(WG_DOMAINS, answers, strict=True)))
-            if status != NOT_RECORDED:
-                disability[status] += 1
+    for band, *answers in session.execute(text(sql)):
+        if band:
+            ages[AGE_BAND_KEYS[band]] += 1
+        status = disability_status(dict(zip(WG_DOMAINS, answers, strict=True)))
+        if status != NOT_RECORDED:
+            disability[status] += 1
     ages[NOT_RECORDED] = max(participants - sum(ages.values()), 0)
     disability[NOT_RECORDED] = max(participants - sum(disability.values()), 0)
     return {"by_age_band": ages, "by_disability": disability}
@@ -144,14 +128,10 @@ def perdiem_totals(inst: Installation, flt: Any, conditions: Conditions) -> dict
     return {c: plain(v, c) for c, v in sorted(totals.items())}
 
 
-def audit_figures(inst: Installation, flt: Any, participants: int,
-                  conditions: Conditions, kept: bool = False) -> dict[str, Any]:  # fmt: skip
-    """The report's fields from issue 19: ``by_age_band``, ``by_disability``, ``perdiem_totals``.
-
-    ``participants`` is the report's count of unique people; ``conditions`` its function
-    turning ``flt`` into the SQL that selects trainings ``t``.
+def audit_figures(inst: Installation, flt: Any, conditions: Conditions,
+                  profiles: dict[str, dict[str, int]]) -> dict[str, Any]:  # fmt: skip
+    """The report's fields from issue 19: ``by_age_band`` and ``by_disability`` (the
+    ``profiles`` counted by :func:`profile_counts`) and ``perdiem_totals``; ``conditions``
+    is the report's function turning ``flt`` into the SQL that selects trainings ``t``.
     """
-    return {
-        **profile_counts(inst, flt, participants, conditions, kept),
-        "perdiem_totals": perdiem_totals(inst, flt, conditions),
-    }
+    return {**profiles, "perdiem_totals": perdiem_totals(inst, flt, conditions)}

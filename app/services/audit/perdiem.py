@@ -137,6 +137,16 @@ def read_settings(session: Session, training_id: str) -> PerdiemSettings:
     )
 
 
+def has_rates(inst: Installation, training_id: str) -> bool:
+    """Whether the training pays anything at all (a live rate): one statement, where the
+    whole settings take six."""
+    q = select(PerdiemRate.id).where(
+        PerdiemRate.training_id == training_id, PerdiemRate.deleted.is_(False)
+    )
+    with inst.db.reading() as session:
+        return session.execute(q.limit(1)).first() is not None
+
+
 def get_settings(inst: Installation, training_id: str) -> PerdiemSettings:
     with inst.db.reading() as session:
         _live_training(session, training_id)

@@ -32,6 +32,7 @@ from app.services.audit.perdiem import (
     PersonRule,
     RateInfo,
     get_settings,
+    has_rates,
 )
 from app.services.installation import Installation
 from app.services.people import PersonInfo, list_participants
@@ -275,11 +276,11 @@ def perdiem_totals(inst: Installation, training_id: str) -> PerdiemTotals:
 
 def _perdiem_totals(inst: Installation, training_id: str) -> PerdiemTotals:
     training = get_training(inst, training_id)
-    settings = get_settings(inst, training_id)
     totals: dict[str, Decimal] = {}
     paid = 0
-    if not settings.rates:  # nothing to pay, whoever came
+    if not has_rates(inst, training_id):  # nothing to pay, whoever came
         return PerdiemTotals(totals, paid)
+    settings = get_settings(inst, training_id)
     for _person, eligible, _reason, e in _earnings(inst, training, settings):
         if eligible:
             _add(totals, e.totals)

@@ -36,6 +36,7 @@ from app.l10n import Phrase, tr
 from app.services.evaluation.rule import completed_condition, mark_aggregates, timed_aggregate
 from app.services.installation import Installation
 from app.services.people import participants_select
+from app.services.read_once import once
 from app.services.trainings import (
     SessionInfo,
     TrainingInfo,
@@ -68,6 +69,8 @@ class PersonCompletion:
     attended: int  # present, late or left early
     hours: float | None  # None when no attended session has both its times
     completed: bool
+    minutes: int = 0  # attended, of sessions with both times: what ``hours`` rounds
+    category_name: str | None = None  # English name, the reports' key; None when none
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,13 @@ def training_completion(inst: Installation, training_id: str) -> TrainingComplet
     One statement: the participants (as ``people.list_participants`` lists them), each
     with the aggregates of their marks (the covering index of attendance) and the rule
     in SQL (:mod:`.rule`, as the report and the kept figures decide it): the same as
-    :func:`person_completed` and :func:`attended_minutes` over the grid's marks.
+    :func:`person_completed` and :func:`attended_minutes` over the grid's marks. Inside
+    ``read_once`` it is read once: the summary's report counts its figures from it.
     """
+    return once(inst, ("completion", training_id), lambda: _completion(inst, training_id))
+
+
+def _completion(inst: Installation, training_id: str) -> TrainingCompletion:
     info = get_training(inst, training_id)
     rule = CompletionRule(info.completion_rule, info.completion_percent)
     per = (
@@ -130,8 +138,8 @@ def training_completion(inst: Installation, training_id: str) -> TrainingComplet
     ).subquery("per")  # fmt: skip
     q = (
         participants_select(training_id, Person.id, Person.full_name, Person.sex,
-                            func.coalesce(Category.code, ""), per.c.expected, per.c.attended,
-                            per.c.minutes, per.c.timed, completed_condition(per))
+                            func.coalesce(Category.code, ""), Category.name_en, per.c.expected,
+                            per.c.attended, per.c.minutes, per.c.timed, completed_condition(per))
         .outerjoin(Category, Category.id == Person.category_id)
         .outerjoin(per, per.c.person_id == Person.id)
     )  # fmt: skip
@@ -139,8 +147,9 @@ def training_completion(inst: Installation, training_id: str) -> TrainingComplet
         # Through the connection: rows one at a time, not the ORM's lists of all of them.
         people = tuple(
             PersonCompletion(pid, name, sex, category, int(expected or 0), int(attended or 0),
-                             round(int(minutes) / 60, 2) if timed else None, bool(done))
-            for pid, name, sex, category, expected, attended, minutes, timed, done
+                             round(int(minutes) / 60, 2) if timed else None, bool(done),
+                             int(minutes or 0), category_name)
+            for pid, name, sex, category, category_name, expected, attended, minutes, timed, done
             in session.connection().execute(q)
         )  # fmt: skip
     return TrainingCompletion(info, rule, people)

@@ -228,10 +228,16 @@ def summarise(grid: FeedbackGrid) -> FeedbackSummary:
 
 def _summary(questions: tuple[Question, ...], people: list[str],
              answers: dict[tuple[str, str], tuple[int | None, str]]) -> FeedbackSummary:  # fmt: skip
-    forms = sum(1 for pid in people if any((pid, q.code) in answers for q in questions))
+    # One pass over the answers (few), not over every participant for every question.
+    place = {pid: i for i, pid in enumerate(people)}
+    asked: dict[str, list[tuple[int, tuple[int | None, str]]]] = {q.code: [] for q in questions}
+    for (pid, code), answer in answers.items():
+        if pid in place and code in asked:
+            asked[code].append((place[pid], answer))
+    forms = len({where for given in asked.values() for where, _answer in given})
     out = []
     for q in questions:
-        given = [answers[(pid, q.code)] for pid in people if (pid, q.code) in answers]
+        given = [answer for _where, answer in sorted(asked[q.code], key=lambda x: x[0])]
         if q.kind == "text":
             comments = tuple(c for _, c in given if c)
             out.append(QuestionSummary(q, len(comments), comments=comments))

@@ -4,7 +4,9 @@
 ``muster report --json``, the summary PDF and the HQ tables agree. The statements are
 SQLAlchemy Core, rendered for SQLite and PostgreSQL alike. The completion rule is the
 one of :mod:`.completion`, written in SQL; people are resolved through merges as the
-report resolves them, and only registered people count.
+report resolves them, and only registered people count. One training with no merged
+record among its participants is counted from its completion list instead (the same
+marks, the same rule, one pass fewer for the summary PDF, which shows both).
 
 Tests count only participants with both a pre- and a post-test score, in trainings
 whose maximum score is set; a person tested in two trainings counts in each. Scores
@@ -13,6 +15,7 @@ are compared as shares of the maximum: ``mean_gain`` 0.25 means +25 points out o
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +35,7 @@ from app.db.models import (
     TrainingPartner,
     TrainingSession,
 )
+from app.services.evaluation.completion import training_completion
 from app.services.evaluation.rule import completed_condition, mark_aggregates
 from app.services.installation import Installation
 
@@ -173,6 +177,14 @@ def per_person_marks(flt: ReportFilter) -> Select[Any]:
 
 def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigures:
     """Completed people by category and sex, hours attended, and the test figures."""
+    training_id = _only_training(flt)
+    if training_id and _counted_as_listed(inst, training_id):
+        return _from_completion(inst, training_id, flt)
+    return _from_marks(inst, flt)
+
+
+def _from_marks(inst: Installation, flt: ReportFilter) -> EvaluationFigures:
+    """The figures counted from the marks of every selected training, merges resolved."""
     per = per_person_marks(flt).subquery("per")
     category = func.coalesce(Category.name_en, _NO_CATEGORY_SQL)
     # One pass over the marks for both: the people who completed (each once, whatever
@@ -191,6 +203,42 @@ def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigur
     completed = [(cat, sex, n) for cat, sex, n, _minutes in rows if n]
     minutes = sum(m or 0 for *_group, m in rows)
     return assemble_figures(completed, int(minutes), scores)
+
+
+def _only_training(flt: ReportFilter) -> str | None:
+    """The training ``flt`` selects by id alone (no mission or dates to meet as well)."""
+    return None if flt.mission or flt.date_from or flt.date_to else flt.training_id
+
+
+def _counted_as_listed(inst: Installation, training_id: str) -> bool:
+    """Whether the training is live and none of its registered records is merged: then
+    the report counts each participant's own marks, as the completion lists them."""
+    merged = (
+        select(Enrolment.id)
+        .join(Person, Person.id == Enrolment.person_id)
+        .where(Enrolment.training_id == training_id, Enrolment.deleted.is_(False),
+               Person.merged_into_id.is_not(None))
+    )  # fmt: skip
+    q = select(Training.id).where(
+        Training.id == training_id, Training.deleted.is_(False), ~merged.exists()
+    )
+    with inst.db.reading() as session:
+        return session.execute(q).first() is not None
+
+
+def _from_completion(inst: Installation, training_id: str, flt: ReportFilter) -> EvaluationFigures:
+    """One training's figures counted from its completion list (one pass over the marks,
+    shared with the summary's completion section inside ``read_once``)."""
+    people = training_completion(inst, training_id).people
+    done = Counter(
+        (NO_CATEGORY if p.category_name is None else p.category_name, p.sex)
+        for p in people
+        if p.completed
+    )
+    with inst.db.reading() as session:
+        scores = session.execute(scores_query(flt)).all()
+    minutes = sum(p.minutes for p in people)
+    return assemble_figures([(c, s, n) for (c, s), n in done.items()], minutes, scores)
 
 
 def assemble_figures(
