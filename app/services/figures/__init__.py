@@ -10,6 +10,7 @@ DB-API connection) call :func:`touch` or :func:`maintain.refresh` themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -70,12 +71,13 @@ def touched_by_rows(tables: dict[str, Any]) -> dict[str, set[str]]:
         data = tables.get(table)
         if data is None or column not in data.columns:
             continue
-        pos = data.columns.index(column)
-        out[kind].update(row[pos] for row in data.rows if row[pos])
+        out[kind].update(map(itemgetter(data.columns.index(column)), data.rows))
     people = tables.get("people")
     if people is not None and "merged_into_id" in people.columns:
-        pos = people.columns.index("merged_into_id")
-        out["people"].update(row[pos] for row in people.rows if row[pos])
+        out["people"].update(map(itemgetter(people.columns.index("merged_into_id")), people.rows))
+    for ids in out.values():
+        ids.discard(None)  # no training, no merge
+        ids.discard("")
     return out
 
 

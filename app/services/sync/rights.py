@@ -28,6 +28,7 @@ naming the table, the training and the mission.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from app.db.models import sync_tables
@@ -273,7 +274,7 @@ def _check_table(name: str, signer: SignerInfo, table: str, rows: list[list[Any]
     if table in TRAINING_OWNED:
         pos = columns.index("session_id" if table == "attendance" else "training_id")
         # Whose record is it, before and after: checked once per distinct parent.
-        parents = {row[pos] for row in rows} | {local[r[0]][2] for r in rows if r[0] in local}
+        parents = set(map(itemgetter(pos), rows)) | {local[r[0]][2] for r in rows if r[0] in local}
         bad = {p for p in parents if _mission_of_parent(ctx, table, p) != ctx.mission_id}
         if bad:
             row = next(
@@ -322,27 +323,27 @@ def _check_people(name: str, signer: SignerInfo, rows: list[list[Any]], ctx: _Co
     ``rows`` start with the person's id: people rows, or [person id, record] for the
     records of one person (consents, profiles), whose refusal names the record.
     """
-    registered: dict[str, set[str]] = {}
+    here: set[str] = set()  # registered in this bundle, in trainings of the signer's mission
     enrolments = ctx.tables.get("enrolments")
     if enrolments is not None:
         cols = table_columns("enrolments")
         t_pos, p_pos = cols.index("training_id"), cols.index("person_id")
-        for row in enrolments.rows:
-            mid = ctx.mission_of_training(row[t_pos])
-            if mid == ctx.mission_id:
-                registered.setdefault(row[p_pos], set()).add(mid)
-    unknown = [r[0] for r in rows if r[0] not in registered]
+        trainings = set(map(itemgetter(t_pos), enrolments.rows))
+        mine = {t for t in trainings if ctx.mission_of_training(t) == ctx.mission_id}
+        here = {row[p_pos] for row in enrolments.rows if row[t_pos] in mine}
+    unknown = [r[0] for r in rows if r[0] not in here]
     if unknown:
         sql = (
             "SELECT e.person_id, t.mission_id, t.id FROM enrolments e "
             "JOIN trainings t ON t.id = e.training_id WHERE e.person_id IN"
         )
+        registered: dict[str, set[str]] = {}
         elsewhere: dict[str, str] = {}
         for person, mid, tid in select_in(ctx.conn, sql, unknown):
             registered.setdefault(person, set()).add(mid)
             elsewhere.setdefault(person, tid)
         for row in rows:
-            missions = registered.get(row[0])
+            missions = registered.get(row[0])  # None: registered here, or nowhere yet
             if missions and ctx.mission_id not in missions:
                 tid = elsewhere.get(row[0])
                 record = row if table == "people" else row[1]
@@ -366,7 +367,7 @@ def check_references(conn: Any, name: str, tables: dict[str, TableData],
             if rule.references is None:
                 continue
             inside = changed_ids.get(rule.references, set())
-            outside = {row[i] for row in rows} - inside - {None}
+            outside = set(map(itemgetter(i), rows)) - inside - {None}
             if outside:
                 missing.setdefault(rule.references, set()).update(outside)
     for parent, ids in missing.items():
