@@ -162,7 +162,7 @@ def merge_tables(
         )
         rows = data.rows
         local = states.get(table, {})
-        if not local:  # nothing here yet (a mission's first bundle): every row is new
+        if not local:  # none of these records is here yet (a first bundle): every row is new
             result.max_version = max(result.max_version, max(r[v_pos] for r in rows))
             _insert_fresh(conn, table, columns, rows)
             result.counts[table] = TableCounts(new=len(rows))
