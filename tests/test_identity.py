@@ -95,6 +95,9 @@ def test_refusals_leave_nothing_behind(installation) -> None:
         identity.create_identity(installation, PROFILE, "short")
     with pytest.raises(ValidationError, match="needs its mission"):
         identity.create_identity(installation, Profile(name="X Y", title="T"), PASS)
+    # A certificate's name holds 64 bytes: 32 Arabic letters, not 33 (never a crash).
+    with pytest.raises(ValidationError, match="too long for a signing certificate"):
+        identity.create_identity(installation, Profile(name="ع" * 33, mission="UNSMIL"), PASS)
     assert identity.load_identity(installation) is None
     assert not identity.key_path(installation).exists()
     with pytest.raises(UserError, match="no signing identity"):

@@ -326,3 +326,69 @@ def test_a_long_footer_title_ends_with_an_ellipsis_beside_the_page_number(tmp_pa
     line = next(t for t in text.splitlines() if "MONUSCO" in t)
     assert "…" in line and title.strip() not in line
     assert "Document DOC-1234" in text and "Page 1 sur 1" in text
+
+
+def _container_length(signed: bytes) -> int:
+    """Hex digits the signature container really takes in ``signed`` (no padding)."""
+    from asn1crypto import cms
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    (embedded,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    contents = bytes(embedded.sig_object["/Contents"])
+    return 2 * len(cms.ContentInfo.load(contents.rstrip(b"\0")).dump())
+
+
+@pytest.mark.parametrize("length", [20, 32])  # 32 Arabic letters: the longest name
+def test_the_room_for_the_signature_is_set_without_a_trial_signature(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, length: int
+) -> None:
+    """One signing pass, with room to spare even for the longest name and a long title (the
+    certificate, and so the container, grows with it); and if the room is ever too
+    small, pyHanko's own trial measures it and the signature still holds."""
+    from app.paths import Paths
+    from app.services.installation import open_installation
+    from app.services.pdf_text import register_fonts
+
+    register_fonts()
+    inst = open_installation(Paths(tmp_path / "home"))
+    try:
+        name = ("عبد الحميد الورفلي " * 4)[:length]
+        title = "Point focal justice et affaires pénitentiaires, " * 20  # no bound on titles
+        identity.create_identity(inst, Profile(name=name, title=title, mission="UNSMIL"), PASS)
+        key = identity.unlock_private_key(inst, PASS)
+        me = identity.require_identity(inst)
+        blank = _blank_pdf()
+        place = signing.StampPlacement(page=0, box=(40, 40, 240, 100))
+        reserved: list[int | None] = []
+        real_signed = signing._signed
+
+        def counted(pdf_signer: Any, pdf: bytes, room: int | None) -> bytes:
+            reserved.append(room)
+            return real_signed(pdf_signer, pdf, room)
+
+        monkeypatch.setattr(signing, "_signed", counted)
+        signed = signing.sign_pdf(blank, key, me, place, [("Signed", 8, False)])
+        assert len(reserved) == 1 and reserved[0] is not None
+        assert _container_length(signed) <= reserved[0]
+        (tmp_path / "one.pdf").write_bytes(signed)
+        assert signing.verify_pdf(inst, tmp_path / "one.pdf").ok
+
+        reserved.clear()
+        monkeypatch.setattr(signing, "_bytes_to_reserve", lambda _cert: 64)
+        signed = signing.sign_pdf(blank, key, me, place, [("Signed", 8, False)])
+        assert reserved == [64, None]
+        (tmp_path / "two.pdf").write_bytes(signed)
+        assert signing.verify_pdf(inst, tmp_path / "two.pdf").ok
+    finally:
+        inst.close()
+
+
+def _blank_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "A page to sign")
+    page.showPage()
+    page.save()
+    return buffer.getvalue()

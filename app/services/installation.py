@@ -20,6 +20,8 @@ from app.services.vault.keyfile import STRONG_KDF, KdfParams
 from app.textnorm import clean_text
 
 PROFILE_KEYS = ("name", "title", "mission", "role", "email")
+# X.509 bounds a common name to 64 bytes of UTF-8 (the signing certificate carries the name).
+CERTIFICATE_NAME_BYTES = 64
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,11 @@ class Installation:
         errors: dict[str, str] = {}
         if not cleaned.name:
             errors["name"] = Phrase("Please enter your name.")
+        elif len(cleaned.name.encode("utf-8")) > CERTIFICATE_NAME_BYTES:
+            errors["name"] = Phrase(
+                "This name is too long for a signing certificate: at most 64 letters in "
+                "Latin script, or 32 in Arabic or Cyrillic script."
+            )
         if cleaned.role not in ROLES:
             errors["role"] = Phrase("The role must be 'field' or 'hq'.")
         if cleaned.role == "field" and not cleaned.mission:

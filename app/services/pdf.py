@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from app.db.engine import batched_rows
 from app.db.models import Document
 from app.l10n import check_language, format_date, format_date_range, format_number, tr
 from app.l10n import format_percent as pct
@@ -151,14 +152,13 @@ def _participants(inst: Installation, training_id: str, lang: str) -> list[Parti
         """
     )
     with inst.db.reading() as session:
-        # Rows one at a time (not lists of 10,000 rows kept alive for the garbage collector).
         conn = session.connection()
-        present = {pid: n for pid, n in conn.execute(present_sql, {"tid": training_id})}
+        present = dict(batched_rows(conn.execute(present_sql, {"tid": training_id})))
         return [
             ParticipantLine(name, sex, category, organisation, function,
                             int(present.get(pid, 0)), pid)
             for pid, name, sex, category, organisation, function
-            in conn.execute(people_sql, {"tid": training_id})
+            in batched_rows(conn.execute(people_sql, {"tid": training_id}))
         ]  # fmt: skip
 
 

@@ -100,6 +100,7 @@ def sign_pdf(
     from cryptography.hazmat.primitives import serialization
     from pyhanko.pdf_utils.content import ImportedPdfPage
     from pyhanko.sign import fields, signers
+    from pyhanko.sign.general import SigningError
     from pyhanko.stamp import StaticStampStyle
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -123,7 +124,6 @@ def sign_pdf(
         stamp_file = Path(folder) / "stamp.pdf"
         stamp_file.write_bytes(_stamp_pdf(stamp_lines, x2 - x1, y2 - y1))
         style = StaticStampStyle(background=ImportedPdfPage(str(stamp_file)), border_width=0)
-        writer = _metadata_keeping_writer(pdf)
         meta = signers.PdfSignatureMetadata(
             field_name=FIELD_NAME,
             subfilter=fields.SigSeedSubFilter.PADES,
@@ -144,8 +144,30 @@ def sign_pdf(
                 box=placement.box,  # type: ignore[arg-type]  # pyHanko annotates ints; PDF takes reals
             ),
         )
-        output = io.BytesIO()
-        pdf_signer.sign_pdf(writer, output=output)
+        try:
+            return _signed(pdf_signer, pdf, _bytes_to_reserve(cert))
+        except SigningError:
+            # The room set aside was too small (it never was in the tests): let pyHanko
+            # measure it with a trial signature, as it does by default.
+            return _signed(pdf_signer, pdf, None)
+
+
+def _bytes_to_reserve(cert: Any) -> int:
+    """Room for the signature container in the file, in hex digits, without a trial run.
+
+    pyHanko's default signs twice: once with a dummy digest to measure the container,
+    once for real (a third of the signing time). The container holds the certificate,
+    its issuer and serial twice more (signer id, signing-certificate attribute) and
+    fixed-size attributes, digests and an ECDSA signature: under three times the
+    certificate plus 2 KiB, twice that in hex."""
+    return 2 * (3 * len(cert.dump()) + 2048)
+
+
+def _signed(pdf_signer: Any, pdf: bytes, bytes_reserved: int | None) -> bytes:
+    output = io.BytesIO()
+    pdf_signer.sign_pdf(
+        _metadata_keeping_writer(pdf), output=output, bytes_reserved=bytes_reserved
+    )
     return output.getvalue()
 
 

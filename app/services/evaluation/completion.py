@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Integer, String, func, literal, select
 
+from app.db.engine import batched_rows
 from app.db.models import (
     ATTENDED_STATUSES,
     COMPLETION_RULES,
@@ -144,13 +145,13 @@ def _completion(inst: Installation, training_id: str) -> TrainingCompletion:
         .outerjoin(per, per.c.person_id == Person.id)
     )  # fmt: skip
     with inst.db.reading() as session:
-        # Through the connection: rows one at a time, not the ORM's lists of all of them.
+        # Through the connection, in batches: not the ORM's lists of all of them.
         people = tuple(
             PersonCompletion(pid, name, sex, category, int(expected or 0), int(attended or 0),
                              round(int(minutes) / 60, 2) if timed else None, bool(done),
                              int(minutes or 0), category_name)
             for pid, name, sex, category, category_name, expected, attended, minutes, timed, done
-            in session.connection().execute(q)
+            in batched_rows(session.connection().execute(q))
         )  # fmt: skip
     return TrainingCompletion(info, rule, people)
 
