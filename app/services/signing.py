@@ -165,9 +165,7 @@ def _bytes_to_reserve(cert: Any) -> int:
 
 def _signed(pdf_signer: Any, pdf: bytes, bytes_reserved: int | None) -> bytes:
     output = io.BytesIO()
-    pdf_signer.sign_pdf(
-        _metadata_keeping_writer(pdf), output=output, bytes_reserved=bytes_reserved
-    )
+    pdf_signer.sign_pdf(_metadata_keeping_writer(pdf), output=output, bytes_reserved=bytes_reserved)
     return output.getvalue()
 
 
