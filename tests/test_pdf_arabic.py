@@ -191,3 +191,39 @@ def test_every_name_whole_in_a_row_table_among_latin_rows() -> None:
     text = "\n".join(_pdfium_lines(buffer.getvalue()))
     assert all(name in text for name in NAMES)
     assert text.count("Aminata Coulibaly") == len(rows) // 2
+
+
+def _two_documents(rows: list[list[str]]) -> tuple[bytes, bytes]:
+    """The rows drawn into two documents at once, the second in reverse order, so that
+    the same characters get different codes in each."""
+    register_fonts()
+    buffers = io.BytesIO(), io.BytesIO()
+    canvases = [
+        arabic_text_canvas()(b, pagesize=(600, 20 * len(rows) + 40), invariant=1) for b in buffers
+    ]
+    for index in range(len(rows)):
+        for canvas, row in zip(canvases, (rows[index], rows[-1 - index]), strict=True):
+            x = 20.0
+            for cell in row:
+                x += draw_string(canvas, x, 20 * (len(rows) - index), cell, 8) + 14
+    for canvas in canvases:
+        canvas.showPage()
+        canvas.save()
+    return buffers[0].getvalue(), buffers[1].getvalue()
+
+
+def test_remembered_splits_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fonts remember how they split each text, per document: the files are byte for
+    byte those ReportLab writes without the memo, also for two documents made at once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.services.pdf_text import ARABIC, ARABIC_BOLD, SANS, SANS_BOLD
+
+    rows = _rows() * 3 + [["Пётр Иванов", "Élodie Fontaine", "Police officer"]] * 4
+    remembered = _two_documents(rows)
+    for kind in {type(pdfmetrics.getFont(n)) for n in (SANS, SANS_BOLD, ARABIC, ARABIC_BOLD)}:
+        assert kind.splitString is not TTFont.splitString  # the memo is in use
+        monkeypatch.setattr(kind, "splitString", TTFont.splitString)
+    assert _two_documents(rows) == remembered
+    assert remembered[0] != remembered[1]

@@ -101,8 +101,9 @@ def register_fonts() -> None:
         from reportlab.pdfbase.ttfonts import TTFont
 
         ArabicFont = _arabic_font_class()
+        SansFont = remembering_split(TTFont)
         for name, file_name in _FONT_FILES.items():
-            kind = ArabicFont if name in (ARABIC, ARABIC_BOLD) else TTFont
+            kind = ArabicFont if name in (ARABIC, ARABIC_BOLD) else SansFont
             pdfmetrics.registerFont(kind(name, str(FONT_DIR / file_name)))
         for family, regular, bold in ((SANS, SANS, SANS_BOLD), (ARABIC, ARABIC, ARABIC_BOLD)):
             addMapping(family, 0, 0, regular)
@@ -159,11 +160,36 @@ def _to_unicode_cmap(subset: list[int]) -> str:
     )
 
 
+def remembering_split(base: type) -> type:
+    """``base`` (a TTFont class) remembering, per document, how it split each text.
+
+    ReportLab maps every drawn text to the codes of the font's subsets, a character at a
+    time in Python: a 1,000-person list draws 8,600 texts, many the same (a category, an
+    organisation, a count). A character's code never changes once given, within one
+    document, so a text seen before splits as it did then. The memo lives on the font's
+    state for that document, which ReportLab drops when the file is written."""
+
+    class RememberingFont(base):  # type: ignore[misc, valid-type]
+        def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:
+            state = self.state.get(doc)
+            memo: dict[str, Any] | None = getattr(state, "muster_splits", None)
+            if memo is None:
+                split = super().splitString(text, doc, encoding)
+                self.state[doc].muster_splits = {text: split}
+                return split
+            split = memo.get(text)
+            if split is None:
+                split = memo[text] = super().splitString(text, doc, encoding)
+            return split
+
+    return RememberingFont
+
+
 def _arabic_font_class() -> type:
     """TTFont for Noto Naskh: hidden zero-width letters and a ToUnicode of plain letters."""
     from reportlab.pdfbase.ttfonts import TTFont
 
-    class ArabicFont(TTFont):
+    class ArabicFont(remembering_split(TTFont)):  # type: ignore[misc]
         def __init__(self, name: str, filename: str) -> None:
             super().__init__(name, filename)
             face = self.face
