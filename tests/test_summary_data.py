@@ -39,6 +39,7 @@ from app.services.evaluation import figures
 from app.services.evaluation.completion import (
     CompletionRule,
     attended_minutes,
+    counted_as_listed,
     person_completed,
     set_completion_rule,
 )
@@ -308,14 +309,18 @@ def test_one_training_counted_from_its_completion_list_as_from_its_marks(
     inst = installation
     training_id = _random_training(inst, random.Random(seed), merges=False)
     flt = ReportFilter(training_id=training_id)
-    assert figures._counted_as_listed(inst, training_id)
+    assert counted_as_listed(inst, training_id)
     counted = figures.evaluation_figures(inst, flt)
     assert counted.completed > 0 and counted.hours_attended > 0
     assert counted == figures._from_marks(inst, flt)
+    # The participant list too: from the completion list as from the enrolments and marks.
+    for lang in ("en", "fr"):
+        listed = pdf._participants(inst, training_id, lang)
+        assert listed and listed == pdf._participants_resolving_merges(inst, training_id, lang)
     _merge_some(
         inst,
         random.Random(seed),
         [p.person.id for p in people.list_participants(inst, training_id)],
     )
-    assert not figures._counted_as_listed(inst, training_id)
-    assert not figures._counted_as_listed(inst, "no such training")
+    assert not counted_as_listed(inst, training_id)
+    assert not counted_as_listed(inst, "no such training")

@@ -123,7 +123,26 @@ class SummaryResult:
 
 
 def _participants(inst: Installation, training_id: str, lang: str) -> list[ParticipantLine]:
-    """Unique people enrolled (merged records counted as their survivor), sorted by name."""
+    """Unique people enrolled (merged records counted as their survivor), sorted by name.
+
+    When none of them is merged, they are the people of the completion list (read once
+    for the whole summary), each with the sessions they came to: no second pass over the
+    enrolments and marks. Otherwise merged records are resolved here."""
+    from app.services.evaluation.completion import counted_as_listed, training_completion
+
+    if counted_as_listed(inst, training_id):
+        fr = lang == "fr"
+        return [
+            ParticipantLine(p.full_name, p.sex, (p.category_name_fr if fr else p.category_name)
+                            or "", p.organisation, p.function, p.attended, p.person_id)
+            for p in training_completion(inst, training_id).people
+        ]  # fmt: skip
+    return _participants_resolving_merges(inst, training_id, lang)
+
+
+def _participants_resolving_merges(
+    inst: Installation, training_id: str, lang: str
+) -> list[ParticipantLine]:
     label = "c.name_fr" if lang == "fr" else "c.name_en"
     people_sql = text(
         f"""

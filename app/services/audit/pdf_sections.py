@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func, select
+
+from app.db.models import Enrolment, Person
 from app.l10n import format_number, tr
 from app.services.audit.evidence import KIND_LABELS, EvidenceInfo, list_evidence
 from app.services.installation import Installation
@@ -36,9 +39,15 @@ def summary_extras(inst: Installation, training_id: str, report: Any,
     from app.services.audit.consent import names_need_consent, unnamed_people
     from app.services.audit.perdiem_compute import perdiem_totals
 
+    # Every participant is an enrolled person, or the record one was merged into.
+    enrolled = (
+        select(func.coalesce(Person.merged_into_id, Person.id))
+        .join(Enrolment, Enrolment.person_id == Person.id)
+        .where(Enrolment.training_id == training_id)
+    )
     with inst.db.reading() as session:
         hidden = unnamed_people(session, [p.person_id for p in participants],
-                                names_need_consent(inst))  # fmt: skip
+                                names_need_consent(inst), among=enrolled)  # fmt: skip
     shown = [p for p in participants if p.person_id not in hidden]
     sheet = perdiem_totals(inst, training_id)
     section = AuditSection(

@@ -29,7 +29,9 @@ from app.db.models import (
     COMPLETION_RULES,
     Attendance,
     Category,
+    Enrolment,
     Person,
+    Training,
     TrainingSession,
 )
 from app.errors import UserError
@@ -72,6 +74,9 @@ class PersonCompletion:
     completed: bool
     minutes: int = 0  # attended, of sessions with both times: what ``hours`` rounds
     category_name: str | None = None  # English name, the reports' key; None when none
+    category_name_fr: str | None = None
+    organisation: str = ""
+    function: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,27 @@ def training_completion(inst: Installation, training_id: str) -> TrainingComplet
     return once(inst, ("completion", training_id), lambda: _completion(inst, training_id))
 
 
+def counted_as_listed(inst: Installation, training_id: str) -> bool:
+    """Whether the training is live and none of its registered records is merged: then
+    its participants are the people the completion list names, and the report counts
+    each one's own marks, as the list does (read once inside ``read_once``)."""
+    merged = (
+        select(Enrolment.id)
+        .join(Person, Person.id == Enrolment.person_id)
+        .where(Enrolment.training_id == training_id, Enrolment.deleted.is_(False),
+               Person.merged_into_id.is_not(None))
+    )  # fmt: skip
+    q = select(Training.id).where(
+        Training.id == training_id, Training.deleted.is_(False), ~merged.exists()
+    )
+
+    def read() -> bool:
+        with inst.db.reading() as session:
+            return session.execute(q).first() is not None
+
+    return once(inst, ("counted_as_listed", training_id), read)
+
+
 def _completion(inst: Installation, training_id: str) -> TrainingCompletion:
     info = get_training(inst, training_id)
     rule = CompletionRule(info.completion_rule, info.completion_percent)
@@ -139,7 +165,8 @@ def _completion(inst: Installation, training_id: str) -> TrainingCompletion:
     ).subquery("per")  # fmt: skip
     q = (
         participants_select(training_id, Person.id, Person.full_name, Person.sex,
-                            func.coalesce(Category.code, ""), Category.name_en, per.c.expected,
+                            func.coalesce(Category.code, ""), Category.name_en, Category.name_fr,
+                            Person.organisation, Person.function, per.c.expected,
                             per.c.attended, per.c.minutes, per.c.timed, completed_condition(per))
         .outerjoin(Category, Category.id == Person.category_id)
         .outerjoin(per, per.c.person_id == Person.id)
@@ -149,8 +176,9 @@ def _completion(inst: Installation, training_id: str) -> TrainingCompletion:
         people = tuple(
             PersonCompletion(pid, name, sex, category, int(expected or 0), int(attended or 0),
                              round(int(minutes) / 60, 2) if timed else None, bool(done),
-                             int(minutes or 0), category_name)
-            for pid, name, sex, category, category_name, expected, attended, minutes, timed, done
+                             int(minutes or 0), category_name, name_fr, organisation, function)
+            for (pid, name, sex, category, category_name, name_fr, organisation, function,
+                 expected, attended, minutes, timed, done)
             in batched_rows(session.connection().execute(q))
         )  # fmt: skip
     return TrainingCompletion(info, rule, people)

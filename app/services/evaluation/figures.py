@@ -35,7 +35,7 @@ from app.db.models import (
     TrainingPartner,
     TrainingSession,
 )
-from app.services.evaluation.completion import training_completion
+from app.services.evaluation.completion import counted_as_listed, training_completion
 from app.services.evaluation.rule import completed_condition, mark_aggregates
 from app.services.installation import Installation
 
@@ -178,7 +178,7 @@ def per_person_marks(flt: ReportFilter) -> Select[Any]:
 def evaluation_figures(inst: Installation, flt: ReportFilter) -> EvaluationFigures:
     """Completed people by category and sex, hours attended, and the test figures."""
     training_id = _only_training(flt)
-    if training_id and _counted_as_listed(inst, training_id):
+    if training_id and counted_as_listed(inst, training_id):
         return _from_completion(inst, training_id, flt)
     return _from_marks(inst, flt)
 
@@ -208,22 +208,6 @@ def _from_marks(inst: Installation, flt: ReportFilter) -> EvaluationFigures:
 def _only_training(flt: ReportFilter) -> str | None:
     """The training ``flt`` selects by id alone (no mission or dates to meet as well)."""
     return None if flt.mission or flt.date_from or flt.date_to else flt.training_id
-
-
-def _counted_as_listed(inst: Installation, training_id: str) -> bool:
-    """Whether the training is live and none of its registered records is merged: then
-    the report counts each participant's own marks, as the completion lists them."""
-    merged = (
-        select(Enrolment.id)
-        .join(Person, Person.id == Enrolment.person_id)
-        .where(Enrolment.training_id == training_id, Enrolment.deleted.is_(False),
-               Person.merged_into_id.is_not(None))
-    )  # fmt: skip
-    q = select(Training.id).where(
-        Training.id == training_id, Training.deleted.is_(False), ~merged.exists()
-    )
-    with inst.db.reading() as session:
-        return session.execute(q).first() is not None
 
 
 def _from_completion(inst: Installation, training_id: str, flt: ReportFilter) -> EvaluationFigures:
