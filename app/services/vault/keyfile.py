@@ -94,6 +94,26 @@ class _KekCache:
         self._keks: dict[bytes, _Derivation] = {}
 
     def derive(self, params: KdfParams, secret: bytes, salt: bytes) -> bytes:
+        token, found, mine = self._claim(params, secret, salt)
+        if not mine:
+            return found.result(params, secret, salt)
+        return self._run(token, found, params, secret, salt)
+
+    def start(self, params: KdfParams, secret: bytes, salt: bytes) -> None:
+        """Claim the run here, so an unlock that comes before the thread has started
+        waits for it, then run it in a background thread."""
+        token, found, mine = self._claim(params, secret, salt)
+        if mine:
+            threading.Thread(
+                target=self._run_quietly,
+                args=(token, found, params, secret, salt),
+                name="muster-kdf-ahead",
+                daemon=True,
+            ).start()
+
+    def _claim(
+        self, params: KdfParams, secret: bytes, salt: bytes
+    ) -> tuple[bytes, _Derivation, bool]:
         token = hashlib.sha256(
             b"%d/%d/%d/" % (params.memory_kib, params.iterations, params.lanes) + salt + secret
         ).digest()
@@ -102,8 +122,14 @@ class _KekCache:
             mine = found is None
             if found is None:
                 found = self._keks[token] = _Derivation()
-        if not mine:
-            return found.result(params, secret, salt)
+        return token, found, mine
+
+    def _run_quietly(self, *args: Any) -> None:
+        with contextlib.suppress(Exception):  # the unlock that needs it reports the error
+            self._run(*args)
+
+    def _run(self, token: bytes, found: _Derivation, params: KdfParams, secret: bytes,
+             salt: bytes) -> bytes:  # fmt: skip
         try:
             key = found.key = params.derive(secret, salt)
         except BaseException:
@@ -132,12 +158,9 @@ def derive_ahead(path: Path, passphrase: str) -> None:
     except OSError:
         return
 
-    def derive() -> None:
-        with contextlib.suppress(Exception):
-            wrap = load(path).passphrase
-            _CACHE.derive(_params(wrap), passphrase.encode("utf-8"), _unb64(wrap["salt"]))
-
-    threading.Thread(target=derive, name="muster-kdf-ahead", daemon=True).start()
+    with contextlib.suppress(Exception):  # reading the small key file takes no time
+        wrap = load(path).passphrase
+        _CACHE.start(_params(wrap), passphrase.encode("utf-8"), _unb64(wrap["salt"]))
 
 
 def _b64(data: bytes) -> str:
