@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import URL, Engine, Result, Row, create_engine, event, text
+from sqlalchemy import URL, Engine, Result, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -263,7 +263,7 @@ def insert_for(session: Session, table: Any) -> Any:
     return sqlite_insert(table)
 
 
-def batched_rows(result: Result[Any], size: int = 500) -> Iterator[Row[Any]]:
+def batched_rows(result: Result[Any], size: int = 500) -> Iterator[Any]:
     """The rows of ``result``, fetched ``size`` at a time.
 
     Iterating a result fetches one row per driver call (15,000 calls for a 1,000-person

@@ -172,7 +172,9 @@ def _participants_resolving_merges(
     )
     with inst.db.reading() as session:
         conn = session.connection()
-        present = dict(batched_rows(conn.execute(present_sql, {"tid": training_id})))
+        present: dict[str, int] = dict(
+            batched_rows(conn.execute(present_sql, {"tid": training_id}))
+        )
         return [
             ParticipantLine(name, sex, category, organisation, function,
                             int(present.get(pid, 0)), pid)

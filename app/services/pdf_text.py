@@ -169,7 +169,7 @@ def remembering_split(base: type) -> type:
     document, so a text seen before splits as it did then. The memo lives on the font's
     state for that document, which ReportLab drops when the file is written."""
 
-    class RememberingFont(base):  # type: ignore[misc, valid-type]
+    class RememberingFont(base):
         def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:
             state = self.state.get(doc)
             memo: dict[str, Any] | None = getattr(state, "muster_splits", None)
