@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import derived_id
@@ -25,7 +24,7 @@ from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
 from app.services.read_once import once
-from app.services.trainings import _live_training
+from app.services.trainings import _live_training, participants_select
 from app.textnorm import clean_text, fold
 
 SEX_WORDS = {
@@ -285,26 +284,6 @@ def list_participants(
             lambda: _list_participants(inst, training_id, search),
         )
     )
-
-
-def participants_select(training_id: str, *columns: Any, search: str = "") -> Select[Any]:
-    """``columns`` of the training's participants (a live registration, a live record),
-    sorted by name, as :func:`list_participants` lists them (``search``: by folded name)."""
-    q = (
-        select(*columns)
-        .select_from(Person)
-        .join(Enrolment, Enrolment.person_id == Person.id)
-        .where(
-            Enrolment.training_id == training_id,
-            Enrolment.deleted.is_(False),
-            Person.deleted.is_(False),
-        )
-        .order_by(Person.name_key, Person.id)
-    )
-    needle = fold(search)
-    if needle:
-        q = q.where(Person.name_key.like(f"%{needle}%"))
-    return q
 
 
 def _list_participants(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -227,20 +228,28 @@ def _live_training(session: Session, training_id: str) -> Training:
     return training
 
 
-def _participant_count(session: Session, training_id: str) -> int:
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Enrolment)
-            .join(Person, Person.id == Enrolment.person_id)
-            .where(
-                Enrolment.training_id == training_id,
-                Enrolment.deleted.is_(False),
-                Person.deleted.is_(False),
-            )
+def participants_select(training_id: str, *columns: Any, search: str = "") -> Select[Any]:
+    """``columns`` of the training's participants (a live registration, a live record),
+    sorted by name, as :func:`list_participants` lists them (``search``: by folded name)."""
+    q = (
+        select(*columns)
+        .select_from(Person)
+        .join(Enrolment, Enrolment.person_id == Person.id)
+        .where(
+            Enrolment.training_id == training_id,
+            Enrolment.deleted.is_(False),
+            Person.deleted.is_(False),
         )
-        or 0
+        .order_by(Person.name_key, Person.id)
     )
+    needle = fold(search)
+    if needle:
+        q = q.where(Person.name_key.like(f"%{needle}%"))
+    return q
+
+
+def _participant_count(session: Session, training_id: str) -> int:
+    return int(session.scalar(participants_select(training_id, func.count()).order_by(None)) or 0)
 
 
 def _info(session: Session, training: Training) -> TrainingInfo:

@@ -38,7 +38,6 @@ from app.errors import UserError
 from app.l10n import Phrase, tr
 from app.services.evaluation.rule import completed_condition, mark_aggregates, timed_aggregate
 from app.services.installation import Installation
-from app.services.people import participants_select
 from app.services.read_once import once
 from app.services.trainings import (
     SessionInfo,
@@ -46,6 +45,7 @@ from app.services.trainings import (
     _info,
     _live_training,
     get_training,
+    participants_select,
 )
 
 DEFAULT_PERCENT = 80
