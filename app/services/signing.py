@@ -147,8 +147,8 @@ def sign_pdf(
         try:
             return _signed(pdf_signer, pdf, _bytes_to_reserve(cert))
         except SigningError:
-            # The room set aside was too small (it never was in the tests): let pyHanko
-            # measure it with a trial signature, as it does by default.
+            # The room set aside was too small (a certificate unlike the ones Muster
+            # makes): let pyHanko measure it with a trial signature, as by default.
             return _signed(pdf_signer, pdf, None)
 
 

@@ -173,20 +173,14 @@ def unnamed_people(session: Session, person_ids: Iterable[str], strict: bool,
     ``among``, a SELECT of ids that holds all of ``person_ids`` (a training's people),
     reads their answers in one statement instead of lists of 500 ids."""
     ids = list(dict.fromkeys(person_ids))
+    answers = select(Consent.person_id, Consent.granted, Consent.withdrawn_on,
+                     Consent.deleted).where(Consent.purpose == NAMED)  # fmt: skip
+    batches = [among] if among is not None else [
+        ids[start : start + 500] for start in range(0, len(ids), 500)
+    ]  # fmt: skip
     rows: list[tuple[str, Any, Any, Any]] = []
-    if among is not None:
-        rows += session.execute(
-            select(Consent.person_id, Consent.granted, Consent.withdrawn_on, Consent.deleted).where(
-                Consent.purpose == NAMED, Consent.person_id.in_(among)
-            )
-        ).all()
-        return _unnamed(rows, ids, strict)
-    for start in range(0, len(ids), 500):
-        rows += session.execute(
-            select(Consent.person_id, Consent.granted, Consent.withdrawn_on, Consent.deleted).where(
-                Consent.purpose == NAMED, Consent.person_id.in_(ids[start : start + 500])
-            )
-        ).all()
+    for batch in batches:
+        rows += session.execute(answers.where(Consent.person_id.in_(batch))).all()
     return _unnamed(rows, ids, strict)
 
 
