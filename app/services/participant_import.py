@@ -17,12 +17,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.base import SyncStamp, derived_id, new_id
 from app.db.engine import insert_for
+from app.db.limits import text_limit
 from app.db.models import Attendance, Category, ColumnMapping, Enrolment, Partner, Person
 from app.errors import UserError
 from app.l10n import Phrase
@@ -654,7 +656,12 @@ def _preview_row(ctx: _PreviewContext, seen: _FileSeen, raw: RawRow) -> ImportRo
             seen.junk += 1
     problems: list[str] = []
     sex, email, marks = _read_values(ctx, raw, values, problems)
-    phone = clean_text(values.get("phone", ""))
+    fitted = {field: _fitted(field, clean_text(values.get(field, "")), column, problems)
+              for field, column in _FITTED.items()}  # fmt: skip
+    phone = fitted["phone"]
+    if len(email) > text_limit(Person.email):
+        problems.append(Phrase("'{email}' is not an e-mail address; left out", email=email))
+        email = ""
     matches: tuple[RowMatch, ...] = ()
     if not skip:
         skip = _same_as_earlier_row(seen, raw.line, name, phone)
@@ -671,14 +678,27 @@ def _preview_row(ctx: _PreviewContext, seen: _FileSeen, raw: RawRow) -> ImportRo
             seen.raw_values.setdefault(key, value)
     return ImportRow(
         line=raw.line, full_name=name, sex=sex,
-        organisation=clean_text(values.get("organisation", "")),
-        function=clean_text(values.get("function", "")),
-        nationality=clean_text(values.get("nationality", "")),
-        phone=phone, email=email,
+        organisation=fitted["organisation"], function=fitted["function"],
+        nationality=fitted["nationality"], phone=phone, email=email,
         category=clean_text(values.get("category", "")),
         partner=clean_text(values.get("partner", "")),
         marks=tuple(marks), problems=tuple(problems), skip_reason=skip, matches=matches,
     )  # fmt: skip
+
+
+# Texts cut to their column's length (with a note), so no stored record is longer than
+# HQ's bundle check allows. A name that long is skipped as junk before this.
+_FITTED = {"organisation": Person.organisation, "function": Person.function,
+           "nationality": Person.nationality, "phone": Person.phone}  # fmt: skip
+
+
+def _fitted(field: str, value: str, column: Any, problems: list[str]) -> str:
+    limit = text_limit(column)
+    if len(value) <= limit:
+        return value
+    problems.append(Phrase("{field} cut to its first {limit} characters",
+                           field=FIELD_LABELS.get(field, field), limit=limit))  # fmt: skip
+    return value[:limit]
 
 
 def _footer_reason(

@@ -23,6 +23,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
+from app.services.limits import check_lengths
 from app.services.read_once import once
 from app.services.trainings import _live_training, participants_select
 from app.textnorm import clean_text, fold
@@ -132,6 +133,12 @@ def _validate(session: Session, data: PersonInput) -> tuple[PersonInput, dict[st
     email = clean_text(data.email)
     if email and ("@" not in email or " " in email):
         errors["email"] = Phrase("'{email}' does not look like an e-mail address.", email=email)
+    check_lengths(errors, (
+        ("full_name", name, Person.full_name), ("organisation", clean_text(data.organisation),
+        Person.organisation), ("function", clean_text(data.function), Person.function),
+        ("nationality", clean_text(data.nationality), Person.nationality),
+        ("phone", clean_text(data.phone), Person.phone), ("email", email, Person.email),
+    ))  # fmt: skip
     if errors:
         raise ValidationError(errors)
     cleaned = replace(

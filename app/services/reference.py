@@ -29,6 +29,7 @@ from app.db.models import (
 )
 from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
+from app.services.limits import check_lengths
 from app.textnorm import clean_text, fold
 
 if TYPE_CHECKING:
@@ -448,11 +449,14 @@ _KIND_WORDS = {"mission": Phrase("mission"), "location": Phrase("location"),
 def save_mission(inst: Store, info: MissionInfo) -> MissionInfo:
     code = clean_text(info.code).upper()
     name = clean_text(info.name)
-    errors = {}
+    errors: dict[str, str] = {}
     if not code:
         errors["code"] = Phrase("Please give the mission's code, for example MONUSCO.")
     if not name:
         errors["name"] = Phrase("Please give the mission's name.")
+    check_lengths(errors, (("code", code, Mission.code), ("name", name, Mission.name),
+                           ("country", clean_text(info.country), Mission.country),
+                           ("name_fr", clean_text(info.name_fr), Mission.name_fr)))  # fmt: skip
     if errors:
         raise ValidationError(errors)
     with inst.db.transaction() as s:
@@ -476,6 +480,11 @@ def save_location(inst: Store, info: LocationInfo) -> LocationInfo:
     name = clean_text(info.name)
     if not name:
         raise ValidationError({"name": Phrase("Please give the place's name.")})
+    errors: dict[str, str] = {}
+    check_lengths(errors, (("name", name, Location.name),
+                           ("country", clean_text(info.country), Location.country)))  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
     with inst.db.transaction() as s:
         for other in s.scalars(select(Location).where(Location.deleted.is_(False))):
             if fold(other.name) == fold(name) and other.id != info.id:
@@ -499,6 +508,14 @@ def save_partner(inst: Store, info: PartnerInfo) -> PartnerInfo:
         raise ValidationError({"acronym": Phrase("Please give the organisation's acronym.")})
     if info.kind not in PARTNER_KINDS:
         raise ValidationError({"kind": Phrase("Please choose what kind of organisation this is.")})
+    errors: dict[str, str] = {}
+    check_lengths(errors, (
+        ("acronym", acronym, Partner.acronym), ("name", name, Partner.name),
+        ("acronym_fr", clean_text(info.acronym_fr), Partner.acronym_fr),
+        ("name_fr", clean_text(info.name_fr), Partner.name_fr),
+    ))  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
     with inst.db.transaction() as s:
         other = find_partner(s, acronym)
         if other is not None and other.id != info.id:
@@ -524,11 +541,13 @@ def save_partner(inst: Store, info: PartnerInfo) -> PartnerInfo:
 def save_category(inst: Store, info: CategoryInfo) -> CategoryInfo:
     code = clean_text(info.code).lower().replace(" ", "_")
     name_en, name_fr = clean_text(info.name_en), clean_text(info.name_fr)
-    errors = {}
+    errors: dict[str, str] = {}
     if not code:
         errors["code"] = Phrase("Please give the category a short code.")
     if not name_en and not name_fr:
         errors["name_en"] = Phrase("Please give the category's name.")
+    check_lengths(errors, (("code", code, Category.code), ("name_en", name_en, Category.name_en),
+                           ("name_fr", name_fr, Category.name_fr)))  # fmt: skip
     if errors:
         raise ValidationError(errors)
     with inst.db.transaction() as s:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -31,6 +32,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
+from app.services.limits import check_lengths
 from app.services.read_once import once
 from app.textnorm import clean_text, fold
 
@@ -215,7 +217,19 @@ def _validate(data: TrainingInput) -> dict[str, str]:
                 "{partner} is listed twice among the partners.", partner=key
             )
         seen_partners.add(key)
+    check_lengths(errors, _texts(data))
     return errors
+
+
+def _texts(data: TrainingInput) -> list[tuple[str, str, Any]]:
+    """Each typed text of the training with the column it is stored in (for its length)."""
+    texts = [("title", data.title, Training.title), ("theme", data.theme, Training.theme),
+             ("description", data.description, Training.description),
+             ("trainers", json.dumps(list(data.trainers), ensure_ascii=False), Training.trainers)]  # fmt: skip
+    for i, s in enumerate(data.sessions, start=1):
+        texts.append((f"sessions.{i}.location", s.location, Location.name))
+        texts.append((f"sessions.{i}.topic", s.topic, TrainingSession.topic))
+    return [(name, clean_text(value), column) for name, value, column in texts]
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from app.db.audit_models import (
     WG_DOMAINS,
 )
 from app.db.base import Base
+from app.db.limits import MAX_TEXT
 from app.db.models import (
     ATTENDANCE_STATUSES,
     COMPLETION_RULES,
@@ -48,7 +49,6 @@ from app.l10n import Phrase
 from app.services.sync.display import shown
 from app.textnorm import clean_text
 
-MAX_TEXT = 100_000  # characters in one Text value
 MAX_DIGITS = 20  # an int64 has 19 digits
 INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
