@@ -337,3 +337,28 @@ def test_a_service_refusal_reads_french_in_a_french_window(
     answer_next_dialog("OK", seen=seen)
     show_error(french_window, refused.value)  # a message box, both sentences in French
     assert "Veuillez saisir votre nom.; Aucune mission n'a le code ZZZ." in seen, seen
+
+
+def test_a_text_too_long_is_refused_in_french_next_to_its_field(
+    qtbot: QtBot, french_window: MainWindow, artifacts: Path
+) -> None:
+    """A pasted description longer than a bundle carries: refused, in French, under it."""
+    window = french_window
+    window.activateWindow()
+    window.new_training()
+    editor = window.current_editor()
+    assert editor is not None
+    idle(qtbot, window)
+    details = editor.details
+    details.title_edit.setText("Atelier sur la détention préventive")
+    details.mission_box.setCurrentIndex(details.mission_box.findData("MONUSCO"))
+    details.description_edit.setPlainText("Déroulé. " * 11_200)  # 100,800 characters
+    editor.save()
+    qtbot.waitUntil(lambda: "description" in editor.details_errors(), timeout=5000)
+    assert editor.details_errors()["description"] == (
+        "Description\u00a0: trop long, 100\u202f000 caractères au plus, et il y en a 100\u202f800."
+    ), repr(editor.details_errors()["description"])
+    assert editor.training_id is None
+    editor.grab().save(str(artifacts / "fr-editor-too-long.png"))
+    answer_next_dialog("Ne pas tenir compte")
+    window.close_current_tab()

@@ -37,8 +37,14 @@ def test_a_training_text_one_character_too_long_is_refused_with_its_field(instal
     errors = caught.value.errors
     assert set(errors) == {"title", "sessions.1.topic", "sessions.1.location"}
     assert errors["title"] == "This is too long: at most 500 characters, and it has 501."
-    assert localize(errors["sessions.1.location"], "fr") == (
-        "C'est trop long\u00a0: 200 caractères au plus, et il y en a 201."
+    assert localize(errors["title"], "fr") == (
+        "C'est trop long\u00a0: 500 caractères au plus, et il y en a 501."
+    )
+    assert errors["sessions.1.location"] == (
+        "The place of session 1 is too long: at most 200 characters, and it has 201."
+    )
+    assert localize(errors["sessions.1.topic"], "fr") == (
+        "Sujet de la séance 1\u00a0: trop long, 500 caractères au plus, et il y en a 501."
     )
     with installation.db.reading() as session:  # nothing written
         assert session.scalar(select(func.count()).select_from(Training)) == 0

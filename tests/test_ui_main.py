@@ -171,6 +171,27 @@ def test_filters_and_layout_are_remembered(
     again.close()
 
 
+def test_the_editor_takes_no_more_text_than_a_bundle_carries(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A pasted title or topic stops at its column's length (HQ refuses longer ones)."""
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.current_editor()
+    assert editor is not None
+    idle(qtbot, window)
+    details = editor.details
+    details.title_edit.insert("Atelier " * 100)
+    assert len(details.title_edit.text()) == 500
+    qtbot.mouseClick(details.add_session_button, Qt.MouseButton.LeftButton)
+    _date_edit, place_box, topic_edit = details.sessions_table.widgets(0)
+    topic_edit.insert("ع" * 600)
+    place_box.setEditText("B" * 300)
+    assert len(topic_edit.text()) == 500 and len(place_box.currentText()) == 200
+    answer_next_dialog("Discard")
+    window.close_current_tab()
+    assert window.current_editor() is None
+
+
 def test_new_training_with_a_refused_date_then_saved(
     qtbot: QtBot, window: MainWindow, artifacts: Path
 ) -> None:

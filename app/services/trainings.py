@@ -32,7 +32,7 @@ from app.errors import NotFoundError, UserError, ValidationError
 from app.l10n import Phrase
 from app.services import reference
 from app.services.installation import Installation
-from app.services.limits import check_lengths
+from app.services.limits import Field, check_lengths
 from app.services.read_once import once
 from app.textnorm import clean_text, fold
 
@@ -221,15 +221,22 @@ def _validate(data: TrainingInput) -> dict[str, str]:
     return errors
 
 
-def _texts(data: TrainingInput) -> list[tuple[str, str, Any]]:
-    """Each typed text of the training with the column it is stored in (for its length)."""
-    texts = [("title", data.title, Training.title), ("theme", data.theme, Training.theme),
-             ("description", data.description, Training.description),
-             ("trainers", json.dumps(list(data.trainers), ensure_ascii=False), Training.trainers)]  # fmt: skip
+def _texts(data: TrainingInput) -> list[Field]:
+    """Each typed text of the training with the column it is stored in (for its length);
+    those the window shows away from their field say which they are."""
+    trainers = json.dumps(list(data.trainers), ensure_ascii=False)
+    texts: list[Field] = [
+        ("title", clean_text(data.title), Training.title),
+        ("theme", clean_text(data.theme), Training.theme),
+        ("description", data.description, Training.description, Phrase("The description")),
+        ("trainers", trainers, Training.trainers, Phrase("The list of trainers")),
+    ]
     for i, s in enumerate(data.sessions, start=1):
-        texts.append((f"sessions.{i}.location", s.location, Location.name))
-        texts.append((f"sessions.{i}.topic", s.topic, TrainingSession.topic))
-    return [(name, clean_text(value), column) for name, value, column in texts]
+        texts.append((f"sessions.{i}.location", clean_text(s.location), Location.name,
+                      Phrase("The place of session {n}", n=i)))  # fmt: skip
+        texts.append((f"sessions.{i}.topic", clean_text(s.topic), TrainingSession.topic,
+                      Phrase("The topic of session {n}", n=i)))  # fmt: skip
+    return texts
 
 
 # --- reading ---------------------------------------------------------------------------

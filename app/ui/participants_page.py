@@ -45,6 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.limits import text_limit
+from app.db.models import Partner, Person
 from app.errors import UserError, ValidationError
 from app.services import people, reference
 from app.services.installation import Installation
@@ -158,8 +160,10 @@ class NewPartnerDialog(QDialog):
         intro.setWordWrap(True)
         self.acronym = QLineEdit(acronym, self)
         self.acronym.setObjectName("newPartnerAcronym")
+        self.acronym.setMaxLength(text_limit(Partner.acronym))
         self.name = QLineEdit(self)
         self.name.setObjectName("newPartnerName")
+        self.name.setMaxLength(text_limit(Partner.name))
         self.name.setPlaceholderText(self.tr("For example: Ministry of Justice"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("newPartnerKind")
@@ -421,6 +425,7 @@ class ParticipantsPage(QWidget):
         self.entry = EntryRow(self)
         self.name_edit = QLineEdit(self.entry)
         self.name_edit.setObjectName("entryName")
+        self.name_edit.setMaxLength(text_limit(Person.full_name))
         self.name_edit.setPlaceholderText(self.tr("Full name"))
         self.sex_box = QComboBox(self.entry)
         self.sex_box.setObjectName("entrySex")
@@ -431,6 +436,7 @@ class ParticipantsPage(QWidget):
         self.category_box.setObjectName("entryCategory")
         self.organisation_edit = QLineEdit(self.entry)
         self.organisation_edit.setObjectName("entryOrganisation")
+        self.organisation_edit.setMaxLength(text_limit(Person.organisation))
         self.organisation_edit.setPlaceholderText(self.tr("Organisation"))
         self.partner_box = QComboBox(self.entry)
         self.partner_box.setObjectName("entryPartner")
@@ -447,6 +453,7 @@ class ParticipantsPage(QWidget):
         )
         self.function_edit = QLineEdit(self.entry)
         self.function_edit.setObjectName("entryFunction")
+        self.function_edit.setMaxLength(text_limit(Person.function))
         self.function_edit.setPlaceholderText(self.tr("Function"))
         self.add_button = QPushButton(self.tr("&Add"), self.entry)
         self.add_button.setObjectName("entryAdd")

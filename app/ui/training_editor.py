@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.limits import text_limit
+from app.db.models import Location, Training, TrainingSession
 from app.errors import UserError, ValidationError
 from app.services import reference, trainings
 from app.services.trainings import PartnerRoleInput, SessionInput, TrainingInfo, TrainingInput
@@ -131,6 +133,8 @@ class SessionsTable(QTableWidget):
         assert place_line is not None  # an editable combo box has one
         place_line.setPlaceholderText(self.tr("Town"))
         topic_edit = QLineEdit(topic, self)
+        topic_edit.setMaxLength(text_limit(TrainingSession.topic))
+        place_line.setMaxLength(text_limit(Location.name))
         topic_edit.setPlaceholderText(self.tr("What the session covers"))
         self.setCellWidget(row, 0, date_edit)
         self.setCellWidget(row, 1, place_box)
@@ -249,6 +253,7 @@ class DetailsPage(QScrollArea):
 
         self.title_edit = QLineEdit(body)
         self.title_edit.setObjectName("title")
+        self.title_edit.setMaxLength(text_limit(Training.title))
         self.title_edit.setPlaceholderText(self.tr("For example: Investigating terrorism cases"))
         self.mission_box = QComboBox(body)
         self.mission_box.setObjectName("mission")
@@ -256,6 +261,7 @@ class DetailsPage(QScrollArea):
         self.mission_box.setMinimumContentsLength(9)
         self.theme_edit = QLineEdit(body)
         self.theme_edit.setObjectName("theme")
+        self.theme_edit.setMaxLength(text_limit(Training.theme))
         self.theme_edit.setPlaceholderText(self.tr("For example: Criminal justice response"))
         self.kind_box = QComboBox(body)
         self.kind_box.setObjectName("kind")
