@@ -70,6 +70,28 @@ class Phrase(str):
         return text
 
 
+class LoweredPhrase(Phrase):
+    """A Phrase shown inside another sentence ("Not valid: the signature …"): its first
+    letter lower-cased in every language, its template still the catalogue's."""
+
+    def __new__(cls, template: str, **fields: object) -> LoweredPhrase:
+        text = str.__new__(cls, _lower_first(_fill(template, "en", fields)))
+        text.template = template
+        text.fields = fields
+        return text
+
+
+def lower_first(message: str) -> str:
+    """``message`` to follow a colon: first letter lower-cased, still translatable."""
+    if isinstance(message, Phrase):
+        return LoweredPhrase(message.template, **message.fields)
+    return _lower_first(message)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _fill(template: str, lang: str, fields: dict[str, object]) -> str:
     formatted = {name for _, name, spec, _ in string.Formatter().parse(template) if spec}
     shown = {k: v if k in formatted else _shown(v, lang) for k, v in fields.items()}
@@ -103,7 +125,8 @@ def localize(message: str, lang: str) -> str:
     """``message`` in ``lang``: a :class:`Phrase` with its fields, plain text as it is."""
     table = catalog(check_language(lang))
     if isinstance(message, Phrase):
-        return _fill(table.get(message.template) or message.template, lang, message.fields)
+        text = _fill(table.get(message.template) or message.template, lang, message.fields)
+        return _lower_first(text) if isinstance(message, LoweredPhrase) else text
     return table.get(message) or message
 
 

@@ -157,3 +157,43 @@ def _rows(dialog: VerifyWindow) -> dict[str, str]:
         .text()
         for i in range(dialog.details.rowCount())
     }
+
+
+def test_a_changed_document_is_explained_in_french(
+    qtbot: QtBot, french: None, demo_installation, tmp_path: Path, artifacts: Path
+) -> None:
+    """The reasons come from the service as Phrases, so the French window reads French."""
+    inst = demo_installation
+    identity.create_identity(
+        inst, Profile(name="Chantal Mbuyi", title="Point focal", mission="MONUSCO"), PASS
+    )
+    key = identity.unlock_private_key(inst, PASS)
+    good = tmp_path / "good.pdf"
+    export_summary(inst, training_ids()["UNSMIL"], good, key, SummaryOptions())
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(good.read_bytes())
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    with changed.open("rb+") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        writer.root["/Edited"] = generic.TextStringObject("later")
+        writer.update_root()
+        writer.write_in_place()
+    window = MainWindow(inst, welcome=False)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.documents.open_verify()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.verified, timeout=20000) as done:
+        dialog.verify_file(changed)
+    assert not done.args[0].ok
+    assert dialog.verdict.text().startswith(
+        "Non valide : le document a été modifié après la signature\u00a0: du contenu"
+    ), dialog.verdict.text()
+    assert _rows(dialog)["De confiance"] == "oui — C'est le certificat de cette installation."
+    dialog.resize(760, 420)
+    qtbot.wait(100)
+    dialog.grab().save(str(artifacts / "ui-verify-changed-fr.png"))
+    dialog.close()
+    window._closing_confirmed = True  # type: ignore[attr-defined]
+    window.close()

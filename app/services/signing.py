@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
-from app.l10n import Phrase
+from app.l10n import LoweredPhrase, Phrase, lower_first
 from app.services.identity import (
     CertificateInfo,
     IdentityInfo,
@@ -485,7 +485,11 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
             file=path,
             sha256=digest,
             signed=False,
-            problems=(f"the file is damaged or was changed, and cannot be read ({exc}).",),
+            problems=(
+                LoweredPhrase(
+                    "The file is damaged or was changed, and cannot be read ({detail}).", detail=exc
+                ),
+            ),
         )
     known = _known_document(inst, digest)
     document_id = _document_id(reader)
@@ -499,7 +503,7 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
             document_id=document_id,
             known_here=known,
             timestamps=stamps,
-            problems=("the document carries no digital signature.",),
+            problems=(LoweredPhrase("The document carries no digital signature."),),
         )
     results = [_check_signature(sig) for sig in signatures]
     signer, signed_at, intact, coverage_ok, problems = results[-1]
@@ -509,12 +513,13 @@ def verify_pdf(inst: Installation, path: Path) -> VerificationResult:
             problems = [*other_problems, *problems]
     for stamp in stamps:
         if not stamp.intact:
-            problems.append(f"the time-stamp by {stamp.authority} does not hold: {stamp.reason}")
+            problems.append(LoweredPhrase("The time-stamp by {authority} does not hold: {reason}",
+                                          authority=stamp.authority, reason=stamp.reason))  # fmt: skip
     trusted, reason = (False, "")
     if signer is not None:
         trusted, reason = is_trusted(inst, signer.certificate_pem)
         if not trusted:
-            problems.append(reason[0].lower() + reason[1:] if reason else "untrusted signer.")
+            problems.append(lower_first(reason))
     return VerificationResult(
         file=path,
         sha256=digest,
@@ -555,18 +560,17 @@ def _check_signature(
         )
         status = validate_pdf_signature(sig, signer_validation_context=context)  # type: ignore[arg-type]
     except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
-        problems.append(
-            f"the signature cannot be checked; the file was changed or damaged ({exc})."
-        )
+        problems.append(LoweredPhrase(
+            "The signature cannot be checked; the file was changed or damaged ({detail}).",
+            detail=exc))  # fmt: skip
         return signer, None, False, False, problems
     signed_at = status.signer_reported_dt
     if signed_at is not None:
         signed_at = signed_at.astimezone(UTC)
     intact = bool(status.intact and status.valid)
     if not intact:
-        problems.append(
-            "the signed content was changed after signing (the signature no longer matches)."
-        )
+        problems.append(LoweredPhrase(
+            "The signed content was changed after signing (the signature no longer matches)."))  # fmt: skip
     # Only time-stamps (and their validation data) may follow the signature.
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
         status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
@@ -575,14 +579,14 @@ def _check_signature(
         and status.docmdp_ok is not False
     )
     if intact and not whole:
-        problems.append(
-            "the document was changed after signing: content was added to the file "
-            "after the signature, so what you see may not be what was signed."
-        )
+        problems.append(LoweredPhrase(
+            "The document was changed after signing: content was added to the file "
+            "after the signature, so what you see may not be what was signed."))  # fmt: skip
     if signer is not None and signed_at is not None:
         at = signed_at.replace(tzinfo=None)
         if not (signer.not_before <= at <= signer.not_after):
-            problems.append("it was signed outside the validity dates of the signer's certificate.")
+            problems.append(LoweredPhrase(
+                "It was signed outside the validity dates of the signer's certificate."))  # fmt: skip
             intact = False
     return signer, signed_at, intact, whole, problems
 

@@ -169,7 +169,7 @@ class VerifyWindow(QDialog):
             )
             self.verdict.setStyleSheet("color: #1b5e20; font-weight: bold; font-size: 14px")
         else:
-            reason = result.problems[0] if result.problems else ""
+            reason = localized(result.problems[0]) if result.problems else ""
             self.verdict.setText(self.tr("Not valid: ") + reason)
             self.verdict.setStyleSheet("color: #b00020; font-weight: bold; font-size: 14px")
 
@@ -206,11 +206,12 @@ class VerifyWindow(QDialog):
             )
             row(self.tr("Intact"), yes if result.intact else no)
             row(self.tr("Whole file signed"), yes if result.whole_file else no)
-            row(self.tr("Trusted"), (yes if result.trusted else no) + " — " + result.trust_reason)
+            trusted = yes if result.trusted else no
+            row(self.tr("Trusted"), trusted + " — " + localized(result.trust_reason))
         for stamp in result.timestamps:
             row(self.tr("Time-stamped"), self._stamp_text(stamp))
         for problem in result.problems[1:]:
-            row(self.tr("Also"), problem)
+            row(self.tr("Also"), localized(problem))
         if result.document_id:
             row(self.tr("Document id"), result.document_id)
 
@@ -228,7 +229,7 @@ class VerifyWindow(QDialog):
                                  .replace("{name}", s.name).replace("{who}", who))  # fmt: skip
             self.verdict.setStyleSheet("color: #1b5e20; font-weight: bold; font-size: 14px")
         else:
-            reason = check.problems[0] if check.problems else ""
+            reason = localized(check.problems[0]) if check.problems else ""
             self.verdict.setText(self.tr("Not valid: ") + reason)
             self.verdict.setStyleSheet("color: #b00020; font-weight: bold; font-size: 14px")
 
@@ -251,9 +252,9 @@ class VerifyWindow(QDialog):
             row(self.tr("Issued by"),
                 ", ".join(p for p in (signer.name, signer.title, signer.mission) if p))  # fmt: skip
         if check.trust_reason:
-            row(self.tr("Trusted"), check.trust_reason)
+            row(self.tr("Trusted"), localized(check.trust_reason))
         for problem in check.problems[1:]:
-            row(self.tr("Also"), problem)
+            row(self.tr("Also"), localized(problem))
 
     def _stamp_text(self, stamp: TimeStampInfo) -> str:
         """One HQ document time-stamp: when, by whom, intact, trusted (and why not)."""

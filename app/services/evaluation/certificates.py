@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 from app.db.base import derived_id
 from app.errors import UserError
-from app.l10n import Phrase, check_language, format_date, format_date_range, tr
+from app.l10n import (
+    LoweredPhrase,
+    Phrase,
+    check_language,
+    format_date,
+    format_date_range,
+    lower_first,
+    tr,
+)
 from app.services.evaluation.completion import PersonCompletion, training_completion
 from app.services.evaluation.statement import (
     PayloadError,
@@ -354,22 +362,28 @@ def _issuer_certificate(inst: Installation, fingerprint: str) -> tuple[bytes | N
 
     own = load_identity(inst)
     if own is not None and own.fingerprint == fingerprint:
-        return own.certificate_pem, "It is this installation's own certificate."
+        return own.certificate_pem, Phrase("It is this installation's own certificate.")
     entry = trusted_entry(inst, fingerprint)
     if entry is None:
-        return None, (
-            "its issuer (fingerprint "
-            f"{fingerprint[:16]}…) is not in this installation's trusted list."
+        return None, LoweredPhrase(
+            "Its issuer (fingerprint {fingerprint}…) is not in this installation's trusted list.",
+            fingerprint=fingerprint[:16],
         )
     revoked = revocation_of(inst, entry.device_id, key_sha256(entry.certificate_pem))
     if revoked is not None:
         return (
             None,
-            f"its issuer was revoked by {revoked.issuer_name} on {revoked.revoked_at:%Y-%m-%d}.",
+            LoweredPhrase(
+                "Its issuer was revoked by {who} on {day}.",
+                who=revoked.issuer_name,
+                day=f"{revoked.revoked_at:%Y-%m-%d}",
+            ),
         )
     return (
         entry.certificate_pem,
-        f"Its issuer was added to the trusted list on {entry.added_at:%Y-%m-%d}.",
+        Phrase(
+            "Its issuer was added to the trusted list on {day}.", day=f"{entry.added_at:%Y-%m-%d}"
+        ),
     )
 
 
@@ -386,18 +400,36 @@ def check_payload(inst: Installation, payload: str) -> CertificateCheck:
         return CertificateCheck("payload", False, statement, None, "", problems=(reason,))
     signer = describe_certificate(pem)
     if not signature_holds(statement, raw, signer.certificate_pem):
-        return CertificateCheck("payload", False, statement, signer, reason, problems=(
-            "the signature does not match the content: the certificate code was changed.",
-        ))  # fmt: skip
+        return CertificateCheck(
+            "payload",
+            False,
+            statement,
+            signer,
+            reason,
+            problems=(
+                LoweredPhrase(
+                    "The signature does not match the content: the certificate code was changed."
+                ),
+            ),
+        )
     if not signer.not_before.date() <= statement.issued <= signer.not_after.date():
-        return CertificateCheck("payload", False, statement, signer, reason, problems=(
-            "it says it was issued outside the validity dates of the issuer's certificate.",
-        ))  # fmt: skip
+        return CertificateCheck(
+            "payload",
+            False,
+            statement,
+            signer,
+            reason,
+            problems=(
+                LoweredPhrase(
+                    "It says it was issued outside the validity dates of the issuer's certificate."
+                ),
+            ),
+        )
     return CertificateCheck("payload", True, statement, signer, reason)
 
 
 def _sentence(message: str) -> str:
-    return message[0].lower() + message[1:] if message else message
+    return lower_first(message)
 
 
 def payload_from_pdf(data: bytes) -> str | None:
@@ -445,18 +477,21 @@ def check_pdf(inst: Installation, path: Path) -> CertificateCheck:
     result = verify_pdf(inst, path)
     payload = payload_from_pdf(path.read_bytes())
     if payload is None:
-        unsigned = ("the file is not a Muster certificate: it carries no signed statement.",)
+        unsigned = (LoweredPhrase("The file is not a Muster certificate: it carries no signed "
+                                  "statement."),)  # fmt: skip
         return CertificateCheck("pdf", False, pdf=result, problems=unsigned + result.problems)
     check = check_payload(inst, payload)
     problems = [*result.problems, *check.problems]
     if result.ok and _changed_after_signing(path.read_bytes()):
-        problems.insert(0, "the file was changed after it was signed (its details were edited).")
+        problems.insert(0, LoweredPhrase("The file was changed after it was signed (its details "
+                                         "were edited)."))  # fmt: skip
     if (
         result.signer is not None
         and check.statement is not None
         and (result.signer.fingerprint != check.statement.issuer)
     ):
-        problems.insert(0, "the PDF is signed by someone else than the certificate's issuer.")
+        problems.insert(0, LoweredPhrase("The PDF is signed by someone else than the "
+                                         "certificate's issuer."))  # fmt: skip
     ok = result.ok and check.ok and not problems
     return CertificateCheck("pdf", ok, check.statement, check.signer or result.signer,
                             check.trust_reason or result.trust_reason, result,

@@ -201,15 +201,17 @@ def is_trusted(inst: Installation, certificate_pem: bytes) -> tuple[bool, str]:
     cert = describe_certificate(certificate_pem)
     own = load_identity(inst)
     if own is not None and own.fingerprint == cert.fingerprint:
-        return True, "It is this installation's own certificate."
+        return True, Phrase("It is this installation's own certificate.")
     row = trusted_entry(inst, cert.fingerprint)
     if row is not None:
-        return True, f"Its certificate was added to the trusted list on {row.added_at:%Y-%m-%d}."
-    who = shown(cert.name or "the signer")
-    return False, (
-        f"The certificate of {who} (fingerprint {format_fingerprint(cert.fingerprint, 4)}) "
-        "is not in this installation's trusted list. Check the fingerprint with the signer, "
-        "then add their certificate ('muster trust add FILE')."
+        return True, Phrase("Its certificate was added to the trusted list on {day}.",
+                            day=f"{row.added_at:%Y-%m-%d}")  # fmt: skip
+    return False, Phrase(
+        "The certificate of {who} (fingerprint {fingerprint}) is not in this installation's "
+        "trusted list. Check the fingerprint with the signer, then add their certificate "
+        "('muster trust add FILE').",
+        who=shown(cert.name) if cert.name else Phrase("the signer"),
+        fingerprint=format_fingerprint(cert.fingerprint, 4),
     )
 
 
