@@ -23,16 +23,47 @@ from tests.test_pdf_archive import _hq
 __all__ = ["french", "signer"]
 
 
+def _signed_summary(inst: Any, folder: Path, title: str) -> Path:
+    """A training summary signed by Chantal Mbuyi (``title``) of this installation."""
+    identity.create_identity(
+        inst, Profile(name="Chantal Mbuyi", title=title, mission="MONUSCO"), PASS
+    )
+    key = identity.unlock_private_key(inst, PASS)
+    good = folder / "good.pdf"
+    export_summary(inst, training_ids()["UNSMIL"], good, key, SummaryOptions())
+    return good
+
+
+def _verify_in_window(qtbot: QtBot, inst: Any, path: Path) -> tuple[MainWindow, Any, Any]:
+    """(main window, its verify window, the result) once ``path`` is checked there."""
+    window = MainWindow(inst, welcome=False)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.documents.open_verify()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.verified, timeout=20000) as done:
+        dialog.verify_file(path)
+    return window, dialog, done.args[0]
+
+
+def _changed_after_signing(signed: Path, copy: Path) -> Path:
+    """A copy of ``signed`` with an incremental update after its signature."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    copy.write_bytes(signed.read_bytes())
+    with copy.open("rb+") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        writer.root["/Edited"] = generic.TextStringObject("later")
+        writer.update_root()
+        writer.write_in_place()
+    return copy
+
+
 def test_verify_window_reports_valid_tampered_and_unreadable(
     qtbot: QtBot, demo_installation, tmp_path: Path, artifacts: Path
 ) -> None:
     inst = demo_installation
-    identity.create_identity(
-        inst, Profile(name="Chantal Mbuyi", title="Focal point", mission="MONUSCO"), PASS
-    )
-    key = identity.unlock_private_key(inst, PASS)
-    good = tmp_path / "good.pdf"
-    export_summary(inst, training_ids()["UNSMIL"], good, key, SummaryOptions())
+    good = _signed_summary(inst, tmp_path, "Focal point")
     window = MainWindow(inst, welcome=False)
     qtbot.addWidget(window)
     window.show()
@@ -52,16 +83,7 @@ def test_verify_window_reports_valid_tampered_and_unreadable(
     qtbot.wait(100)  # let the layout settle before the screenshot
     dialog.grab().save(str(artifacts / "ui-verify-valid.png"))
 
-    appended = tmp_path / "appended.pdf"
-    appended.write_bytes(good.read_bytes())
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    with appended.open("rb+") as handle:
-        writer = IncrementalPdfFileWriter(handle)
-        writer.root["/Edited"] = generic.TextStringObject("later")
-        writer.update_root()
-        writer.write_in_place()
+    appended = _changed_after_signing(good, tmp_path / "appended.pdf")
     with qtbot.waitSignal(dialog.verified, timeout=20000) as done:
         dialog.verify_file(appended)
     assert not done.args[0].ok
@@ -104,13 +126,7 @@ def test_verify_window_shows_certification_signing_time_and_hq_time_stamps(
     hq, stamped = stamped_at_hq
     if lang == "fr":
         request.getfixturevalue("french")
-    window = MainWindow(hq, welcome=False)
-    qtbot.addWidget(window)
-    window.show()
-    dialog = window.documents.open_verify()  # type: ignore[attr-defined]
-    with qtbot.waitSignal(dialog.verified, timeout=20000) as done:
-        dialog.verify_file(stamped)
-    result = done.args[0]
+    window, dialog, result = _verify_in_window(qtbot, hq, stamped)
     assert result.ok and result.certified and len(result.timestamps) == 1
     rows = _rows(dialog)
     words = FRENCH if lang == "fr" else ENGLISH
@@ -164,29 +180,10 @@ def test_a_changed_document_is_explained_in_french(
 ) -> None:
     """The reasons come from the service as Phrases, so the French window reads French."""
     inst = demo_installation
-    identity.create_identity(
-        inst, Profile(name="Chantal Mbuyi", title="Point focal", mission="MONUSCO"), PASS
-    )
-    key = identity.unlock_private_key(inst, PASS)
-    good = tmp_path / "good.pdf"
-    export_summary(inst, training_ids()["UNSMIL"], good, key, SummaryOptions())
-    changed = tmp_path / "changed.pdf"
-    changed.write_bytes(good.read_bytes())
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    with changed.open("rb+") as handle:
-        writer = IncrementalPdfFileWriter(handle)
-        writer.root["/Edited"] = generic.TextStringObject("later")
-        writer.update_root()
-        writer.write_in_place()
-    window = MainWindow(inst, welcome=False)
-    qtbot.addWidget(window)
-    window.show()
-    dialog = window.documents.open_verify()  # type: ignore[attr-defined]
-    with qtbot.waitSignal(dialog.verified, timeout=20000) as done:
-        dialog.verify_file(changed)
-    assert not done.args[0].ok
+    good = _signed_summary(inst, tmp_path, "Point focal")
+    changed = _changed_after_signing(good, tmp_path / "changed.pdf")
+    window, dialog, result = _verify_in_window(qtbot, inst, changed)
+    assert not result.ok
     assert dialog.verdict.text().startswith(
         "Non valide : le document a été modifié après la signature\u00a0: du contenu"
     ), dialog.verdict.text()

@@ -399,32 +399,17 @@ def check_payload(inst: Installation, payload: str) -> CertificateCheck:
     if pem is None:
         return CertificateCheck("payload", False, statement, None, "", problems=(reason,))
     signer = describe_certificate(pem)
+    problem = None
     if not signature_holds(statement, raw, signer.certificate_pem):
-        return CertificateCheck(
-            "payload",
-            False,
-            statement,
-            signer,
-            reason,
-            problems=(
-                LoweredPhrase(
-                    "The signature does not match the content: the certificate code was changed."
-                ),
-            ),
+        problem = LoweredPhrase(
+            "The signature does not match the content: the certificate code was changed."
         )
-    if not signer.not_before.date() <= statement.issued <= signer.not_after.date():
-        return CertificateCheck(
-            "payload",
-            False,
-            statement,
-            signer,
-            reason,
-            problems=(
-                LoweredPhrase(
-                    "It says it was issued outside the validity dates of the issuer's certificate."
-                ),
-            ),
+    elif not signer.not_before.date() <= statement.issued <= signer.not_after.date():
+        problem = LoweredPhrase(
+            "It says it was issued outside the validity dates of the issuer's certificate."
         )
+    if problem is not None:
+        return CertificateCheck("payload", False, statement, signer, reason, problems=(problem,))
     return CertificateCheck("payload", True, statement, signer, reason)
 
 
