@@ -224,7 +224,7 @@ def _validate(data: TrainingInput) -> dict[str, str]:
 def _texts(data: TrainingInput) -> list[Field]:
     """Each typed text of the training with the column it is stored in (for its length);
     those the window shows away from their field say which they are."""
-    trainers = json.dumps(list(data.trainers), ensure_ascii=False)
+    trainers = json.dumps(list(data.trainers))  # escaped: the longest it may be stored
     texts: list[Field] = [
         ("title", clean_text(data.title), Training.title),
         ("theme", clean_text(data.theme), Training.theme),
