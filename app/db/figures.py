@@ -10,12 +10,16 @@ transaction as every change, and can rebuild them from scratch.
   attributes the figures group on, plus each training's session and mark counts.
 - ``figures_pairs``: who (after merges) is enrolled in which training.
 - ``figures_places``: where each training's sessions took place, and from which day.
-- ``figures_groups``: for every person and group (a mission, a month,
-  a quarter, a year, a training partner), in how many live trainings (not deleted,
-  not cancelled) and in how many trainings (not deleted) of that group they are, and
-  how many of each they completed.
-  ``figures_people.live`` / ``.kept`` say the same over every training. A
-  unique-participant figure is then a count of rows, not a DISTINCT over millions.
+- ``figures_groups``: for every person of two trainings or more (not deleted) and
+  every group (a mission, a month, a quarter, a year, a training partner), in how many
+  live trainings (not deleted, not cancelled) and in how many trainings (not deleted)
+  of that group they are, and how many of each they completed.
+  ``figures_people.live`` / ``.kept`` say the same over every training.
+- ``figures_trainings.singles``: the people counted in that one training only. Their
+  groups are the training's, so they need no ``figures_groups`` rows (most people of a
+  mission's first bundle are in one training).
+  A unique-participant figure of a group is then a count of its ``figures_groups``
+  rows plus the singles of its trainings, not a DISTINCT over millions.
 """
 
 from __future__ import annotations
@@ -59,6 +63,12 @@ figures_trainings = Table(
     Column("excused", Integer, nullable=False),
     # Minutes attended by its counted people (app.services.evaluation.rule), summed.
     Column("minutes", Integer, nullable=False, server_default="0"),
+    # Its counted people whose only kept training it is (they have no figures_groups
+    # rows: their groups are the training's), by sex, and how many of them completed it.
+    Column("singles", Integer, nullable=False, server_default="0"),
+    Column("singles_women", Integer, nullable=False, server_default="0"),
+    Column("singles_men", Integer, nullable=False, server_default="0"),
+    Column("singles_completed", Integer, nullable=False, server_default="0"),
 )
 
 figures_people = Table(

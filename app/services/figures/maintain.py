@@ -170,6 +170,7 @@ scope_keys = Table(
     prefixes=["TEMPORARY"],
 )  # fmt: skip
 TRAININGS_SCOPE, PEOPLE_SCOPE, SESSIONS_SCOPE, SURVIVORS_SCOPE, PERSON_KEYS_SCOPE = range(1, 6)
+TRAINING_KEYS_SCOPE = 6
 # A rebuild's pairs by id, with their completion: people rows are then written once with
 # their totals, and the pairs keyed from them (no UPDATE pass over indexed rows).
 rebuild_pairs = Table(
@@ -645,7 +646,8 @@ def _group_selects(none_key: int, person_keys: Ids) -> list[Any]:
     base = figures_pairs.join(figures_trainings, ft.key == pr.training_key).join(
         figures_people, fp.key == pr.person_key
     )
-    where = and_(_within(pr.person_key, person_keys), ft.kept == 1)
+    # People of one kept training have no rows: they are that training's singles.
+    where = and_(_within(pr.person_key, person_keys), ft.kept == 1, fp.kept >= 2)
     selects = []
     for dimension, column in (
         (MISSION, ft.mission_key), (MONTH, ft.month_key), (QUARTER, ft.quarter_key),
@@ -686,13 +688,43 @@ def _refresh_groups(runner: Runner, labels: Labels, person_keys: Ids, totals: bo
     partner_ids = {r[0] for r in runner.rows(select(partners_t.c.id))}
     keys = labels.keys({("partner", NO_PARTNER_VALUE)} | {("partner", i) for i in partner_ids})
     none_key = keys[("partner", NO_PARTNER_VALUE)]
+    if totals:  # first: who has rows here depends on them
+        for stmt in _person_totals(person_keys):
+            runner.run(stmt)
     if person_keys is not None:
         runner.run(delete(figures_groups).where(person_keys.where(figures_groups.c.person_key)))
     for stmt in _group_selects(none_key, person_keys):
         runner.run(insert(figures_groups).from_select(GROUP_COLUMNS, stmt))
-    if totals:
-        for stmt in _person_totals(person_keys):
-            runner.run(stmt)
+
+
+SINGLES = ("singles", "singles_women", "singles_men", "singles_completed")
+
+
+def _refresh_singles(runner: Runner, training_keys: Ids) -> None:
+    """figures_trainings.singles (by sex, and completed): the counted people of each
+    training of ``training_keys`` whose only kept training it is (people totals first)."""
+    ft, pr, fp = figures_trainings.c, figures_pairs.c, figures_people.c
+    per_training = (
+        select(pr.training_key.label("tk"), func.count().label("singles"),
+               func.sum(case((fp.sex == "F", 1), else_=0)).label("singles_women"),
+               func.sum(case((fp.sex == "M", 1), else_=0)).label("singles_men"),
+               func.sum(pr.completed).label("singles_completed"))
+        .select_from(figures_pairs.join(figures_people, fp.key == pr.person_key)
+                     .join(figures_trainings, ft.key == pr.training_key))
+        .where(_within(pr.training_key, training_keys), fp.kept == 1, ft.kept == 1)
+        .group_by(pr.training_key)
+        .subquery("per_training")
+    )  # fmt: skip
+    runner.run(
+        update(figures_trainings)
+        .where(_within(ft.key, training_keys))
+        .values(dict.fromkeys(SINGLES, 0))
+    )
+    runner.run(
+        update(figures_trainings)
+        .where(ft.key == per_training.c.tk)
+        .values({name: per_training.c[name] for name in SINGLES})
+    )
 
 
 def _person_totals(person_keys: Ids) -> list[Any]:
@@ -762,6 +794,7 @@ def refresh(
         return
     labels = Labels(runner)
     touched: set[int] = set()
+    scoped_trainings: Scoped | None = None
     if person_ids:
         scoped_people = Scoped(runner, PEOPLE_SCOPE, person_ids)
         training_ids |= {
@@ -777,7 +810,21 @@ def refresh(
         scoped_trainings = Scoped(runner, TRAININGS_SCOPE, training_ids)
         _refresh_trainings(runner, labels, scoped_trainings)
         touched |= _refresh_pairs(runner, labels, scoped_trainings)
-    _refresh_groups(runner, labels, Scoped(runner, PERSON_KEYS_SCOPE, touched, keys=True))
+    person_keys = Scoped(runner, PERSON_KEYS_SCOPE, touched, keys=True)
+    _refresh_groups(runner, labels, person_keys)
+    _refresh_singles(runner, _singles_scope(runner, person_keys, scoped_trainings))
+
+
+def _singles_scope(runner: Runner, person_keys: Scoped, trainings: Scoped | None) -> Scoped:
+    """The trainings whose singles may have changed: the refreshed ones (a removed pair
+    is theirs) and every training of the touched people (one may now be their only one)."""
+    ft, pr = figures_trainings.c, figures_pairs.c
+    keys = {
+        r[0] for r in runner.rows(select(pr.training_key).where(person_keys.where(pr.person_key)))
+    }
+    if trainings is not None:
+        keys |= {r[0] for r in runner.rows(select(ft.key).where(trainings.where(ft.training_id)))}
+    return Scoped(runner, TRAINING_KEYS_SCOPE, keys, keys=True)
 
 
 # A refresh touching at least this many trainings or people, and at least half of all
@@ -809,3 +856,4 @@ def rebuild(runner: Runner) -> None:
     _refresh_trainings(runner, labels, None)
     _rebuild_pairs(runner)  # the people rows, with their totals, and the pairs
     _refresh_groups(runner, labels, None, totals=False)
+    _refresh_singles(runner, None)

@@ -1,7 +1,9 @@
 """Figures over every training (no mission, period or training filter) from the kept tables.
 
-A unique-participant count is a count of ``figures_groups`` rows (one per person and
-group, after merges), so nothing here runs DISTINCT over enrolments or marks. Names
+A unique-participant count of a group is a count of ``figures_groups`` rows (one per
+person of several trainings and group, after merges) plus the singles of the group's
+trainings (people of that one training only), so nothing here runs DISTINCT over
+enrolments or marks. Names
 (mission codes, category names, partner acronyms) are looked up last, on a few rows.
 """
 
@@ -144,35 +146,38 @@ def completed_by(session: Session, by: str, include_cancelled: bool) -> dict[str
         for category, sex, n in completion(session, names, include_cancelled)[0]:
             counts[sex if by == "sex" else category] += n
         return dict(counts)
-    # A person's rows of the dimension count their completions in each group: one scan.
-    g = figures_groups.c
+    # A person's rows of the dimension count their completions in each group: one scan,
+    # and the singles who completed each group's trainings.
+    g, ft = figures_groups.c, figures_trainings.c
     done = g.completed_kept if include_cancelled else g.completed_live
     rows = session.execute(
         select(g.group_key, func.count())
         .where(g.dimension == DIMENSION_CODES[by], done > 0)
         .group_by(g.group_key)
     ).all()
+    singles = _per_group(session, by, include_cancelled, func.sum(ft.singles_completed))
     out: Counter[str] = Counter()
-    for key, n in rows:
+    for key, n in [*rows, *singles]:
         shown = names.of(key)
-        if shown is not None:
+        if shown is not None and n:  # a group's trainings may have no singles
             out[shown] += int(n)
     return dict(out)
 
 
 def by_mission(session: Session, names: Names, include_cancelled: bool) -> dict[str, int]:
-    g = figures_groups.c
+    g, ft = figures_groups.c, figures_trainings.c
     stmt = (
         select(g.group_key, func.count())
         .where(g.dimension == DIMENSION_CODES["mission"],
                _column(figures_groups, include_cancelled) > 0)
         .group_by(g.group_key)
     )  # fmt: skip
+    singles = _per_group(session, "mission", include_cancelled, func.sum(ft.singles))
     out: Counter[str] = Counter()
-    for key, n in session.execute(stmt):
+    for key, n in [*session.execute(stmt), *singles]:
         code = names.of(key)
-        if code is not None:
-            out[code] += n
+        if code is not None and n:  # a group's trainings may have no singles
+            out[code] += int(n)
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -214,18 +219,24 @@ def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]
     """Trainings and unique people per group (keys as hq.breakdown shows them)."""
     names = Names(session)
     g, fp, tg = figures_groups.c, figures_people.c, figures_training_groups.c
-    live_training = _column(figures_trainings, include_cancelled) == 1
+    ft = figures_trainings.c
+    people_rows: Sequence[Any]  # (key, people, women, men)
+    training_rows: Sequence[Any]  # (key, trainings)
     people_name: Callable[[Any], str | None]  # a row's key (a label, or a sex) -> its name
     training_name: Callable[[Any], str | None]
     if by in DIMENSION_CODES:
         women, men = _women_men(g)
-        people_rows = session.execute(
-            select(g.group_key, func.count(), women, men)
-            .where(g.dimension == DIMENSION_CODES[by],
-                   _column(figures_groups, include_cancelled) > 0)
-            .group_by(g.group_key)
-        ).all()  # fmt: skip
-        training_rows = session.execute(_trainings_per_group(session, by, live_training)).all()
+        singles = (func.sum(ft.singles), func.sum(ft.singles_women), func.sum(ft.singles_men))
+        people_rows = [
+            *session.execute(
+                select(g.group_key, func.count(), women, men)
+                .where(g.dimension == DIMENSION_CODES[by],
+                       _column(figures_groups, include_cancelled) > 0)
+                .group_by(g.group_key)
+            ),
+            *_per_group(session, by, include_cancelled, *singles),
+        ]  # fmt: skip
+        training_rows = _per_group(session, by, include_cancelled, func.count())
         people_name = training_name = names.of
     else:
         women, men = _women_men(fp)
@@ -260,13 +271,16 @@ def breakdown(session: Session, by: str, include_cancelled: bool) -> list[Group]
     return [Group(k, *v) for k, v in merged.items()]
 
 
-def _trainings_per_group(session: Session, by: str, live_training: Any) -> Any:
+def _per_training_group(session: Session, by: str) -> Any:
+    """(group_key, training_key): each training and its group of ``by``, once each (a
+    training has one mission, month, quarter and year, and has each partner once)."""
     from app.services.figures.maintain import NO_PARTNER_VALUE
 
     ft = figures_trainings.c
     if by != "partner":
-        column = getattr(ft, f"{by}_key")
-        return select(column, func.count()).where(live_training).group_by(column)
+        return select(
+            getattr(ft, f"{by}_key").label("group_key"), ft.key.label("training_key")
+        ).subquery("grouped")
     tp, lab = models.TrainingPartner.__table__.c, figures_labels.c
     none_key = session.scalar(
         select(lab.key).where(lab.kind == "partner", lab.value == NO_PARTNER_VALUE)
@@ -277,11 +291,24 @@ def _trainings_per_group(session: Session, by: str, live_training: Any) -> Any:
         (tp.training_id == ft.training_id) & (tp.deleted == false()),
     ).outerjoin(figures_labels, (lab.kind == "partner") & (lab.value == tp.partner_id))
     return (
-        select(partner, func.count(func.distinct(ft.key)))
+        select(partner.label("group_key"), ft.key.label("training_key"))
         .select_from(joined)
-        .where(live_training)
-        .group_by(partner)
+        .distinct()
+        .subquery("grouped")
     )
+
+
+def _per_group(session: Session, by: str, include_cancelled: bool, *aggregates: Any) -> list[Any]:
+    """(group key, each of ``aggregates``) per group of ``by``, over its counted trainings
+    (aggregates of figures_trainings: its count, the sum of its singles...)."""
+    grouped, ft = _per_training_group(session, by), figures_trainings.c
+    stmt = (
+        select(grouped.c.group_key, *aggregates)
+        .select_from(grouped.join(figures_trainings, ft.key == grouped.c.training_key))
+        .where(_column(figures_trainings, include_cancelled) == 1)
+        .group_by(grouped.c.group_key)
+    )
+    return list(session.execute(stmt).all())
 
 
 def drill(session: Session, by: str, key: str, include_cancelled: bool) -> list[str]:
