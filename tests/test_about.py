@@ -75,7 +75,7 @@ def test_about_speaks_french(qtbot: QtBot, french: None, paths, artifacts: Path)
     text = _texts(dialog)
     assert dialog.windowTitle() == "À propos de Muster"
     assert f"Version {__version__}" in text
-    assert "Dossier des données :" in text
+    assert "Dossier des données\u00a0:" in text
     assert "conserve ce dossier de données" in text
     assert dialog.open_button.text() == "Ouvrir le dossier des données"
     close = dialog.buttons.button(dialog.buttons.StandardButton.Close)

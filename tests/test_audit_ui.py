@@ -197,7 +197,7 @@ def test_dashboard_shows_perdiem_totals_and_breaks_down_by_age(
     qtbot.addWidget(dashboard)
     dashboard.show()
     qtbot.waitUntil(lambda: dashboard.loaded >= 1, timeout=10000)
-    assert ("Per-diem: " if lang == "en" else "Per diem : ") in dashboard.totals.text()
+    assert ("Per-diem: " if lang == "en" else "Per diem\u00a0: ") in dashboard.totals.text()
     assert "USD" in dashboard.totals.text()
     before = dashboard.loaded
     dashboard.dimension.setCurrentIndex(dashboard.dimension.findData("age_band"))

@@ -356,7 +356,7 @@ def test_french_duplicates_dialog(
     category = dialog.left.values[2].text()
     if lang == "fr":
         assert headers == ["Score", "Première fiche", "Seconde fiche", "Pourquoi"]
-        assert "Nom :" in labels and "Présences relevées :" in labels
+        assert "Nom\u00a0:" in labels and "Présences relevées\u00a0:" in labels
         assert category == "Société civile"
         assert "même téléphone" in dialog.model.index(0, 3).data()
     else:

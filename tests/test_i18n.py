@@ -92,6 +92,24 @@ def test_ts_placeholders_and_accelerators_match(ts_file: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_french_interface_typography() -> None:
+    """The interface's French spaces as the catalogue's does (tests/test_error_catalog.py):
+    a no-break space before ; : ! ? and %, and inside « », so no line starts with a colon."""
+    bad = [
+        f"{context}|{message.findtext('source')!r} -> {form!r}"
+        for context, message in messages(TS_DIR / "muster_fr.ts")
+        for form in translations_of(message)
+        for before in (" ;", " :", " !", " ?", " »", "« ")
+        if before in form
+    ] + [
+        f"{context}|{form!r}"
+        for context, message in messages(TS_DIR / "muster_fr.ts")
+        for form in translations_of(message)
+        if re.search(r" %(?![0-9nL])", form)  # not before %1 or %n
+    ]
+    assert not bad, "use U+00A0 (or U+202F) there:\n" + "\n".join(bad[:40])
+
+
 def test_english_plurals_read_naturally() -> None:
     plural = {
         message.findtext("source"): translations_of(message)

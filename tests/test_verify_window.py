@@ -154,11 +154,11 @@ ENGLISH = {
 }
 FRENCH = {
     "certified": "Certifié",
-    "certified_value": "oui : seuls des horodatages peuvent être ajoutés",
+    "certified_value": "oui\u00a0: seuls des horodatages peuvent être ajoutés",
     "signed_on": "Signé le",
     "own_clock": "(horloge du signataire, non vérifiée)",
     "stamped": "Horodaté",
-    "stamp": "{when} par Amina Diallo (time-stamping) : intact, de confiance",
+    "stamp": "{when} par Amina Diallo (time-stamping)\u00a0: intact, de confiance",
     "valid": "Valide",
 }
 
@@ -185,7 +185,7 @@ def test_a_changed_document_is_explained_in_french(
     window, dialog, result = _verify_in_window(qtbot, inst, changed)
     assert not result.ok
     assert dialog.verdict.text().startswith(
-        "Non valide : le document a été modifié après la signature\u00a0: du contenu"
+        "Non valide\u00a0: le document a été modifié après la signature\u00a0: du contenu"
     ), dialog.verdict.text()
     assert _rows(dialog)["De confiance"] == "oui — C'est le certificat de cette installation."
     dialog.resize(760, 420)

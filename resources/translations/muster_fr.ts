@@ -72,23 +72,23 @@
         </message>
         <message>
             <source>Version:</source>
-            <translation>Version :</translation>
+            <translation>Version :</translation>
         </message>
         <message>
             <source>Data folder:</source>
-            <translation>Dossier des données :</translation>
+            <translation>Dossier des données :</translation>
         </message>
         <message>
             <source>Database:</source>
-            <translation>Base de données :</translation>
+            <translation>Base de données :</translation>
         </message>
         <message>
             <source>Program:</source>
-            <translation>Programme :</translation>
+            <translation>Programme :</translation>
         </message>
         <message>
             <source>Installing a newer version keeps this data folder: Muster backs the database up, then upgrades it the first time it opens it.</source>
-            <translation>Installer une version plus récente conserve ce dossier de données : Muster sauvegarde la base de données, puis la met à niveau à sa première ouverture.</translation>
+            <translation>Installer une version plus récente conserve ce dossier de données : Muster sauvegarde la base de données, puis la met à niveau à sa première ouverture.</translation>
         </message>
         <message>
             <source>Open data folder</source>
@@ -111,7 +111,7 @@
         </message>
         <message>
             <source>{mark}: {minutes} min</source>
-            <translation>{mark} : {minutes} min</translation>
+            <translation>{mark} : {minutes} min</translation>
         </message>
     </context>
     <context>
@@ -126,7 +126,7 @@
         </message>
         <message>
             <source>Attendance rate: {rate}% ({present} present of {recorded} recorded marks)</source>
-            <translation>Taux de présence : {rate} % ({present} présents sur {recorded} marques saisies)</translation>
+            <translation>Taux de présence : {rate} % ({present} présents sur {recorded} marques saisies)</translation>
         </message>
         <message>
             <source>Mark as &amp;held</source>
@@ -138,11 +138,11 @@
         </message>
         <message>
             <source>Attendance is taken for the last session ({date}). The training is still marked as planned: mark it as held?</source>
-            <translation>Les présences de la dernière séance ({date}) sont relevées. La formation est encore marquée comme prévue : la marquer comme réalisée ?</translation>
+            <translation>Les présences de la dernière séance ({date}) sont relevées. La formation est encore marquée comme prévue : la marquer comme réalisée ?</translation>
         </message>
         <message>
             <source>✓ present   ✗ absent   E excused   ✓L late   ✓D left early   blank: not expected. Click a cell or press Space to change it; P, A, E, L, D set a mark (then type the minutes late or left early), Delete clears.</source>
-            <translation>✓ présent   ✗ absent   E excusé   ✓L en retard   ✓D parti tôt   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E, L (ou R), D posent une marque (tapez ensuite les minutes de retard ou d’avance), Suppr efface.</translation>
+            <translation>✓ présent   ✗ absent   E excusé   ✓L en retard   ✓D parti tôt   vide : non attendu. Cliquez sur une case ou appuyez sur Espace pour la changer ; P, A, E, L (ou R), D posent une marque (tapez ensuite les minutes de retard ou d’avance), Suppr efface.</translation>
         </message>
     </context>
     <context>
@@ -150,8 +150,8 @@
         <message numerus="yes">
             <source>%n certificate(s) saved: {path}</source>
             <translation>
-                <numerusform>%n certificat enregistré : {path}</numerusform>
-                <numerusform>%n certificats enregistrés : {path}</numerusform>
+                <numerusform>%n certificat enregistré : {path}</numerusform>
+                <numerusform>%n certificats enregistrés : {path}</numerusform>
             </translation>
         </message>
         <message>
@@ -230,11 +230,11 @@
         <name>CrashDialog</name>
         <message>
             <source>Muster: unexpected error</source>
-            <translation>Muster : erreur inattendue</translation>
+            <translation>Muster : erreur inattendue</translation>
         </message>
         <message>
             <source>Muster ran into a problem it did not expect. Your saved data is safe: the change in progress was not saved. Please copy the details below and send them to your Muster support contact.</source>
-            <translation>Muster a rencontré un problème imprévu. Vos données enregistrées sont intactes : la modification en cours n’a pas été enregistrée. Copiez les détails ci-dessous et envoyez-les à votre contact d’assistance Muster.</translation>
+            <translation>Muster a rencontré un problème imprévu. Vos données enregistrées sont intactes : la modification en cours n’a pas été enregistrée. Copiez les détails ci-dessous et envoyez-les à votre contact d’assistance Muster.</translation>
         </message>
         <message>
             <source>Copy details</source>
@@ -245,11 +245,11 @@
         <name>DetailsPage</name>
         <message>
             <source>For example: Investigating terrorism cases</source>
-            <translation>Par exemple : Enquêtes sur les affaires de terrorisme</translation>
+            <translation>Par exemple : Enquêtes sur les affaires de terrorisme</translation>
         </message>
         <message>
             <source>For example: Criminal justice response</source>
-            <translation>Par exemple : Réponse de la justice pénale</translation>
+            <translation>Par exemple : Réponse de la justice pénale</translation>
         </message>
         <message>
             <source>Names separated by semicolons</source>
@@ -365,15 +365,15 @@
         <message numerus="yes">
             <source>Signed summary saved: {path} (%n page(s))</source>
             <translation>
-                <numerusform>Résumé signé enregistré : {path} (%n page)</numerusform>
-                <numerusform>Résumé signé enregistré : {path} (%n pages)</numerusform>
+                <numerusform>Résumé signé enregistré : {path} (%n page)</numerusform>
+                <numerusform>Résumé signé enregistré : {path} (%n pages)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Sign-in sheets saved: {path} (%n page(s))</source>
             <translation>
-                <numerusform>Feuilles de présence enregistrées : {path} (%n page)</numerusform>
-                <numerusform>Feuilles de présence enregistrées : {path} (%n pages)</numerusform>
+                <numerusform>Feuilles de présence enregistrées : {path} (%n page)</numerusform>
+                <numerusform>Feuilles de présence enregistrées : {path} (%n pages)</numerusform>
             </translation>
         </message>
     </context>
@@ -393,7 +393,7 @@
         </message>
         <message>
             <source>Signed documents: %1</source>
-            <translation>Documents signés : %1</translation>
+            <translation>Documents signés : %1</translation>
         </message>
         <message>
             <source>Summaries signed on this computer, and those received from the field in bundles.</source>
@@ -401,7 +401,7 @@
         </message>
         <message>
             <source>No signed document for this training yet: use Summary PDF… to make one.</source>
-            <translation>Aucun document signé pour cette formation : utilisez Résumé PDF… pour en créer un.</translation>
+            <translation>Aucun document signé pour cette formation : utilisez Résumé PDF… pour en créer un.</translation>
         </message>
         <message>
             <source>received</source>
@@ -503,11 +503,11 @@
         </message>
         <message>
             <source>Same person: keep the first record</source>
-            <translation>Même personne : garder la première fiche</translation>
+            <translation>Même personne : garder la première fiche</translation>
         </message>
         <message>
             <source>Same person: keep the second record</source>
-            <translation>Même personne : garder la seconde fiche</translation>
+            <translation>Même personne : garder la seconde fiche</translation>
         </message>
         <message>
             <source>Not the same person</source>
@@ -522,11 +522,11 @@
         </message>
         <message>
             <source>No possible duplicates: every person has one record.</source>
-            <translation>Aucun doublon possible : chaque personne a une seule fiche.</translation>
+            <translation>Aucun doublon possible : chaque personne a une seule fiche.</translation>
         </message>
         <message>
             <source>{other} will be merged into {keep}: every registration and attendance of {other} moves to {keep}, and the record {other} disappears. Merge?</source>
-            <translation>{other} sera fusionné dans {keep} : toutes les inscriptions et présences de {other} passent à {keep}, et la fiche {other} disparaît. Fusionner ?</translation>
+            <translation>{other} sera fusionné dans {keep} : toutes les inscriptions et présences de {other} passent à {keep}, et la fiche {other} disparaît. Fusionner ?</translation>
         </message>
         <message>
             <source>Merge two records</source>
@@ -565,19 +565,19 @@
         </message>
         <message>
             <source>Completed when:</source>
-            <translation>Formation achevée si :</translation>
+            <translation>Formation achevée si :</translation>
         </message>
         <message>
             <source>Knowledge test out of:</source>
-            <translation>Test de connaissances noté sur :</translation>
+            <translation>Test de connaissances noté sur :</translation>
         </message>
         <message>
             <source>Type the scores and the feedback forms' answers from paper: ratings 1 to 5, yes/no as 1 or 0, Enter or Tab to move on. Each entry is saved at once.</source>
-            <translation>Saisissez les notes et les réponses des fiches d’évaluation papier : notes de 1 à 5, oui/non en 1 ou 0, Entrée ou Tab pour passer à la suivante. Chaque saisie est enregistrée aussitôt.</translation>
+            <translation>Saisissez les notes et les réponses des fiches d’évaluation papier : notes de 1 à 5, oui/non en 1 ou 0, Entrée ou Tab pour passer à la suivante. Chaque saisie est enregistrée aussitôt.</translation>
         </message>
         <message>
             <source>Completed: {done} of {total}</source>
-            <translation>Formation achevée : {done} sur {total}</translation>
+            <translation>Formation achevée : {done} sur {total}</translation>
         </message>
         <message>
             <source>Participant</source>
@@ -633,11 +633,11 @@
         </message>
         <message>
             <source>{n} with both scores: average gain {gain} points of 100; {improved} improved.</source>
-            <translation>{n} avec les deux notes : gain moyen de {gain} points sur 100 ; {improved} ont progressé.</translation>
+            <translation>{n} avec les deux notes : gain moyen de {gain} points sur 100 ; {improved} ont progressé.</translation>
         </message>
         <message>
             <source>“{text}” is not a number.</source>
-            <translation>« {text} » n’est pas un nombre.</translation>
+            <translation>« {text} » n’est pas un nombre.</translation>
         </message>
         <message>
             <source>Import scores</source>
@@ -649,7 +649,7 @@
         </message>
         <message>
             <source>{scores} scores imported for {people} participants; {skipped} rows skipped.</source>
-            <translation>{scores} notes importées pour {people} participants ; {skipped} lignes ignorées.</translation>
+            <translation>{scores} notes importées pour {people} participants ; {skipped} lignes ignorées.</translation>
         </message>
     </context>
     <context>
@@ -676,7 +676,7 @@
         </message>
         <message>
             <source>Attach to:</source>
-            <translation>Joindre à :</translation>
+            <translation>Joindre à :</translation>
         </message>
         <message>
             <source>The whole training</source>
@@ -742,7 +742,7 @@
         </message>
         <message>
             <source>The standard questions keep their kind; retire a question to leave it off the form (its answers are kept).</source>
-            <translation>Les questions standard gardent leur type ; retirez une question pour l’ôter de la fiche (ses réponses sont conservées).</translation>
+            <translation>Les questions standard gardent leur type ; retirez une question pour l’ôter de la fiche (ses réponses sont conservées).</translation>
         </message>
         <message>
             <source>Rating 1 to 5</source>
@@ -777,7 +777,7 @@
         </message>
         <message>
             <source>Sheet:</source>
-            <translation>Feuille :</translation>
+            <translation>Feuille :</translation>
         </message>
         <message>
             <source>Import participants</source>
@@ -796,7 +796,7 @@
         </message>
         <message>
             <source>Group by:</source>
-            <translation>Regrouper par :</translation>
+            <translation>Regrouper par :</translation>
         </message>
         <message>
             <source>Mission</source>
@@ -884,7 +884,7 @@
         </message>
         <message>
             <source>Devices (bundles received):</source>
-            <translation>Appareils (lots reçus) :</translation>
+            <translation>Appareils (lots reçus) :</translation>
         </message>
         <message>
             <source>Focal point</source>
@@ -904,11 +904,11 @@
         </message>
         <message>
             <source>Per-diem: {totals}</source>
-            <translation>Per diem : {totals}</translation>
+            <translation>Per diem : {totals}</translation>
         </message>
         <message>
             <source>Trainings for {key}:</source>
-            <translation>Formations pour {key} :</translation>
+            <translation>Formations pour {key} :</translation>
         </message>
         <message>
             <source>Export table</source>
@@ -1314,7 +1314,7 @@
         </message>
         <message>
             <source>Made a copy for {date}: {title}</source>
-            <translation>Copie créée pour le {date} : {title}</translation>
+            <translation>Copie créée pour le {date} : {title}</translation>
         </message>
         <message>
             <source>Delete training</source>
@@ -1322,7 +1322,7 @@
         </message>
         <message>
             <source>Delete “{title}” with its sessions, participants' registrations and attendance? You can undo this until your next action.</source>
-            <translation>Supprimer « {title} » avec ses séances, les inscriptions des participants et les présences ? Vous pourrez l’annuler jusqu’à votre prochaine action.</translation>
+            <translation>Supprimer « {title} » avec ses séances, les inscriptions des participants et les présences ? Vous pourrez l’annuler jusqu’à votre prochaine action.</translation>
         </message>
         <message>
             <source>Delete</source>
@@ -1334,11 +1334,11 @@
         </message>
         <message>
             <source>Deleted “{title}”.</source>
-            <translation>« {title} » supprimée.</translation>
+            <translation>« {title} » supprimée.</translation>
         </message>
         <message>
             <source>Brought back “{title}”.</source>
-            <translation>« {title} » rétablie.</translation>
+            <translation>« {title} » rétablie.</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
@@ -1440,8 +1440,8 @@
         <message numerus="yes">
             <source>Demo data loaded: %n training(s).</source>
             <translation>
-                <numerusform>Données de démonstration chargées : %n formation.</numerusform>
-                <numerusform>Données de démonstration chargées : %n formations.</numerusform>
+                <numerusform>Données de démonstration chargées : %n formation.</numerusform>
+                <numerusform>Données de démonstration chargées : %n formations.</numerusform>
             </translation>
         </message>
         <message>
@@ -1458,7 +1458,7 @@
         </message>
         <message>
             <source>Attendance: present, absent, excused, blank</source>
-            <translation>Présences : présent, absent, excusé, vide</translation>
+            <translation>Présences : présent, absent, excusé, vide</translation>
         </message>
         <message>
             <source>Space</source>
@@ -1473,11 +1473,11 @@
         <name>MappingPage</name>
         <message>
             <source>What is in each column?</source>
-            <translation>Que contient chaque colonne ?</translation>
+            <translation>Que contient chaque colonne ?</translation>
         </message>
         <message>
             <source>Muster guessed from the column titles. Change what is wrong; set columns you do not need to '(ignore)'.</source>
-            <translation>Muster a deviné d'après les en-têtes. Corrigez ce qui est faux ; mettez « (ignorer) » pour les colonnes inutiles.</translation>
+            <translation>Muster a deviné d'après les en-têtes. Corrigez ce qui est faux ; mettez « (ignorer) » pour les colonnes inutiles.</translation>
         </message>
         <message>
             <source>Column in the file</source>
@@ -1501,7 +1501,7 @@
         </message>
         <message>
             <source>{file}{sheet}: column titles on row {line}, {rows} rows below them.</source>
-            <translation>{file}{sheet} : en-têtes à la ligne {line}, {rows} lignes en dessous.</translation>
+            <translation>{file}{sheet} : en-têtes à la ligne {line}, {rows} lignes en dessous.</translation>
         </message>
         <message>
             <source>Attendance on {day}</source>
@@ -1524,7 +1524,7 @@
         </message>
         <message>
             <source>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</source>
-            <translation>Lot {seq} écrit dans {path} : {records} enregistrements, {docs} documents signés.</translation>
+            <translation>Lot {seq} écrit dans {path} : {records} enregistrements, {docs} documents signés.</translation>
         </message>
         <message>
             <source>Bundles will now be encrypted for HQ ({name}).</source>
@@ -1568,7 +1568,7 @@
         </message>
         <message>
             <source>Do you want to save them?</source>
-            <translation>Voulez-vous les enregistrer ?</translation>
+            <translation>Voulez-vous les enregistrer ?</translation>
         </message>
         <message>
             <source>Excused</source>
@@ -1603,7 +1603,7 @@
 {fp}
 
 Check it with {name} (by phone, for example) before trusting.</source>
-            <translation>Empreinte :
+            <translation>Empreinte :
 {fp}
 
 Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confiance.</translation>
@@ -1630,7 +1630,7 @@ Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confi
         </message>
         <message>
             <source>HQ's passphrase (it protects HQ's decryption key; use your signing passphrase):</source>
-            <translation>Phrase secrète du siège (elle protège la clé de déchiffrement du siège ; utilisez votre phrase secrète de signature) :</translation>
+            <translation>Phrase secrète du siège (elle protège la clé de déchiffrement du siège ; utilisez votre phrase secrète de signature) :</translation>
         </message>
         <message>
             <source>HQ: {name}
@@ -1639,10 +1639,10 @@ Fingerprint:
 Key: {key}
 
 Check the fingerprint with HQ (by phone, for example) before using this key.</source>
-            <translation>Siège : {name}
-Empreinte :
+            <translation>Siège : {name}
+Empreinte :
 {fp}
-Clé : {key}
+Clé : {key}
 
 Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’utiliser cette clé.</translation>
         </message>
@@ -1752,7 +1752,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Receipt written: {n} bundles.</source>
-            <translation>Accusé de réception écrit : {n} lots.</translation>
+            <translation>Accusé de réception écrit : {n} lots.</translation>
         </message>
         <message>
             <source>Received (UTC)</source>
@@ -1776,15 +1776,15 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>They will be trusted as HQ: they may change everything.</source>
-            <translation>Cette personne sera reconnue comme siège : elle pourra tout modifier.</translation>
+            <translation>Cette personne sera reconnue comme siège : elle pourra tout modifier.</translation>
         </message>
         <message>
             <source>They will be trusted as a field device of {mission}: they may change that mission's trainings only.</source>
-            <translation>Cette personne sera reconnue comme poste de terrain de {mission} : elle ne pourra modifier que les formations de cette mission.</translation>
+            <translation>Cette personne sera reconnue comme poste de terrain de {mission} : elle ne pourra modifier que les formations de cette mission.</translation>
         </message>
         <message>
             <source>This bundle is encrypted for HQ. Enter HQ's passphrase:</source>
-            <translation>Ce lot est chiffré pour le siège. Saisissez la phrase secrète du siège :</translation>
+            <translation>Ce lot est chiffré pour le siège. Saisissez la phrase secrète du siège :</translation>
         </message>
         <message>
             <source>This bundle is signed by {name} ({mission}), who is not in your trusted list.</source>
@@ -1836,7 +1836,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>{what} has changes that are not saved yet.</source>
-            <translation>« {what} » a des modifications non encore enregistrées.</translation>
+            <translation>« {what} » a des modifications non encore enregistrées.</translation>
         </message>
         <message>
             <source>A file called {name} is already in that folder.</source>
@@ -1864,7 +1864,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>HQ's key is not loaded on this computer, so this bundle would NOT be encrypted: anyone who finds the USB stick or the e-mail could read the participants' names.</source>
-            <translation>La clé du siège n’est pas chargée sur cet ordinateur : ce lot ne serait donc PAS chiffré, et quiconque trouverait la clé USB ou le courriel pourrait lire les noms des participants.</translation>
+            <translation>La clé du siège n’est pas chargée sur cet ordinateur : ce lot ne serait donc PAS chiffré, et quiconque trouverait la clé USB ou le courriel pourrait lire les noms des participants.</translation>
         </message>
         <message>
             <source>It is not encrypted.</source>
@@ -1888,7 +1888,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Replace it, or keep it and save under a new name?</source>
-            <translation>Le remplacer, ou le garder et enregistrer sous un nouveau nom ?</translation>
+            <translation>Le remplacer, ou le garder et enregistrer sous un nouveau nom ?</translation>
         </message>
         <message>
             <source>Save under a new name</source>
@@ -1919,11 +1919,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>“{acronym}” is not in the list of partner organisations yet. Add it, and the participant will be registered with it.</source>
-            <translation>« {acronym} » ne figure pas encore dans la liste des organisations partenaires. Ajoutez-la, et le participant sera inscrit avec elle.</translation>
+            <translation>« {acronym} » ne figure pas encore dans la liste des organisations partenaires. Ajoutez-la, et le participant sera inscrit avec elle.</translation>
         </message>
         <message>
             <source>For example: Ministry of Justice</source>
-            <translation>Par exemple : Ministère de la Justice</translation>
+            <translation>Par exemple : Ministère de la Justice</translation>
         </message>
         <message>
             <source>&amp;Acronym</source>
@@ -2043,7 +2043,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>{women} women ({share}%)</source>
-            <translation>{women} femmes ({share} %)</translation>
+            <translation>{women} femmes ({share} %)</translation>
         </message>
         <message>
             <source>{shown} shown</source>
@@ -2051,7 +2051,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>{name} is already known to Muster: adding registers the same person.</source>
-            <translation>{name} est déjà connu de Muster : l’ajout inscrit la même personne.</translation>
+            <translation>{name} est déjà connu de Muster : l’ajout inscrit la même personne.</translation>
         </message>
         <message>
             <source>Please type the participant's name first.</source>
@@ -2059,11 +2059,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Same person?</source>
-            <translation>Même personne ?</translation>
+            <translation>Même personne ?</translation>
         </message>
         <message>
             <source>Muster already knows {name}{details}. Is this the same person?</source>
-            <translation>Muster connaît déjà {name}{details}. Est-ce la même personne ?</translation>
+            <translation>Muster connaît déjà {name}{details}. Est-ce la même personne ?</translation>
         </message>
         <message>
             <source>Yes, register that person</source>
@@ -2087,7 +2087,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>A partner organisation; type a new acronym to add it to the list</source>
-            <translation>Une organisation partenaire ; tapez un nouveau sigle pour l’ajouter à la liste</translation>
+            <translation>Une organisation partenaire ; tapez un nouveau sigle pour l’ajouter à la liste</translation>
         </message>
         <message>
             <source>Partner {partner} added to the reference list.</source>
@@ -2115,7 +2115,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Take {names} off this training, with their attendance?</source>
-            <translation>Retirer {names} de cette formation, avec ses présences ?</translation>
+            <translation>Retirer {names} de cette formation, avec ses présences ?</translation>
         </message>
         <message numerus="yes">
             <source>Also delete from Muster the %n record(s) no other training uses</source>
@@ -2148,35 +2148,35 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <name>Passphrase</name>
         <message>
             <source>The passphrase must be at least 10 characters long; a few words in a row are easy to remember and hard to guess.</source>
-            <translation>La phrase secrète doit compter au moins 10 caractères ; quelques mots à la suite se retiennent facilement et se devinent difficilement.</translation>
+            <translation>La phrase secrète doit compter au moins 10 caractères ; quelques mots à la suite se retiennent facilement et se devinent difficilement.</translation>
         </message>
         <message>
             <source>The passphrase repeats the same characters or words; choose a few words that have nothing to do with each other.</source>
-            <translation>La phrase secrète répète les mêmes caractères ou les mêmes mots ; choisissez quelques mots sans rapport entre eux.</translation>
+            <translation>La phrase secrète répète les mêmes caractères ou les mêmes mots ; choisissez quelques mots sans rapport entre eux.</translation>
         </message>
         <message>
             <source>The passphrase is a sequence such as "abcd" or "1234", which is guessed at once; choose a few unrelated words.</source>
-            <translation>La phrase secrète est une suite comme « abcd » ou « 1234 », devinée tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
+            <translation>La phrase secrète est une suite comme « abcd » ou « 1234 », devinée tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
         </message>
         <message>
             <source>The passphrase follows the keys of the keyboard (like "qwerty"), which is guessed at once; choose a few unrelated words.</source>
-            <translation>La phrase secrète suit les touches du clavier (comme « azerty »), ce qui se devine tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
+            <translation>La phrase secrète suit les touches du clavier (comme « azerty »), ce qui se devine tout de suite ; choisissez quelques mots sans rapport entre eux.</translation>
         </message>
         <message>
             <source>The passphrase is mostly a date or a year, which is easy to guess; choose a few unrelated words.</source>
-            <translation>La phrase secrète est surtout une date ou une année, facile à deviner ; choisissez quelques mots sans rapport entre eux.</translation>
+            <translation>La phrase secrète est surtout une date ou une année, facile à deviner ; choisissez quelques mots sans rapport entre eux.</translation>
         </message>
         <message>
             <source>The passphrase contains your own name, mission or e-mail address, which anyone could guess; choose other words.</source>
-            <translation>La phrase secrète contient votre nom, votre mission ou votre adresse électronique, que n'importe qui pourrait deviner ; choisissez d'autres mots.</translation>
+            <translation>La phrase secrète contient votre nom, votre mission ou votre adresse électronique, que n'importe qui pourrait deviner ; choisissez d'autres mots.</translation>
         </message>
         <message>
             <source>The passphrase is a common word or password, which is guessed at once; add a few unrelated words.</source>
-            <translation>La phrase secrète est un mot ou un mot de passe courant, deviné tout de suite ; ajoutez quelques mots sans rapport entre eux.</translation>
+            <translation>La phrase secrète est un mot ou un mot de passe courant, deviné tout de suite ; ajoutez quelques mots sans rapport entre eux.</translation>
         </message>
         <message>
             <source>The passphrase is too easy to guess; add another word or two.</source>
-            <translation>La phrase secrète est trop facile à deviner ; ajoutez un ou deux mots.</translation>
+            <translation>La phrase secrète est trop facile à deviner ; ajoutez un ou deux mots.</translation>
         </message>
         <message>
             <source>The passphrase is not right.</source>
@@ -2192,11 +2192,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>That is not a recovery key: it has 32 letters and digits, in eight groups of four.</source>
-            <translation>Ce n'est pas une clé de récupération : elle compte 32 lettres et chiffres, en huit groupes de quatre.</translation>
+            <translation>Ce n'est pas une clé de récupération : elle compte 32 lettres et chiffres, en huit groupes de quatre.</translation>
         </message>
         <message>
             <source>Use the passphrase that unlocks Muster on this computer: one passphrase protects your data and your signing key.</source>
-            <translation>Utilisez la phrase secrète qui déverrouille Muster sur cet ordinateur : une seule phrase secrète protège vos données et votre clé de signature.</translation>
+            <translation>Utilisez la phrase secrète qui déverrouille Muster sur cet ordinateur : une seule phrase secrète protège vos données et votre clé de signature.</translation>
         </message>
         <message>
             <source>The new passphrase is the same as the current one.</source>
@@ -2223,7 +2223,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>You opened Muster with your recovery key. Choose a new passphrase: it will unlock your data and your signing key from now on.</source>
-            <translation>Vous avez ouvert Muster avec votre clé de récupération. Choisissez une nouvelle phrase secrète : désormais, elle déverrouillera vos données et votre clé de signature.</translation>
+            <translation>Vous avez ouvert Muster avec votre clé de récupération. Choisissez une nouvelle phrase secrète : désormais, elle déverrouillera vos données et votre clé de signature.</translation>
         </message>
         <message>
             <source>The new passphrase will unlock your data and your signing key. Your data is not rewritten, and your recovery key keeps working.</source>
@@ -2302,7 +2302,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Paid for each day a person was marked present; a night between two days attended (unless they sleep at home). UN staff are never paid. Each line is rounded once, half up, to the currency's smallest unit.</source>
-            <translation>Payé pour chaque jour où la personne a été marquée présente ; une nuit entre deux jours de présence (sauf si elle dort chez elle). Le personnel des Nations Unies n'est jamais payé. Chaque ligne est arrondie une seule fois, la moitié vers le haut, à la plus petite unité de la devise.</translation>
+            <translation>Payé pour chaque jour où la personne a été marquée présente ; une nuit entre deux jours de présence (sauf si elle dort chez elle). Le personnel des Nations Unies n'est jamais payé. Chaque ligne est arrondie une seule fois, la moitié vers le haut, à la plus petite unité de la devise.</translation>
         </message>
         <message>
             <source>Paid categories</source>
@@ -2349,7 +2349,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Total: %1</source>
-            <translation>Total : %1</translation>
+            <translation>Total : %1</translation>
         </message>
         <message>
             <source>Export the payment sheet</source>
@@ -2400,18 +2400,18 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>{field}:</source>
-            <translation>{field} :</translation>
+            <translation>{field} :</translation>
         </message>
     </context>
     <context>
         <name>PreviewDialog</name>
         <message>
             <source>Import bundles: preview</source>
-            <translation>Importer des lots : aperçu</translation>
+            <translation>Importer des lots : aperçu</translation>
         </message>
         <message>
             <source>Every bundle was checked: signature, trusted signer, content. Nothing is written until you press Import.</source>
-            <translation>Chaque lot a été vérifié : signature, signataire de confiance, contenu. Rien n'est écrit avant que vous appuyiez sur Importer.</translation>
+            <translation>Chaque lot a été vérifié : signature, signataire de confiance, contenu. Rien n'est écrit avant que vous appuyiez sur Importer.</translation>
         </message>
         <message>
             <source>File</source>
@@ -2494,7 +2494,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Same as {name}{org} ({score}%)</source>
-            <translation>Même personne que {name}{org} ({score} %)</translation>
+            <translation>Même personne que {name}{org} ({score} %)</translation>
         </message>
         <message>
             <source>Leave out</source>
@@ -2517,7 +2517,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Nothing is saved yet. Rows in orange may be people Muster already knows: choose who they are in the Person column.</source>
-            <translation>Rien n'est encore enregistré. Les lignes en orange sont peut-être des personnes déjà connues : choisissez qui elles sont dans la colonne Personne.</translation>
+            <translation>Rien n'est encore enregistré. Les lignes en orange sont peut-être des personnes déjà connues : choisissez qui elles sont dans la colonne Personne.</translation>
         </message>
         <message>
             <source>In the file</source>
@@ -2533,7 +2533,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Categories and partners Muster is not sure about:</source>
-            <translation>Catégories et partenaires dont Muster n'est pas sûr :</translation>
+            <translation>Catégories et partenaires dont Muster n'est pas sûr :</translation>
         </message>
         <message>
             <source>Checking every row and looking for people already known…</source>
@@ -2556,7 +2556,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>If you forget your passphrase, this recovery key unlocks your data. Print it or write it down now and keep it somewhere safe, away from this computer: Muster shows it only this once. Anyone who has both this key and this computer can read your data.</source>
-            <translation>Si vous oubliez votre phrase secrète, cette clé de récupération déverrouille vos données. Imprimez-la ou recopiez-la maintenant et gardez-la en lieu sûr, loin de cet ordinateur : Muster ne l'affiche qu'une fois. Quiconque possède cette clé et cet ordinateur peut lire vos données.</translation>
+            <translation>Si vous oubliez votre phrase secrète, cette clé de récupération déverrouille vos données. Imprimez-la ou recopiez-la maintenant et gardez-la en lieu sûr, loin de cet ordinateur : Muster ne l'affiche qu'une fois. Quiconque possède cette clé et cet ordinateur peut lire vos données.</translation>
         </message>
         <message>
             <source>I have &amp;printed or written down my recovery key</source>
@@ -2678,7 +2678,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Delete {name}? Only items nothing uses can be deleted.</source>
-            <translation>Supprimer {name} ? Seuls les éléments inutilisés peuvent être supprimés.</translation>
+            <translation>Supprimer {name} ? Seuls les éléments inutilisés peuvent être supprimés.</translation>
         </message>
         <message numerus="yes">
             <source>In use (%n record(s))</source>
@@ -2700,7 +2700,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Choose the backup to go back to. Everything entered after it will be replaced; the current data is kept as a backup first.</source>
-            <translation>Choisissez la sauvegarde à laquelle revenir. Tout ce qui a été saisi depuis sera remplacé ; les données actuelles sont d’abord sauvegardées.</translation>
+            <translation>Choisissez la sauvegarde à laquelle revenir. Tout ce qui a été saisi depuis sera remplacé ; les données actuelles sont d’abord sauvegardées.</translation>
         </message>
         <message>
             <source>There are no backups in {folder} yet. Choose a backup file instead.</source>
@@ -2751,11 +2751,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>{total} participants imported into this training: {new} new, {known} already known ({registered} were already registered). {marks} attendance marks recorded. {skipped} rows skipped.</source>
-            <translation>{total} participants importés dans cette formation : {new} nouveaux, {known} déjà connus ({registered} étaient déjà inscrits). {marks} présences enregistrées. {skipped} lignes ignorées.</translation>
+            <translation>{total} participants importés dans cette formation : {new} nouveaux, {known} déjà connus ({registered} étaient déjà inscrits). {marks} présences enregistrées. {skipped} lignes ignorées.</translation>
         </message>
         <message>
             <source>Row {line}: {name}: {reason}</source>
-            <translation>Ligne {line} : {name} : {reason}</translation>
+            <translation>Ligne {line} : {name} : {reason}</translation>
         </message>
         <message>
             <source>(no name)</source>
@@ -2790,7 +2790,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>People whose last training ended longer ago than the mission's limit can be anonymised: their name, phone, e-mail and function are removed; sex, category, organisation and attendance stay, so every figure stays the same.</source>
-            <translation>Les personnes dont la dernière formation s'est terminée avant la limite de la mission peuvent être anonymisées : leur nom, téléphone, courriel et fonction sont supprimés ; le sexe, la catégorie, l'organisation et les présences restent, donc tous les chiffres restent les mêmes.</translation>
+            <translation>Les personnes dont la dernière formation s'est terminée avant la limite de la mission peuvent être anonymisées : leur nom, téléphone, courriel et fonction sont supprimés ; le sexe, la catégorie, l'organisation et les présences restent, donc tous les chiffres restent les mêmes.</translation>
         </message>
         <message>
             <source>Name</source>
@@ -2806,11 +2806,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Mission:</source>
-            <translation>Mission :</translation>
+            <translation>Mission :</translation>
         </message>
         <message>
             <source>Keep details for:</source>
-            <translation>Conserver les données pendant :</translation>
+            <translation>Conserver les données pendant :</translation>
         </message>
         <message>
             <source>This mission has no retention limit.</source>
@@ -2830,8 +2830,8 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message numerus="yes">
             <source>Remove the names, contacts and functions of %n person(s)? This cannot be undone; the figures stay the same.</source>
             <translation>
-                <numerusform>Supprimer le nom, les coordonnées et la fonction de %n personne ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
-                <numerusform>Supprimer les noms, coordonnées et fonctions de %n personnes ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
+                <numerusform>Supprimer le nom, les coordonnées et la fonction de %n personne ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
+                <numerusform>Supprimer les noms, coordonnées et fonctions de %n personnes ? C'est irréversible ; les chiffres restent les mêmes.</numerusform>
             </translation>
         </message>
     </context>
@@ -2890,7 +2890,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Under the rule “every session marked required”, these must be attended.</source>
-            <translation>Avec la règle « chaque séance marquée obligatoire », ces séances doivent être suivies.</translation>
+            <translation>Avec la règle « chaque séance marquée obligatoire », ces séances doivent être suivies.</translation>
         </message>
         <message>
             <source>09:00</source>
@@ -2913,7 +2913,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Summaries, sign-in sheets and exported tables are written in this language; you can still pick another one when you export.</source>
-            <translation>Les résumés, feuilles de présence et tableaux exportés sont rédigés dans cette langue ; vous pouvez en choisir une autre au moment de l’export.</translation>
+            <translation>Les résumés, feuilles de présence et tableaux exportés sont rédigés dans cette langue ; vous pouvez en choisir une autre au moment de l’export.</translation>
         </message>
         <message>
             <source>&amp;Interface language</source>
@@ -2925,7 +2925,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>HQ teams: the PostgreSQL database you share (leave empty to use this computer's own file). Muster connects to it the next time it starts.</source>
-            <translation>Équipes du siège : la base de données PostgreSQL que vous partagez (laissez vide pour utiliser le fichier de cet ordinateur). Muster s’y connecte au prochain démarrage.</translation>
+            <translation>Équipes du siège : la base de données PostgreSQL que vous partagez (laissez vide pour utiliser le fichier de cet ordinateur). Muster s’y connecte au prochain démarrage.</translation>
         </message>
         <message>
             <source>&amp;Shared database</source>
@@ -2971,7 +2971,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <name>Startup</name>
         <message>
             <source>The daily backup could not be made: {reason}</source>
-            <translation>La sauvegarde quotidienne n’a pas pu être faite : {reason}</translation>
+            <translation>La sauvegarde quotidienne n’a pas pu être faite : {reason}</translation>
         </message>
         <message>
             <source>Choose a folder for Muster's data</source>
@@ -3007,7 +3007,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>The disk is full. Free some space, then open Muster again; nothing was lost.</source>
-            <translation>Le disque est plein. Libérez de la place puis rouvrez Muster ; rien n’a été perdu.</translation>
+            <translation>Le disque est plein. Libérez de la place puis rouvrez Muster ; rien n’a été perdu.</translation>
         </message>
         <message>
             <source>You can restore a backup, or open another data folder.</source>
@@ -3053,7 +3053,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>The summary is signed with your key. Without names, it shows figures only; use that version when the list of participants is sensitive.</source>
-            <translation>Le résumé est signé avec votre clé. Sans les noms, il ne montre que des chiffres ; utilisez cette version quand la liste des participants est sensible.</translation>
+            <translation>Le résumé est signé avec votre clé. Sans les noms, il ne montre que des chiffres ; utilisez cette version quand la liste des participants est sensible.</translation>
         </message>
         <message>
             <source>Sign and save</source>
@@ -3193,7 +3193,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Not saved yet: fill in the details, then save.</source>
-            <translation>Pas encore enregistrée : remplissez les détails, puis enregistrez.</translation>
+            <translation>Pas encore enregistrée : remplissez les détails, puis enregistrez.</translation>
         </message>
         <message>
             <source>Save the training first to add participants.</source>
@@ -3201,7 +3201,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Saved “{title}”.</source>
-            <translation>« {title} » enregistrée.</translation>
+            <translation>« {title} » enregistrée.</translation>
         </message>
         <message>
             <source>Export</source>
@@ -3295,7 +3295,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>No trainings yet. Press Ctrl+N to record your first one, or load the demo data to try Muster out: a field installation loads its own mission's example training, HQ loads all three.</source>
-            <translation>Aucune formation pour l’instant. Appuyez sur Ctrl+N pour enregistrer la première, ou chargez les données de démonstration pour essayer Muster : une installation de terrain charge la formation d’exemple de sa propre mission, le siège charge les trois.</translation>
+            <translation>Aucune formation pour l’instant. Appuyez sur Ctrl+N pour enregistrer la première, ou chargez les données de démonstration pour essayer Muster : une installation de terrain charge la formation d’exemple de sa propre mission, le siège charge les trois.</translation>
         </message>
     </context>
     <context>
@@ -3318,7 +3318,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>I forgot my passphrase: use the &amp;recovery key</source>
-            <translation>J'ai oublié ma phrase secrète : utiliser la clé de &amp;récupération</translation>
+            <translation>J'ai oublié ma phrase secrète : utiliser la clé de &amp;récupération</translation>
         </message>
         <message>
             <source>&amp;Unlock</source>
@@ -3334,15 +3334,15 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Welcome to Muster. Choose a passphrase: it encrypts everything Muster keeps on this computer and protects the key that signs your summaries. Use a few words that have nothing to do with each other; Muster refuses passphrases that are easy to guess.</source>
-            <translation>Bienvenue dans Muster. Choisissez une phrase secrète : elle chiffre tout ce que Muster garde sur cet ordinateur et protège la clé qui signe vos synthèses. Prenez quelques mots sans rapport entre eux ; Muster refuse les phrases secrètes faciles à deviner.</translation>
+            <translation>Bienvenue dans Muster. Choisissez une phrase secrète : elle chiffre tout ce que Muster garde sur cet ordinateur et protège la clé qui signe vos synthèses. Prenez quelques mots sans rapport entre eux ; Muster refuse les phrases secrètes faciles à deviner.</translation>
         </message>
         <message>
             <source>This version of Muster encrypts your data. Enter the passphrase of your signing key: from now on it unlocks your data too. Muster makes a backup, then encrypts the data folder; this takes a moment.</source>
-            <translation>Cette version de Muster chiffre vos données. Saisissez la phrase secrète de votre clé de signature : désormais, elle déverrouille aussi vos données. Muster fait une sauvegarde, puis chiffre le dossier de données ; cela prend un moment.</translation>
+            <translation>Cette version de Muster chiffre vos données. Saisissez la phrase secrète de votre clé de signature : désormais, elle déverrouille aussi vos données. Muster fait une sauvegarde, puis chiffre le dossier de données ; cela prend un moment.</translation>
         </message>
         <message>
             <source>Your data is encrypted. Enter your passphrase to open it. The folder: {folder}</source>
-            <translation>Vos données sont chiffrées. Saisissez votre phrase secrète pour les ouvrir. Le dossier : {folder}</translation>
+            <translation>Vos données sont chiffrées. Saisissez votre phrase secrète pour les ouvrir. Le dossier : {folder}</translation>
         </message>
         <message>
             <source>The two passphrases are not the same.</source>
@@ -3373,15 +3373,15 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Cannot check this file: </source>
-            <translation>Impossible de vérifier ce fichier : </translation>
+            <translation>Impossible de vérifier ce fichier : </translation>
         </message>
         <message>
             <source>Valid: signed by {who} and unchanged since.</source>
-            <translation>Valide : signé par {who} et inchangé depuis.</translation>
+            <translation>Valide : signé par {who} et inchangé depuis.</translation>
         </message>
         <message>
             <source>Not valid: </source>
-            <translation>Non valide : </translation>
+            <translation>Non valide : </translation>
         </message>
         <message>
             <source>yes</source>
@@ -3413,7 +3413,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>yes: only time-stamps may be added</source>
-            <translation>oui : seuls des horodatages peuvent être ajoutés</translation>
+            <translation>oui : seuls des horodatages peuvent être ajoutés</translation>
         </message>
         <message>
             <source>Intact</source>
@@ -3445,7 +3445,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>{when} by {authority}: {intact}, {trusted}</source>
-            <translation>{when} par {authority} : {intact}, {trusted}</translation>
+            <translation>{when} par {authority} : {intact}, {trusted}</translation>
         </message>
         <message>
             <source>intact</source>
@@ -3520,11 +3520,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Muster keeps the trainings you organise, their participants and attendance, on this computer. Tell it who you are: your name goes on the summaries you sign and the data you send to headquarters.</source>
-            <translation>Muster conserve sur cet ordinateur les formations que vous organisez, leurs participants et les présences. Dites-lui qui vous êtes : votre nom figure sur les résumés que vous signez et les données que vous envoyez au siège.</translation>
+            <translation>Muster conserve sur cet ordinateur les formations que vous organisez, leurs participants et les présences. Dites-lui qui vous êtes : votre nom figure sur les résumés que vous signez et les données que vous envoyez au siège.</translation>
         </message>
         <message>
             <source>For example: Rule of Law Officer</source>
-            <translation>Par exemple : Spécialiste de l’état de droit</translation>
+            <translation>Par exemple : Spécialiste de l’état de droit</translation>
         </message>
         <message>
             <source>In a &amp;mission (field)</source>
@@ -3600,11 +3600,11 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Load the &amp;demo data: a field installation loads its own mission's example training, HQ all three</source>
-            <translation>Charger les données de &amp;démonstration : une installation de terrain charge la formation d’exemple de sa propre mission, le siège les trois</translation>
+            <translation>Charger les données de &amp;démonstration : une installation de terrain charge la formation d’exemple de sa propre mission, le siège les trois</translation>
         </message>
         <message>
             <source>Use the passphrase that unlocks Muster: it also protects your signing key. Use at least {n} characters, for example four words.</source>
-            <translation>Utilisez la phrase secrète qui déverrouille Muster : elle protège aussi votre clé de signature. Au moins {n} caractères, par exemple quatre mots.</translation>
+            <translation>Utilisez la phrase secrète qui déverrouille Muster : elle protège aussi votre clé de signature. Au moins {n} caractères, par exemple quatre mots.</translation>
         </message>
     </context>
     <context>
@@ -3626,7 +3626,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <name>new_window</name>
         <message>
             <source>Backup restored: {file}</source>
-            <translation>Sauvegarde restaurée : {file}</translation>
+            <translation>Sauvegarde restaurée : {file}</translation>
         </message>
     </context>
     <context>
@@ -3657,7 +3657,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Replace the current data with the backup of {when}? It holds {trainings} trainings and {people} people. The current data is kept as a backup first.</source>
-            <translation>Remplacer les données actuelles par la sauvegarde du {when} ? Elle contient {trainings} formations et {people} personnes. Les données actuelles sont d’abord sauvegardées.</translation>
+            <translation>Remplacer les données actuelles par la sauvegarde du {when} ? Elle contient {trainings} formations et {people} personnes. Les données actuelles sont d’abord sauvegardées.</translation>
         </message>
     </context>
     <context>
@@ -3680,7 +3680,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Backup saved: {file}</source>
-            <translation>Sauvegarde enregistrée : {file}</translation>
+            <translation>Sauvegarde enregistrée : {file}</translation>
         </message>
         <message>
             <source>Restore a backup</source>
@@ -3704,7 +3704,7 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         </message>
         <message>
             <source>Make a new recovery key? The one you have now will stop working.</source>
-            <translation>Créer une nouvelle clé de récupération ? Celle que vous avez cessera de fonctionner.</translation>
+            <translation>Créer une nouvelle clé de récupération ? Celle que vous avez cessera de fonctionner.</translation>
         </message>
         <message>
             <source>Retention and anonymisation…</source>
