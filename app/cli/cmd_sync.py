@@ -471,43 +471,20 @@ def cmd_trust_remove(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_trust_revoke(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.identity import unlock_private_key
     from app.services.sync.display import shown
-    from app.services.sync.revocation import add_revocation, make_revocation
-    from app.services.sync.trust import list_trusted, remove_trusted
+    from app.services.sync.revocation import revocation_target, revoke
     from app.services.vault import cli_passphrase
 
     inst = ctx.installation
-    wanted = args.fingerprint.replace(":", "").replace(" ", "").lower()
-    matches = [t for t in list_trusted(inst, include_removed=True)
-               if t.fingerprint == wanted or t.device_id == wanted]  # fmt: skip
-    if not matches:
-        raise UserError(
-            Phrase(
-                "No trusted certificate has the fingerprint {shown}.", shown=shown(args.fingerprint)
-            )
-        )
-    target = matches[0]
-    serial = None
-    if args.enrolment_only:
-        serial = target.enrolment_serial
-        if not serial or target.removed_at is not None:
-            raise UserError(
-                Phrase(
-                    "{shown} is not trusted here through an HQ enrolment, so there is no "
-                    "enrolment to revoke; revoke the device instead.",
-                    shown=shown(target.name),
-                )
-            )
+    revocation_target(inst, args.fingerprint, args.enrolment_only)  # before the passphrase
     key = unlock_private_key(inst, cli_passphrase(args.passphrase_file))
-    envelope = make_revocation(inst, target.certificate_pem, key, args.reason, serial)
-    info = add_revocation(inst, envelope)
-    if serial:  # the trust it gave is withdrawn (add_revocation); no sticky removal
-        print(f"{shown(target.name)}'s enrolment (serial {serial[:12]}) is revoked (on "
+    done = revoke(inst, args.fingerprint, key, args.reason, args.enrolment_only)
+    name, info = shown(done.signer.name), done.revocation
+    if done.enrolment_only:  # the trust it gave is withdrawn; no sticky removal
+        print(f"{name}'s enrolment (serial {(info.enrolment_serial or '')[:12]}) is revoked (on "
               f"{info.revoked_at:%Y-%m-%d %H:%M} UTC); a new enrolment accepts the device "
               "again. The revocation travels in your next bundles and receipts.")  # fmt: skip
         return EXIT_OK
-    if target.removed_at is None:
-        remove_trusted(inst, target.fingerprint)
-    print(f"{shown(target.name)}'s device is revoked (on {info.revoked_at:%Y-%m-%d %H:%M} UTC). "
+    print(f"{name}'s device is revoked (on {info.revoked_at:%Y-%m-%d %H:%M} UTC). "
           "The revocation travels in your next bundles and receipts.")  # fmt: skip
     return EXIT_OK
 

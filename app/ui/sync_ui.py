@@ -60,7 +60,12 @@ class ProgressRelay(QObject):
 
 
 # Actions only an HQ installation needs; a field installation's Sync menu hides them.
-HQ_ONLY_ACTIONS = ("hqDashboardAction", "writeReceiptAction", "exportHqKeyAction")
+HQ_ONLY_ACTIONS = (
+    "hqDashboardAction",
+    "writeReceiptAction",
+    "exportHqKeyAction",
+    "trustedDevicesAction",
+)
 
 
 def install(window: MainWindow) -> None:
@@ -83,6 +88,7 @@ def install(window: MainWindow) -> None:
         lambda: write_receipt(window))  # fmt: skip
     add(translate("Import a receipt from HQ…"), "importReceiptAction",
         lambda: import_receipt(window))  # fmt: skip
+    add(translate("Trusted devices…"), "trustedDevicesAction", lambda: open_trusted(window))
     menu.addSeparator()
     add(translate("Load HQ's key…"), "setHqKeyAction", lambda: set_hq_key(window))
     add(translate("Export HQ's key…"), "exportHqKeyAction", lambda: export_hq_key(window))
@@ -188,6 +194,12 @@ def warn_unencrypted(window: MainWindow) -> str:
     box.exec()
     clicked = box.clickedButton()
     return "load" if clicked is load else "export" if clicked is plain else ""
+
+
+def open_trusted(window: MainWindow) -> None:
+    from app.ui.trust_ui import open_trusted_devices
+
+    open_trusted_devices(window)
 
 
 def export_bundle(window: MainWindow, destination: Path | None = None, full: bool = False,

@@ -1527,6 +1527,10 @@
             <translation>Bundle {seq} written to {path}: {records} records, {docs} signed documents.</translation>
         </message>
         <message>
+            <source>Bundles are accepted only from these signers, each within its rights. Remove trust stops accepting one here; Revoke (HQ) tells every installation, through your next bundles and receipts.</source>
+            <translation>Bundles are accepted only from these signers, each within its rights. Remove trust stops accepting one here; Revoke (HQ) tells every installation, through your next bundles and receipts.</translation>
+        </message>
+        <message>
             <source>Bundles will now be encrypted for HQ ({name}).</source>
             <translation>Bundles will now be encrypted for HQ ({name}).</translation>
         </message>
@@ -1541,6 +1545,10 @@
         <message>
             <source>Checking bundles…</source>
             <translation>Checking bundles…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
         </message>
         <message>
             <source>Co-organiser</source>
@@ -1567,8 +1575,24 @@
             <translation>Detected (UTC)</translation>
         </message>
         <message>
+            <source>Device</source>
+            <translation>Device</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Device:</translation>
+        </message>
+        <message>
             <source>Do you want to save them?</source>
             <translation>Do you want to save them?</translation>
+        </message>
+        <message>
+            <source>Enrolment revoked on {when} by {who}</source>
+            <translation>Enrolment revoked on {when} by {who}</translation>
+        </message>
+        <message>
+            <source>Enrolment {serial}</source>
+            <translation>Enrolment {serial}</translation>
         </message>
         <message>
             <source>Excused</source>
@@ -1595,8 +1619,20 @@
             <translation>Female</translation>
         </message>
         <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
             <source>File</source>
             <translation>File</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Fingerprint</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Fingerprint:</translation>
         </message>
         <message>
             <source>Fingerprint:
@@ -1609,12 +1645,28 @@ Check it with {name} (by phone, for example) before trusting.</source>
 Check it with {name} (by phone, for example) before trusting.</translation>
         </message>
         <message>
+            <source>Fingerprint: {fp}
+
+Other installations still trust them: to stop them everywhere, revoke the device instead.</source>
+            <translation>Fingerprint: {fp}
+
+Other installations still trust them: to stop them everywhere, revoke the device instead.</translation>
+        </message>
+        <message>
+            <source>For example: laptop stolen</source>
+            <translation>For example: laptop stolen</translation>
+        </message>
+        <message>
             <source>From</source>
             <translation>From</translation>
         </message>
         <message>
             <source>Funder</source>
             <translation>Funder</translation>
+        </message>
+        <message>
+            <source>HQ</source>
+            <translation>HQ</translation>
         </message>
         <message>
             <source>HQ dashboard</source>
@@ -1687,6 +1739,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Kept ⟷ other version</translation>
         </message>
         <message>
+            <source>Last bundle (UTC)</source>
+            <translation>Last bundle (UTC)</translation>
+        </message>
+        <message>
             <source>Lead</source>
             <translation>Lead</translation>
         </message>
@@ -1707,12 +1763,20 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Mission</translation>
         </message>
         <message>
+            <source>Mission:</source>
+            <translation>Mission:</translation>
+        </message>
+        <message>
             <source>Muster bundles (*.muster)</source>
             <translation>Muster bundles (*.muster)</translation>
         </message>
         <message>
             <source>Muster receipts (*.json)</source>
             <translation>Muster receipts (*.json)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
         </message>
         <message>
             <source>New</source>
@@ -1747,6 +1811,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Present</translation>
         </message>
         <message>
+            <source>Reason:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
             <source>Receipt from HQ</source>
             <translation>Receipt from HQ</translation>
         </message>
@@ -1763,6 +1831,58 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Record</translation>
         </message>
         <message>
+            <source>Remove trust</source>
+            <translation>Remove trust</translation>
+        </message>
+        <message>
+            <source>Remove trust…</source>
+            <translation>Remove trust…</translation>
+        </message>
+        <message>
+            <source>Removed on {when}</source>
+            <translation>Removed on {when}</translation>
+        </message>
+        <message>
+            <source>Revocations</source>
+            <translation>Revocations</translation>
+        </message>
+        <message>
+            <source>Revocations ({n})</source>
+            <translation>Revocations ({n})</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Revoke</translation>
+        </message>
+        <message>
+            <source>Revoke only the HQ enrolment it is trusted by (a wrong mission, say)</source>
+            <translation>Revoke only the HQ enrolment it is trusted by (a wrong mission, say)</translation>
+        </message>
+        <message>
+            <source>Revoke {name}</source>
+            <translation>Revoke {name}</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>Revoked by</source>
+            <translation>Revoked by</translation>
+        </message>
+        <message>
+            <source>Revoked on {when} by {who}</source>
+            <translation>Revoked on {when} by {who}</translation>
+        </message>
+        <message>
+            <source>Revoke…</source>
+            <translation>Revoke…</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
             <source>Seminar</source>
             <translation>Seminar</translation>
         </message>
@@ -1771,8 +1891,20 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Side event</translation>
         </message>
         <message>
+            <source>Standing</source>
+            <translation>Standing</translation>
+        </message>
+        <message>
+            <source>Stop trusting {name}? Their bundles are refused here from now on.</source>
+            <translation>Stop trusting {name}? Their bundles are refused here from now on.</translation>
+        </message>
+        <message>
             <source>Table</source>
             <translation>Table</translation>
+        </message>
+        <message>
+            <source>The revocation is signed with your key and travels in your next bundles and receipts: every installation it reaches refuses this device's bundles. The device cannot undo it; only a person trusting it again at an installation can.</source>
+            <translation>The revocation is signed with your key and travels in your next bundles and receipts: every installation it reaches refuses this device's bundles. The device cannot undo it; only a person trusting it again at an installation can.</translation>
         </message>
         <message>
             <source>They will be trusted as HQ: they may change everything.</source>
@@ -1803,6 +1935,26 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Trust and import</translation>
         </message>
         <message>
+            <source>Trusted</source>
+            <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>Trusted (HQ enrolment)</source>
+            <translation>Trusted (HQ enrolment)</translation>
+        </message>
+        <message>
+            <source>Trusted devices</source>
+            <translation>Trusted devices</translation>
+        </message>
+        <message>
+            <source>Trusted devices…</source>
+            <translation>Trusted devices…</translation>
+        </message>
+        <message>
+            <source>Trusted signers</source>
+            <translation>Trusted signers</translation>
+        </message>
+        <message>
             <source>Unknown signer</source>
             <translation>Unknown signer</translation>
         </message>
@@ -1823,6 +1975,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Use this key</translation>
         </message>
         <message>
+            <source>When (UTC)</source>
+            <translation>When (UTC)</translation>
+        </message>
+        <message>
             <source>Workshop</source>
             <translation>Workshop</translation>
         </message>
@@ -1833,6 +1989,22 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Write a receipt for the field…</source>
             <translation>Write a receipt for the field…</translation>
+        </message>
+        <message>
+            <source>no. {seq}, {when}</source>
+            <translation>no. {seq}, {when}</translation>
+        </message>
+        <message>
+            <source>{name} is no longer trusted here.</source>
+            <translation>{name} is no longer trusted here.</translation>
+        </message>
+        <message>
+            <source>{name}'s device is revoked (on {when} UTC). The revocation travels in your next bundles and receipts.</source>
+            <translation>{name}'s device is revoked (on {when} UTC). The revocation travels in your next bundles and receipts.</translation>
+        </message>
+        <message>
+            <source>{name}'s enrolment is revoked (on {when} UTC); a new enrolment accepts the device again. The revocation travels in your next bundles and receipts.</source>
+            <translation>{name}'s enrolment is revoked (on {when} UTC); a new enrolment accepts the device again. The revocation travels in your next bundles and receipts.</translation>
         </message>
         <message>
             <source>{what} has changes that are not saved yet.</source>

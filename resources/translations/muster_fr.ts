@@ -1527,6 +1527,10 @@
             <translation>Lot {seq} écrit dans {path} : {records} enregistrements, {docs} documents signés.</translation>
         </message>
         <message>
+            <source>Bundles are accepted only from these signers, each within its rights. Remove trust stops accepting one here; Revoke (HQ) tells every installation, through your next bundles and receipts.</source>
+            <translation>Les lots ne sont acceptés que de ces signataires, chacun dans la limite de ses droits. « Retirer la confiance » cesse d’en accepter un ici ; « Révoquer » (siège) prévient toutes les installations par vos prochains lots et accusés de réception.</translation>
+        </message>
+        <message>
             <source>Bundles will now be encrypted for HQ ({name}).</source>
             <translation>Les lots seront désormais chiffrés pour le siège ({name}).</translation>
         </message>
@@ -1541,6 +1545,10 @@
         <message>
             <source>Checking bundles…</source>
             <translation>Vérification des lots…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
         </message>
         <message>
             <source>Co-organiser</source>
@@ -1567,8 +1575,24 @@
             <translation>Détecté (UTC)</translation>
         </message>
         <message>
+            <source>Device</source>
+            <translation>Appareil</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Appareil :</translation>
+        </message>
+        <message>
             <source>Do you want to save them?</source>
             <translation>Voulez-vous les enregistrer ?</translation>
+        </message>
+        <message>
+            <source>Enrolment revoked on {when} by {who}</source>
+            <translation>Enrôlement révoqué le {when} par {who}</translation>
+        </message>
+        <message>
+            <source>Enrolment {serial}</source>
+            <translation>Enrôlement {serial}</translation>
         </message>
         <message>
             <source>Excused</source>
@@ -1595,8 +1619,20 @@
             <translation>Femme</translation>
         </message>
         <message>
+            <source>Field</source>
+            <translation>Terrain</translation>
+        </message>
+        <message>
             <source>File</source>
             <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Empreinte</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Empreinte :</translation>
         </message>
         <message>
             <source>Fingerprint:
@@ -1609,12 +1645,28 @@ Check it with {name} (by phone, for example) before trusting.</source>
 Vérifiez-la avec {name} (par téléphone, par exemple) avant de lui faire confiance.</translation>
         </message>
         <message>
+            <source>Fingerprint: {fp}
+
+Other installations still trust them: to stop them everywhere, revoke the device instead.</source>
+            <translation>Empreinte : {fp}
+
+Les autres installations lui font toujours confiance : pour l’arrêter partout, révoquez plutôt l’appareil.</translation>
+        </message>
+        <message>
+            <source>For example: laptop stolen</source>
+            <translation>Par exemple : ordinateur portable volé</translation>
+        </message>
+        <message>
             <source>From</source>
             <translation>De</translation>
         </message>
         <message>
             <source>Funder</source>
             <translation>Bailleur</translation>
+        </message>
+        <message>
+            <source>HQ</source>
+            <translation>Siège</translation>
         </message>
         <message>
             <source>HQ dashboard</source>
@@ -1687,6 +1739,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Retenue ⟷ autre version</translation>
         </message>
         <message>
+            <source>Last bundle (UTC)</source>
+            <translation>Dernier lot (UTC)</translation>
+        </message>
+        <message>
             <source>Lead</source>
             <translation>Chef de file</translation>
         </message>
@@ -1707,12 +1763,20 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Mission</translation>
         </message>
         <message>
+            <source>Mission:</source>
+            <translation>Mission :</translation>
+        </message>
+        <message>
             <source>Muster bundles (*.muster)</source>
             <translation>Lots Muster (*.muster)</translation>
         </message>
         <message>
             <source>Muster receipts (*.json)</source>
             <translation>Accusés de réception Muster (*.json)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
         </message>
         <message>
             <source>New</source>
@@ -1747,6 +1811,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Présent</translation>
         </message>
         <message>
+            <source>Reason:</source>
+            <translation>Motif :</translation>
+        </message>
+        <message>
             <source>Receipt from HQ</source>
             <translation>Accusé de réception du siège</translation>
         </message>
@@ -1763,6 +1831,58 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Enregistrement</translation>
         </message>
         <message>
+            <source>Remove trust</source>
+            <translation>Retirer la confiance</translation>
+        </message>
+        <message>
+            <source>Remove trust…</source>
+            <translation>Retirer la confiance…</translation>
+        </message>
+        <message>
+            <source>Removed on {when}</source>
+            <translation>Retiré le {when}</translation>
+        </message>
+        <message>
+            <source>Revocations</source>
+            <translation>Révocations</translation>
+        </message>
+        <message>
+            <source>Revocations ({n})</source>
+            <translation>Révocations ({n})</translation>
+        </message>
+        <message>
+            <source>Revoke</source>
+            <translation>Révoquer</translation>
+        </message>
+        <message>
+            <source>Revoke only the HQ enrolment it is trusted by (a wrong mission, say)</source>
+            <translation>Révoquer seulement l’enrôlement du siège qui lui donne confiance (une mauvaise mission, par exemple)</translation>
+        </message>
+        <message>
+            <source>Revoke {name}</source>
+            <translation>Révoquer {name}</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>Révoqué</translation>
+        </message>
+        <message>
+            <source>Revoked by</source>
+            <translation>Révoqué par</translation>
+        </message>
+        <message>
+            <source>Revoked on {when} by {who}</source>
+            <translation>Révoqué le {when} par {who}</translation>
+        </message>
+        <message>
+            <source>Revoke…</source>
+            <translation>Révoquer…</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
             <source>Seminar</source>
             <translation>Séminaire</translation>
         </message>
@@ -1771,8 +1891,20 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Événement parallèle</translation>
         </message>
         <message>
+            <source>Standing</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Stop trusting {name}? Their bundles are refused here from now on.</source>
+            <translation>Ne plus faire confiance à {name} ? Ses lots seront refusés ici désormais.</translation>
+        </message>
+        <message>
             <source>Table</source>
             <translation>Table</translation>
+        </message>
+        <message>
+            <source>The revocation is signed with your key and travels in your next bundles and receipts: every installation it reaches refuses this device's bundles. The device cannot undo it; only a person trusting it again at an installation can.</source>
+            <translation>La révocation est signée avec votre clé et part avec vos prochains lots et accusés de réception : chaque installation qu’elle atteint refuse les lots de cet appareil. L’appareil ne peut pas l’annuler ; seule une personne qui lui refait confiance dans une installation le peut.</translation>
         </message>
         <message>
             <source>They will be trusted as HQ: they may change everything.</source>
@@ -1803,6 +1935,26 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Faire confiance et importer</translation>
         </message>
         <message>
+            <source>Trusted</source>
+            <translation>De confiance</translation>
+        </message>
+        <message>
+            <source>Trusted (HQ enrolment)</source>
+            <translation>De confiance (enrôlement du siège)</translation>
+        </message>
+        <message>
+            <source>Trusted devices</source>
+            <translation>Appareils de confiance</translation>
+        </message>
+        <message>
+            <source>Trusted devices…</source>
+            <translation>Appareils de confiance…</translation>
+        </message>
+        <message>
+            <source>Trusted signers</source>
+            <translation>Signataires de confiance</translation>
+        </message>
+        <message>
             <source>Unknown signer</source>
             <translation>Signataire inconnu</translation>
         </message>
@@ -1823,6 +1975,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Utiliser cette clé</translation>
         </message>
         <message>
+            <source>When (UTC)</source>
+            <translation>Date (UTC)</translation>
+        </message>
+        <message>
             <source>Workshop</source>
             <translation>Atelier</translation>
         </message>
@@ -1833,6 +1989,22 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Write a receipt for the field…</source>
             <translation>Écrire un accusé de réception pour le terrain…</translation>
+        </message>
+        <message>
+            <source>no. {seq}, {when}</source>
+            <translation>n° {seq}, {when}</translation>
+        </message>
+        <message>
+            <source>{name} is no longer trusted here.</source>
+            <translation>Vous ne faites plus confiance à {name} ici.</translation>
+        </message>
+        <message>
+            <source>{name}'s device is revoked (on {when} UTC). The revocation travels in your next bundles and receipts.</source>
+            <translation>L’appareil de {name} est révoqué (le {when} UTC). La révocation part avec vos prochains lots et accusés de réception.</translation>
+        </message>
+        <message>
+            <source>{name}'s enrolment is revoked (on {when} UTC); a new enrolment accepts the device again. The revocation travels in your next bundles and receipts.</source>
+            <translation>L’enrôlement de {name} est révoqué (le {when} UTC) ; un nouvel enrôlement accepte de nouveau l’appareil. La révocation part avec vos prochains lots et accusés de réception.</translation>
         </message>
         <message>
             <source>{what} has changes that are not saved yet.</source>

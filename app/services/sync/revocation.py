@@ -28,14 +28,14 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.base import utcnow
-from app.db.models import Revocation
+from app.db.models import Revocation, TrustedSigner
 from app.errors import UserError
 from app.l10n import Phrase
 from app.services.identity import certificate_fingerprint, describe_certificate, require_identity
 from app.services.installation import Installation
 from app.services.sync.display import shown
 from app.services.sync.schema import SHA_RE, UUID_RE, loads_strict
-from app.services.sync.trust import hq_issuers, key_sha256
+from app.services.sync.trust import TrustedSignerInfo, hq_issuers, key_sha256, list_trusted
 
 FORMAT = "muster-revocation"
 MAX_REVOCATIONS = 10_000
@@ -210,8 +210,6 @@ def withdraw_enrolment_trust(session: Any, row: dict[str, Any]) -> None:
     """The same withdrawal on an ORM session (revocations made here or from receipts)."""
     from sqlalchemy import delete
 
-    from app.db.models import TrustedSigner
-
     if row["enrolment_serial"]:
         session.execute(
             delete(TrustedSigner).where(
@@ -223,16 +221,73 @@ def withdraw_enrolment_trust(session: Any, row: dict[str, Any]) -> None:
 
 
 def add_revocation(inst: Installation, envelope: dict[str, str]) -> RevocationInfo:
-    """Keep one revocation made here (``muster trust revoke``)."""
+    """Keep one revocation made here (one transaction)."""
     (row,) = rows_for(inst, [envelope])
     with inst.db.transaction() as session:
-        if session.get(Revocation, row["id"]) is None:
-            session.add(
-                Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])})
+        return _keep(session, row)
+
+
+def _keep(session: Any, row: dict[str, Any]) -> RevocationInfo:
+    if session.get(Revocation, row["id"]) is None:
+        session.add(Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])}))
+    withdraw_enrolment_trust(session, row)
+    session.flush()
+    return _info(session.get(Revocation, row["id"]))
+
+
+@dataclass(frozen=True)
+class Revoked:
+    """What :func:`revoke` did: whose trust, and the revocation that now travels."""
+
+    signer: TrustedSignerInfo
+    revocation: RevocationInfo
+
+    @property
+    def enrolment_only(self) -> bool:
+        return self.revocation.enrolment_serial is not None
+
+
+def revocation_target(
+    inst: Installation, wanted: str, enrolment_only: bool = False
+) -> tuple[TrustedSignerInfo, str | None]:
+    """The trusted entry a revocation is for (by fingerprint or device id, removed
+    entries included), and the enrolment serial when only that enrolment is revoked."""
+    key = wanted.replace(":", "").replace(" ", "").lower()
+    matches = [t for t in list_trusted(inst, include_removed=True)
+               if t.fingerprint == key or t.device_id == key]  # fmt: skip
+    if not matches:
+        raise UserError(
+            Phrase("No trusted certificate has the fingerprint {shown}.", shown=shown(wanted))
+        )
+    target = matches[0]
+    if not enrolment_only:
+        return target, None
+    if not target.enrolment_serial or target.removed_at is not None:
+        raise UserError(
+            Phrase(
+                "{shown} is not trusted here through an HQ enrolment, so there is no "
+                "enrolment to revoke; revoke the device instead.",
+                shown=shown(target.name),
             )
-        withdraw_enrolment_trust(session, row)
-        session.flush()
-        return _info(session.get(Revocation, row["id"]))  # type: ignore[arg-type]
+        )
+    return target, target.enrolment_serial
+
+
+def revoke(inst: Installation, wanted: str, private_key: Any, reason: str = "",
+           enrolment_only: bool = False) -> Revoked:  # fmt: skip
+    """Revoke a trusted device (or only the enrolment it is trusted by), signed with this
+    HQ's ``private_key``: the revocation is kept and, for a device, its trust here
+    removed, in one transaction. It travels in the next bundles and receipts."""
+    target, serial = revocation_target(inst, wanted, enrolment_only)
+    envelope = make_revocation(inst, target.certificate_pem, private_key, reason, serial)
+    (row,) = rows_for(inst, [envelope])
+    with inst.db.transaction() as session:
+        info = _keep(session, row)
+        if serial is None:  # a device: its entry here goes too (an enrolment's went above)
+            entry = session.get(TrustedSigner, target.fingerprint)
+            if entry is not None and entry.removed_at is None:
+                entry.removed_at = utcnow()
+        return Revoked(target, info)
 
 
 def all_envelopes(inst: Installation) -> list[dict[str, Any]]:

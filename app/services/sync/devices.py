@@ -1,0 +1,71 @@
+"""The trusted list as HQ reviews it: each signer with its standing and its last bundle.
+
+One row per trusted-list entry (removed ones included, so a revoked or removed laptop
+stays visible), the revocation that applies to it if any, and what this installation
+last received from that device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.db.models import Device
+from app.services.installation import Installation
+from app.services.sync.revocation import (
+    RevocationInfo,
+    enrolment_revocation,
+    list_revocations,
+    revocation_of,
+)
+from app.services.sync.trust import TrustedSignerInfo, key_sha256, list_trusted
+
+TRUSTED, REMOVED, REVOKED = "trusted", "removed", "revoked"
+
+
+@dataclass(frozen=True)
+class TrustedDevice:
+    signer: TrustedSignerInfo
+    revocation: RevocationInfo | None  # of the device, or of the enrolment it is trusted by
+    last_received_at: datetime | None
+    last_seq: int
+
+    @property
+    def standing(self) -> str:
+        """``revoked`` wins over ``removed``: a revocation is what travels."""
+        if self.revocation is not None:
+            return REVOKED
+        return REMOVED if self.signer.removed_at is not None else TRUSTED
+
+    @property
+    def enrolled(self) -> bool:
+        """Trusted here because HQ enrolled it (not because a person added it)."""
+        return bool(self.signer.enrolment_serial)
+
+
+@dataclass(frozen=True)
+class TrustOverview:
+    devices: list[TrustedDevice]
+    revocations: list[RevocationInfo]  # every one known here, the oldest first
+
+
+def trust_overview(inst: Installation) -> TrustOverview:
+    """Trusted signers (the active ones first) and every revocation known here."""
+    with inst.db.reading() as session:
+        received = {
+            device_id: (at, seq)
+            for device_id, at, seq in session.execute(
+                select(Device.device_id, Device.last_received_at, Device.last_seq)
+            )
+        }
+    rows = []
+    for signer in list_trusted(inst, include_removed=True):
+        revoked = revocation_of(inst, signer.device_id, key_sha256(signer.certificate_pem))
+        if revoked is None and signer.enrolment_serial:
+            revoked = enrolment_revocation(inst, signer.enrolment_serial, signer.device_id)
+        last_at, last_seq = received.get(signer.device_id, (None, 0))
+        rows.append(TrustedDevice(signer, revoked, last_at, last_seq))
+    rows.sort(key=lambda r: (r.standing != TRUSTED, r.signer.mission, r.signer.name.casefold()))
+    return TrustOverview(devices=rows, revocations=list_revocations(inst))

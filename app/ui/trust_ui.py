@@ -1,0 +1,330 @@
+"""Trusted devices: who may send bundles here, and HQ's two ways to stop one.
+
+*Remove trust* stops accepting a signer at this installation only. *Revoke* (HQ) signs a
+revocation with HQ's key: it travels in the next bundles and receipts, and every
+installation it reaches refuses that device's bundles, saying who revoked it and when.
+All database work runs on the window's worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.common import translate
+from app.ui.tables import RowsModel, make_table
+
+if TYPE_CHECKING:
+    from app.services.sync.devices import TrustedDevice, TrustOverview
+    from app.services.sync.revocation import RevocationInfo, Revoked
+    from app.ui.main_window import MainWindow
+
+MAX_REASON = 500  # what a revocation keeps
+
+
+def _when(moment: Any) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment is not None else "—"
+
+
+def standing_text(device: TrustedDevice) -> str:
+    """Trusted, removed or revoked, in words (with when and by whom)."""
+    from app.services.sync.display import shown
+
+    revoked = device.revocation
+    if revoked is not None:
+        text = (
+            translate("Enrolment revoked on {when} by {who}")
+            if revoked.enrolment_serial
+            else translate("Revoked on {when} by {who}")
+        )
+        return text.format(when=_when(revoked.revoked_at), who=shown(revoked.issuer_name, 60))
+    if device.signer.removed_at is not None:
+        return translate("Removed on {when}").format(when=_when(device.signer.removed_at))
+    return translate("Trusted (HQ enrolment)") if device.enrolled else translate("Trusted")
+
+
+def device_row(device: TrustedDevice) -> list[Any]:
+    from app.services.identity import format_fingerprint
+    from app.services.sync.display import shown
+
+    signer = device.signer
+    last = (
+        translate("no. {seq}, {when}").format(
+            seq=device.last_seq, when=_when(device.last_received_at)
+        )
+        if device.last_received_at is not None
+        else "—"
+    )
+    return [
+        shown(signer.name, 60), translate("HQ") if signer.role == "hq" else translate("Field"),
+        shown(signer.mission, 32) or "—", standing_text(device), last,
+        format_fingerprint(signer.fingerprint, 4),
+    ]  # fmt: skip
+
+
+def revocation_row(revocation: RevocationInfo) -> list[Any]:
+    from app.services.sync.display import shown
+
+    what = (
+        translate("Enrolment {serial}").format(serial=revocation.enrolment_serial[:12])
+        if revocation.enrolment_serial
+        else translate("Device")
+    )
+    name = shown(revocation.device_name, 60) or revocation.device_id[:8]
+    return [name, what, shown(revocation.issuer_name, 60), _when(revocation.revoked_at)]
+
+
+class TrustedDevicesDialog(QDialog):
+    """The trusted list with its standing, every revocation, and the two actions."""
+
+    def __init__(self, window: MainWindow, overview: TrustOverview) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("trustedDevicesDialog")
+        self.setWindowTitle(translate("Trusted devices"))
+        self.resize(980, 440)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            translate(
+                "Bundles are accepted only from these signers, each within its rights. Remove "
+                "trust stops accepting one here; Revoke (HQ) tells every installation, through "
+                "your next bundles and receipts."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tabs = QTabWidget(self)
+        self.devices_model = RowsModel(
+            [translate("Name"), translate("Role"), translate("Mission"), translate("Standing"),
+             translate("Last bundle (UTC)"), translate("Fingerprint")], [], self,
+        )  # fmt: skip
+        self.devices_view = make_table(self.devices_model, self)
+        self.revocations_model = RowsModel(
+            [translate("Device"), translate("Revoked"), translate("Revoked by"),
+             translate("When (UTC)")], [], self,
+        )  # fmt: skip
+        self.revocations_view = make_table(self.revocations_model, self)
+        self.tabs.addTab(self.devices_view, translate("Trusted signers"))
+        self.tabs.addTab(self.revocations_view, translate("Revocations"))
+        layout.addWidget(self.tabs)
+        self.status = QLabel(self)
+        self.status.setObjectName("trustStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.remove_button = QPushButton(translate("Remove trust…"), self)
+        self.remove_button.setObjectName("removeTrustButton")
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
+        self.revoke_button = QPushButton(translate("Revoke…"), self)
+        self.revoke_button.setObjectName("revokeButton")
+        self.revoke_button.clicked.connect(lambda: self.revoke_selected())
+        self.revoke_button.setVisible(window.profile.is_hq)
+        close = QPushButton(translate("Close"), self)
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.devices_view.selectionModel().selectionChanged.connect(self._follow_selection)
+        self.devices: list[TrustedDevice] = []
+        self.show_overview(overview)
+
+    def show_overview(self, overview: TrustOverview) -> None:
+        self.devices = list(overview.devices)
+        self.devices_model.set_rows([device_row(d) for d in self.devices])
+        self.revocations_model.set_rows([revocation_row(r) for r in overview.revocations])
+        self.tabs.setTabText(1, translate("Revocations ({n})").format(n=len(overview.revocations)))
+        if self.devices:
+            self.devices_view.selectRow(0)
+        self._follow_selection()
+
+    def selected(self) -> TrustedDevice | None:
+        row = self.devices_view.currentIndex().row()
+        return self.devices[row] if 0 <= row < len(self.devices) else None
+
+    def _follow_selection(self, *_args: Any) -> None:
+        from app.services.sync.devices import REVOKED, TRUSTED
+
+        device = self.selected()
+        self.remove_button.setEnabled(device is not None and device.standing == TRUSTED)
+        self.revoke_button.setEnabled(device is not None and device.standing != REVOKED)
+
+    def reload(self, message: str = "") -> None:
+        from app.services.sync.devices import trust_overview
+
+        inst = self.window_.installation
+
+        def shown(overview: TrustOverview) -> None:
+            self.show_overview(overview)
+            self.status.setText(message)
+
+        self.window_.worker.run(lambda: trust_overview(inst), on_success=shown)
+
+    def remove_selected(self, answer: QMessageBox.StandardButton | None = None) -> None:
+        """Ask, then stop trusting the selected signer here (``answer``: the test's)."""
+        from app.services.identity import format_fingerprint
+        from app.services.sync.display import shown
+        from app.services.sync.trust import remove_trusted
+
+        device = self.selected()
+        if device is None:
+            return
+        signer = device.signer
+        box = QMessageBox(
+            QMessageBox.Icon.Question, translate("Remove trust"),
+            translate("Stop trusting {name}? Their bundles are refused here from now "
+                      "on.").format(name=shown(signer.name, 60)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
+        )  # fmt: skip
+        box.setInformativeText(
+            translate(
+                "Fingerprint: {fp}\n\nOther installations still trust them: to stop them "
+                "everywhere, revoke the device instead."
+            ).format(fp=format_fingerprint(signer.fingerprint))
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("Remove trust"))
+        chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        if chosen != QMessageBox.StandardButton.Yes:
+            return
+        inst = self.window_.installation
+        done = translate("{name} is no longer trusted here.").format(name=shown(signer.name, 60))
+        self.window_.worker.run(
+            lambda: remove_trusted(inst, signer.fingerprint),
+            on_success=lambda _r: self.reload(done),
+        )
+
+    def revoke_selected(self, ask: Callable[[RevokeDialog], bool] | None = None) -> None:
+        """Ask why (and whether only the enrolment), unlock HQ's key, then revoke.
+
+        ``ask`` runs the dialog (``dialog.exec() == Accepted`` by default); tests pass
+        their own, which fills it in.
+        """
+        from app.services.sync.revocation import revoke
+        from app.ui.identity_ui import unlock_key
+
+        device = self.selected()
+        if device is None:
+            return
+        dialog = RevokeDialog(self, device)
+        run = ask or (lambda d: d.exec() == QDialog.DialogCode.Accepted)
+        accepted = run(dialog)
+        reason, enrolment_only = dialog.reason(), dialog.enrolment_only()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        key = unlock_key(self.window_)
+        if key is None:
+            return
+        inst, wanted = self.window_.installation, device.signer.fingerprint
+        self.window_.worker.run(
+            lambda: revoke(inst, wanted, key, reason, enrolment_only),
+            on_success=lambda done: self.reload(revoked_sentence(done)),
+        )
+
+
+def revoked_sentence(done: Revoked) -> str:
+    from app.services.sync.display import shown
+
+    info = done.revocation
+    if done.enrolment_only:
+        text = translate(
+            "{name}'s enrolment is revoked (on {when} UTC); a new enrolment accepts the device "
+            "again. The revocation travels in your next bundles and receipts."
+        )
+    else:
+        text = translate(
+            "{name}'s device is revoked (on {when} UTC). The revocation travels in your next "
+            "bundles and receipts."
+        )
+    return text.format(name=shown(done.signer.name, 60), when=_when(info.revoked_at))
+
+
+class RevokeDialog(QDialog):
+    """Who is revoked (with the fingerprint), why, and whether only the enrolment."""
+
+    def __init__(self, parent: QWidget, device: TrustedDevice) -> None:
+        from app.services.identity import format_fingerprint
+        from app.services.sync.display import shown
+
+        super().__init__(parent)
+        self.setObjectName("revokeDialog")
+        signer = device.signer
+        self.setWindowTitle(translate("Revoke {name}").format(name=shown(signer.name, 60)))
+        layout = QVBoxLayout(self)
+        warning = QLabel(
+            translate(
+                "The revocation is signed with your key and travels in your next bundles and "
+                "receipts: every installation it reaches refuses this device's bundles. The "
+                "device cannot undo it; only a person trusting it again at an installation can."
+            ),
+            self,
+        )
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        form = QFormLayout()
+        form.addRow(translate("Device:"), QLabel(shown(signer.name, 60), self))
+        form.addRow(translate("Mission:"), QLabel(shown(signer.mission, 32) or "—", self))
+        fingerprint = QLabel(format_fingerprint(signer.fingerprint), self)
+        fingerprint.setWordWrap(True)
+        form.addRow(translate("Fingerprint:"), fingerprint)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("revokeReason")
+        self.reason_edit.setMaxLength(MAX_REASON)
+        self.reason_edit.setPlaceholderText(translate("For example: laptop stolen"))
+        form.addRow(translate("Reason:"), self.reason_edit)
+        layout.addLayout(form)
+        self.enrolment_box = QCheckBox(
+            translate("Revoke only the HQ enrolment it is trusted by (a wrong mission, say)"), self
+        )
+        self.enrolment_box.setObjectName("revokeEnrolmentOnly")
+        self.enrolment_box.setEnabled(device.enrolled and signer.removed_at is None)
+        layout.addWidget(self.enrolment_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.revoke_button = buttons.addButton(
+            translate("Revoke"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.revoke_button.setObjectName("confirmRevokeButton")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def enrolment_only(self) -> bool:
+        return self.enrolment_box.isEnabled() and self.enrolment_box.isChecked()
+
+
+def open_trusted_devices(
+    window: MainWindow, on_open: Callable[[TrustedDevicesDialog], None] | None = None
+) -> None:
+    from app.services.sync.devices import trust_overview
+
+    inst = window.installation
+
+    def show(overview: TrustOverview) -> None:
+        dialog = TrustedDevicesDialog(window, overview)
+        dialog.open()
+        if on_open:
+            on_open(dialog)
+
+    window.worker.run(lambda: trust_overview(inst), on_success=show)
