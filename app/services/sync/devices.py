@@ -14,12 +14,7 @@ from sqlalchemy import select
 
 from app.db.models import Device
 from app.services.installation import Installation
-from app.services.sync.revocation import (
-    RevocationInfo,
-    enrolment_revocation,
-    list_revocations,
-    revocation_of,
-)
+from app.services.sync.revocation import RevocationInfo, list_revocations
 from app.services.sync.trust import TrustedSignerInfo, key_sha256, list_trusted
 
 TRUSTED, REMOVED, REVOKED = "trusted", "removed", "revoked"
@@ -52,7 +47,8 @@ class TrustOverview:
 
 
 def trust_overview(inst: Installation) -> TrustOverview:
-    """Trusted signers (the active ones first) and every revocation known here."""
+    """Trusted signers (the active ones first) and every revocation known here: three
+    queries, matched here."""
     with inst.db.reading() as session:
         received = {
             device_id: (at, seq)
@@ -60,12 +56,28 @@ def trust_overview(inst: Installation) -> TrustOverview:
                 select(Device.device_id, Device.last_received_at, Device.last_seq)
             )
         }
+    revocations = list_revocations(inst)  # the oldest first
     rows = []
     for signer in list_trusted(inst, include_removed=True):
-        revoked = revocation_of(inst, signer.device_id, key_sha256(signer.certificate_pem))
-        if revoked is None and signer.enrolment_serial:
-            revoked = enrolment_revocation(inst, signer.enrolment_serial, signer.device_id)
         last_at, last_seq = received.get(signer.device_id, (None, 0))
-        rows.append(TrustedDevice(signer, revoked, last_at, last_seq))
+        rows.append(TrustedDevice(signer, _revocation_of(signer, revocations), last_at, last_seq))
     rows.sort(key=lambda r: (r.standing != TRUSTED, r.signer.mission, r.signer.name.casefold()))
-    return TrustOverview(devices=rows, revocations=list_revocations(inst))
+    return TrustOverview(devices=rows, revocations=revocations)
+
+
+def _revocation_of(
+    signer: TrustedSignerInfo, revocations: list[RevocationInfo]
+) -> RevocationInfo | None:
+    """As the bundle check decides: the device's earliest revocation (by id or key), else
+    the earliest of the enrolment it is trusted by."""
+    key = key_sha256(signer.certificate_pem)
+    for r in revocations:
+        if r.enrolment_serial is None and (r.device_id == signer.device_id or r.key_sha256 == key):
+            return r
+    serial = signer.enrolment_serial
+    mine = (
+        r
+        for r in revocations
+        if serial and (r.enrolment_serial, r.device_id) == (serial, signer.device_id)
+    )
+    return next(mine, None)
