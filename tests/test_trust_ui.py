@@ -165,6 +165,18 @@ def test_revoke_a_device_then_remove_another(
     assert list_revocations(inst) == [revocation]  # removing trust tells nobody else
     with pytest.raises(BundleError, match="removed from its trusted list on "):  # from now on
         import_bundles(inst, [field_bundles["MONUSCO"]])
+
+    assert dialog.trust_button.isEnabled()  # a removal, unlike a revocation, can be undone
+    seen.clear()
+    dialog_guard.expect("Trust again", seen=seen)
+    qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "trusted again" in dialog.status.text(), timeout=15000)
+    assert seen[1] == "Trust Focal MONUSCO again?"
+    (again,) = list_trusted(inst)
+    assert (again.mission, again.role) == ("MONUSCO", "field")  # the rights it had
+    assert import_bundles(inst, [field_bundles["MONUSCO"]]).summaries[0].already_received
+    _select(dialog, "UNSMIL")
+    assert not dialog.trust_button.isEnabled()  # revoked: refused whatever the list says
     dialog.close()
 
 

@@ -131,6 +131,9 @@ class TrustedDevicesDialog(QDialog):
         self.remove_button = QPushButton(translate("Remove trust…"), self)
         self.remove_button.setObjectName("removeTrustButton")
         self.remove_button.clicked.connect(lambda: self.remove_selected())
+        self.trust_button = QPushButton(translate("Trust again…"), self)
+        self.trust_button.setObjectName("trustAgainButton")
+        self.trust_button.clicked.connect(lambda: self.trust_again_selected())
         self.revoke_button = QPushButton(translate("Revoke…"), self)
         self.revoke_button.setObjectName("revokeButton")
         self.revoke_button.clicked.connect(lambda: self.revoke_selected())
@@ -138,6 +141,7 @@ class TrustedDevicesDialog(QDialog):
         close = QPushButton(translate("Close"), self)
         close.clicked.connect(self.accept)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.trust_button)
         buttons.addWidget(self.revoke_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -160,10 +164,11 @@ class TrustedDevicesDialog(QDialog):
         return self.devices[row] if 0 <= row < len(self.devices) else None
 
     def _follow_selection(self, *_args: Any) -> None:
-        from app.services.sync.devices import REVOKED, TRUSTED
+        from app.services.sync.devices import REMOVED, REVOKED, TRUSTED
 
         device = self.selected()
         self.remove_button.setEnabled(device is not None and device.standing == TRUSTED)
+        self.trust_button.setEnabled(device is not None and device.standing == REMOVED)
         self.revoke_button.setEnabled(device is not None and device.standing != REVOKED)
 
     def reload(self, message: str = "") -> None:
@@ -208,6 +213,53 @@ class TrustedDevicesDialog(QDialog):
         done = translate("{name} is no longer trusted here.").format(name=shown(signer.name, 60))
         self.window_.worker.run(
             lambda: remove_trusted(inst, signer.fingerprint),
+            on_success=lambda _r: self.reload(done),
+        )
+
+    def trust_again_selected(self, answer: QMessageBox.StandardButton | None = None) -> None:
+        """Ask (fingerprint and rights shown), then trust a removed signer again, with the
+        rights it had (``answer``: the test's). A revoked device stays refused."""
+        from app.services.identity import format_fingerprint
+        from app.services.sync.display import shown
+        from app.services.sync.trust import add_trusted
+
+        device = self.selected()
+        if device is None:
+            return
+        signer = device.signer
+        name = shown(signer.name, 60)
+        rights = (
+            translate("They will be trusted as HQ: they may change everything.")
+            if signer.role == "hq"
+            else translate("They will be trusted as a field device of {mission}: they may change "
+                           "that mission's trainings only.").format(mission=shown(signer.mission))
+        )  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Question, translate("Trust again"),
+            translate("Trust {name} again?").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
+        )  # fmt: skip
+        box.setInformativeText(
+            translate(
+                "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
+            ).format(fp=format_fingerprint(signer.fingerprint), name=name)
+            + "\n\n"
+            + rights
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust again"))
+        chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        if chosen != QMessageBox.StandardButton.Yes:
+            return
+        inst, pem, role, mission = (
+            self.window_.installation,
+            signer.certificate_pem,
+            signer.role,
+            signer.mission,
+        )
+        done = translate("{name} is trusted again.").format(name=name)
+        self.window_.worker.run(
+            lambda: add_trusted(inst, pem, role=role, mission=mission),
             on_success=lambda _r: self.reload(done),
         )
 

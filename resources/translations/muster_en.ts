@@ -1931,8 +1931,20 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Training</translation>
         </message>
         <message>
+            <source>Trust again</source>
+            <translation>Trust again</translation>
+        </message>
+        <message>
+            <source>Trust again…</source>
+            <translation>Trust again…</translation>
+        </message>
+        <message>
             <source>Trust and import</source>
             <translation>Trust and import</translation>
+        </message>
+        <message>
+            <source>Trust {name} again?</source>
+            <translation>Trust {name} again?</translation>
         </message>
         <message>
             <source>Trusted</source>
@@ -1997,6 +2009,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>{name} is no longer trusted here.</source>
             <translation>{name} is no longer trusted here.</translation>
+        </message>
+        <message>
+            <source>{name} is trusted again.</source>
+            <translation>{name} is trusted again.</translation>
         </message>
         <message>
             <source>{name}'s device is revoked (on {when} UTC). The revocation travels in your next bundles and receipts.</source>

@@ -1931,8 +1931,20 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Formation</translation>
         </message>
         <message>
+            <source>Trust again</source>
+            <translation>Refaire confiance</translation>
+        </message>
+        <message>
+            <source>Trust again…</source>
+            <translation>Refaire confiance…</translation>
+        </message>
+        <message>
             <source>Trust and import</source>
             <translation>Faire confiance et importer</translation>
+        </message>
+        <message>
+            <source>Trust {name} again?</source>
+            <translation>Refaire confiance à {name} ?</translation>
         </message>
         <message>
             <source>Trusted</source>
@@ -1997,6 +2009,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>{name} is no longer trusted here.</source>
             <translation>Vous ne faites plus confiance à {name} ici.</translation>
+        </message>
+        <message>
+            <source>{name} is trusted again.</source>
+            <translation>Vous faites de nouveau confiance à {name}.</translation>
         </message>
         <message>
             <source>{name}'s device is revoked (on {when} UTC). The revocation travels in your next bundles and receipts.</source>
