@@ -177,8 +177,8 @@ def resolve_signer(inst: Installation, cert_pem: bytes, enrolment_pem: bytes | N
             raise fail(
                 Phrase(
                     "{name} is signed by {shown}, whom this installation removed from its "
-                    "trusted list on {removed_at:%Y-%m-%d}; trust them again ('muster trust "
-                    "add') to accept their bundles; refused.",
+                    "trusted list on {removed_at:%Y-%m-%d}; trust them again (Sync, Trusted "
+                    "devices; or 'muster trust add') to accept their bundles; refused.",
                     name=name,
                     shown=shown(removed.name),
                     removed_at=removed.removed_at,
