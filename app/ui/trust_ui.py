@@ -8,6 +8,7 @@ All database work runs on the window's worker.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +91,7 @@ def revocation_row(revocation: RevocationInfo) -> list[Any]:
 
 
 class TrustedDevicesDialog(QDialog):
-    """The trusted list with its standing, every revocation, and the two actions."""
+    """The trusted list with its standing, every revocation, and the three actions."""
 
     def __init__(self, window: MainWindow, overview: TrustOverview) -> None:
         super().__init__(window)
@@ -109,6 +110,30 @@ class TrustedDevicesDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addWidget(self._tables())
+        self.status = QLabel(self)
+        self.status.setObjectName("trustStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        add = functools.partial(self._button, buttons)
+        self.remove_button = add(
+            translate("Remove trust…"), "removeTrustButton", self.remove_selected
+        )
+        self.trust_button = add(
+            translate("Trust again…"), "trustAgainButton", self.trust_again_selected
+        )
+        self.revoke_button = add(translate("Revoke…"), "revokeButton", self.revoke_selected)
+        self.revoke_button.setVisible(window.profile.is_hq)
+        buttons.addStretch(1)
+        add(translate("Close"), "closeTrustButton", self.accept)
+        layout.addLayout(buttons)
+        self.devices_view.selectionModel().selectionChanged.connect(self._follow_selection)
+        self.devices: list[TrustedDevice] = []
+        self.show_overview(overview)
+
+    def _tables(self) -> QTabWidget:
+        """The trusted signers, and the revocations known here."""
         self.tabs = QTabWidget(self)
         self.devices_model = RowsModel(
             [translate("Name"), translate("Role"), translate("Mission"), translate("Standing"),
@@ -122,33 +147,16 @@ class TrustedDevicesDialog(QDialog):
         self.revocations_view = make_table(self.revocations_model, self)
         self.tabs.addTab(self.devices_view, translate("Trusted signers"))
         self.tabs.addTab(self.revocations_view, translate("Revocations"))
-        layout.addWidget(self.tabs)
-        self.status = QLabel(self)
-        self.status.setObjectName("trustStatus")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        self.remove_button = QPushButton(translate("Remove trust…"), self)
-        self.remove_button.setObjectName("removeTrustButton")
-        self.remove_button.clicked.connect(lambda: self.remove_selected())
-        self.trust_button = QPushButton(translate("Trust again…"), self)
-        self.trust_button.setObjectName("trustAgainButton")
-        self.trust_button.clicked.connect(lambda: self.trust_again_selected())
-        self.revoke_button = QPushButton(translate("Revoke…"), self)
-        self.revoke_button.setObjectName("revokeButton")
-        self.revoke_button.clicked.connect(lambda: self.revoke_selected())
-        self.revoke_button.setVisible(window.profile.is_hq)
-        close = QPushButton(translate("Close"), self)
-        close.clicked.connect(self.accept)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.trust_button)
-        buttons.addWidget(self.revoke_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
-        self.devices_view.selectionModel().selectionChanged.connect(self._follow_selection)
-        self.devices: list[TrustedDevice] = []
-        self.show_overview(overview)
+        return self.tabs
+
+    def _button(
+        self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], Any]
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(lambda: slot())  # not the clicked(bool) argument
+        row.addWidget(button)
+        return button
 
     def show_overview(self, overview: TrustOverview) -> None:
         self.devices = list(overview.devices)
