@@ -106,3 +106,25 @@ def test_the_longest_texts_that_fit_travel_to_hq(tmp_path: Path, monkeypatch) ->
     finally:
         field.close()
         hq.close()
+
+
+def test_a_writer_that_skips_the_check_cannot_store_a_long_text(installation) -> None:  # type: ignore[no-untyped-def]
+    """The net under the forms: the flush refuses, the transaction rolls back."""
+    from app.db.limits import TextTooLong
+    from app.db.models import Partner
+
+    info = create_training(installation, _training("Atelier"))
+    too_long = pytest.raises(TextTooLong, match=r"trainings\.title: 501 characters, at most 500")
+    with too_long, installation.db.transaction() as session:
+        row = session.get(Training, info.id)
+        assert row is not None
+        row.title = "É" * 501
+        row.theme = "fits"
+    assert get_training(installation, info.id).title == "Atelier"  # nothing stored
+
+    too_long = pytest.raises(TextTooLong, match=r"partners\.acronym: 41 characters, at most 40")
+    with too_long, installation.db.transaction() as session:
+        session.add(Partner(acronym="A" * 41, name="A new partner"))
+    with installation.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Partner).where(
+            Partner.name == "A new partner")) == 0  # fmt: skip

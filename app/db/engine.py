@@ -36,6 +36,7 @@ from sqlalchemy.pool import QueuePool
 
 from app.db.base import SyncMixin, SyncStamp, new_id, utcnow
 from app.db.cipher import DB_API_ERRORS, pin_settings, raw_key_literal
+from app.db.limits import refuse_long_texts
 from app.errors import UserError, user_error_from_sqlite
 
 BUSY_TIMEOUT_MS = 5000
@@ -131,6 +132,7 @@ class Database:
         self.clock = HybridClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         event.listen(self._sessions, "before_flush", self._stamp_sync_fields)
+        event.listen(self._sessions, "before_flush", refuse_long_texts)
         from app.services import figures  # report figures kept in each write transaction
 
         figures.install(self._sessions)
