@@ -180,6 +180,51 @@ def test_revoke_a_device_then_remove_another(
     dialog.close()
 
 
+def test_revoking_only_the_enrolment_a_device_is_trusted_by(
+    qtbot: QtBot, hq_window: Any, field_bundles: dict[str, Path], dialog_guard: Any
+) -> None:
+    """HQ enrolled the UNSMIL laptop (with the wrong mission, say): revoking that enrolment
+    withdraws the trust it gave and lists the revocation by its serial."""
+    from app.services import identity
+    from app.services.sync import read_certificate
+    from app.services.sync.enrolment import issue_enrolment
+    from app.services.sync.trust import list_trusted
+    from app.ui.identity_ui import PassphraseDialog
+    from app.ui.trust_ui import RevokeDialog
+
+    inst = hq_window.installation
+    key = identity.unlock_private_key(inst, PASSPHRASE)
+    issue_enrolment(inst, read_certificate(field_bundles["UNSMIL"]), key, mission="UNSMIL")
+    (serial,) = [t.enrolment_serial for t in list_trusted(inst) if t.mission == "UNSMIL"]
+    assert serial
+    dialog = _open_from_menu(qtbot, hq_window)
+    _select(dialog, "UNSMIL")
+    assert dialog.devices_model.row_values(dialog.devices_view.currentIndex().row())[3] == (
+        "Trusted (HQ enrolment)"
+    )
+
+    def fill(widget: QWidget) -> bool:
+        if isinstance(widget, PassphraseDialog):
+            widget.passphrase.setText(PASSPHRASE)
+            widget.accept()
+            return True
+        if isinstance(widget, RevokeDialog):
+            assert widget.enrolment_box.isEnabled()
+            widget.enrolment_box.setChecked(True)
+            widget.reason_edit.setText("wrong mission")
+            widget.revoke_button.click()
+        return False
+
+    dialog_guard.expect(fill, "the revoke dialog, enrolment only, then the passphrase")
+    dialog.revoke_selected()
+    qtbot.waitUntil(lambda: "enrolment is revoked" in dialog.status.text(), timeout=15000)
+    assert [t.mission for t in list_trusted(inst)] == ["MONUSCO"]  # the trust it gave is gone
+    assert [d.signer.mission for d in dialog.devices] == ["MONUSCO"]
+    revoked = dialog.revocations_model.row_values(0)
+    assert revoked[:3] == ["Focal UNSMIL", f"Enrolment {serial[:12]}", "Amina Diallo"]
+    dialog.close()
+
+
 def test_cancelling_the_revoke_dialog_changes_nothing(
     qtbot: QtBot, hq_window: Any, dialog_guard: Any
 ) -> None:
