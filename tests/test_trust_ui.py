@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -129,7 +129,8 @@ def test_revoke_a_device_then_remove_another(
     assert set(rows) == set(MISSIONS)
     assert rows["MONUSCO"][0] == "Focal MONUSCO" and rows["MONUSCO"][1] == "Field"
     assert rows["MONUSCO"][3] == "Trusted" and rows["MONUSCO"][4].startswith("no. 1, ")
-    assert rows["UNSMIL"][4] == "—"  # nothing received from it yet
+    assert rows["MONUSCO"][5] == "Not yet"  # its bundle was signed, not encrypted
+    assert rows["UNSMIL"][4] == rows["UNSMIL"][5] == "—"  # nothing received from it yet
     assert dialog.tabs.tabText(1) == "Revocations (0)"
     dialog.grab().save(str(artifacts / "trust-devices-en.png"))
 
@@ -222,6 +223,30 @@ def test_revoking_only_the_enrolment_a_device_is_trusted_by(
     assert [d.signer.mission for d in dialog.devices] == ["MONUSCO"]
     revoked = dialog.revocations_model.row_values(0)
     assert revoked[:3] == ["Focal UNSMIL", f"Enrolment {serial[:12]}", "Amina Diallo"]
+    dialog.close()
+
+
+def test_hq_can_refuse_every_bundle_that_is_not_encrypted(
+    qtbot: QtBot, hq_window: Any, field_bundles: dict[str, Path]
+) -> None:
+    from app.services.sync import import_bundles
+    from app.services.sync.importer import encryption_required
+    from app.services.sync.schema import BundleError
+
+    inst = hq_window.installation
+    dialog = _open_from_menu(qtbot, hq_window)
+    assert dialog.require_box.isVisible() and not dialog.require_box.isChecked()
+    box = dialog.require_box
+    on_the_box = QPoint(8, box.height() // 2)  # the box itself, left of its text
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=on_the_box)
+    qtbot.waitUntil(lambda: "now refused" in dialog.status.text(), timeout=15000)
+    assert encryption_required(inst) and dialog.require_box.isChecked()
+    with pytest.raises(BundleError, match="requires encrypted bundles"):
+        import_bundles(inst, [field_bundles["UNSMIL"]])  # signed, not encrypted
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=on_the_box)
+    qtbot.waitUntil(lambda: "accepted again" in dialog.status.text(), timeout=15000)
+    assert not encryption_required(inst)
+    assert import_bundles(inst, [field_bundles["UNSMIL"]]).summaries[0].device_name
     dialog.close()
 
 

@@ -64,16 +64,15 @@ def device_row(device: TrustedDevice) -> list[Any]:
     from app.services.sync.display import shown
 
     signer = device.signer
-    last = (
-        translate("no. {seq}, {when}").format(
-            seq=device.last_seq, when=_when(device.last_received_at)
-        )
-        if device.last_received_at is not None
-        else "—"
-    )
+    if device.last_received_at is None:
+        last = encrypted = "—"
+    else:
+        when = _when(device.last_received_at)
+        last = translate("no. {seq}, {when}").format(seq=device.last_seq, when=when)
+        encrypted = translate("Yes") if device.sends_encrypted else translate("Not yet")
     return [
         shown(signer.name, 60), translate("HQ") if signer.role == "hq" else translate("Field"),
-        shown(signer.mission, 32) or "—", standing_text(device), last,
+        shown(signer.mission, 32) or "—", standing_text(device), last, encrypted,
         format_fingerprint(signer.fingerprint, 4),
     ]  # fmt: skip
 
@@ -111,6 +110,13 @@ class TrustedDevicesDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self._tables())
+        self.require_box = QCheckBox(
+            translate("Refuse every bundle that is not encrypted for HQ, from any device"), self
+        )
+        self.require_box.setObjectName("requireEncryption")
+        self.require_box.setVisible(window.profile.is_hq)
+        self.require_box.clicked.connect(self._require_encryption)
+        layout.addWidget(self.require_box)
         self.status = QLabel(self)
         self.status.setObjectName("trustStatus")
         self.status.setWordWrap(True)
@@ -137,7 +143,8 @@ class TrustedDevicesDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.devices_model = RowsModel(
             [translate("Name"), translate("Role"), translate("Mission"), translate("Standing"),
-             translate("Last bundle (UTC)"), translate("Fingerprint")], [], self,
+             translate("Last bundle (UTC)"), translate("Encrypted"), translate("Fingerprint")],
+            [], self,
         )  # fmt: skip
         self.devices_view = make_table(self.devices_model, self)
         self.revocations_model = RowsModel(
@@ -160,6 +167,7 @@ class TrustedDevicesDialog(QDialog):
 
     def show_overview(self, overview: TrustOverview) -> None:
         self.devices = list(overview.devices)
+        self.require_box.setChecked(overview.encryption_required)
         self.devices_model.set_rows([device_row(d) for d in self.devices])
         self.revocations_model.set_rows([revocation_row(r) for r in overview.revocations])
         self.tabs.setTabText(1, translate("Revocations ({n})").format(n=len(overview.revocations)))
@@ -189,6 +197,22 @@ class TrustedDevicesDialog(QDialog):
             self.status.setText(message)
 
         self.window_.worker.run(lambda: trust_overview(inst), on_success=shown)
+
+    def _require_encryption(self, required: bool) -> None:
+        from app.services.sync.importer import require_encryption
+
+        inst = self.window_.installation
+        done = (
+            translate("Bundles that are not encrypted are now refused here.")
+            if required
+            else translate(
+                "Bundles that are not encrypted are accepted again, except from a device "
+                "that has sent encrypted ones."
+            )
+        )
+        self.window_.worker.run(
+            lambda: require_encryption(inst, required), on_success=lambda _r: self.reload(done)
+        )
 
     def remove_selected(self, answer: QMessageBox.StandardButton | None = None) -> None:
         """Ask, then stop trusting the selected signer here (``answer``: the test's)."""

@@ -1531,6 +1531,14 @@
             <translation>Bundles are accepted only from these signers, each within its rights. Remove trust stops accepting one here; Revoke (HQ) tells every installation, through your next bundles and receipts.</translation>
         </message>
         <message>
+            <source>Bundles that are not encrypted are accepted again, except from a device that has sent encrypted ones.</source>
+            <translation>Bundles that are not encrypted are accepted again, except from a device that has sent encrypted ones.</translation>
+        </message>
+        <message>
+            <source>Bundles that are not encrypted are now refused here.</source>
+            <translation>Bundles that are not encrypted are now refused here.</translation>
+        </message>
+        <message>
             <source>Bundles will now be encrypted for HQ ({name}).</source>
             <translation>Bundles will now be encrypted for HQ ({name}).</translation>
         </message>
@@ -1585,6 +1593,10 @@
         <message>
             <source>Do you want to save them?</source>
             <translation>Do you want to save them?</translation>
+        </message>
+        <message>
+            <source>Encrypted</source>
+            <translation>Encrypted</translation>
         </message>
         <message>
             <source>Enrolment revoked on {when} by {who}</source>
@@ -1799,6 +1811,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
             <translation>Not stated</translation>
         </message>
         <message>
+            <source>Not yet</source>
+            <translation>Not yet</translation>
+        </message>
+        <message>
             <source>Other</source>
             <translation>Other</translation>
         </message>
@@ -1829,6 +1845,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Record</source>
             <translation>Record</translation>
+        </message>
+        <message>
+            <source>Refuse every bundle that is not encrypted for HQ, from any device</source>
+            <translation>Refuse every bundle that is not encrypted for HQ, from any device</translation>
         </message>
         <message>
             <source>Remove trust</source>
@@ -2001,6 +2021,10 @@ Check the fingerprint with HQ (by phone, for example) before using this key.</tr
         <message>
             <source>Write a receipt for the field…</source>
             <translation>Write a receipt for the field…</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
         </message>
         <message>
             <source>no. {seq}, {when}</source>

@@ -1531,6 +1531,14 @@
             <translation>Les lots ne sont acceptés que de ces signataires, chacun dans la limite de ses droits. « Retirer la confiance » cesse d’en accepter un ici ; « Révoquer » (siège) prévient toutes les installations par vos prochains lots et accusés de réception.</translation>
         </message>
         <message>
+            <source>Bundles that are not encrypted are accepted again, except from a device that has sent encrypted ones.</source>
+            <translation>Les lots non chiffrés sont de nouveau acceptés, sauf d’un appareil qui en a déjà envoyé de chiffrés.</translation>
+        </message>
+        <message>
+            <source>Bundles that are not encrypted are now refused here.</source>
+            <translation>Les lots non chiffrés sont désormais refusés ici.</translation>
+        </message>
+        <message>
             <source>Bundles will now be encrypted for HQ ({name}).</source>
             <translation>Les lots seront désormais chiffrés pour le siège ({name}).</translation>
         </message>
@@ -1585,6 +1593,10 @@
         <message>
             <source>Do you want to save them?</source>
             <translation>Voulez-vous les enregistrer ?</translation>
+        </message>
+        <message>
+            <source>Encrypted</source>
+            <translation>Chiffré</translation>
         </message>
         <message>
             <source>Enrolment revoked on {when} by {who}</source>
@@ -1799,6 +1811,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
             <translation>Non précisé</translation>
         </message>
         <message>
+            <source>Not yet</source>
+            <translation>Pas encore</translation>
+        </message>
+        <message>
             <source>Other</source>
             <translation>Autre</translation>
         </message>
@@ -1829,6 +1845,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Record</source>
             <translation>Enregistrement</translation>
+        </message>
+        <message>
+            <source>Refuse every bundle that is not encrypted for HQ, from any device</source>
+            <translation>Refuser tout lot qui n’est pas chiffré pour le siège, quel que soit l’appareil</translation>
         </message>
         <message>
             <source>Remove trust</source>
@@ -2001,6 +2021,10 @@ Vérifiez l’empreinte avec le siège (par téléphone, par exemple) avant d’
         <message>
             <source>Write a receipt for the field…</source>
             <translation>Écrire un accusé de réception pour le terrain…</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
         </message>
         <message>
             <source>no. {seq}, {when}</source>

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.db.models import Device
 from app.services.installation import Installation
+from app.services.sync.importer import encryption_required
 from app.services.sync.revocation import RevocationInfo, list_revocations
 from app.services.sync.trust import TrustedSignerInfo, key_sha256, list_trusted
 
@@ -26,6 +27,7 @@ class TrustedDevice:
     revocation: RevocationInfo | None  # of the device, or of the enrolment it is trusted by
     last_received_at: datetime | None
     last_seq: int
+    sends_encrypted: bool = False  # it has sent an encrypted bundle here: plain ones refused
 
     @property
     def standing(self) -> str:
@@ -44,6 +46,7 @@ class TrustedDevice:
 class TrustOverview:
     devices: list[TrustedDevice]
     revocations: list[RevocationInfo]  # every one known here, the oldest first
+    encryption_required: bool = False  # HQ refuses every bundle that is not encrypted
 
 
 def trust_overview(inst: Installation) -> TrustOverview:
@@ -51,18 +54,22 @@ def trust_overview(inst: Installation) -> TrustOverview:
     queries, matched here."""
     with inst.db.reading() as session:
         received = {
-            device_id: (at, seq)
-            for device_id, at, seq in session.execute(
-                select(Device.device_id, Device.last_received_at, Device.last_seq)
+            device_id: (at, seq, bool(encrypted))
+            for device_id, at, seq, encrypted in session.execute(
+                select(
+                    Device.device_id, Device.last_received_at, Device.last_seq,
+                    Device.sends_encrypted,
+                )
             )
-        }
+        }  # fmt: skip
     revocations = list_revocations(inst)  # the oldest first
     rows = []
     for signer in list_trusted(inst, include_removed=True):
-        last_at, last_seq = received.get(signer.device_id, (None, 0))
-        rows.append(TrustedDevice(signer, _revocation_of(signer, revocations), last_at, last_seq))
+        last_at, last_seq, encrypted = received.get(signer.device_id, (None, 0, False))
+        revoked = _revocation_of(signer, revocations)
+        rows.append(TrustedDevice(signer, revoked, last_at, last_seq, encrypted))
     rows.sort(key=lambda r: (r.standing != TRUSTED, r.signer.mission, r.signer.name.casefold()))
-    return TrustOverview(devices=rows, revocations=revocations)
+    return TrustOverview(rows, revocations, encryption_required(inst))
 
 
 def _revocation_of(
