@@ -364,9 +364,9 @@ def _progress_dialog(window: MainWindow, label: str) -> tuple[ProgressRelay, QPr
 def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
                 answer: QMessageBox.StandardButton | None = None) -> None:  # fmt: skip
     """Show who an unknown signer claims to be; trust them and retry if the user agrees."""
-    from app.services.identity import format_fingerprint
     from app.services.sync import trust
     from app.services.sync.display import shown
+    from app.ui.trust_ui import trust_details
 
     signer = exc.signer
     box = QMessageBox(window)
@@ -377,18 +377,8 @@ def offer_trust(window: MainWindow, exc: Any, retry: Callable[[], None],
             "This bundle is signed by {name} ({mission}), who is not in your trusted list."
         ).format(name=shown(signer.name or "?"), mission=shown(signer.mission or "HQ"))
     )
-    rights = (
-        translate("They will be trusted as HQ: they may change everything.")
-        if signer.role == "hq"
-        else translate("They will be trusted as a field device of {mission}: they may change "
-                       "that mission's trainings only.").format(mission=shown(signer.mission))
-    )  # fmt: skip
     box.setInformativeText(
-        translate(
-            "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
-        ).format(fp=format_fingerprint(signer.fingerprint), name=shown(signer.name or "?"))
-        + "\n\n"
-        + rights
+        trust_details(signer.name, signer.fingerprint, signer.role, signer.mission)
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust and import"))

@@ -251,7 +251,6 @@ class TrustedDevicesDialog(QDialog):
     def trust_again_selected(self, answer: QMessageBox.StandardButton | None = None) -> None:
         """Ask (fingerprint and rights shown), then trust a removed signer again, with the
         rights it had (``answer``: the test's). A revoked device stays refused."""
-        from app.services.identity import format_fingerprint
         from app.services.sync.display import shown
         from app.services.sync.trust import add_trusted
 
@@ -260,35 +259,20 @@ class TrustedDevicesDialog(QDialog):
             return
         signer = device.signer
         name = shown(signer.name, 60)
-        rights = (
-            translate("They will be trusted as HQ: they may change everything.")
-            if signer.role == "hq"
-            else translate("They will be trusted as a field device of {mission}: they may change "
-                           "that mission's trainings only.").format(mission=shown(signer.mission))
-        )  # fmt: skip
         box = QMessageBox(
             QMessageBox.Icon.Question, translate("Trust again"),
             translate("Trust {name} again?").format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
         )  # fmt: skip
-        box.setInformativeText(
-            translate(
-                "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
-            ).format(fp=format_fingerprint(signer.fingerprint), name=name)
-            + "\n\n"
-            + rights
-        )
+        box.setInformativeText(trust_details(signer.name, signer.fingerprint, signer.role,
+                                             signer.mission))  # fmt: skip
         box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust again"))
         chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
         box.deleteLater()
         if chosen != QMessageBox.StandardButton.Yes:
             return
-        inst, pem, role, mission = (
-            self.window_.installation,
-            signer.certificate_pem,
-            signer.role,
-            signer.mission,
-        )
+        inst = self.window_.installation
+        pem, role, mission = signer.certificate_pem, signer.role, signer.mission
         done = translate("{name} is trusted again.").format(name=name)
         self.window_.worker.run(
             lambda: add_trusted(inst, pem, role=role, mission=mission),
@@ -322,6 +306,23 @@ class TrustedDevicesDialog(QDialog):
             lambda: revoke(inst, wanted, key, reason, enrolment_only),
             on_success=lambda done: self.reload(revoked_sentence(done)),
         )
+
+
+def trust_details(name: str, fingerprint: str, role: str, mission: str) -> str:
+    """The fingerprint to check with the signer, and the rights they will have here."""
+    from app.services.identity import format_fingerprint
+    from app.services.sync.display import shown
+
+    rights = (
+        translate("They will be trusted as HQ: they may change everything.")
+        if role == "hq"
+        else translate("They will be trusted as a field device of {mission}: they may change "
+                       "that mission's trainings only.").format(mission=shown(mission))
+    )  # fmt: skip
+    check = translate(
+        "Fingerprint:\n{fp}\n\nCheck it with {name} (by phone, for example) before trusting."
+    ).format(fp=format_fingerprint(fingerprint), name=shown(name or "?"))
+    return f"{check}\n\n{rights}"
 
 
 def revoked_sentence(done: Revoked) -> str:
