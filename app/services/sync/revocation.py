@@ -220,14 +220,8 @@ def withdraw_enrolment_trust(session: Any, row: dict[str, Any]) -> None:
         )
 
 
-def add_revocation(inst: Installation, envelope: dict[str, str]) -> RevocationInfo:
-    """Keep one revocation made here (one transaction)."""
-    (row,) = rows_for(inst, [envelope])
-    with inst.db.transaction() as session:
-        return _keep(session, row)
-
-
 def _keep(session: Any, row: dict[str, Any]) -> RevocationInfo:
+    """Keep one revocation made here, and withdraw the trust an enrolment gave."""
     if session.get(Revocation, row["id"]) is None:
         session.add(Revocation(**{**row, "revoked_at": datetime.fromisoformat(row["revoked_at"])}))
     withdraw_enrolment_trust(session, row)
