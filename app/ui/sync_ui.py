@@ -1,5 +1,6 @@
 """The Sync menu: export and import bundles (with preview and progress), drag-and-drop of
-``.muster`` files, the import log, conflicts to review, receipts and HQ's key (feature module).
+``.muster`` files, the import log, conflicts to review, receipts, trusted devices
+(app/ui/trust_ui.py) and HQ's key (feature module).
 
 All database work and every bundle check runs on the window's worker; progress
 comes back through a queued signal. Importing first runs a dry run (the same
