@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from app.l10n import localize
 from app.services import identity, signing
 from app.services.installation import Profile
 from app.services.pdf import SummaryOptions, export_summary
@@ -285,6 +286,12 @@ def test_certified_then_time_stamped_by_hq(signer, tmp_path: Path) -> None:
         # The field does not trust that HQ: intact, not trusted, still valid for its signer.
         field_view = signing.verify_pdf(inst, stamped)
         assert field_view.ok and not field_view.timestamps[0].trusted
+        # Why, in the reader's language (pyHanko only says whether it holds).
+        assert stamp.reason == "issued by HQ (Amina Diallo)."
+        assert localize(stamp.reason, "fr") == "émis par le siège (Amina Diallo)."
+        assert localize(field_view.timestamps[0].reason, "fr") == (
+            "son certificat n'a pas été émis par un certificat du siège de confiance ici."
+        )
     finally:
         hq.close()
 

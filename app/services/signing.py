@@ -622,10 +622,12 @@ def _check_timestamp(inst: Installation, sig: Any) -> TimeStampInfo:
         )
         status = validate_pdf_timestamp(sig, validation_context=context)
     except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
-        return TimeStampInfo(authority, issuer, None, False, False, f"it cannot be read ({exc}).")
+        unreadable = Phrase("it cannot be read ({detail}).", detail=str(exc))
+        return TimeStampInfo(authority, issuer, None, False, False, unreadable)
     when = status.timestamp.astimezone(UTC) if status.timestamp else None
     if not (status.intact and status.valid):
-        return TimeStampInfo(authority, issuer, when, False, False, "the bytes it covers changed.")
+        changed = Phrase("the bytes it covers changed.")
+        return TimeStampInfo(authority, issuer, when, False, False, changed)
     tsa_cert = x509.load_der_x509_certificate(tsa.dump())
     for pem in _hq_certificates(inst):
         hq = x509.load_pem_x509_certificate(pem)
@@ -634,10 +636,11 @@ def _check_timestamp(inst: Installation, sig: Any) -> TimeStampInfo:
         except (ValueError, TypeError, InvalidSignature):
             continue
         name = describe_certificate(pem).name
-        return TimeStampInfo(authority, name, when, True, True, f"issued by HQ ({name}).")
+        issued = Phrase("issued by HQ ({name}).", name=name)
+        return TimeStampInfo(authority, name, when, True, True, issued)
     return TimeStampInfo(
         authority, issuer, when, True, False,
-        "its certificate was not issued by an HQ certificate trusted here.",
+        Phrase("its certificate was not issued by an HQ certificate trusted here."),
     )  # fmt: skip
 
 

@@ -267,7 +267,7 @@ class VerifyWindow(QDialog):
             .replace("{trusted}", self.tr("trusted") if stamp.trusted else self.tr("not trusted"))
         )
         if not (stamp.intact and stamp.trusted):
-            text += " — " + stamp.reason
+            text += " — " + localized(stamp.reason)
         return text
 
 
