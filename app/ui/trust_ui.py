@@ -94,7 +94,7 @@ class TrustedDevicesDialog(QDialog):
 
     def __init__(self, window: MainWindow, overview: TrustOverview) -> None:
         super().__init__(window)
-        self.window_ = window
+        self.host = window
         self.setObjectName("trustedDevicesDialog")
         self.setWindowTitle(translate("Trusted devices"))
         self.resize(980, 440)
@@ -190,18 +190,18 @@ class TrustedDevicesDialog(QDialog):
     def reload(self, message: str = "") -> None:
         from app.services.sync.devices import trust_overview
 
-        inst = self.window_.installation
+        inst = self.host.installation
 
         def shown(overview: TrustOverview) -> None:
             self.show_overview(overview)
             self.status.setText(message)
 
-        self.window_.worker.run(lambda: trust_overview(inst), on_success=shown)
+        self.host.worker.run(lambda: trust_overview(inst), on_success=shown)
 
     def _require_encryption(self, required: bool) -> None:
         from app.services.sync.importer import require_encryption
 
-        inst = self.window_.installation
+        inst = self.host.installation
         done = (
             translate("Bundles that are not encrypted are now refused here.")
             if required
@@ -210,7 +210,7 @@ class TrustedDevicesDialog(QDialog):
                 "that has sent encrypted ones."
             )
         )
-        self.window_.worker.run(
+        self.host.worker.run(
             lambda: require_encryption(inst, required), on_success=lambda _r: self.reload(done)
         )
 
@@ -241,9 +241,9 @@ class TrustedDevicesDialog(QDialog):
         box.deleteLater()
         if chosen != QMessageBox.StandardButton.Yes:
             return
-        inst = self.window_.installation
+        inst = self.host.installation
         done = translate("{name} is no longer trusted here.").format(name=shown(signer.name, 60))
-        self.window_.worker.run(
+        self.host.worker.run(
             lambda: remove_trusted(inst, signer.fingerprint),
             on_success=lambda _r: self.reload(done),
         )
@@ -271,10 +271,10 @@ class TrustedDevicesDialog(QDialog):
         box.deleteLater()
         if chosen != QMessageBox.StandardButton.Yes:
             return
-        inst = self.window_.installation
+        inst = self.host.installation
         pem, role, mission = signer.certificate_pem, signer.role, signer.mission
         done = translate("{name} is trusted again.").format(name=name)
-        self.window_.worker.run(
+        self.host.worker.run(
             lambda: add_trusted(inst, pem, role=role, mission=mission),
             on_success=lambda _r: self.reload(done),
         )
@@ -298,11 +298,11 @@ class TrustedDevicesDialog(QDialog):
         dialog.deleteLater()
         if not accepted:
             return
-        key = unlock_key(self.window_)
+        key = unlock_key(self.host)
         if key is None:
             return
-        inst, wanted = self.window_.installation, device.signer.fingerprint
-        self.window_.worker.run(
+        inst, wanted = self.host.installation, device.signer.fingerprint
+        self.host.worker.run(
             lambda: revoke(inst, wanted, key, reason, enrolment_only),
             on_success=lambda done: self.reload(revoked_sentence(done)),
         )
