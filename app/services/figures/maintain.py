@@ -382,7 +382,10 @@ def _rebuild_people(runner: Runner) -> None:
         "organisation": func.coalesce(p.organisation, ""),
         "sex": func.coalesce(func.nullif(p.sex, ""), "X"),
     }  # fmt: skip
+    Labels(runner).keys({("sex", sex) for sex in models.SEXES})  # all of them: no scan
     for kind, value in sources.items():
+        if kind == "sex":
+            continue
         known = select(lab.value).where(lab.kind == kind)
         runner.run(
             insert(figures_labels).from_select(
