@@ -223,29 +223,20 @@ class TrustedDevicesDialog(QDialog):
         device = self.selected()
         if device is None:
             return
-        signer = device.signer
-        box = QMessageBox(
-            QMessageBox.Icon.Question, translate("Remove trust"),
-            translate("Stop trusting {name}? Their bundles are refused here from now "
-                      "on.").format(name=shown(signer.name, 60)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
-        )  # fmt: skip
-        box.setInformativeText(
+        signer, name = device.signer, shown(device.signer.name, 60)
+        inst = self.host.installation
+        self._ask_then_run(
+            translate("Remove trust"),
+            translate("Stop trusting {name}? Their bundles are refused here from now on.").format(
+                name=name
+            ),
             translate(
                 "Fingerprint: {fp}\n\nOther installations still trust them: to stop them "
                 "everywhere, revoke the device instead."
-            ).format(fp=format_fingerprint(signer.fingerprint))
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(translate("Remove trust"))
-        chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
-        box.deleteLater()
-        if chosen != QMessageBox.StandardButton.Yes:
-            return
-        inst = self.host.installation
-        done = translate("{name} is no longer trusted here.").format(name=shown(signer.name, 60))
-        self.host.worker.run(
+            ).format(fp=format_fingerprint(signer.fingerprint)),
+            answer,
             lambda: remove_trusted(inst, signer.fingerprint),
-            on_success=lambda _r: self.reload(done),
+            translate("{name} is no longer trusted here.").format(name=name),
         )
 
     def trust_again_selected(self, answer: QMessageBox.StandardButton | None = None) -> None:
@@ -257,27 +248,32 @@ class TrustedDevicesDialog(QDialog):
         device = self.selected()
         if device is None:
             return
-        signer = device.signer
-        name = shown(signer.name, 60)
-        box = QMessageBox(
-            QMessageBox.Icon.Question, translate("Trust again"),
-            translate("Trust {name} again?").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
-        )  # fmt: skip
-        box.setInformativeText(trust_details(signer.name, signer.fingerprint, signer.role,
-                                             signer.mission))  # fmt: skip
-        box.button(QMessageBox.StandardButton.Yes).setText(translate("Trust again"))
-        chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
-        box.deleteLater()
-        if chosen != QMessageBox.StandardButton.Yes:
-            return
+        signer, name = device.signer, shown(device.signer.name, 60)
         inst = self.host.installation
         pem, role, mission = signer.certificate_pem, signer.role, signer.mission
-        done = translate("{name} is trusted again.").format(name=name)
-        self.host.worker.run(
+        self._ask_then_run(
+            translate("Trust again"),
+            translate("Trust {name} again?").format(name=name),
+            trust_details(signer.name, signer.fingerprint, role, mission),
+            answer,
             lambda: add_trusted(inst, pem, role=role, mission=mission),
-            on_success=lambda _r: self.reload(done),
+            translate("{name} is trusted again.").format(name=name),
         )
+
+    def _ask_then_run(self, title: str, text: str, details: str,
+                      answer: QMessageBox.StandardButton | None, job: Callable[[], Any],
+                      done: str) -> None:  # fmt: skip
+        """A question whose Yes button says ``title``; on Yes, ``job`` on the worker, then
+        the list again with ``done`` under it."""
+        yes = QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          yes | QMessageBox.StandardButton.Cancel, self)  # fmt: skip
+        box.setInformativeText(details)
+        box.button(yes).setText(title)
+        chosen = answer if answer is not None else QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        if chosen == yes:
+            self.host.worker.run(job, on_success=lambda _r: self.reload(done))
 
     def revoke_selected(self, ask: Callable[[RevokeDialog], bool] | None = None) -> None:
         """Ask why (and whether only the enrolment), unlock HQ's key, then revoke.
