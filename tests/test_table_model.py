@@ -219,3 +219,47 @@ def test_lazy_rows_given_with_the_ids_are_not_fetched_again(qapp: QApplication) 
     assert asked == [[f"t{i}" for i in range(3, 40)]]  # the rest of the batch, not those three
     source.reset(["t5"])
     assert model.index(0, 1).data() == 5 and asked[-1] == ["t5"]  # a new search forgets
+
+
+def _participant(name: str, present: int = 0) -> Any:
+    from app.services.people import ParticipantInfo, PersonInfo
+
+    person = PersonInfo(id=name, full_name=name, sex="F", category_id=None, category="",
+                        organisation="", partner_id=None, partner="", function="",
+                        nationality="", phone="", email="", consent=True, version=1)  # fmt: skip
+    return ParticipantInfo(person=person, enrolment_id=f"e-{name}", sessions_present=present)
+
+
+def test_participants_sort_by_their_keys_and_stay_sorted_through_changes(
+    qapp: QApplication, qtmodeltester: ModelTester
+) -> None:
+    """The proxy compares each row's key made once (not a fold per comparison): the order
+    is still the reader's (accents, case), and follows an added, renamed or removed row."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from app.ui.participants_page import ParticipantsFilter
+
+    model = ParticipantsModel()
+    proxy = ParticipantsFilter()
+    proxy.setSourceModel(model)
+    proxy.setDynamicSortFilter(True)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    model.set_participants([_participant(n, p) for n, p in
+                            (("Eric", 2), ("zoé", 1), ("Élodie", 3), ("Eduardo", 0))])  # fmt: skip
+    qtmodeltester.check(proxy)
+
+    def shown() -> list[str]:
+        return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+    assert shown() == ["Eduardo", "Élodie", "Eric", "zoé"]
+    model.add(_participant("Emile"))
+    assert shown() == ["Eduardo", "Élodie", "Emile", "Eric", "zoé"]
+    eric = model.participant(model.row_of("Eric"))
+    model.replace_participant(replace(eric, person=replace(eric.person, full_name="Aaron")))
+    assert shown() == ["Aaron", "Eduardo", "Élodie", "Emile", "zoé"]
+    model.remove("Eduardo")
+    assert shown() == ["Aaron", "Élodie", "Emile", "zoé"]
+    proxy.sort(6, Qt.SortOrder.DescendingOrder)  # sessions present: numbers as numbers
+    assert shown() == ["Élodie", "Aaron", "zoé", "Emile"]
