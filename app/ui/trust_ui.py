@@ -44,17 +44,18 @@ def _when(moment: Any) -> str:
 
 def standing_text(device: TrustedDevice) -> str:
     """Trusted, removed or revoked, in words (with when and by whom)."""
+    from app.services.sync.devices import REMOVED, REVOKED
     from app.services.sync.display import shown
 
     revoked = device.revocation
-    if revoked is not None:
+    if device.standing == REVOKED and revoked is not None:
         text = (
             translate("Enrolment revoked on {when} by {who}")
             if revoked.enrolment_serial
             else translate("Revoked on {when} by {who}")
         )
         return text.format(when=_when(revoked.revoked_at), who=shown(revoked.issuer_name, 60))
-    if device.signer.removed_at is not None:
+    if device.standing == REMOVED:
         return translate("Removed on {when}").format(when=_when(device.signer.removed_at))
     return translate("Trusted (HQ enrolment)") if device.enrolled else translate("Trusted")
 
@@ -192,11 +193,11 @@ class TrustedDevicesDialog(QDialog):
 
         inst = self.host.installation
 
-        def shown(overview: TrustOverview) -> None:
+        def show(overview: TrustOverview) -> None:
             self.show_overview(overview)
             self.status.setText(message)
 
-        self.host.worker.run(lambda: trust_overview(inst), on_success=shown)
+        self.host.worker.run(lambda: trust_overview(inst), on_success=show)
 
     def _require_encryption(self, required: bool) -> None:
         from app.services.sync.importer import require_encryption

@@ -78,13 +78,10 @@ def _revocation_of(
     """As the bundle check decides: the device's earliest revocation (by id or key), else
     the earliest of the enrolment it is trusted by."""
     key = key_sha256(signer.certificate_pem)
-    for r in revocations:
-        if r.enrolment_serial is None and (r.device_id == signer.device_id or r.key_sha256 == key):
-            return r
-    serial = signer.enrolment_serial
-    mine = (
-        r
-        for r in revocations
-        if serial and (r.enrolment_serial, r.device_id) == (serial, signer.device_id)
-    )
-    return next(mine, None)
+    device = [r for r in revocations if r.enrolment_serial is None
+              and (r.device_id == signer.device_id or r.key_sha256 == key)]  # fmt: skip
+    enrolment = [r for r in revocations if signer.enrolment_serial
+                 and (r.enrolment_serial, r.device_id) == (signer.enrolment_serial,
+                                                           signer.device_id)]  # fmt: skip
+    found = device or enrolment
+    return found[0] if found else None
