@@ -146,6 +146,15 @@ def _drop_copies(templates: Templates) -> None:
         templates.pg.drop_database(templates.made.pop())
 
 
+def _assert_no_dangling_reference(inst: Any) -> None:
+    """SQLite's own check, row by row, over everything the imports wrote without it."""
+    if inst.db.engine.dialect.name != "sqlite":
+        return  # PostgreSQL checks every foreign key as it writes
+    with _connect(inst) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
 @contextlib.contextmanager
 def _connect(inst: Any) -> Iterator[Any]:
     """A connection on an HQ copy (either database) with ``?`` placeholders and values
@@ -405,6 +414,8 @@ def _merge_property(templates: Templates, ops: list[tuple[Any, ...]], seed: int)
         assert synced_content(hq_b) == content
         assert synced_content(hq_c) == content
         _check_rights(hq_a, devices)
+        for inst in (hq_a, hq_b, hq_c):  # the import's own reference check held everywhere
+            _assert_no_dangling_reference(inst)
 
         # Every record is the newest copy an accepted bundle carried (deletions included).
         newest: dict[str, dict[str, list[Any]]] = {}

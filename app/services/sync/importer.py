@@ -214,10 +214,16 @@ def import_bundles(
     """Check all ``files``, then merge them in one transaction (rolled back when ``dry_run``)."""
     if not files:
         raise UserError(Phrase("No bundle to import."))
-    bundles = read_bundles(inst, files, age_identities, progress)
-    return apply_bundles(
-        inst, bundles, dry_run=dry_run, progress=progress, time_stamp_key=time_stamp_key
-    )
+    with gc_paused():  # one pause for both steps, the records freed before it ends
+        bundles = read_bundles(inst, files, age_identities, progress)
+        try:
+            return apply_bundles(
+                inst, bundles, dry_run=dry_run, progress=progress, time_stamp_key=time_stamp_key
+            )
+        finally:
+            # Freed by reference counting now: re-enabled with them still alive, the
+            # collector would first scan every record list once (0.1 s per 100,000 people).
+            bundles.clear()
 
 
 def apply_bundles(
@@ -235,7 +241,8 @@ def apply_bundles(
     written_docs: list[Path] = []
     who = importer_name(inst)
     try:
-        with gc_paused(), raw_connection(inst.db.engine) as conn:
+        # Every reference is checked before anything is written (check_references).
+        with gc_paused(), raw_connection(inst.db.engine, references_checked=True) as conn:
             begin_write(conn)
             try:
                 if is_postgres(conn):
