@@ -65,7 +65,7 @@ _SPACES = re.compile(r"\s+")
 _REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 # Letters and marks that draw nothing (Hangul fillers, Khmer inherent vowels) and the
 # combining grapheme joiner: used to make a name look blank or to dodge duplicates.
-_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5\u034f")
+BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5\u034f")
 ZWNJ = "\u200c"  # zero-width non-joiner: Persian spelling needs it (می‌خواهم, زین‌العابدین)
 ZWJ = "\u200d"  # zero-width joiner: forces a joined form in Arabic and Indic scripts
 # Scripts whose spelling uses ZWNJ/ZWJ between two of their letters: Arabic (with Persian,
@@ -82,7 +82,7 @@ def _strip_hidden(value: str) -> str:
     visible = "".join(
         ch
         for ch in value
-        if ch not in _BLANK_LOOKING
+        if ch not in BLANK_LOOKING
         and (ch in (ZWNJ, ZWJ) or unicodedata.category(ch) not in _REMOVED_CATEGORIES)
     )
     if ZWNJ not in visible and ZWJ not in visible:
@@ -102,7 +102,7 @@ def clean_text(value: str | None) -> str:
         return ""
     text = _SPACES.sub(" ", value)  # tabs and line breaks are spaces, not removed
     # isprintable() is False for every Cc/Cf/Cs character: plain names skip the slow path.
-    if not text.isprintable() or not _BLANK_LOOKING.isdisjoint(text):
+    if not text.isprintable() or not BLANK_LOOKING.isdisjoint(text):
         text = _strip_hidden(text)
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()

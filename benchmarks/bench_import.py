@@ -11,7 +11,10 @@ backup before the import and the merge in one transaction. Side by side, alterna
   with no key (``Database(path, None)``, benchmarks/at_rest.py): the difference is
   what encryption costs (goal <= 15 %);
 - raw DB-API inserting the very same rows into the plain copy with one
-  ``executemany`` per table in one transaction (goal: the import within 2x).
+  ``executemany`` per table in one transaction (goal: the import within 2x), with
+  SQLite checking every foreign key as it inserts;
+- the same raw inserts with those checks off, as the import writes (it checks every
+  reference itself, set by set, before writing: app/db/raw.py), for comparison.
 
 Every arm runs on the same SQLite build, SQLCipher's (``sqlcipher3``; keyless files
 included, see benchmarks/at_rest.py).
@@ -160,12 +163,16 @@ def run() -> list[dict[str, Any]]:
         hq.close()
 
         # Side by side, alternated run by run (the machine is shared): medians.
-        times: dict[str, list[float]] = {"raw": [], "plain": [], "encrypted": []}
+        times: dict[str, list[float]] = {"raw": [], "raw_unchecked": [], "plain": [],
+                                         "encrypted": []}  # fmt: skip
         cpu: dict[str, list[float]] = {"plain": [], "encrypted": []}
         loads = [os.getloadavg()[0]]
         imported = 0
         for _ in range(RUNS):
             times["raw"].append(_raw_insert(folder, empty["plain"], rows))
+            times["raw_unchecked"].append(
+                _raw_insert(folder, empty["plain"], rows, foreign_keys=False)
+            )
             for mode in ("plain", "encrypted"):
                 seconds, cpu_s, imported = _bundle_import(
                     folder / "hq", empty[mode], keys[mode], bundle.path, identities
@@ -173,7 +180,9 @@ def run() -> list[dict[str, Any]]:
                 times[mode].append(seconds)
                 cpu[mode].append(cpu_s)
         loads.append(os.getloadavg()[0])
-        raw_s, plain_s, enc_s = (statistics.median(times[m]) for m in ("raw", "plain", "encrypted"))
+        raw_s, unchecked_s, plain_s, enc_s = (
+            statistics.median(times[m]) for m in ("raw", "raw_unchecked", "plain", "encrypted")
+        )
         cpu_pl, cpu_enc = (statistics.median(cpu[m]) for m in ("plain", "encrypted"))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -187,6 +196,10 @@ def run() -> list[dict[str, Any]]:
          "value": plain_s, "unit": "s", "note": f"{spread['plain']}; {imported:,} records checked"},
         {"benchmark": "import", "metric": "raw executemany, plain file (median)", "value": raw_s,
          "unit": "s", "note": f"{spread['raw']}; {note}"},
+        {"benchmark": "import", "metric": "raw executemany, foreign-key checks off (median)",
+         "value": unchecked_s, "unit": "s", "note": f"{spread['raw_unchecked']}; as the import "
+         f"writes; encrypted / this {enc_s / unchecked_s:.2f}, plain / this "
+         f"{plain_s / unchecked_s:.2f}"},
         {"benchmark": "import", "metric": "encryption cost: encrypted / plain",
          "value": enc_s / plain_s, "unit": "x", "note": f"goal <= {ENCRYPTION_GOAL}"},
         {"benchmark": "import", "metric": "CPU seconds, encrypted / plain (medians)",
@@ -203,14 +216,16 @@ def run() -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _raw_insert(folder: Path, empty_db: Path, rows: dict[str, list[Any]]) -> float:
+def _raw_insert(
+    folder: Path, empty_db: Path, rows: dict[str, list[Any]], *, foreign_keys: bool = True
+) -> float:
     """Baseline: raw executemany into a copy of the plain empty database, one transaction."""
     from app.services.sync import table_columns
 
     raw_db = folder / "raw.sqlite3"
     shutil.copyfile(empty_db, raw_db)
     conn = sqlcipher3.connect(str(raw_db), isolation_level=None)
-    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA cache_size=-65536")
     started = time.perf_counter()

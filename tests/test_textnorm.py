@@ -22,8 +22,9 @@ from app.services import participant_import as pi
 from app.services.duplicates import find_duplicate_pairs, find_similar_people
 from app.services.participants_export import export_participants
 from app.services.people import PersonInput, create_person, list_participants
+from app.services.sync.schema import may_need_cleaning
 from app.services.trainings import SessionInput, TrainingInput, create_training
-from app.textnorm import ZWJ, ZWNJ, clean_paragraphs, clean_text, fold
+from app.textnorm import BLANK_LOOKING, ZWJ, ZWNJ, clean_paragraphs, clean_text, fold
 from tests.helpers import run_cli
 
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)]
@@ -83,6 +84,36 @@ def test_clean_text_is_idempotent_and_clean(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
     assert is_clean(once)
+
+
+# A value of a column of names: letters of three scripts around one character that may be
+# anything, often one that clean_text changes.
+_LETTERS = st.text(alphabet=st.sampled_from("AliOmar éÉçÑЁлкинزینالعابدین"), min_size=1, max_size=6)
+_ANYTHING = st.one_of(
+    st.sampled_from([*sorted(BLANK_LOOKING), "\u061c", "\U000e0041", "\ufff9", "\u180e",
+                     "\u212b", "\u00a0", "\u3000", "\n", "\t", "\u0301", ZWNJ, ZWJ, "  "]),
+    st.characters(codec=None),
+    st.just(""),
+)  # fmt: skip
+_COLUMN_TEXT = st.builds(lambda a, c, b: a + c + b, _LETTERS, _ANYTHING, _LETTERS)
+
+
+@given(st.lists(_COLUMN_TEXT, min_size=1, max_size=4))
+def test_the_bundle_fast_path_skips_only_columns_clean_text_leaves_alone(
+    values: list[str],
+) -> None:
+    """The import cleans a whole column only when this says it may need it."""
+    if not may_need_cleaning(values):
+        assert [clean_text(v) for v in values] == values
+
+
+@pytest.mark.parametrize("hidden", ["\u061c", "\u115f", "\u3164", "\u034f", "\U000e0041",
+                                    "\ufff9", "\u180e", "\u17b4", "\u200b", "\u00a0"])  # fmt: skip
+def test_the_bundle_fast_path_sees_every_hidden_character(hidden: str) -> None:
+    # The Arabic letter mark (a bidi control), Hangul fillers, tag characters... were
+    # missed by the character list this check had before.
+    assert may_need_cleaning(["Ali Omar", f"Ali{hidden}Omar"])
+    assert not may_need_cleaning(["Ali Omar", "Ёлкин", "Déogratias", "زین العابدین"])
 
 
 def test_duplicate_finder_sees_through_hidden_characters(installation) -> None:  # type: ignore[no-untyped-def]

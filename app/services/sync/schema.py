@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
@@ -47,7 +47,7 @@ from app.db.models import (
 from app.errors import UserError
 from app.l10n import Phrase
 from app.services.sync.display import shown
-from app.textnorm import clean_text
+from app.textnorm import BLANK_LOOKING, clean_text
 
 MAX_DIGITS = 20  # an int64 has 19 digits
 INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
@@ -56,14 +56,6 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?\Z")
 SHA_RE = re.compile(r"^[0-9a-f]{64}\Z")
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
-# Characters clean_text may change: controls, format characters, odd spaces, decomposed
-# accents. Text without any of them (nearly all of it) is left as it is, fast.
-_SEPARATOR = "\ue000"
-# Characters clean_text may change: controls, format characters, odd spaces. Text without
-# any of them, double spaces or spaces at its ends (nearly all of it) is left as it is.
-_MAYBE_UNCLEAN = re.compile(
-    "[\x00-\x1f\x7f-\xa0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
-)
 
 
 # Whole-column shape checks in C: a column whose values, their digits (and hex letters)
@@ -93,16 +85,26 @@ def all_match(values: Sequence[str], pattern: re.Pattern[str], line: bytes, tabl
     return _all_shaped(values, line, table) or all(map(pattern.match, values))
 
 
-def _may_need_cleaning(joined: str) -> bool:
-    return bool(
-        _MAYBE_UNCLEAN.search(joined)
-        or "  " in joined
-        or _SEPARATOR + " " in joined
-        or " " + _SEPARATOR in joined
-        or joined.startswith(" ")
-        or joined.endswith(" ")
-        or not unicodedata.is_normalized("NFC", joined)
-    )
+def may_need_cleaning(values: Sequence[str]) -> bool:
+    """False only if ``clean_text`` leaves every one of ``values`` (non-empty) as it is.
+
+    Whole-column tests in C: clean_text turns whitespace into single spaces, strips the
+    ends, removes hidden characters and blank-looking letters, and normalises to NFC.
+    Every whitespace character but the space, and every control, format or surrogate
+    character, is non-printable; the values are joined by line breaks, counted so that
+    none can hide in a value.
+    """
+    joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:
+        return True  # a value holds a line break
+    spaced = joined.replace("\n", " ")  # the values one space apart
+    if "  " in spaced or spaced.startswith(" ") or spaced.endswith(" "):
+        return True
+    if not spaced.isprintable():
+        return True
+    if spaced.isascii():  # nothing to normalise, no blank-looking letter
+        return False
+    return any(ch in spaced for ch in BLANK_LOOKING) or not unicodedata.is_normalized("NFC", joined)
 
 
 def _has_surrogate_fast(joined: str) -> bool:
@@ -420,37 +422,45 @@ def _column_ok(rule: ColumnRule, values: tuple[Any, ...], allowed: tuple[str, ..
     return allowed is None or set(values) <= set(allowed)
 
 
-def _table_ok(table: str, data: TableData) -> bool:
-    """The fast path of ``validate_records``: column by column instead of value by value."""
+class _Checked(NamedTuple):
+    columns: list[tuple[Any, ...]]  # the rows' values, column by column
+    ids: set[str]
+
+
+def _table_ok(table: str, data: TableData) -> _Checked | None:
+    """The fast path of ``validate_records``: column by column instead of value by value.
+
+    None sends the table to the row-by-row check, which finds the first bad value."""
     rows = data.rows
     rules = column_rules(table)
     if not rows:
-        return True
+        return _Checked([], set())
     if set(map(type, rows)) != {list} or set(map(len, rows)) != {len(rules)}:
-        return False
+        return None
     columns = list(zip(*rows, strict=True))
     ids = columns[0]
     if set(map(type, ids)) != {str} or not all_match(ids, UUID_RE, UUID_LINE, _HEX_TO_ZERO):
-        return False
-    if len(set(ids)) != len(ids) or not all(columns[data.columns.index("updated_by")]):
-        return False
+        return None
+    unique = set(ids)
+    if len(unique) != len(ids) or not all(columns[data.columns.index("updated_by")]):
+        return None
     for i, rule in enumerate(rules[1:], start=1):
         if not _column_ok(rule, columns[i], ENUMS.get((table, rule.name))):
-            return False
+            return None
         shaped = (table, rule.name) in PATTERNS or (table, rule.name) in NON_NEGATIVE
         if shaped and any(_shape_problem(table, rule.name, v) for v in columns[i]):
-            return False
+            return None
         bounds = RANGES.get((table, rule.name))
         if bounds is not None:
             present = [v for v in columns[i] if v is not None]
             if present and (min(present) < bounds[0] or max(present) > bounds[1]):
-                return False
+                return None
     if table == "trainings":
         starts = columns[data.columns.index("start_date")]
         ends = columns[data.columns.index("end_date")]
         if any(map(str.__lt__, ends, starts)):
-            return False
-    return True
+            return None
+    return _Checked(columns, unique)
 
 
 def _check_row(table: str, data: TableData, rules: tuple[ColumnRule, ...], row: Any,
@@ -496,17 +506,17 @@ def _ends_before_start(columns: tuple[str, ...], row: list[Any]) -> bool:
     return bool(row[columns.index("end_date")] < row[columns.index("start_date")])
 
 
-def _clean_texts(table: str, data: TableData) -> None:
-    """Names and free text cleaned as if typed here (NFC, controls out, spaces collapsed)."""
+def _clean_texts(table: str, data: TableData, columns: list[tuple[Any, ...]] | None) -> None:
+    """Names and free text cleaned as if typed here (NFC, controls out, spaces collapsed).
+
+    ``columns``: the values column by column, when the fast check made them."""
     for i, rule in enumerate(column_rules(table)):
         if rule.kind not in ("str", "text") or rule.name in SYNC_COLUMNS:
             continue
         if rule.references is not None or (table, rule.name) in ENUMS:
             continue  # an id or a fixed word: checked as it is, never typed text
-        values = [r[i] for r in data.rows if r[i]]
-        if not values:
-            continue
-        if not _may_need_cleaning(_SEPARATOR.join(values)):
+        values = list(filter(None, columns[i])) if columns else [r[i] for r in data.rows if r[i]]
+        if not values or not may_need_cleaning(values):
             continue
         for row in data.rows:
             if row[i]:
@@ -523,7 +533,8 @@ def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[s
         data = tables.get(table)
         if data is None:
             continue
-        if not _table_ok(table, data):
+        checked = _table_ok(table, data)
+        if checked is None:
             rules = column_rules(table)
             ids: set[str] = set()
             for row in data.rows:
@@ -540,6 +551,6 @@ def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[s
                             exc=exc,
                         )
                     ) from None
-        _clean_texts(table, data)
-        known_ids[table] = {row[0] for row in data.rows}
+        _clean_texts(table, data, checked.columns if checked else None)
+        known_ids[table] = checked.ids if checked else {row[0] for row in data.rows}
     return known_ids
