@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from app.db.base import SEED_DEVICE, derived_id, utcnow
@@ -163,7 +164,7 @@ def merge_tables(
         rows = data.rows
         local = states.get(table, {})
         if not local:  # none of these records is here yet (a first bundle): every row is new
-            result.max_version = max(result.max_version, max(r[v_pos] for r in rows))
+            result.max_version = max(result.max_version, max(map(itemgetter(v_pos), rows)))
             _insert_fresh(conn, table, columns, rows)
             result.counts[table] = TableCounts(new=len(rows))
             continue

@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,7 +101,7 @@ def check_clocks(manifest: Manifest, tables: dict[str, TableData], name: str,
     for table, data in tables.items():
         if data.rows:
             pos = table_columns(table).index("version")
-            highest = max(highest, max(row[pos] for row in data.rows))
+            highest = max(highest, max(map(itemgetter(pos), data.rows)))
     if highest > limit:
         from datetime import UTC
 
