@@ -220,6 +220,7 @@ def _raw_insert(
     folder: Path, empty_db: Path, rows: dict[str, list[Any]], *, foreign_keys: bool = True
 ) -> float:
     """Baseline: raw executemany into a copy of the plain empty database, one transaction."""
+    from app.db.engine import IMPORT_CACHE_KIB
     from app.services.sync import table_columns
 
     raw_db = folder / "raw.sqlite3"
@@ -227,7 +228,7 @@ def _raw_insert(
     conn = sqlcipher3.connect(str(raw_db), isolation_level=None)
     conn.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA cache_size=-65536")
+    conn.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")  # as the import's connection
     started = time.perf_counter()
     conn.execute("BEGIN")
     for table, table_rows in rows.items():

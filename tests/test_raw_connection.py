@@ -4,7 +4,9 @@ caller's transaction only, and on again for whoever takes the connection next.""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -16,7 +18,7 @@ GHOST = "00000000-0000-4000-8000-000000000000"
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
+def engine(tmp_path: Path) -> Iterator[Engine]:
     engine = make_engine(tmp_path / "fk.sqlite3", None)
     with raw_connection(engine) as conn:
         conn.execute("CREATE TABLE parents (id TEXT PRIMARY KEY)")
@@ -72,3 +74,18 @@ def test_a_connection_that_cannot_be_restored_is_never_reused(engine: Engine) ->
         conn.close()  # broken under the caller: neither ROLLBACK nor the PRAGMA can run
     assert _driver(engine) != first
     assert _checks_on(engine) == 1
+
+
+def test_a_roomy_cache_for_the_import_only(engine: Engine) -> None:
+    from app.db.engine import CACHE_KIB, IMPORT_CACHE_KIB
+    from app.db.raw import roomy_cache
+
+    def size(conn: Any) -> int:
+        return int(conn.execute("PRAGMA cache_size").fetchone()[0])
+
+    with raw_connection(engine) as conn:
+        assert size(conn) == -CACHE_KIB
+        with pytest.raises(RuntimeError), roomy_cache(conn):
+            assert size(conn) == -IMPORT_CACHE_KIB
+            raise RuntimeError("a refusal half way")
+        assert size(conn) == -CACHE_KIB

@@ -42,6 +42,10 @@ from app.errors import UserError, user_error_from_sqlite
 BUSY_TIMEOUT_MS = 5000
 _DB_ERRORS: tuple[type[Exception], ...] = (DBAPIError, *DB_API_ERRORS)
 CACHE_KIB = 128 * 1024
+# A bundle import's connection, while it runs (app.db.raw.roomy_cache): a mission's first
+# 100,000-participant bundle writes some 180 MB of pages, then reads them back for the
+# figures; within 128 MiB, SQLite spills and re-reads (and decrypts) part of them.
+IMPORT_CACHE_KIB = 384 * 1024
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

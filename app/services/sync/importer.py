@@ -27,6 +27,7 @@ from app.db.raw import (
     is_postgres,
     put_setting,
     raw_connection,
+    roomy_cache,
 )
 from app.errors import UserError, user_error_from_sqlite
 from app.l10n import Phrase
@@ -242,7 +243,11 @@ def apply_bundles(
     who = importer_name(inst)
     try:
         # Every reference is checked before anything is written (check_references).
-        with gc_paused(), raw_connection(inst.db.engine, references_checked=True) as conn:
+        with (
+            gc_paused(),
+            raw_connection(inst.db.engine, references_checked=True) as conn,
+            roomy_cache(conn),
+        ):
             begin_write(conn)
             try:
                 if is_postgres(conn):
