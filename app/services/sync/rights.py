@@ -132,7 +132,7 @@ def differing(conn: Any, table: str, rows: list[list[Any]], local: LocalState) -
     """
     from app.services.sync.merge import CONTENT_SKIP
 
-    replacing = [r[0] for r in rows if r[0] in local]
+    replacing = [r[0] for r in rows if r[0] in local] if local else []
     if not replacing:
         return rows
     columns = table_columns(table)
@@ -187,12 +187,17 @@ def check_rights(conn: Any, name: str, signer: SignerInfo, tables: dict[str, Tab
             continue
         local = states.get(table, {})
         by_pos = table_columns(table).index("updated_by")
-        mine = [r for r in data.rows if r[by_pos] == signer.device_id]
+        if set(map(itemgetter(by_pos), data.rows)) == {signer.device_id}:
+            mine, others = data.rows, []  # the usual bundle: every record its own
+        else:
+            mine = [r for r in data.rows if r[by_pos] == signer.device_id]
+            others = [r for r in data.rows if r[by_pos] != signer.device_id]
         # Every record the signer authored is judged, whether or not it wins here: so
         # the same bundles are accepted whatever order they arrive in.
         own[table] = differing(conn, table, mine, local)
-        others = TableData(data.columns, [r for r in data.rows if r[by_pos] != signer.device_id])
-        relayed[table] = differing(conn, table, changed_rows(table, others, local), local)
+        relayed[table] = differing(
+            conn, table, changed_rows(table, TableData(data.columns, others), local), local
+        )
     _only_own_changes(name, signer, relayed, device_names)
     ctx = _Context(conn, tables, mission_id(signer.mission), {}, {}, {})
     for table in sync_tables():
@@ -357,7 +362,11 @@ def check_references(conn: Any, name: str, tables: dict[str, TableData],
     from app.services.sync.schema import column_rules
 
     changed = {t: changed_rows(t, d, states.get(t, {})) for t, d in tables.items()}
-    changed_ids = {t: {r[0] for r in rows} for t, rows in changed.items()}
+    changed_ids = {
+        t: d.ids if d.ids is not None and len(changed[t]) == len(d.rows) else
+        {r[0] for r in changed[t]}
+        for t, d in tables.items()
+    }  # fmt: skip
     missing: dict[str, set[str]] = {}
     for table in tables:
         rows = changed[table]

@@ -273,6 +273,7 @@ class TableData:
     # Columns an older Muster did not send: filled with their defaults for new records,
     # left as they are on records this installation already holds.
     defaulted: tuple[str, ...] = ()
+    ids: set[str] | None = None  # every row's id, once validate_records has checked them
 
 
 def parse_table(table: str, content: bytes, name: str) -> TableData:
@@ -523,12 +524,11 @@ def _clean_texts(table: str, data: TableData, columns: list[tuple[Any, ...]] | N
                 row[i] = clean_text(row[i])[: rule.max_length or MAX_TEXT]
 
 
-def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[str]]:
+def validate_records(tables: dict[str, TableData], name: str) -> None:
     """Check every record's types, enums and ids; normalise booleans and text in place.
 
-    Returns the ids each table carries, for the reference check.
+    Each table keeps the set of its ids (``TableData.ids``), for the reference check.
     """
-    known_ids: dict[str, set[str]] = {}
     for table in sync_tables():
         data = tables.get(table)
         if data is None:
@@ -552,5 +552,4 @@ def validate_records(tables: dict[str, TableData], name: str) -> dict[str, set[s
                         )
                     ) from None
         _clean_texts(table, data, checked.columns if checked else None)
-        known_ids[table] = checked.ids if checked else {row[0] for row in data.rows}
-    return known_ids
+        data.ids = checked.ids if checked else {row[0] for row in data.rows}
