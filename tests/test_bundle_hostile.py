@@ -7,6 +7,7 @@ full dump of HQ's database before and after.
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import shutil
@@ -501,14 +502,34 @@ def test_zip_reader_never_sees_uncapped_streams() -> None:
     """The per-member reader refuses a member bigger than its header says (a lying header)."""
     from app.services.sync.container import BundleError, _read_member
 
+    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=method) as zf:
+            zf.writestr("data/people.json", b"x" * 5000)
+        with zipfile.ZipFile(buffer) as zf:
+            info = zf.infolist()[0]
+        info.file_size = 10  # the header lies
+        with pytest.raises(BundleError, match="bigger than it says"):
+            _read_member(buffer.getvalue(), info, "lying.muster", 1 << 30, [1 << 30])
+
+
+def test_a_member_cut_short_or_with_a_wrong_checksum_is_damaged() -> None:
+    from app.services.sync.container import BundleError, _read_member
+
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        zf.writestr("data/people.json", b"x" * 5000)
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("data/people.json", bytes(range(256)) * 40)
+    data = buffer.getvalue()
     with zipfile.ZipFile(buffer) as zf:
         info = zf.infolist()[0]
-        info.file_size = 10  # the header lies
-        with pytest.raises(BundleError):
-            _read_member(zf, info, "lying.muster", 1 << 30, [1 << 30])
+    assert len(_read_member(data, info, "good.muster", 1 << 30, [1 << 30])) == 10240
+    short = copy.copy(info)
+    short.compress_size -= 5  # the deflate stream never ends
+    wrong = copy.copy(info)
+    wrong.CRC ^= 1
+    for lying in (short, wrong):
+        with pytest.raises(BundleError, match="is damaged"):
+            _read_member(data, lying, "bad.muster", 1 << 30, [1 << 30])
 
 
 @pytest.mark.timeout(180)  # thousands of real refusals, not a hang

@@ -408,40 +408,46 @@ def check_layout(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
         raise damaged
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int,
+def _read_member(data: bytes, info: zipfile.ZipInfo, name: str, limit: int,
                  budget: list[int]) -> bytes:  # fmt: skip
-    """Stream one member, never past ``limit`` bytes or the budget, whatever its header claims."""
+    """One member unpacked, never past ``limit`` bytes or the budget, whatever its header claims.
+
+    In one call to zlib whose output is capped at ``limit`` + 1 bytes, then checked like
+    zipfile would (complete stream, size, CRC-32) and more (nothing after the stream).
+    """
     limit = min(limit, info.file_size)
-    chunks: list[bytes] = []
-    total = 0
-    try:
-        with zf.open(info) as handle:
-            while True:
-                chunk = handle.read(min(1 << 20, limit - total + 1))
-                if not chunk:
-                    break
-                total += len(chunk)
-                budget[0] -= len(chunk)
-                if total > limit or budget[0] < 0:
-                    raise _fail(
-                        Phrase(
-                            "{name}: '{shown}' is bigger than it says; refused.",
-                            name=name,
-                            shown=shown(info.filename),
-                        )
-                    )
-                if total > RATIO_FLOOR and total > MAX_RATIO * max(info.compress_size, 1):
-                    raise _fail(Phrase("{name} looks like a zip bomb; refused.", name=name))
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError):
+    damaged = _fail(
+        Phrase(
+            "{name} is damaged: '{shown}' inside it cannot be read (a bad copy?).",
+            name=name,
+            shown=shown(info.filename),
+        )
+    )
+    packed = _packed_bytes(data, info)
+    if info.compress_type == zipfile.ZIP_STORED:
+        content = packed[: limit + 1]
+        complete = True
+    else:
+        unpacker = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            content = unpacker.decompress(packed, limit + 1)
+        except zlib.error:
+            raise damaged from None
+        complete = unpacker.eof and not unpacker.unused_data
+    budget[0] -= len(content)
+    if len(content) > limit or budget[0] < 0:
         raise _fail(
             Phrase(
-                "{name} is damaged: '{shown}' inside it cannot be read (a bad copy?).",
+                "{name}: '{shown}' is bigger than it says; refused.",
                 name=name,
                 shown=shown(info.filename),
             )
-        ) from None
-    return b"".join(chunks)
+        )
+    if len(content) > RATIO_FLOOR and len(content) > MAX_RATIO * max(info.compress_size, 1):
+        raise _fail(Phrase("{name} looks like a zip bomb; refused.", name=name))
+    if not complete or len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+        raise damaged
+    return content
 
 
 @dataclass
@@ -464,11 +470,11 @@ class Archive:
         info = self.infos.get(member)
         if info is None:
             return None
-        return _read_member(self.zf, info, self.name, SMALL_MEMBERS[member], self.budget)
+        return _read_member(self.data, info, self.name, SMALL_MEMBERS[member], self.budget)
 
     def read_signed(self, member: str, size: int, sha256: str) -> bytes:
         """A member read against the size and hash of the signed manifest."""
-        content = _read_member(self.zf, self.infos[member], self.name, size, self.budget)
+        content = _read_member(self.data, self.infos[member], self.name, size, self.budget)
         if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:
             raise _fail(
                 Phrase(
