@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_LETTERS = str.maketrans(
@@ -65,7 +66,7 @@ _SPACES = re.compile(r"\s+")
 _REMOVED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 # Letters and marks that draw nothing (Hangul fillers, Khmer inherent vowels) and the
 # combining grapheme joiner: used to make a name look blank or to dodge duplicates.
-BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5\u034f")
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5\u034f")
 ZWNJ = "\u200c"  # zero-width non-joiner: Persian spelling needs it (می‌خواهم, زین‌العابدین)
 ZWJ = "\u200d"  # zero-width joiner: forces a joined form in Arabic and Indic scripts
 # Scripts whose spelling uses ZWNJ/ZWJ between two of their letters: Arabic (with Persian,
@@ -82,7 +83,7 @@ def _strip_hidden(value: str) -> str:
     visible = "".join(
         ch
         for ch in value
-        if ch not in BLANK_LOOKING
+        if ch not in _BLANK_LOOKING
         and (ch in (ZWNJ, ZWJ) or unicodedata.category(ch) not in _REMOVED_CATEGORIES)
     )
     if ZWNJ not in visible and ZWJ not in visible:
@@ -102,10 +103,34 @@ def clean_text(value: str | None) -> str:
         return ""
     text = _SPACES.sub(" ", value)  # tabs and line breaks are spaces, not removed
     # isprintable() is False for every Cc/Cf/Cs character: plain names skip the slow path.
-    if not text.isprintable() or not BLANK_LOOKING.isdisjoint(text):
+    if not text.isprintable() or not _BLANK_LOOKING.isdisjoint(text):
         text = _strip_hidden(text)
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def may_need_cleaning(values: Sequence[str]) -> bool:
+    """False only if :func:`clean_text` leaves every one of ``values`` (non-empty) as it is.
+
+    For a whole column at once (the bundle import), with tests in C: clean_text turns whitespace into single spaces, strips the
+    ends, removes hidden characters and blank-looking letters, and normalises to NFC.
+    Every whitespace character but the space, and every control, format or surrogate
+    character, is non-printable; the values are joined by line breaks, counted so that
+    none can hide in a value.
+    """
+    joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:
+        return True  # a value holds a line break
+    spaced = joined.replace("\n", " ")  # the values one space apart
+    if "  " in spaced or spaced.startswith(" ") or spaced.endswith(" "):
+        return True
+    if not spaced.isprintable():
+        return True
+    if spaced.isascii():  # nothing to normalise, no blank-looking letter
+        return False
+    return any(ch in spaced for ch in _BLANK_LOOKING) or not unicodedata.is_normalized(
+        "NFC", joined
+    )
 
 
 def clean_paragraphs(value: str | None) -> str:

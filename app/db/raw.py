@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.db.cipher import DB_API_ERRORS
 from app.errors import UserError
 from app.l10n import Phrase
 
@@ -188,8 +189,7 @@ def roomy_cache(conn: Any) -> Iterator[None]:
     if is_postgres(conn):
         yield
         return
-    from app.db.cipher import DB_API_ERRORS
-    from app.db.engine import CACHE_KIB, IMPORT_CACHE_KIB
+    from app.db.engine import CACHE_KIB, IMPORT_CACHE_KIB  # engine uses this module
 
     conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:

@@ -455,9 +455,8 @@ class Archive:
     """An opened bundle whose archive structure passed every check; members not read yet."""
 
     path: Path
-    data: bytes  # the ZIP bytes (decrypted)
+    data: bytes  # the ZIP bytes (decrypted); members are unpacked from them directly
     encrypted: bool
-    zf: zipfile.ZipFile
     infos: dict[str, zipfile.ZipInfo]
     budget: list[int]
 
@@ -488,18 +487,11 @@ class Archive:
     def packed_sha256(self, member: str) -> str:
         return hashlib.sha256(_packed_bytes(self.data, self.infos[member])).hexdigest()
 
-    def close(self) -> None:
-        self.zf.close()
-
 
 def open_archive(path: Path, age_identities: AgeIdentities | None = None) -> Archive:
     """The bundle at ``path`` decrypted and opened, with its archive structure checked."""
     path = Path(path)
     data, encrypted = _read_outer(path, age_identities)
-    zf = _open_zip(data, shown(path.name))
-    try:
+    with _open_zip(data, shown(path.name)) as zf:  # for its directory, checked here
         infos = _checked_entries(zf, data, shown(path.name))
-    except BaseException:
-        zf.close()
-        raise
-    return Archive(path, data, encrypted, zf, {i.filename: i for i in infos}, [MAX_TOTAL_BYTES])
+    return Archive(path, data, encrypted, {i.filename: i for i in infos}, [MAX_TOTAL_BYTES])

@@ -15,7 +15,7 @@ Nothing is written to the database.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from operator import itemgetter
@@ -313,11 +313,7 @@ def read_bundle(
 ) -> VerifiedBundle:
     """Open and check a bundle completely; raise BundleError with one sentence if anything is wrong."""
     progress(0, 4, "reading")
-    archive = open_archive(Path(path), age_identities)
-    try:
-        return _read_opened(inst, archive, check_trust, progress)
-    finally:
-        archive.close()
+    return _read_opened(inst, open_archive(Path(path), age_identities), check_trust, progress)
 
 
 def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
@@ -340,9 +336,9 @@ def _read_opened(inst: Installation, archive: Archive, check_trust: bool,
     check_manifest(manifest.members, name)
     progress(2, 4, "validating")
     found = _Members(name, {d.id: d for d in manifest.documents})
-    for member, sha, content in _signed_members(archive, manifest):
-        found.take(member, sha, content)
-        del content  # one member's bytes in memory at a time
+    for member, (size, sha) in manifest.members.items():
+        if member not in ("certificate.pem", "enrolment.pem"):  # read with the signature
+            found.take(member, sha, archive.read_signed(member, size, sha))
     tables, documents = found.tables, found.documents
     for table, count in manifest.counts.items():
         if table not in tables or len(tables[table].rows) != count:
@@ -405,23 +401,7 @@ class _Members:
             self.evidence[sha] = content  # named by its hash: checked by check_manifest
 
 
-def _signed_members(archive: Archive, manifest: Manifest) -> Generator[tuple[str, str, bytes]]:
-    """The signed members in manifest order, each unpacked and checked against its hash,
-    one at a time. (Unpacking the next one in a helper thread while this one is parsed
-    was tried: slower, the GIL changing hands.)"""
-    for member, (size, sha) in manifest.members.items():
-        if member in ("certificate.pem", "enrolment.pem"):
-            continue
-        content = archive.read_signed(member, size, sha)
-        yield member, sha, content
-        del content
-
-
 def read_certificate(path: Path, age_identities: AgeIdentities | None = None) -> bytes:
     """The signer's certificate from a bundle (after the integrity checks, before trust)."""
-    archive = open_archive(Path(path), age_identities)
-    try:
-        _manifest, _raw, cert_pem, _enrolment = _signed_head(archive)
-    finally:
-        archive.close()
+    _manifest, _raw, cert_pem, _enrolment = _signed_head(open_archive(Path(path), age_identities))
     return cert_pem

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -47,7 +46,7 @@ from app.db.models import (
 from app.errors import UserError
 from app.l10n import Phrase
 from app.services.sync.display import shown
-from app.textnorm import BLANK_LOOKING, clean_text
+from app.textnorm import clean_text, may_need_cleaning
 
 MAX_DIGITS = 20  # an int64 has 19 digits
 INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1
@@ -83,28 +82,6 @@ def all_match(values: Sequence[str], pattern: re.Pattern[str], line: bytes, tabl
     """``pattern`` matches every value (``values`` are all ``str``), fast when they share
     Muster's own layout."""
     return _all_shaped(values, line, table) or all(map(pattern.match, values))
-
-
-def may_need_cleaning(values: Sequence[str]) -> bool:
-    """False only if ``clean_text`` leaves every one of ``values`` (non-empty) as it is.
-
-    Whole-column tests in C: clean_text turns whitespace into single spaces, strips the
-    ends, removes hidden characters and blank-looking letters, and normalises to NFC.
-    Every whitespace character but the space, and every control, format or surrogate
-    character, is non-printable; the values are joined by line breaks, counted so that
-    none can hide in a value.
-    """
-    joined = "\n".join(values)
-    if joined.count("\n") != len(values) - 1:
-        return True  # a value holds a line break
-    spaced = joined.replace("\n", " ")  # the values one space apart
-    if "  " in spaced or spaced.startswith(" ") or spaced.endswith(" "):
-        return True
-    if not spaced.isprintable():
-        return True
-    if spaced.isascii():  # nothing to normalise, no blank-looking letter
-        return False
-    return any(ch in spaced for ch in BLANK_LOOKING) or not unicodedata.is_normalized("NFC", joined)
 
 
 def _has_surrogate_fast(joined: str) -> bool:
@@ -534,9 +511,10 @@ def validate_records(tables: dict[str, TableData], name: str) -> None:
         if data is None:
             continue
         checked = _table_ok(table, data)
+        columns = checked.columns if checked else None
+        ids: set[str] = checked.ids if checked else set()
         if checked is None:
             rules = column_rules(table)
-            ids: set[str] = set()
             for row in data.rows:
                 try:
                     _check_row(table, data, rules, row, ids)
@@ -551,5 +529,5 @@ def validate_records(tables: dict[str, TableData], name: str) -> None:
                             exc=exc,
                         )
                     ) from None
-        _clean_texts(table, data, checked.columns if checked else None)
-        data.ids = checked.ids if checked else {row[0] for row in data.rows}
+        _clean_texts(table, data, columns)
+        data.ids = ids
